@@ -1,0 +1,72 @@
+// Bundles the extension (and, with --tests, the test suites and the emulator) with esbuild.
+// node-fetch 3 is ESM-only: bundling is what lets both the extension host and mocha load it.
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = new Set(process.argv.slice(2));
+const watch = args.has('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  sourcemap: true,
+  logLevel: 'warning',
+  absWorkingDir: root,
+  // node-fetch's optional `encoding` dependency is never used by us.
+  external: ['vscode', 'encoding'],
+};
+
+function testEntries(dir) {
+  const out = [];
+  const walk = (d) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.ts$/.test(name)) out.push(relative(root, p));
+    }
+  };
+  walk(join(root, dir));
+  return out;
+}
+
+const builds = [
+  {
+    ...common,
+    entryPoints: { extension: 'src/extension.ts' },
+    outdir: 'dist',
+    minify: true,
+    metafile: true,
+  },
+];
+
+if (args.has('--tests')) {
+  rmSync(join(root, 'out'), { recursive: true, force: true });
+  builds.push({
+    ...common,
+    entryPoints: [...testEntries('test/unit'), ...testEntries('test/emulator')],
+    outdir: 'out',
+    outbase: '.',
+    external: [...common.external, 'mocha'],
+  });
+}
+
+const started = Date.now();
+if (watch) {
+  for (const b of builds) {
+    const ctx = await esbuild.context(b);
+    await ctx.watch();
+  }
+  console.log('watching…');
+} else {
+  const results = await Promise.all(builds.map((b) => esbuild.build(b)));
+  if (args.has('--analyze')) {
+    console.log(await esbuild.analyzeMetafile(results[0].metafile));
+  }
+  const size = statSync(join(root, 'dist/extension.js')).size;
+  console.log(`built dist/extension.js (${(size / 1024).toFixed(1)} KB)${args.has('--tests') ? ' and out/' : ''} in ${Date.now() - started} ms`);
+}

@@ -1,0 +1,8 @@
+export * from './types';
+export * from './partnerError';
+export * from './partnerClient';
+export * from './serviceInfo';
+export { checkCreditAmount } from './creditAmount';
+export { checkMessageId, MAX_MESSAGE_ID_LENGTH } from './messageId';
+export { maskApiKeyParams, redactSecrets } from './redact';
+export { DEFAULT_TIMEOUT_MS } from './transport';

@@ -1,0 +1,223 @@
+import {
+  creditTransferSchema,
+  mailMeSchema,
+  mailStatusSchema,
+  smsMeSchema,
+  smsStatusSchema,
+  subaccountListSchema,
+  toCreditTransfer,
+  toMailAccount,
+  toMessageStatus,
+  toSmsAccount,
+  toSubaccountPage,
+} from './answers';
+import { checkCreditAmount } from './creditAmount';
+import type { ErrorContext } from './errorCatalog';
+import { checkMessageId } from './messageId';
+import { PartnerError } from './partnerError';
+import { bodyExcerpt, redactSecrets } from './redact';
+import { readJson, readXml, SchemaError, type SchemaNode } from './schema';
+import { Transport, type RawAnswer, type TransportOptions } from './transport';
+import type { Account, CreditTransferResult, MailAccount, MessageStatus, ServiceId, SmsAccount, SubaccountPage } from './types';
+import { parseXmlDocument, XmlSyntaxError, type XmlNode } from './xmlDocument';
+
+export type ClientOptions = Omit<TransportOptions, 'service'>;
+
+export interface CallOptions {
+  readonly signal?: AbortSignal;
+}
+
+/** The operations both services share; the facades below add their own `/me` decoding. */
+export abstract class PartnerClient<A extends Account = Account> {
+  protected readonly transport: Transport;
+
+  constructor(
+    readonly service: ServiceId,
+    private readonly options: ClientOptions,
+  ) {
+    this.transport = new Transport({ ...options, service });
+  }
+
+  get host(): string {
+    return this.transport.host;
+  }
+
+  /** `GET /me`: the account's user and credits. */
+  abstract getCredits(call?: CallOptions): Promise<A>;
+
+  /** `GET /bulk-status`: the delivery status of every recipient of one message. */
+  abstract getMessageStatus(messageId: string, call?: CallOptions): Promise<MessageStatus>;
+
+  /** `GET /subaccount/list`: one page of 20 sub-accounts (1-based). */
+  async listSubaccounts(page = 1, call?: CallOptions): Promise<SubaccountPage> {
+    if (!Number.isInteger(page) || page < 1) {
+      throw new RangeError(`page must be a positive integer, got ${page}`);
+    }
+    const answer = await this.transport.get('subaccount/list', { page: String(page) }, call?.signal);
+    return toSubaccountPage(this.decode(answer, subaccountListSchema));
+  }
+
+  /** `POST /subaccount/credit/add`: moves `amount` euros to the sub-account. Never retried. */
+  addSubaccountCredit(tokenSubaccount: string, amount: string, call?: CallOptions): Promise<CreditTransferResult> {
+    return this.transfer('subaccount/credit/add', tokenSubaccount, amount, call);
+  }
+
+  /** `POST /subaccount/credit/remove`: takes `amount` euros back from the sub-account. Never retried. */
+  removeSubaccountCredit(tokenSubaccount: string, amount: string, call?: CallOptions): Promise<CreditTransferResult> {
+    return this.transfer('subaccount/credit/remove', tokenSubaccount, amount, call);
+  }
+
+  private async transfer(path: string, token: string, amount: string, call?: CallOptions): Promise<CreditTransferResult> {
+    const checked = checkCreditAmount(amount);
+    if (!checked.ok) {
+      throw new RangeError(`invalid credit amount (${checked.reason})`);
+    }
+    if (!token.trim()) {
+      throw new RangeError('a sub-account token is required');
+    }
+    const answer = await this.transport.post(path, { credit: checked.amount, tokenSubaccount: token.trim() }, call?.signal);
+    return toCreditTransfer(this.decode(answer, creditTransferSchema, 'transfer'));
+  }
+
+  protected async fetchStatus<T>(messageId: string, schema: SchemaNode<T>, call?: CallOptions): Promise<T> {
+    const checked = checkMessageId(messageId);
+    if (!checked.ok) {
+      throw new RangeError(`invalid message id (${checked.reason})`);
+    }
+    const answer = await this.transport.get('bulk-status', { messageId: checked.id }, call?.signal);
+    return this.decode(answer, schema);
+  }
+
+  protected async fetchMe<T>(schema: SchemaNode<T>, call?: CallOptions): Promise<T> {
+    return this.decode(await this.transport.get('me', {}, call?.signal), schema);
+  }
+
+  /**
+   * Turns a raw answer into the schema's value, or the right PartnerError: the
+   * provider's own error (whatever the HTTP status), an HTTP error, or an
+   * unexpected answer (with a secret-free excerpt in the log).
+   */
+  protected decode<T>(answer: RawAnswer, schema: SchemaNode<T>, context: ErrorContext = 'general'): T {
+    const fail = (detail: string): PartnerError => {
+      if (answer.status >= 400) {
+        return this.error({ kind: 'http', status: answer.status, excerpt: this.excerpt(answer.body) });
+      }
+      const excerpt = this.excerpt(answer.body);
+      this.options.logger?.warn(`unexpected answer from ${this.transport.host} (${detail}): ${excerpt || '<empty>'}`);
+      return this.error({ kind: 'malformed', detail, excerpt });
+    };
+    const body = answer.body.trim();
+    if (body === '') {
+      throw fail('empty answer');
+    }
+    if (/^<(!doctype\s+html|html[\s>])/i.test(body)) {
+      throw fail('an HTML page');
+    }
+    const envelope = this.transport.format === 'xml' ? this.xmlEnvelope(body) : this.jsonEnvelope(body);
+    if (typeof envelope === 'string') {
+      throw fail(envelope);
+    }
+    if (envelope.success === false) {
+      throw this.error({ kind: 'api', code: envelope.code, status: answer.status, providerMessage: envelope.message, context });
+    }
+    if (answer.status >= 400) {
+      throw fail(`HTTP ${answer.status}`);
+    }
+    if (envelope.success !== true) {
+      throw fail('no success flag');
+    }
+    try {
+      return envelope.read(schema);
+    } catch (err) {
+      if (err instanceof SchemaError) {
+        throw fail(redactSecrets(err.message, [this.transport.apiKey]));
+      }
+      throw err;
+    }
+  }
+
+  private jsonEnvelope(body: string): Envelope | string {
+    let value: unknown;
+    try {
+      value = JSON.parse(body);
+    } catch {
+      return 'not JSON';
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      return 'not a JSON object';
+    }
+    const v = value as Record<string, unknown>;
+    return {
+      success: typeof v.success === 'boolean' ? v.success : v.success === 'true' ? true : v.success === 'false' ? false : undefined,
+      code: typeof v.code === 'number' ? v.code : Number(v.code ?? NaN),
+      message: typeof v.message === 'string' ? v.message : undefined,
+      read: (schema) => readJson(value, schema),
+    };
+  }
+
+  private xmlEnvelope(body: string): Envelope | string {
+    let root: XmlNode;
+    try {
+      root = parseXmlDocument(body);
+    } catch (err) {
+      return err instanceof XmlSyntaxError ? err.message : 'not XML';
+    }
+    const [success, code, message] = root.children;
+    return {
+      success: success?.text === 'true' ? true : success?.text === 'false' ? false : undefined,
+      code: Number(code?.text ?? NaN),
+      message: message?.text,
+      read: (schema) => readXml(root, schema),
+    };
+  }
+
+  private excerpt(body: string): string {
+    return bodyExcerpt(body, [this.transport.apiKey]);
+  }
+
+  protected error(init: Omit<ConstructorParameters<typeof PartnerError>[0], 'service' | 'host'>): PartnerError {
+    const providerMessage = init.providerMessage && redactSecrets(init.providerMessage, [this.transport.apiKey]);
+    return new PartnerError({ ...init, providerMessage, service: this.service, host: this.transport.host });
+  }
+}
+
+interface Envelope {
+  readonly success: boolean | undefined;
+  readonly code: number;
+  readonly message: string | undefined;
+  read<T>(schema: SchemaNode<T>): T;
+}
+
+export class SmsClient extends PartnerClient<SmsAccount> {
+  constructor(options: ClientOptions) {
+    super('sms', options);
+  }
+
+  async getCredits(call?: CallOptions): Promise<SmsAccount> {
+    return toSmsAccount(await this.fetchMe(smsMeSchema, call));
+  }
+
+  async getMessageStatus(messageId: string, call?: CallOptions): Promise<MessageStatus> {
+    return toMessageStatus('sms', await this.fetchStatus(messageId, smsStatusSchema, call));
+  }
+}
+
+export class MailClient extends PartnerClient<MailAccount> {
+  constructor(options: ClientOptions) {
+    super('mail', options);
+  }
+
+  async getCredits(call?: CallOptions): Promise<MailAccount> {
+    return toMailAccount(await this.fetchMe(mailMeSchema, call));
+  }
+
+  async getMessageStatus(messageId: string, call?: CallOptions): Promise<MessageStatus> {
+    return toMessageStatus('mail', await this.fetchStatus(messageId, mailStatusSchema, call));
+  }
+}
+
+export type AnyClient = SmsClient | MailClient;
+
+export function createClient(service: ServiceId, options: ClientOptions): AnyClient {
+  return service === 'sms' ? new SmsClient(options) : new MailClient(options);
+}

@@ -1,0 +1,57 @@
+/** Unix seconds, possibly as text (`"1599061044"`), to a Date; undefined when absent or invalid. */
+export function fromUnixSeconds(value: string | number | undefined): Date | undefined {
+  if (value === undefined || value === '') {
+    return undefined;
+  }
+  const seconds = typeof value === 'number' ? value : Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    return undefined;
+  }
+  return new Date(seconds * 1000);
+}
+
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/;
+const PROVIDER_TIME_ZONE = 'Europe/Paris';
+
+/**
+ * The provider's `YYYY-MM-DD HH:MM:SS` wall-clock time (Paris, where its servers
+ * and customers are) to an absolute Date, whatever this machine's time zone.
+ */
+export function fromProviderDateTime(text: string | undefined): Date | undefined {
+  const m = text ? LOCAL_DATE_TIME.exec(text.trim()) : null;
+  if (!m) {
+    return undefined;
+  }
+  const [y, mo, d, h, mi, s] = m.slice(1).map(Number);
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
+  // The Paris offset at that instant: compare the UTC guess with Paris' wall clock.
+  const offset = zoneOffsetMs(asUtc);
+  const first = asUtc - offset;
+  // Around DST changes the offset at the corrected instant may differ: settle it.
+  const corrected = asUtc - zoneOffsetMs(first);
+  const date = new Date(corrected);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+let parisFormat: Intl.DateTimeFormat | undefined;
+
+function zoneOffsetMs(utcMs: number): number {
+  parisFormat ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: PROVIDER_TIME_ZONE,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  const parts: Record<string, number> = {};
+  for (const p of parisFormat.formatToParts(new Date(utcMs))) {
+    if (p.type !== 'literal') {
+      parts[p.type] = Number(p.value);
+    }
+  }
+  const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+  return wall - Math.floor(utcMs / 1000) * 1000;
+}

@@ -1,0 +1,28 @@
+/** Replaces the value of every `apiKey` query or JSON field with a mask. */
+export function maskApiKeyParams(text: string): string {
+  return text
+    .replace(/([?&;]apiKey=)[^&#\s"']*/gi, '$1***')
+    .replace(/("apiKey"\s*:\s*")[^"]*(")/gi, '$1***$2');
+}
+
+/**
+ * Removes every occurrence of the given secrets from a text. Used on anything that
+ * may echo a request back (error pages, proxies) before it reaches a log or a message.
+ */
+export function redactSecrets(text: string, secrets: readonly (string | undefined)[]): string {
+  let out = maskApiKeyParams(text);
+  for (const secret of secrets) {
+    // Very short values would mask ordinary words; real keys are long.
+    if (secret && secret.length >= 6) {
+      out = out.split(secret).join('***');
+    }
+  }
+  return out;
+}
+
+/** A short single-line excerpt of a body for the log, secrets removed. */
+export function bodyExcerpt(body: string, secrets: readonly (string | undefined)[], max = 160): string {
+  const flat = body.replace(/\s+/g, ' ').trim();
+  const cut = flat.length > max ? `${flat.slice(0, max)}…` : flat;
+  return redactSecrets(cut, secrets);
+}

@@ -1,0 +1,102 @@
+/** The two provider services this client speaks to. */
+export type ServiceId = 'sms' | 'mail';
+
+export const SERVICE_IDS: readonly ServiceId[] = ['sms', 'mail'];
+
+export type ResponseFormat = 'json' | 'xml';
+
+/** A money amount: the provider's exact decimal text plus its parsed value. */
+export interface Money {
+  /** Exact decimal text as the provider sent it (e.g. `"10225.119"`). */
+  readonly amount: string;
+  readonly value: number;
+  readonly currency: string;
+}
+
+export interface AccountUser {
+  readonly username: string;
+  readonly firstname?: string;
+  readonly lastname?: string;
+}
+
+export interface SmsCredits {
+  readonly service: 'sms';
+  readonly sms: number;
+  /** `creditSmsECO` in the docs, `creditSmsLowCost` in recorded answers; absent in some. */
+  readonly smsEco?: number;
+  readonly hlr?: number;
+  /** SMS waiting to leave. */
+  readonly toSend?: number;
+  readonly balance: Money;
+}
+
+export interface MailCredits {
+  readonly service: 'mail';
+  readonly mails: number;
+  readonly balance: Money;
+}
+
+export type Credits = SmsCredits | MailCredits;
+
+export interface Account<C extends Credits = Credits> {
+  readonly user: AccountUser;
+  readonly credits: C;
+}
+
+export type SmsAccount = Account<SmsCredits>;
+export type MailAccount = Account<MailCredits>;
+
+export interface Subaccount {
+  readonly id: number;
+  readonly email: string;
+  /** `simple` or `advanced` per the docs; any other value passes through. */
+  readonly type?: string;
+  /** Identifies the sub-account in credit transfers. */
+  readonly token?: string;
+  /** The sub-account's own secret key. Never log or display it. */
+  readonly apiKey?: string;
+  /** Creation time as the provider wrote it (`YYYY-MM-DD HH:MM:SS`, Paris time). */
+  readonly createdAtText?: string;
+  readonly createdAt?: Date;
+  readonly balance: Money;
+}
+
+export interface SubaccountPage {
+  /** Total number of sub-accounts; absent in some XML answers. */
+  readonly total?: number;
+  readonly perPage: number;
+  readonly page: number;
+  readonly items: readonly Subaccount[];
+}
+
+export interface RecipientStatus {
+  /** E-mail address (Mail Partner) or phone number (SMS Partner). */
+  readonly recipient: string;
+  readonly token?: string;
+  /** As the provider sent it; unknown values pass through unchanged. */
+  readonly status: string;
+  readonly cost?: number;
+  /** The recipient unsubscribed (`stopMail` / `stopSMS`). */
+  readonly stop: boolean;
+  readonly date?: Date;
+}
+
+export interface MessageStatus {
+  readonly messageId: string;
+  readonly recipients: readonly RecipientStatus[];
+}
+
+export interface CreditTransferResult {
+  /** The main account's balance after the transfer. */
+  readonly credit: Money;
+  /** The sub-account's balance after the transfer. */
+  readonly subaccountCredit: Money;
+}
+
+/** Minimal logger the client writes to; the extension backs it with a LogOutputChannel. */
+export interface PartnerLogger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+  debug?(message: string): void;
+}

@@ -1,0 +1,84 @@
+import { XMLParser } from 'fast-xml-parser';
+
+/** One element of a parsed XML answer, in document order. */
+export interface XmlNode {
+  readonly name: string;
+  /** Text content (CDATA included), trimmed; undefined when the element has children. */
+  readonly text?: string;
+  readonly children: readonly XmlNode[];
+  /** `xsi:nil="true"`: the JSON twin has `null` here. */
+  readonly nil: boolean;
+}
+
+export class XmlSyntaxError extends Error {}
+
+// Everything stays text: numbers are typed later by schema, so `+33600000001`
+// and `007` survive, and one-element lists stay lists (order is preserved).
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  processEntities: true,
+  htmlEntities: false,
+});
+
+type OrderedEntry = Record<string, unknown> & { ':@'?: Record<string, string> };
+
+/** Parses an answer whose single root element must be `rootName`. */
+export function parseXmlDocument(xml: string, rootName = 'result'): XmlNode {
+  let parsed: unknown;
+  try {
+    // `true` validates first: the parser alone accepts unclosed tags and several roots.
+    parsed = parser.parse(xml, true);
+  } catch (err) {
+    // The validator's text looks like "Multiple possible root nodes found.:3:11".
+    const raw = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    const m = /^(.*?)\.?:(\d+):\d+$/.exec(raw);
+    throw new XmlSyntaxError(m ? `not well-formed XML, line ${m[2]}: ${m[1]}` : `not well-formed XML: ${raw}`);
+  }
+  const nodes = toNodes(parsed);
+  if (nodes.length !== 1 || nodes[0].name !== rootName) {
+    const names = nodes.map((n) => n.name).slice(0, 3).join(', ') || 'nothing';
+    throw new XmlSyntaxError(`expected one <${rootName}> root element, found ${names}`);
+  }
+  return nodes[0];
+}
+
+function toNodes(value: unknown): XmlNode[] {
+  if (!Array.isArray(value)) {
+    throw new XmlSyntaxError('not well-formed XML');
+  }
+  const out: XmlNode[] = [];
+  let texts: string[] | undefined;
+  for (const item of value as OrderedEntry[]) {
+    for (const key of Object.keys(item)) {
+      if (key === ':@') {
+        continue;
+      }
+      if (key === '#text') {
+        (texts ??= []).push(String(item[key]));
+        continue;
+      }
+      const attrs = item[':@'];
+      const inner = toNodes(item[key]);
+      const textOnly = inner.length === 1 && inner[0].name === '#text';
+      out.push({
+        name: key,
+        text: textOnly ? inner[0].text : inner.length === 0 ? '' : undefined,
+        children: textOnly ? [] : inner,
+        nil: attrs?.['@_xsi:nil'] === 'true',
+      });
+    }
+  }
+  if (texts) {
+    // Mixed text and elements: only text-only nodes matter to us.
+    const text = texts.join('');
+    return out.length === 0 ? [{ name: '#text', text, children: [], nil: false }] : out;
+  }
+  return out;
+}

@@ -1,0 +1,49 @@
+import * as assert from 'node:assert/strict';
+import { fromProviderDateTime, fromUnixSeconds } from '../../../src/api/providerDates';
+import { bodyExcerpt, maskApiKeyParams, redactSecrets } from '../../../src/api/redact';
+import { parseRetryAfter } from '../../../src/api/transport';
+
+describe('provider dates', () => {
+  it('reads Unix seconds given as text or number', () => {
+    assert.equal(fromUnixSeconds('1599061044')?.toISOString(), '2020-09-02T15:37:24.000Z');
+    assert.equal(fromUnixSeconds(1517989111)?.toISOString(), '2018-02-07T07:38:31.000Z');
+    assert.equal(fromUnixSeconds(''), undefined);
+    assert.equal(fromUnixSeconds('soon'), undefined);
+  });
+
+  it('reads Paris wall-clock times in winter, summer and across DST changes', () => {
+    assert.equal(fromProviderDateTime('2016-03-04 11:23:14')?.toISOString(), '2016-03-04T10:23:14.000Z');
+    assert.equal(fromProviderDateTime('2024-07-14 22:00:00')?.toISOString(), '2024-07-14T20:00:00.000Z');
+    // 2024-03-31 03:30 exists only in summer time (+02:00).
+    assert.equal(fromProviderDateTime('2024-03-31 03:30:00')?.toISOString(), '2024-03-31T01:30:00.000Z');
+    assert.equal(fromProviderDateTime('2024-10-27 12:00:00')?.toISOString(), '2024-10-27T11:00:00.000Z');
+    assert.equal(fromProviderDateTime('04/03/2016'), undefined);
+    assert.equal(fromProviderDateTime(undefined), undefined);
+  });
+});
+
+describe('redaction', () => {
+  it('masks apiKey in query strings and JSON bodies', () => {
+    assert.equal(maskApiKeyParams('/v1/me?_format=json&apiKey=abc123SECRET'), '/v1/me?_format=json&apiKey=***');
+    assert.equal(maskApiKeyParams('GET /v1/me?apikey=x&page=2'), 'GET /v1/me?apikey=***&page=2');
+    assert.equal(maskApiKeyParams('{"apiKey": "s3cr3t", "credit": "1"}'), '{"apiKey": "***", "credit": "1"}');
+  });
+
+  it('removes known secrets anywhere and cuts excerpts short', () => {
+    assert.equal(redactSecrets('key is topsecret-key-1 ok', ['topsecret-key-1']), 'key is *** ok');
+    const excerpt = bodyExcerpt(`<html>\n  ${'x'.repeat(400)} topsecret-key-1</html>`, ['topsecret-key-1'], 40);
+    assert.equal(excerpt.length, 41);
+    assert.ok(excerpt.endsWith('…'));
+  });
+});
+
+describe('parseRetryAfter', () => {
+  it('reads seconds and HTTP dates', () => {
+    assert.equal(parseRetryAfter('3'), 3000);
+    assert.equal(parseRetryAfter('0.5'), 500);
+    const now = Date.parse('2026-11-22T10:00:00Z');
+    assert.equal(parseRetryAfter('Sun, 22 Nov 2026 10:00:30 GMT', now), 30_000);
+    assert.equal(parseRetryAfter(null), undefined);
+    assert.equal(parseRetryAfter('later'), undefined);
+  });
+});
