@@ -1,1 +1,115 @@
-export function activate(): void {}
+import * as vscode from 'vscode';
+import { SERVICE_IDS, type ServiceId } from './api';
+import { ServiceSession } from './accounts/serviceSession';
+import { clearApiKey, setApiKey, type KeyCommandDeps } from './commands/apiKeyCommands';
+import { showMessageStatus } from './commands/messageStatusCommand';
+import { isServiceId } from './commands/servicePick';
+import { copySubaccountApiKey, copySubaccountToken, showSubaccountCredits } from './commands/subaccountCommands';
+import { ApiKeyStore } from './keys/apiKeyStore';
+import { PartnerLog } from './log/partnerLog';
+import { VIEW_TYPE } from './providers/messageStatus/messageStatusPanel';
+import { MessageStatusPanels } from './providers/messageStatus/messageStatusPanels';
+import { StatusBarCredits } from './providers/statusBarCredits';
+import { AccountsTreeProvider } from './providers/tree/accountsTreeProvider';
+import type { TreeNode } from './providers/tree/treeNode';
+import { readSettings, SECTION, type PartnerSettings } from './settings/partnerSettings';
+
+export const VIEW_ID = 'partnerExplorer.accounts';
+
+/** What `activate` returns: the live parts, for integration tests and other extensions. */
+export interface PartnerExplorerApi {
+  readonly sessions: Readonly<Record<ServiceId, ServiceSession>>;
+  readonly tree: AccountsTreeProvider;
+  readonly treeView: vscode.TreeView<TreeNode>;
+  readonly statusBar: StatusBarCredits;
+  readonly panels: MessageStatusPanels;
+  readonly keys: ApiKeyStore;
+  readonly logUri: vscode.Uri;
+  /** Resolves once keys and settings have been read at least once. */
+  readonly ready: Promise<void>;
+}
+
+export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
+  const channel = vscode.window.createOutputChannel('Partner Explorer', { log: true });
+  const keys = new ApiKeyStore(context.secrets);
+  const log = new PartnerLog(channel, () => keys.knownKeys());
+  let settings: PartnerSettings = readSettings();
+  const progress = <T>(task: () => Promise<T>) => vscode.window.withProgress({ location: { viewId: VIEW_ID } }, task);
+  const sessions: Record<ServiceId, ServiceSession> = {
+    sms: new ServiceSession('sms', keys, settings, log, progress),
+    mail: new ServiceSession('mail', keys, settings, log, progress),
+  };
+  const tree = new AccountsTreeProvider([sessions.sms, sessions.mail], (secret) => log.rememberSecret(secret));
+  const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const statusBar = new StatusBarCredits([sessions.sms, sessions.mail], settings, (message) => {
+    const retry = vscode.l10n.t('Retry');
+    const showLog = vscode.l10n.t('Show Log');
+    void vscode.window.showWarningMessage(message, retry, showLog).then((choice) => {
+      if (choice === retry) void tree.refresh();
+      if (choice === showLog) channel.show();
+    });
+  });
+  const panels = new MessageStatusPanels(sessions, context.extensionUri);
+  const keyDeps: KeyCommandDeps = { keys, log, settings: () => settings };
+
+  const commands: Record<string, (...args: unknown[]) => unknown> = {
+    'partnerExplorer.setApiKey': (service, key) => setApiKey(keyDeps, service, key),
+    'partnerExplorer.clearApiKey': (service) => clearApiKey(keyDeps, service),
+    'partnerExplorer.refresh': () => tree.refresh(),
+    'partnerExplorer.showMessageStatus': (service, messageId) => showMessageStatus(sessions, panels, service, messageId),
+    'partnerExplorer.loadMoreSubaccounts': (service) => (isServiceId(service) ? tree.root(service).subaccounts.loadMore() : undefined),
+    'partnerExplorer.retry': (nodeId) => tree.retry(typeof nodeId === 'string' ? nodeId : ''),
+    'partnerExplorer.copySubaccountToken': (node) => copySubaccountToken(node),
+    'partnerExplorer.copySubaccountApiKey': (node) => copySubaccountApiKey(node),
+    'partnerExplorer.showSubaccountCredits': (node) => showSubaccountCredits(node, settings, log),
+    'partnerExplorer.showLog': () => channel.show(),
+  };
+
+  const updateContext = () => {
+    const any = SERVICE_IDS.some((s) => sessions[s].hasKey);
+    void vscode.commands.executeCommand('setContext', 'partnerExplorer.hasAnyKey', any);
+    void vscode.commands.executeCommand('setContext', 'partnerExplorer.ready', true);
+  };
+  const reconfigure = async (only?: ServiceId) => {
+    await Promise.all(SERVICE_IDS.filter((s) => !only || s === only).map((s) => sessions[s].reconfigure(settings)));
+    updateContext();
+  };
+  const warned = new Set<string>();
+  const warnAboutSettings = () => {
+    for (const w of settings.warnings) {
+      if (!warned.has(w)) {
+        warned.add(w);
+        void vscode.window.showWarningMessage(w);
+      }
+    }
+  };
+
+  context.subscriptions.push(
+    channel,
+    keys,
+    sessions.sms,
+    sessions.mail,
+    tree,
+    treeView,
+    statusBar,
+    panels,
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, panels),
+    ...Object.entries(commands).map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
+    keys.onDidChange((service) => void reconfigure(service)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(SECTION)) return;
+      settings = readSettings();
+      warnAboutSettings();
+      void reconfigure();
+      statusBar.update(settings);
+    }),
+  );
+
+  // Nothing here waits for the network: keys are read in the background.
+  const ready = reconfigure().then(warnAboutSettings, (err) => log.error(`startup: ${String(err)}`));
+  return { sessions, tree, treeView, statusBar, panels, keys, logUri: context.logUri, ready };
+}
+
+export function deactivate(): void {
+  // Everything is in context.subscriptions: VS Code disposes it, which aborts requests.
+}

@@ -216,7 +216,8 @@ export class MailClient extends PartnerClient<MailAccount> {
   }
 }
 
-export type AnyClient = SmsClient | MailClient;
+/** Either service's client, seen through what both share. */
+export type AnyClient = PartnerClient<Account>;
 
 export function createClient(service: ServiceId, options: ClientOptions): AnyClient {
   return service === 'sms' ? new SmsClient(options) : new MailClient(options);

@@ -1,0 +1,291 @@
+// @ts-check
+/// <reference lib="dom" />
+// The message-status webview. Everything from the API is inserted with textContent;
+// the rows are windowed so 5,000 recipients render and sort quickly.
+
+/** @typedef {import('../src/webview/protocol').HostMessage} HostMessage */
+/** @typedef {import('../src/webview/protocol').WebviewMessage} WebviewMessage */
+/** @typedef {import('../src/webview/protocol').StatusViewData} StatusViewData */
+/** @typedef {import('../src/webview/protocol').StatusRow} StatusRow */
+/** @typedef {import('../src/webview/protocol').PanelStrings} PanelStrings */
+/** @typedef {import('../src/webview/protocol').PanelPersistedState} PanelPersistedState */
+/** @typedef {import('../src/webview/protocol').SortColumn} SortColumn */
+/** @typedef {import('../src/webview/protocol').StatusCategory} StatusCategory */
+
+(function () {
+  // @ts-ignore acquireVsCodeApi is provided by VS Code inside webviews.
+  const vscode = acquireVsCodeApi();
+  const app = /** @type {HTMLElement} */ (document.getElementById('app'));
+  const ROW_HEIGHT = 26;
+  const OVERSCAN = 20;
+  const COLUMNS = /** @type {SortColumn[]} */ (['recipient', 'status', 'cost', 'stop', 'date']);
+
+  /** @type {PanelPersistedState} */
+  const initial = JSON.parse(document.body.dataset.state || '{}');
+  /** @type {PanelPersistedState} */
+  let state = { ...initial, ...(vscode.getState() || {}) };
+  vscode.setState(state);
+
+  /** @type {PanelStrings | undefined} */
+  let strings;
+  let locale = 'en';
+  /** @type {StatusViewData | undefined} */
+  let data;
+  /** @type {StatusRow[]} */
+  let view = [];
+  /** @type {Intl.DateTimeFormat} */
+  let dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'short', timeStyle: 'medium' });
+  /** @type {Intl.NumberFormat} */
+  let numberFormat = new Intl.NumberFormat('en');
+  /** @type {Intl.Collator} */
+  let collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+  /** @type {{ scroller: HTMLElement, body: HTMLTableSectionElement, top: HTMLTableRowElement, bottom: HTMLTableRowElement, counter: HTMLElement, heads: Map<SortColumn, HTMLTableCellElement> } | undefined} */
+  let table;
+
+  /** @param {WebviewMessage} message */
+  function send(message) {
+    vscode.postMessage(message);
+  }
+
+  /**
+   * @param {string} tag
+   * @param {{ className?: string, text?: string, attrs?: Record<string, string> }} [options]
+   * @param {(Node | undefined)[]} [children]
+   */
+  function el(tag, options = {}, children = []) {
+    const node = document.createElement(tag);
+    if (options.className) node.className = options.className;
+    if (options.text !== undefined) node.textContent = options.text;
+    for (const [k, v] of Object.entries(options.attrs || {})) node.setAttribute(k, v);
+    for (const c of children) if (c) node.appendChild(c);
+    return node;
+  }
+
+  /** @param {string} template @param {...(string | number)} args */
+  function format(template, ...args) {
+    return template.replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)] ?? ''));
+  }
+
+  /** @param {string} label @param {() => void} onClick */
+  function button(label, onClick) {
+    const b = el('button', { className: 'action', text: label, attrs: { type: 'button' } });
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  function categoryLabel(/** @type {StatusCategory} */ c) {
+    if (!strings) return c;
+    return { delivered: strings.categoryDelivered, failed: strings.categoryFailed, waiting: strings.categoryWaiting, other: strings.categoryOther }[c];
+  }
+
+  function showLoading() {
+    if (data && table) {
+      app.setAttribute('aria-busy', 'true');
+      return;
+    }
+    app.replaceChildren(el('p', { className: 'loading', text: strings ? strings.loading : '…', attrs: { role: 'status' } }));
+    app.setAttribute('aria-busy', 'true');
+  }
+
+  /** @param {{ message: string, canRetry: boolean, canSetKey: boolean }} error */
+  function showError(error) {
+    if (!strings) return;
+    const s = strings;
+    const actions = el('div', { className: 'actions' });
+    if (error.canRetry) actions.appendChild(button(s.retry, () => send({ type: 'refresh' })));
+    if (error.canSetKey) actions.appendChild(button(s.setKey, () => send({ type: 'setKey' })));
+    app.replaceChildren(el('div', { className: 'error', attrs: { role: 'alert' } }, [el('p', { text: error.message }), actions]));
+    app.setAttribute('aria-busy', 'false');
+    table = undefined;
+  }
+
+  function renderAll() {
+    if (!strings || !data) return;
+    const s = strings;
+    const d = data;
+    const started = performance.now();
+    const header = el('header', {}, [
+      el('h1', { text: format(s.title, d.messageId, d.serviceLabel) }),
+      el('p', { className: 'meta', text: `${format(s.recipientsCount, numberFormat.format(d.rows.length))} · ${format(s.updatedAt, dateFormat.format(new Date(d.fetchedAt)))}` }),
+      el('div', { className: 'actions' }, [
+        button(s.refresh, () => send({ type: 'refresh' })),
+        button(s.copyCsv, () => send({ type: 'copyCsv' })),
+        button(s.exportCsv, () => send({ type: 'exportCsv' })),
+      ]),
+    ]);
+
+    const summary = el('section', { className: 'summary', attrs: { 'aria-label': s.summary } });
+    const total = Math.max(1, d.rows.length);
+    for (const entry of d.summary) {
+      const fill = el('span', { className: `fill cat-${entry.category}` });
+      fill.style.width = `${Math.max(0.5, (entry.count / total) * 100)}%`;
+      const item = el('button', { className: 'summary-item', attrs: { type: 'button', title: categoryLabel(entry.category) } }, [
+        el('span', { className: 'summary-status', text: entry.status }),
+        el('span', { className: 'bar', attrs: { 'aria-hidden': 'true' } }, [fill]),
+        el('span', { className: 'summary-count', text: numberFormat.format(entry.count) }),
+      ]);
+      item.addEventListener('click', () => {
+        state = { ...state, filterText: entry.status };
+        vscode.setState(state);
+        search.value = entry.status;
+        applyView();
+      });
+      summary.appendChild(item);
+    }
+
+    const search = /** @type {HTMLInputElement} */ (el('input', { attrs: { type: 'search', placeholder: s.filterPlaceholder, 'aria-label': s.filterLabel, value: state.filterText || '' } }));
+    search.value = state.filterText || '';
+    search.addEventListener('input', () => {
+      state = { ...state, filterText: search.value };
+      vscode.setState(state);
+      applyView();
+    });
+    const select = /** @type {HTMLSelectElement} */ (el('select', { attrs: { 'aria-label': s.statusFilterLabel } }));
+    select.appendChild(el('option', { text: s.allStatuses, attrs: { value: '' } }));
+    for (const c of /** @type {StatusCategory[]} */ (['delivered', 'failed', 'waiting', 'other'])) {
+      select.appendChild(el('option', { text: categoryLabel(c), attrs: { value: c } }));
+    }
+    select.value = state.filterCategory || '';
+    select.addEventListener('change', () => {
+      state = { ...state, filterCategory: /** @type {StatusCategory | ''} */ (select.value) };
+      vscode.setState(state);
+      applyView();
+    });
+    const counter = el('span', { className: 'counter', attrs: { role: 'status' } });
+    const filters = el('div', { className: 'filters' }, [search, select, counter]);
+
+    const heads = new Map();
+    const headRow = el('tr');
+    for (const column of COLUMNS) {
+      const sortButton = el('button', { className: 'sort', text: s[column], attrs: { type: 'button' } });
+      sortButton.addEventListener('click', () => {
+        const current = state.sort;
+        const descending = current && current.column === column ? !current.descending : false;
+        state = { ...state, sort: { column, descending } };
+        vscode.setState(state);
+        applyView();
+        sortButton.focus();
+      });
+      const th = /** @type {HTMLTableCellElement} */ (el('th', { className: `col-${column}`, attrs: { scope: 'col' } }, [sortButton]));
+      heads.set(column, th);
+      headRow.appendChild(th);
+    }
+    const top = /** @type {HTMLTableRowElement} */ (el('tr', { className: 'spacer', attrs: { 'aria-hidden': 'true' } }));
+    const bottom = /** @type {HTMLTableRowElement} */ (el('tr', { className: 'spacer', attrs: { 'aria-hidden': 'true' } }));
+    const body = /** @type {HTMLTableSectionElement} */ (el('tbody'));
+    const tableEl = el('table', { attrs: { 'aria-rowcount': String(d.rows.length + 1) } }, [el('caption', { className: 'visually-hidden', text: format(s.title, d.messageId, d.serviceLabel) }), el('thead', {}, [headRow]), body]);
+    const scroller = el('div', { className: 'table-scroll', attrs: { tabindex: '0' } }, [tableEl]);
+    scroller.addEventListener('scroll', () => requestAnimationFrame(renderRows), { passive: true });
+
+    app.replaceChildren(header, summary, filters, scroller);
+    app.setAttribute('aria-busy', 'false');
+    table = { scroller, body, top, bottom, counter, heads };
+    applyView(started);
+  }
+
+  /** Filters and sorts the rows, then renders the visible window. */
+  function applyView(started = performance.now()) {
+    if (!data || !table || !strings) return;
+    const text = (state.filterText || '').trim().toLowerCase();
+    const category = state.filterCategory || '';
+    let rows = data.rows.filter((r) => (!category || r.category === category) && (!text || r.recipient.toLowerCase().includes(text) || r.status.toLowerCase().includes(text)));
+    const sort = state.sort;
+    if (sort) {
+      const dir = sort.descending ? -1 : 1;
+      const c = sort.column;
+      /** @type {(a: StatusRow, b: StatusRow) => number} */
+      const compare =
+        c === 'recipient' || c === 'status'
+          ? (a, b) => collator.compare(a[c], b[c])
+          : c === 'stop'
+            ? (a, b) => Number(a.stop) - Number(b.stop)
+            : (a, b) => (a[c] ?? -Infinity) - (b[c] ?? -Infinity);
+      rows = rows.slice().sort((a, b) => dir * compare(a, b));
+    }
+    view = rows;
+    for (const [column, th] of table.heads) {
+      th.setAttribute('aria-sort', sort && sort.column === column ? (sort.descending ? 'descending' : 'ascending') : 'none');
+    }
+    table.counter.textContent = format(strings.shownCount, numberFormat.format(rows.length), numberFormat.format(data.rows.length));
+    table.scroller.scrollTop = 0;
+    renderRows();
+    report(started);
+  }
+
+  function renderRows() {
+    if (!table || !strings || !data) return;
+    const s = strings;
+    const height = table.scroller.clientHeight || 600;
+    const first = Math.max(0, Math.floor(table.scroller.scrollTop / ROW_HEIGHT) - OVERSCAN);
+    const last = Math.min(view.length, Math.ceil((table.scroller.scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+    table.top.style.height = `${first * ROW_HEIGHT}px`;
+    table.bottom.style.height = `${(view.length - last) * ROW_HEIGHT}px`;
+    const fragment = document.createDocumentFragment();
+    fragment.appendChild(table.top);
+    if (view.length === 0) {
+      fragment.appendChild(el('tr', {}, [el('td', { className: 'empty', text: s.noRows, attrs: { colspan: '5' } })]));
+    }
+    for (let i = first; i < last; i++) {
+      const r = view[i];
+      const tr = el('tr', { attrs: { 'aria-rowindex': String(i + 2) } }, [
+        el('td', { className: 'col-recipient', text: r.recipient, attrs: { title: r.recipient } }),
+        el('td', { className: 'col-status' }, [el('span', { className: `status cat-${r.category}`, text: r.status, attrs: { title: categoryLabel(r.category) } })]),
+        el('td', { className: 'col-cost num', text: r.cost === null ? '' : numberFormat.format(r.cost) }),
+        el('td', { className: 'col-stop', text: r.stop ? s.yes : s.no }),
+        el('td', { className: 'col-date num', text: r.date === null ? '' : dateFormat.format(new Date(r.date)) }),
+      ]);
+      fragment.appendChild(tr);
+    }
+    fragment.appendChild(table.bottom);
+    table.body.replaceChildren(fragment);
+  }
+
+  /**
+   * Tells the host what was rendered: it checks the table shows the API's text as text.
+   * @param {number} started
+   */
+  function report(started) {
+    if (!table || !data) return;
+    const rows = Array.from(table.body.querySelectorAll('tr:not(.spacer)')).slice(0, 5);
+    send({
+      type: 'rendered',
+      report: {
+        rowCount: data.rows.length,
+        shownCount: view.length,
+        firstRows: rows.map((tr) => Array.from(tr.children).map((td) => td.textContent || '')),
+        foreignElements: app.querySelectorAll('img, script, svg, iframe, object, embed, a').length,
+        renderMs: Math.round(performance.now() - started),
+      },
+    });
+  }
+
+  window.addEventListener('message', (event) => {
+    /** @type {HostMessage} */
+    const message = event.data;
+    switch (message.type) {
+      case 'init':
+        strings = message.strings;
+        locale = message.locale;
+        dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' });
+        numberFormat = new Intl.NumberFormat(locale);
+        collator = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' });
+        document.documentElement.lang = locale;
+        showLoading();
+        break;
+      case 'loading':
+        showLoading();
+        break;
+      case 'data':
+        data = message.data;
+        renderAll();
+        break;
+      case 'error':
+        data = undefined;
+        showError(message);
+        break;
+    }
+  });
+
+  send({ type: 'ready' });
+})();

@@ -1,0 +1,138 @@
+// Starts the emulator, a headless VS Code (code-server) and Chromium, and gives
+// back handles to them; used by the integration launcher and the demo.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `out/test/emulator/cli.js`; resolves with its URLs and keys. It dies with its parent (stdin). */
+export function startEmulator(args = []) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(root, 'out/test/emulator/cli.js'), '--stdin', '--lifetime', '7200', ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let buffer = '';
+    const onData = (chunk) => {
+      buffer += chunk.toString();
+      const line = buffer.split('\n')[0];
+      if (buffer.includes('\n')) {
+        child.stdout.off('data', onData);
+        try {
+          resolve({ ...JSON.parse(line), process: child, stop: () => child.kill('SIGTERM') });
+        } catch (err) {
+          reject(new Error(`emulator printed: ${line}`));
+        }
+      }
+    };
+    child.stdout.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`emulator exited with ${code}`)));
+  });
+}
+
+/**
+ * Starts code-server on 127.0.0.1 with throw-away user data and extension folders,
+ * the given settings and environment. Resolves once it answers HTTP.
+ */
+export async function startCodeServer({ entryPoint, workspace, settings = {}, env = {}, port, log = () => {}, extensionsDir }) {
+  const base = mkdtempSync(join(tmpdir(), 'partner-vscode-'));
+  const userData = join(base, 'user-data');
+  mkdirSync(join(userData, 'User'), { recursive: true });
+  mkdirSync(join(userData, 'Machine'), { recursive: true });
+  const allSettings = {
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'security.workspace.trust.enabled': false,
+    'telemetry.telemetryLevel': 'off',
+    'extensions.autoUpdate': false,
+    'extensions.autoCheckUpdates': false,
+    'update.mode': 'none',
+    'workbench.enableExperiments': false,
+    ...settings,
+  };
+  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(allSettings, null, 2));
+  writeFileSync(join(userData, 'Machine', 'settings.json'), JSON.stringify(allSettings, null, 2));
+  const config = join(base, 'config.yaml');
+  writeFileSync(config, 'auth: none\ncert: false\n');
+  port ??= await freePort();
+  const args = [
+    entryPoint,
+    '--config', config,
+    '--auth', 'none',
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--user-data-dir', userData,
+    '--extensions-dir', extensionsDir ?? join(base, 'extensions'),
+    workspace,
+  ];
+  const child = spawn(process.execPath, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      XDG_CONFIG_HOME: join(base, 'xdg'),
+      XDG_DATA_HOME: join(base, 'xdg-data'),
+      // No marketplace: this machine reaches no gallery, and tests must not try.
+      EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/gallery', itemUrl: 'http://127.0.0.1:9/items' }),
+      ...env,
+    },
+    detached: true,
+  });
+  child.stdout.on('data', (d) => log(d.toString()));
+  child.stderr.on('data', (d) => log(d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`code-server exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error('code-server did not start within 60 s');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    port,
+    userData,
+    base,
+    process: child,
+    async stop() {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      await new Promise((r) => setTimeout(r, 300));
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      rmSync(base, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchChromium() {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}

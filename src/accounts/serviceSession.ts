@@ -1,0 +1,204 @@
+import * as vscode from 'vscode';
+import { createClient, SERVICES, type Account, type AnyClient, type MessageStatus, type ServiceId, type SubaccountPage } from '../api';
+import type { ActiveKey, ApiKeyStore } from '../keys/apiKeyStore';
+import type { PartnerLog } from '../log/partnerLog';
+import { describeApiUrlProblem, type PartnerSettings } from '../settings/partnerSettings';
+
+export type AccountState =
+  | { readonly kind: 'noKey' }
+  | { readonly kind: 'invalidSettings'; readonly message: string }
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'loading'; readonly previous?: Account }
+  | { readonly kind: 'ready'; readonly account: Account; readonly updatedAt: Date }
+  | { readonly kind: 'error'; readonly error: unknown; readonly previous?: Account; readonly failedAt: Date };
+
+/** How long a credit reading is fresh enough to share between the tree and the status bar. */
+const SHARE_WINDOW_MS = 2000;
+
+/**
+ * One service's connection: the client (rebuilt when the key or settings change),
+ * the account state the tree and the status bar both show, and a single shared
+ * `/me` request however many callers ask at once.
+ */
+export class ServiceSession implements vscode.Disposable {
+  private stateValue: AccountState = { kind: 'idle' };
+  private clientValue: AnyClient | undefined;
+  private key: ActiveKey | undefined;
+  private inFlight: Promise<void> | undefined;
+  private abort = new AbortController();
+  private readonly emitter = new vscode.EventEmitter<ServiceSession>();
+  /** Fires whenever `state` changes. */
+  readonly onDidChange = this.emitter.event;
+  private readonly clientEmitter = new vscode.EventEmitter<ServiceSession>();
+  /** Fires when the key or the connection settings changed: anything loaded is stale. */
+  readonly onDidChangeClient = this.clientEmitter.event;
+
+  constructor(
+    readonly service: ServiceId,
+    private readonly keys: ApiKeyStore,
+    private settings: PartnerSettings,
+    private readonly log: PartnerLog,
+    private readonly withProgress: <T>(task: () => Promise<T>) => Thenable<T>,
+  ) {}
+
+  get label(): string {
+    return SERVICES[this.service].label;
+  }
+
+  get state(): AccountState {
+    return this.stateValue;
+  }
+
+  get keySource(): ActiveKey['source'] | undefined {
+    return this.key?.source;
+  }
+
+  get hasKey(): boolean {
+    return this.key !== undefined;
+  }
+
+  /** The last account read, even while reloading or after a failure. */
+  get account(): Account | undefined {
+    const s = this.stateValue;
+    return s.kind === 'ready' ? s.account : s.kind === 'loading' || s.kind === 'error' ? s.previous : undefined;
+  }
+
+  /** Reads the key and settings again; cancels what was in flight for the old ones. */
+  async reconfigure(settings: PartnerSettings = this.settings): Promise<void> {
+    const key = await this.keys.get(this.service);
+    const urlCheck = settings.apiUrl[this.service];
+    const previous = this.settings;
+    const changed =
+      key?.key !== this.key?.key ||
+      key?.source !== this.key?.source ||
+      JSON.stringify(urlCheck) !== JSON.stringify(previous.apiUrl[this.service]) ||
+      settings.format !== previous.format ||
+      settings.timeoutMs !== previous.timeoutMs ||
+      this.clientValue === undefined;
+    this.settings = settings;
+    this.key = key;
+    if (!changed) {
+      return;
+    }
+    this.abort.abort();
+    this.abort = new AbortController();
+    this.inFlight = undefined;
+    this.clientValue = undefined;
+    if (!key) {
+      this.setState({ kind: 'noKey' });
+      this.clientEmitter.fire(this);
+      return;
+    }
+    if (!urlCheck.ok) {
+      this.setState({ kind: 'invalidSettings', message: describeApiUrlProblem(this.service, urlCheck) });
+      this.clientEmitter.fire(this);
+      return;
+    }
+    this.clientValue = createClient(this.service, {
+      baseUrl: urlCheck.url,
+      apiKey: key.key,
+      format: settings.format,
+      timeoutMs: settings.timeoutMs,
+      signal: this.abort.signal,
+      logger: this.log,
+    });
+    this.setState({ kind: 'idle' });
+    this.clientEmitter.fire(this);
+  }
+
+  /** The client for the current key and settings, if the service is usable. */
+  get client(): AnyClient | undefined {
+    return this.clientValue;
+  }
+
+  /** Loads the account once; later callers get the state already there. */
+  ensureLoaded(): Promise<void> {
+    return this.refresh({ maxAgeMs: Number.POSITIVE_INFINITY });
+  }
+
+  /**
+   * Reads `/me`. Callers that come while a read is in flight share it, and a
+   * reading younger than `maxAgeMs` answers without a request (the tree and the
+   * status bar refreshing together make one request, not two).
+   */
+  refresh({ maxAgeMs = SHARE_WINDOW_MS }: { maxAgeMs?: number } = {}): Promise<void> {
+    const client = this.clientValue;
+    if (!client) {
+      return Promise.resolve();
+    }
+    if (this.inFlight) {
+      return this.inFlight;
+    }
+    const s = this.stateValue;
+    const at = s.kind === 'ready' ? s.updatedAt : s.kind === 'error' ? s.failedAt : undefined;
+    if (at && Date.now() - at.getTime() < maxAgeMs) {
+      return Promise.resolve();
+    }
+    const signal = this.abort.signal;
+    const task = async (): Promise<void> => {
+      this.setState({ kind: 'loading', previous: this.account });
+      try {
+        const account = await client.getCredits({ signal });
+        if (client === this.clientValue) {
+          this.setState({ kind: 'ready', account, updatedAt: new Date() });
+        }
+      } catch (error) {
+        if (client === this.clientValue && !signal.aborted) {
+          this.log.warn(`${this.label}: reading credits failed: ${error instanceof Error ? error.message : String(error)}`);
+          this.setState({ kind: 'error', error, previous: this.account, failedAt: new Date() });
+        }
+      }
+    };
+    const run = Promise.resolve(this.withProgress(task)).finally(() => {
+      if (this.inFlight === run) {
+        this.inFlight = undefined;
+      }
+    });
+    this.inFlight = run;
+    return run;
+  }
+
+  listSubaccounts(page: number, signal?: AbortSignal): Promise<SubaccountPage> {
+    const client = this.requireClient();
+    return client.listSubaccounts(page, { signal: anySignal(signal, this.abort.signal) });
+  }
+
+  getMessageStatus(messageId: string, signal?: AbortSignal): Promise<MessageStatus> {
+    const client = this.requireClient();
+    return client.getMessageStatus(messageId, { signal: anySignal(signal, this.abort.signal) });
+  }
+
+  dispose(): void {
+    this.abort.abort();
+    this.emitter.dispose();
+    this.clientEmitter.dispose();
+  }
+
+  private requireClient(): AnyClient {
+    if (!this.clientValue) {
+      throw new Error(vscode.l10n.t('{0} has no API key set.', this.label));
+    }
+    return this.clientValue;
+  }
+
+  private setState(state: AccountState): void {
+    this.stateValue = state;
+    this.emitter.fire(this);
+  }
+}
+
+/** An AbortSignal that aborts when either does. */
+export function anySignal(a: AbortSignal | undefined, b: AbortSignal): AbortSignal {
+  if (!a) {
+    return b;
+  }
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  if (a.aborted || b.aborted) {
+    controller.abort();
+  } else {
+    a.addEventListener('abort', abort, { once: true });
+    b.addEventListener('abort', abort, { once: true });
+  }
+  return controller.signal;
+}

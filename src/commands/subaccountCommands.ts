@@ -1,0 +1,62 @@
+import * as vscode from 'vscode';
+import { createClient, SERVICES } from '../api';
+import type { PartnerLog } from '../log/partnerLog';
+import { errorText } from '../providers/errorText';
+import { formatCount, formatMoney } from '../providers/localeFormat';
+import { mainCount } from '../providers/statusBarCredits';
+import { SubaccountNode } from '../providers/tree/subaccountNode';
+import type { PartnerSettings } from '../settings/partnerSettings';
+
+function asSubaccount(node: unknown): SubaccountNode | undefined {
+  if (node instanceof SubaccountNode) return node;
+  void vscode.window.showErrorMessage(vscode.l10n.t('Choose a sub-account in the Partner Accounts view.'));
+  return undefined;
+}
+
+export async function copySubaccountToken(node: unknown): Promise<void> {
+  const s = asSubaccount(node);
+  if (!s) return;
+  if (!s.subaccount.token) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('The provider did not send a token for {0}.', s.subaccount.email));
+    return;
+  }
+  await vscode.env.clipboard.writeText(s.subaccount.token);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Token of {0} copied to the clipboard.', s.subaccount.email));
+}
+
+/** Copies the sub-account's own key to the clipboard only: it is never shown. */
+export async function copySubaccountApiKey(node: unknown): Promise<void> {
+  const s = asSubaccount(node);
+  if (!s) return;
+  if (!s.subaccount.apiKey) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('The provider did not send an API key for {0}.', s.subaccount.email));
+    return;
+  }
+  await vscode.env.clipboard.writeText(s.subaccount.apiKey);
+  void vscode.window.showInformationMessage(vscode.l10n.t('API key of {0} copied to the clipboard.', s.subaccount.email));
+}
+
+/** Reads a sub-account's own credits with its key, which stays in memory only. */
+export async function showSubaccountCredits(node: unknown, settings: PartnerSettings, log: PartnerLog): Promise<string | undefined> {
+  const s = asSubaccount(node);
+  if (!s) return undefined;
+  const sub = s.subaccount;
+  const url = settings.apiUrl[s.service];
+  if (!sub.apiKey || !url.ok) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('The credits of {0} cannot be read: no API key was sent for it.', sub.email));
+    return undefined;
+  }
+  log.rememberSecret(sub.apiKey);
+  const client = createClient(s.service, { baseUrl: url.url, apiKey: sub.apiKey, format: settings.format, timeoutMs: settings.timeoutMs, logger: log });
+  try {
+    const account = await vscode.window.withProgress({ location: { viewId: 'partnerExplorer.accounts' } }, () => client.getCredits());
+    const locale = vscode.env.language;
+    const unit = s.service === 'sms' ? vscode.l10n.t('SMS') : vscode.l10n.t('mails');
+    const message = vscode.l10n.t('{0} ({1}): {2} {3}, balance {4}.', sub.email, SERVICES[s.service].label, formatCount(mainCount(account), locale), unit, formatMoney(account.credits.balance, locale));
+    void vscode.window.showInformationMessage(message);
+    return message;
+  } catch (error) {
+    void vscode.window.showErrorMessage(errorText(error));
+    return undefined;
+  }
+}

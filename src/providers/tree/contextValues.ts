@@ -1,0 +1,17 @@
+/** Every `contextValue` the tree uses; `package.json` menus match these. */
+export const ContextValue = {
+  serviceReady: 'service.ready',
+  serviceLoading: 'service.loading',
+  serviceError: 'service.error',
+  serviceNoKey: 'service.noKey',
+  credit: 'credit',
+  subaccounts: 'subaccounts',
+  subaccount: 'subaccount',
+  placeholderSignIn: 'placeholder.signIn',
+  placeholderLoading: 'placeholder.loading',
+  placeholderEmpty: 'placeholder.empty',
+  placeholderError: 'placeholder.error',
+  placeholderLoadMore: 'placeholder.loadMore',
+} as const;
+
+export type ContextValue = (typeof ContextValue)[keyof typeof ContextValue];

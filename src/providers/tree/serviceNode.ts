@@ -1,0 +1,126 @@
+import * as vscode from 'vscode';
+import { isPartnerError, type ServiceId } from '../../api';
+import type { ServiceSession } from '../../accounts/serviceSession';
+import { KEY_ENV_VARS } from '../../keys/apiKeyStore';
+import { errorText } from '../errorText';
+import { formatTime } from '../localeFormat';
+import { SafeMarkdown } from '../markdownText';
+import { ContextValue } from './contextValues';
+import { CreditNode, creditLines } from './creditNode';
+import { PlaceholderNode } from './placeholderNode';
+import { SubaccountsNode } from './subaccountsNode';
+import type { NodeChanged, TreeNode } from './treeNode';
+
+const ICON: Record<ServiceId, string> = { sms: 'comment', mail: 'mail' };
+
+/** A root: `SMS Partner` or `Mail Partner`, described with the account's username. */
+export class ServiceNode implements TreeNode {
+  readonly id: string;
+  readonly parent = undefined;
+  readonly subaccounts: SubaccountsNode;
+
+  constructor(
+    readonly session: ServiceSession,
+    changed: NodeChanged,
+    onSecretSeen: (secret: string | undefined) => void,
+  ) {
+    this.id = `partner/${session.service}`;
+    this.subaccounts = new SubaccountsNode(this, session, changed, onSecretSeen);
+  }
+
+  get service(): ServiceId {
+    return this.session.service;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const s = this.session;
+    const state = s.state;
+    const item = new vscode.TreeItem(s.label, vscode.TreeItemCollapsibleState.Expanded);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon(ICON[s.service]);
+    const account = s.account;
+    const source = this.keySourceText();
+    item.description = state.kind === 'noKey' ? vscode.l10n.t('no API key') : [account?.user.username, source].filter(Boolean).join(' · ');
+    item.contextValue =
+      state.kind === 'noKey'
+        ? ContextValue.serviceNoKey
+        : state.kind === 'error' || state.kind === 'invalidSettings'
+          ? ContextValue.serviceError
+          : state.kind === 'ready'
+            ? ContextValue.serviceReady
+            : ContextValue.serviceLoading;
+    const tip = new SafeMarkdown().heading(s.label);
+    if (account) {
+      tip.line(vscode.l10n.t('Account'), account.user.username);
+      const name = [account.user.firstname, account.user.lastname].filter(Boolean).join(' ');
+      if (name) tip.line(vscode.l10n.t('Name'), name);
+    }
+    if (source) tip.line(vscode.l10n.t('API key'), source);
+    if (state.kind === 'ready') tip.line(vscode.l10n.t('Updated'), formatTime(state.updatedAt, vscode.env.language));
+    item.tooltip = tip.md;
+    return item;
+  }
+
+  getChildren(): TreeNode[] {
+    const s = this.session;
+    const state = s.state;
+    switch (state.kind) {
+      case 'noKey':
+        return [
+          new PlaceholderNode(this, 'signIn', {
+            label: vscode.l10n.t('Set API key…'),
+            tooltip: vscode.l10n.t('Connect your {0} account with its API key.', s.label),
+            command: { command: 'partnerExplorer.setApiKey', title: vscode.l10n.t('Set API Key…'), arguments: [s.service] },
+          }),
+        ];
+      case 'invalidSettings':
+        return [
+          new PlaceholderNode(this, 'error', {
+            label: state.message,
+            tooltip: state.message,
+            command: { command: 'workbench.action.openSettings', title: vscode.l10n.t('Open Settings'), arguments: [`partnerExplorer.${s.service}.apiUrl`] },
+          }),
+        ];
+      case 'idle':
+        void s.ensureLoaded();
+        void this.subaccounts.ensureLoaded();
+        return [new PlaceholderNode(this, 'loading', { label: vscode.l10n.t('Loading credits…') })];
+    }
+    const account = s.account;
+    const children: TreeNode[] = [];
+    if (state.kind === 'error') {
+      children.push(this.errorNode(state.error));
+    }
+    if (!account) {
+      return children.length ? children : [new PlaceholderNode(this, 'loading', { label: vscode.l10n.t('Loading credits…') })];
+    }
+    for (const line of creditLines(account, vscode.env.language)) {
+      children.push(new CreditNode(this, line, account.user.username));
+    }
+    children.push(this.subaccounts);
+    return children;
+  }
+
+  private errorNode(error: unknown): PlaceholderNode {
+    const message = errorText(error);
+    const keyProblem = isPartnerError(error) && error.isKeyProblem;
+    return new PlaceholderNode(this, 'error', {
+      label: message,
+      tooltip: keyProblem ? vscode.l10n.t('Click to set the API key again.') : vscode.l10n.t('Click to try again.'),
+      command: keyProblem
+        ? { command: 'partnerExplorer.setApiKey', title: vscode.l10n.t('Set API Key…'), arguments: [this.service] }
+        : { command: 'partnerExplorer.retry', title: vscode.l10n.t('Retry'), arguments: [this.id] },
+    });
+  }
+
+  private keySourceText(): string | undefined {
+    switch (this.session.keySource) {
+      case 'environment':
+        return vscode.l10n.t('key from {0}', KEY_ENV_VARS[this.service]);
+      case 'session':
+        return vscode.l10n.t('key for this session only');
+      default:
+        return undefined;
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import type { ServiceId, Subaccount } from '../../api';
+import { formatDateTime, formatMoney } from '../localeFormat';
+import { SafeMarkdown } from '../markdownText';
+import { ContextValue } from './contextValues';
+import type { TreeNode } from './treeNode';
+
+/** One sub-account: email, type and balance; its key is never shown. */
+export class SubaccountNode implements TreeNode {
+  readonly id: string;
+
+  constructor(
+    readonly parent: TreeNode,
+    readonly service: ServiceId,
+    readonly subaccount: Subaccount,
+  ) {
+    this.id = `${parent.id}/${subaccount.id}`;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const s = this.subaccount;
+    const locale = vscode.env.language;
+    const balance = formatMoney(s.balance, locale);
+    const type = s.type ?? '';
+    const item = new vscode.TreeItem(s.email, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = [type, balance].filter(Boolean).join(' · ');
+    item.iconPath = new vscode.ThemeIcon(s.type === 'advanced' ? 'organization' : 'person');
+    item.contextValue = ContextValue.subaccount;
+    const tip = new SafeMarkdown().heading(s.email).line(vscode.l10n.t('Balance'), balance);
+    if (type) tip.line(vscode.l10n.t('Type'), type);
+    tip.line(vscode.l10n.t('Id'), String(s.id));
+    if (s.token) tip.line(vscode.l10n.t('Token'), s.token);
+    if (s.createdAt) tip.line(vscode.l10n.t('Created'), formatDateTime(s.createdAt, locale));
+    item.tooltip = tip.md;
+    item.accessibilityInformation = { label: vscode.l10n.t('Sub-account {0}, {1}, balance {2}', s.email, type, balance) };
+    return item;
+  }
+
+  getChildren(): TreeNode[] {
+    return [];
+  }
+}

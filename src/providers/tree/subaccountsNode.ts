@@ -1,0 +1,214 @@
+import * as vscode from 'vscode';
+import type { SubaccountPage } from '../../api';
+import type { ServiceSession } from '../../accounts/serviceSession';
+import { errorText } from '../errorText';
+import { formatCount } from '../localeFormat';
+import { ContextValue } from './contextValues';
+import { PlaceholderNode } from './placeholderNode';
+import { SubaccountNode } from './subaccountNode';
+import type { NodeChanged, TreeNode } from './treeNode';
+
+/** Pages fetched at once when reloading several: the provider limits bursts. */
+const MAX_PARALLEL_PAGES = 6;
+
+/**
+ * `Sub-accounts (N)`: the paged parent. It holds the items loaded so far, the next
+ * page and the request in flight; `Load more…` appends the next page in place.
+ */
+export class SubaccountsNode implements TreeNode {
+  readonly id: string;
+  private items: SubaccountNode[] = [];
+  private total: number | undefined;
+  private pagesLoaded = 0;
+  private complete = false;
+  private error: unknown;
+  private inFlight: Promise<void> | undefined;
+  /** Bumped by reload/reset: answers for an older generation are dropped. */
+  private generation = 0;
+
+  constructor(
+    readonly parent: TreeNode,
+    private readonly session: ServiceSession,
+    private readonly changed: NodeChanged,
+    private readonly onSecretSeen: (secret: string | undefined) => void,
+  ) {
+    this.id = `${parent.id}/subaccounts`;
+  }
+
+  get loadedCount(): number {
+    return this.items.length;
+  }
+
+  get knownTotal(): number | undefined {
+    return this.total;
+  }
+
+  get subaccounts(): readonly SubaccountNode[] {
+    return this.items;
+  }
+
+  get loading(): boolean {
+    return this.inFlight !== undefined;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const label =
+      this.total !== undefined
+        ? vscode.l10n.t('Sub-accounts ({0})', formatCount(this.total, vscode.env.language))
+        : this.pagesLoaded > 0
+          ? vscode.l10n.t('Sub-accounts ({0}+)', formatCount(this.items.length, vscode.env.language))
+          : vscode.l10n.t('Sub-accounts');
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('account');
+    item.contextValue = ContextValue.subaccounts;
+    if (this.inFlight && this.pagesLoaded === 0) {
+      item.description = vscode.l10n.t('loading…');
+    }
+    return item;
+  }
+
+  getChildren(): TreeNode[] {
+    if (this.pagesLoaded === 0 && !this.inFlight && this.error === undefined) {
+      void this.loadMore();
+    }
+    const children: TreeNode[] = [...this.items];
+    if (this.error !== undefined) {
+      children.push(
+        new PlaceholderNode(this, 'error', {
+          label: errorText(this.error),
+          tooltip: vscode.l10n.t('Click to try again.'),
+          command: { command: 'partnerExplorer.retry', title: vscode.l10n.t('Retry'), arguments: [this.id] },
+        }),
+      );
+    } else if (this.inFlight) {
+      children.push(new PlaceholderNode(this, 'loading', { label: vscode.l10n.t('Loading sub-accounts…') }));
+    } else if (this.items.length === 0) {
+      children.push(new PlaceholderNode(this, 'empty', { label: vscode.l10n.t('No sub-accounts') }));
+    } else if (!this.complete) {
+      const remaining = this.total !== undefined ? this.total - this.items.length : undefined;
+      children.push(
+        new PlaceholderNode(this, 'loadMore', {
+          label: remaining !== undefined ? vscode.l10n.t('Load more… ({0} remaining)', formatCount(remaining, vscode.env.language)) : vscode.l10n.t('Load more…'),
+          command: { command: 'partnerExplorer.loadMoreSubaccounts', title: vscode.l10n.t('Load More Sub-accounts'), arguments: [this.session.service] },
+        }),
+      );
+    }
+    return children;
+  }
+
+  /** Loads the first page if nothing is loaded yet. */
+  ensureLoaded(): Promise<void> {
+    return this.pagesLoaded === 0 && this.error === undefined ? this.loadMore() : (this.inFlight ?? Promise.resolve());
+  }
+
+  /** Appends the next page; concurrent callers share the same request. */
+  loadMore(): Promise<void> {
+    if (this.inFlight) {
+      return this.inFlight;
+    }
+    if (this.complete || !this.session.client) {
+      return Promise.resolve();
+    }
+    const generation = this.generation;
+    const page = this.pagesLoaded + 1;
+    this.error = undefined;
+    return this.track(async () => {
+      try {
+        const result = await this.session.listSubaccounts(page);
+        if (generation === this.generation) {
+          this.accept([result], true);
+        }
+      } catch (err) {
+        if (generation === this.generation) {
+          this.error = err;
+        }
+      }
+    });
+  }
+
+  /**
+   * Reads again every page already loaded (at least the first), in parallel, and
+   * swaps them in at once: what the user had expanded stays expanded and loaded.
+   */
+  reload(): Promise<void> {
+    if (!this.session.client) {
+      this.reset();
+      return Promise.resolve();
+    }
+    const generation = ++this.generation;
+    const pages = Math.max(1, this.pagesLoaded);
+    this.error = undefined;
+    const run = this.track(async () => {
+      try {
+        const results = await mapLimit(pages, MAX_PARALLEL_PAGES, (i) => this.session.listSubaccounts(i + 1));
+        if (generation === this.generation) {
+          this.accept(results, false);
+        }
+      } catch (err) {
+        if (generation === this.generation) {
+          this.error = err;
+        }
+      }
+    });
+    return run;
+  }
+
+  /** Forgets everything (key or settings changed). */
+  reset(): void {
+    this.generation++;
+    this.items = [];
+    this.total = undefined;
+    this.pagesLoaded = 0;
+    this.complete = false;
+    this.error = undefined;
+    this.inFlight = undefined;
+    this.changed(this);
+  }
+
+  private track(work: () => Promise<void>): Promise<void> {
+    const run = work().finally(() => {
+      if (this.inFlight === run) {
+        this.inFlight = undefined;
+      }
+      this.changed(this);
+    });
+    this.inFlight = run;
+    this.changed(this);
+    return run;
+  }
+
+  private accept(pages: SubaccountPage[], append: boolean): void {
+    const base = append ? this.items : [];
+    const seen = new Set(base.map((n) => n.subaccount.id));
+    const added: SubaccountNode[] = [];
+    for (const page of pages) {
+      for (const s of page.items) {
+        this.onSecretSeen(s.apiKey);
+        if (!seen.has(s.id)) {
+          seen.add(s.id);
+          added.push(new SubaccountNode(this, this.session.service, s));
+        }
+      }
+    }
+    this.items = [...base, ...added];
+    const last = pages[pages.length - 1];
+    this.pagesLoaded = append ? this.pagesLoaded + 1 : pages.length;
+    this.total = last.total ?? this.total;
+    this.complete = last.items.length < last.perPage || (this.total !== undefined && this.items.length >= this.total);
+  }
+}
+
+/** Runs `count` tasks with at most `limit` at once, results in order. */
+export async function mapLimit<T>(count: number, limit: number, task: (index: number) => Promise<T>): Promise<T[]> {
+  const results = new Array<T>(count);
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      results[i] = await task(i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
+  return results;
+}

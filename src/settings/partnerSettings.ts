@@ -1,0 +1,69 @@
+import * as vscode from 'vscode';
+import { SERVICES, type ResponseFormat, type ServiceId } from '../api';
+import { checkApiUrl, type ApiUrlCheck } from './apiUrlPolicy';
+
+export const SECTION = 'partnerExplorer';
+
+export interface PartnerSettings {
+  readonly apiUrl: Readonly<Record<ServiceId, ApiUrlCheck>>;
+  readonly format: ResponseFormat;
+  readonly timeoutMs: number;
+  readonly statusBarEnabled: boolean;
+  /** Minutes; 0 = manual only. */
+  readonly refreshIntervalMin: number;
+  readonly lowCreditThreshold: Readonly<Record<ServiceId, number>>;
+  /** Values that were invalid and fell back to their defaults, in words. */
+  readonly warnings: readonly string[];
+}
+
+function numberSetting(config: vscode.WorkspaceConfiguration, key: string, fallback: number, min: number, max: number, warnings: string[]): number {
+  const value = config.get<unknown>(key, fallback);
+  if (typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max) {
+    return value;
+  }
+  warnings.push(vscode.l10n.t('{0} must be a number from {1} to {2}; using {3}.', `${SECTION}.${key}`, min, max, fallback));
+  return fallback;
+}
+
+/** Reads and validates the settings; invalid values fall back to defaults with a warning. */
+export function readSettings(): PartnerSettings {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  const warnings: string[] = [];
+  const format = config.get<unknown>('responseFormat', 'json');
+  const validFormat: ResponseFormat = format === 'xml' ? 'xml' : 'json';
+  if (format !== 'json' && format !== 'xml') {
+    warnings.push(vscode.l10n.t('{0} must be "json" or "xml"; using "json".', `${SECTION}.responseFormat`));
+  }
+  const enabled = config.get<unknown>('statusBar.enabled', true);
+  const url = (service: ServiceId): ApiUrlCheck => {
+    const value = config.get<unknown>(`${service}.apiUrl`, SERVICES[service].defaultApiUrl);
+    return checkApiUrl(typeof value === 'string' ? value : '');
+  };
+  return {
+    apiUrl: { sms: url('sms'), mail: url('mail') },
+    format: validFormat,
+    timeoutMs: numberSetting(config, 'requestTimeout', 10, 1, 120, warnings) * 1000,
+    statusBarEnabled: enabled !== false,
+    refreshIntervalMin: numberSetting(config, 'statusBar.refreshInterval', 5, 0, 1440, warnings),
+    lowCreditThreshold: {
+      sms: numberSetting(config, 'lowCreditThreshold.sms', 100, 0, Number.MAX_SAFE_INTEGER, warnings),
+      mail: numberSetting(config, 'lowCreditThreshold.mail', 100, 0, Number.MAX_SAFE_INTEGER, warnings),
+    },
+    warnings,
+  };
+}
+
+/** Why an API URL setting was refused, in words. */
+export function describeApiUrlProblem(service: ServiceId, check: Extract<ApiUrlCheck, { ok: false }>): string {
+  const setting = `${SECTION}.${service}.apiUrl`;
+  switch (check.reason) {
+    case 'notUrl':
+      return vscode.l10n.t('The setting {0} is not a valid URL.', setting);
+    case 'scheme':
+      return vscode.l10n.t('The setting {0} must start with https://.', setting);
+    case 'insecure':
+      return vscode.l10n.t('The setting {0} uses http:// to another machine: your API key would travel unencrypted. Use https://.', setting);
+    case 'credentials':
+      return vscode.l10n.t('The setting {0} must not contain a user name or password.', setting);
+  }
+}

@@ -1,0 +1,28 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, EXTENSION_ID } from './helpers/harness';
+
+describe(`Partner Explorer in VS Code ${vscode.version} (${vscode.env.appName})`, () => {
+  it('runs in a real VS Code extension host', async () => {
+    console.log(`      VS Code ${vscode.version} (${vscode.env.appName}), extension host ${process.version}`);
+    assert.match(vscode.version, /^1\.\d+\.\d+/);
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, 'the extension is loaded');
+  });
+
+  it('activates and registers every command of its contract', async () => {
+    await api();
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of ['partnerExplorer.setApiKey', 'partnerExplorer.clearApiKey', 'partnerExplorer.refresh', 'partnerExplorer.showMessageStatus']) {
+      assert.ok(commands.includes(id), `${id} is registered`);
+    }
+  });
+
+  it('contributes the Partner view container and the Accounts view', () => {
+    const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
+      contributes: { viewsContainers: { activitybar: { id: string; title: string }[] }; views: Record<string, { id: string; name: string }[]> };
+    };
+    assert.deepEqual(pkg.contributes.viewsContainers.activitybar.map((c) => c.id), ['partnerExplorer']);
+    assert.deepEqual(pkg.contributes.views.partnerExplorer.map((v) => v.id), ['partnerExplorer.accounts']);
+  });
+});

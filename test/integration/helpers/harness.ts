@@ -1,0 +1,139 @@
+import * as vscode from 'vscode';
+import type { ServiceId } from '../../../src/api';
+import type { PartnerExplorerApi } from '../../../src/extension';
+import type { TreeNode } from '../../../src/providers/tree/treeNode';
+import type { Fault } from '../../emulator/partnerEmulator';
+import { PartnerEmulator } from '../../emulator/partnerEmulator';
+
+export const EXTENSION_ID = 'partner-tools.partner-explorer';
+
+/** The emulator: the launcher's process (over its control API), or one started here. */
+export interface EmulatorHandle {
+  readonly url: string;
+  apiUrl(service: ServiceId): string;
+  apiKey(service: ServiceId): string;
+  inject(fault: Fault): Promise<void>;
+  clearFaults(): Promise<void>;
+  latency(ms: number): Promise<void>;
+  reset(): Promise<void>;
+  requests(): Promise<{ method: string; service: ServiceId; endpoint: string; format: string; page?: number }[]>;
+}
+
+let emulatorHandle: Promise<EmulatorHandle> | undefined;
+
+export function emulator(): Promise<EmulatorHandle> {
+  emulatorHandle ??= connect();
+  return emulatorHandle;
+}
+
+async function connect(): Promise<EmulatorHandle> {
+  let base = process.env.PARTNER_EMULATOR_URL;
+  if (!base) {
+    // No launcher (e.g. `npm run test:electron`): run one in this host, stopped at exit.
+    const local = await new PartnerEmulator({ lifetimeMs: 30 * 60_000 }).start();
+    base = local.url;
+  }
+  const control = async (method: string, action: string, body?: unknown) => {
+    const res = await fetch(`${base}/__emulator/${action}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+    if (!res.ok) throw new Error(`emulator ${action}: HTTP ${res.status}`);
+    return res.json();
+  };
+  const info = (await control('GET', 'info')) as Record<ServiceId, { apiUrl: string; apiKey: string }>;
+  return {
+    url: base,
+    apiUrl: (s) => info[s].apiUrl,
+    apiKey: (s) => info[s].apiKey,
+    inject: async (fault) => void (await control('POST', 'faults', fault)),
+    clearFaults: async () => void (await control('DELETE', 'faults')),
+    latency: async (ms) => void (await control('POST', 'latency', { ms })),
+    reset: async () => void (await control('POST', 'reset')),
+    requests: async () => (await control('GET', 'requests')) as never,
+  };
+}
+
+export async function api(): Promise<PartnerExplorerApi> {
+  const ext = vscode.extensions.getExtension<PartnerExplorerApi>(EXTENSION_ID);
+  if (!ext) throw new Error(`${EXTENSION_ID} is not installed in this host`);
+  const exports = await ext.activate();
+  await exports.ready;
+  return exports;
+}
+
+const config = () => vscode.workspace.getConfiguration('partnerExplorer');
+
+export async function setSetting(key: string, value: unknown): Promise<void> {
+  await config().update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+/** Points both services at the emulator, in the given format, with no keys set. */
+export async function resetAll(format: 'json' | 'xml' = 'json'): Promise<{ api: PartnerExplorerApi; emu: EmulatorHandle }> {
+  const emu = await emulator();
+  const a = await api();
+  await emu.reset();
+  await setSetting('sms.apiUrl', emu.apiUrl('sms'));
+  await setSetting('mail.apiUrl', emu.apiUrl('mail'));
+  await setSetting('responseFormat', format);
+  await setSetting('requestTimeout', 10);
+  await setSetting('statusBar.refreshInterval', 5);
+  await setSetting('lowCreditThreshold.sms', 100);
+  await setSetting('lowCreditThreshold.mail', 100);
+  await a.keys.clear('sms');
+  await a.keys.clear('mail');
+  await waitFor(() => !a.sessions.sms.hasKey && !a.sessions.mail.hasKey, 'keys cleared');
+  await emu.reset();
+  return { api: a, emu };
+}
+
+/** Sets both keys through the real command (which checks them with GET /me). */
+export async function setKeys(a: PartnerExplorerApi, emu: EmulatorHandle, services: ServiceId[] = ['sms', 'mail']): Promise<void> {
+  for (const s of services) {
+    const ok = await vscode.commands.executeCommand<boolean>('partnerExplorer.setApiKey', s, emu.apiKey(s));
+    if (!ok) throw new Error(`setting the ${s} key failed`);
+  }
+  await waitFor(() => services.every((s) => a.sessions[s].hasKey), 'keys set');
+}
+
+export async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** A rendered node: what VS Code shows for it. */
+export interface Shown {
+  readonly node: TreeNode;
+  readonly label: string;
+  readonly description: string;
+  readonly tooltip: string;
+  readonly contextValue?: string;
+  readonly command?: vscode.Command;
+  readonly id?: string;
+}
+
+export function show(node: TreeNode): Shown {
+  const item = node.getTreeItem();
+  const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+  const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : (item.tooltip ?? '');
+  return { node, label, description: String(item.description ?? ''), tooltip, contextValue: item.contextValue, command: item.command, id: item.id };
+}
+
+export async function children(a: PartnerExplorerApi, node?: TreeNode): Promise<Shown[]> {
+  return (await a.tree.getChildren(node)).map(show);
+}
+
+/** Waits until a node's children settle to something that is not a loading placeholder. */
+export async function settledChildren(a: PartnerExplorerApi, node: TreeNode, what = 'children'): Promise<Shown[]> {
+  return waitFor(async () => {
+    const c = await children(a, node);
+    return c.some((n) => n.contextValue === 'placeholder.loading') ? undefined : c;
+  }, what);
+}
