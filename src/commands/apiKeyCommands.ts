@@ -63,8 +63,10 @@ export async function setApiKey(deps: KeyCommandDeps, serviceArg?: unknown, keyA
     if (isPartnerError(error) && error.kind === 'cancelled') return false;
     if (isPartnerError(error) && error.isKeyProblem) {
       const again = vscode.l10n.t('Try Again');
-      const choice = await vscode.window.showErrorMessage(vscode.l10n.t('{0} rejected this API key, so it was not saved. {1}', label, errorText(error)), again);
-      if (choice === again) return setApiKey(deps, service);
+      // Not awaited: the command is done (nothing saved) whether or not the user answers.
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} rejected this API key, so it was not saved. {1}', label, errorText(error)), again).then((choice) => {
+        if (choice === again) void setApiKey(deps, service);
+      });
       return false;
     }
     const save = vscode.l10n.t('Save Anyway');

@@ -58,6 +58,11 @@ export class StatusBarCredits implements vscode.Disposable {
 
   update(settings: PartnerSettings): void {
     this.settings = settings;
+    if (settings.statusBarEnabled) {
+      for (const s of this.sessions) {
+        if (s.state.kind === 'idle') void s.ensureLoaded();
+      }
+    }
     this.render();
     this.schedule();
   }
@@ -77,6 +82,10 @@ export class StatusBarCredits implements vscode.Disposable {
 
   private onSessionChange(session: ServiceSession): void {
     const state = session.state;
+    if (state.kind === 'idle' && this.settings.statusBarEnabled) {
+      // A new key or URL: the status bar needs credits even when the tree is closed.
+      void session.ensureLoaded();
+    }
     if (state.kind === 'error' && !this.announced.has(session.service)) {
       // One notification per failure streak, not one per poll.
       this.announced.add(session.service);

@@ -64,6 +64,10 @@ export class ServiceNode implements TreeNode {
   getChildren(): TreeNode[] {
     const s = this.session;
     const state = s.state;
+    if (s.client) {
+      // The first page loads alongside the credits, so `Sub-accounts (N)` has its N.
+      void this.subaccounts.ensureLoaded();
+    }
     switch (state.kind) {
       case 'noKey':
         return [
@@ -83,7 +87,6 @@ export class ServiceNode implements TreeNode {
         ];
       case 'idle':
         void s.ensureLoaded();
-        void this.subaccounts.ensureLoaded();
         return [new PlaceholderNode(this, 'loading', { label: vscode.l10n.t('Loading credits…') })];
     }
     const account = s.account;

@@ -122,7 +122,8 @@ export interface Shown {
 export function show(node: TreeNode): Shown {
   const item = node.getTreeItem();
   const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
-  const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : (item.tooltip ?? '');
+  // appendText escapes spaces as &nbsp;: compare what a reader sees.
+  const tooltip = (item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : (item.tooltip ?? '')).replace(/&nbsp;/g, ' ');
   return { node, label, description: String(item.description ?? ''), tooltip, contextValue: item.contextValue, command: item.command, id: item.id };
 }
 

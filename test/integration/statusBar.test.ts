@@ -1,0 +1,69 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+import { resetAll, setKeys, setSetting, settledChildren, waitFor } from './helpers/harness';
+
+// What a reader sees: Markdown escapes undone.
+const plain = (md: vscode.MarkdownString) => md.value.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');
+
+describe('Status-bar credits', () => {
+  it('is hidden without keys and shows both counts once keys are set', async () => {
+    const { api, emu } = await resetAll();
+    assert.equal(api.statusBar.current?.visible, false);
+    await setKeys(api, emu);
+    const view = await waitFor(() => (api.statusBar.current?.text === '$(comment) 269,082  $(mail) 269,082' ? api.statusBar.current : undefined), 'status text');
+    assert.equal(view.text, '$(comment) 269,082  $(mail) 269,082');
+    assert.equal(view.accessibleLabel, 'SMS Partner: 269,082 credits; Mail Partner: 269,082 credits');
+    assert.match(plain(view.tooltip), /Balance: €10,225\.119/);
+    assert.match(plain(view.tooltip), /Waiting to send: 12/);
+    assert.match(plain(view.tooltip), /Updated at/);
+    assert.equal(view.warning, false);
+    assert.equal(view.failed, false);
+  });
+
+  it('warns when a count is under its threshold, as soon as the setting changes', async () => {
+    const { api, emu } = await resetAll();
+    await setKeys(api, emu, ['mail']);
+    await waitFor(() => api.statusBar.current?.text === '$(mail) 269,082', 'mail only');
+    await setSetting('lowCreditThreshold.mail', 300000);
+    const view = await waitFor(() => (api.statusBar.current?.warning ? api.statusBar.current : undefined), 'warning');
+    assert.equal(view.text, '$(warning) $(mail) 269,082');
+    assert.match(view.accessibleLabel, /low/);
+  });
+
+  it('shares the tree refresh: one /me per service for tree and status bar', async () => {
+    const { api, emu } = await resetAll();
+    await setKeys(api, emu);
+    await settledChildren(api, api.tree.root('sms'));
+    await settledChildren(api, api.tree.root('mail'));
+    await emu.reset();
+    await Promise.all([vscode.commands.executeCommand('partnerExplorer.refresh'), api.statusBar.poll()]);
+    await api.statusBar.poll();
+    const me = (await emu.requests()).filter((r) => r.endpoint === '/me');
+    assert.deepEqual(me.map((r) => r.service).sort(), ['mail', 'sms']);
+  });
+
+  it('shows an error icon when the last refresh failed, and recovers', async () => {
+    const { api, emu } = await resetAll();
+    await setKeys(api, emu, ['sms']);
+    await waitFor(() => api.statusBar.current?.text === '$(comment) 269,082', 'sms count');
+    await emu.inject({ type: 'apiError', code: 30, path: '/me', times: 0 });
+    await vscode.commands.executeCommand('partnerExplorer.refresh');
+    const failed = await waitFor(() => (api.statusBar.current?.failed ? api.statusBar.current : undefined), 'failed');
+    assert.equal(failed.text, '$(error) $(comment) 269,082');
+    assert.match(plain(failed.tooltip), /the account is blocked \(code 30\)/);
+    await emu.clearFaults();
+    await vscode.commands.executeCommand('partnerExplorer.refresh');
+    await waitFor(() => api.statusBar.current?.failed === false, 'recovered');
+  });
+
+  it('hides when disabled in settings', async () => {
+    const { api, emu } = await resetAll();
+    await setKeys(api, emu, ['sms']);
+    await waitFor(() => api.statusBar.current?.visible, 'visible');
+    await setSetting('statusBar.enabled', false);
+    await waitFor(() => api.statusBar.current?.visible === false, 'hidden');
+    await setSetting('statusBar.enabled', true);
+    await waitFor(() => api.statusBar.current?.visible, 'visible again');
+  });
+});
