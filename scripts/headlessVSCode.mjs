@@ -1,6 +1,6 @@
 // Starts the emulator, a headless VS Code (code-server) and Chromium, and gives
 // back handles to them; used by the integration launcher and the demo.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -135,4 +135,14 @@ export async function startCodeServer({ entryPoint, workspace, settings = {}, en
 export async function launchChromium() {
   const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+/** Installs a packaged .vsix into an extensions folder with code-server's own CLI. */
+export function installVsix(entryPoint, vsix, extensionsDir) {
+  const r = spawnSync(process.execPath, [entryPoint, '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'], {
+    encoding: 'utf8',
+    env: { ...process.env, XDG_CONFIG_HOME: join(tmpdir(), 'partner-cs-install') },
+  });
+  if (r.status !== 0) throw new Error(`installing ${vsix} failed: ${r.stderr || r.stdout}`);
+  return r.stdout.trim();
 }

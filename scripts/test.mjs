@@ -35,6 +35,7 @@ const steps = {
   typecheck: () => run('type-check', npm, ['run', '--silent', 'typecheck']),
   unit: () => run('unit tests (mocha, API client against the emulator)', npm, ['run', '--silent', 'test:unit']),
   integration: () => run('integration tests (inside a headless VS Code)', process.execPath, ['scripts/run-integration.mjs']),
+  e2e: () => run('end-to-end UI test (Playwright drives the packaged .vsix)', npm, ['run', '--silent', 'test:e2e']),
 };
 for (const [name, step] of Object.entries(steps)) {
   if (!only || only === name) {

@@ -1,15 +1,27 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { children, resetAll, setKeys, settledChildren, waitFor, type Shown } from './helpers/harness';
+import { children, resetAll, setKeys, settledChildren, show, waitFor } from './helpers/harness';
 
 for (const format of ['json', 'xml'] as const) {
   describe(`Accounts tree (${format} answers)`, () => {
-    it('without keys, each service offers to set its key', async () => {
+    it('without any key the tree is empty (the welcome view shows); with one key, the other offers to set its own', async () => {
+      const { api, emu } = await resetAll(format);
+      assert.deepEqual(await children(api), []);
+      await setKeys(api, emu, ['sms']);
+      const withOne = await children(api);
+      assert.deepEqual(withOne.map((r) => r.label), ['SMS Partner', 'Mail Partner']);
+      const mailKids = await children(api, withOne[1].node);
+      assert.deepEqual(mailKids.map((k) => [k.label, k.command?.command, k.command?.arguments]), [['Set API key…', 'partnerExplorer.setApiKey', ['mail']]]);
+      await api.keys.clear('sms');
+      await waitFor(async () => (await children(api)).length === 0, 'empty again');
+    });
+
+    it('describes each service without a key as signed out, with a Set API key… child', async () => {
       const { api } = await resetAll(format);
-      const roots = await children(api);
-      assert.deepEqual(roots.map((r) => [r.label, r.description]), [
-        ['SMS Partner', 'no API key'],
-        ['Mail Partner', 'no API key'],
+      const roots = api.tree.roots.map(show);
+      assert.deepEqual(roots.map((r) => [r.label, r.description, r.contextValue]), [
+        ['SMS Partner', 'no API key', 'service.noKey'],
+        ['Mail Partner', 'no API key', 'service.noKey'],
       ]);
       for (const root of roots) {
         const kids = await children(api, root.node);
@@ -116,11 +128,6 @@ for (const format of ['json', 'xml'] as const) {
       await emu.clearFaults();
     });
   });
-}
-
-function show(node: { getTreeItem(): vscode.TreeItem }): Shown {
-  const item = node.getTreeItem();
-  return { node: node as never, label: String(item.label), description: String(item.description ?? ''), tooltip: '', contextValue: item.contextValue };
 }
 
 describe('Accounts tree errors', () => {

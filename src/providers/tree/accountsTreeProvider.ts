@@ -18,8 +18,12 @@ export class AccountsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     for (const root of this.roots) {
       this.subscriptions.push(
         root.session.onDidChange(() => this.emitter.fire(root)),
-        // A new key or API URL: pages of the old account must not linger.
-        root.session.onDidChangeClient(() => root.subaccounts.reset()),
+        // A new key or API URL: pages of the old account must not linger, and the
+        // roots may appear or go (no key at all shows the welcome view instead).
+        root.session.onDidChangeClient(() => {
+          root.subaccounts.reset();
+          this.emitter.fire(undefined);
+        }),
       );
     }
   }
@@ -33,7 +37,11 @@ export class AccountsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   getChildren(node?: TreeNode): TreeNode[] | Promise<TreeNode[]> {
-    return node ? node.getChildren() : [...this.roots];
+    if (node) {
+      return node.getChildren();
+    }
+    // An empty tree lets VS Code show the welcome view with its Set API Key button.
+    return this.roots.some((r) => r.session.hasKey) ? [...this.roots] : [];
   }
 
   getParent(node: TreeNode): TreeNode | undefined {

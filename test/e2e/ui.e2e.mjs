@@ -1,0 +1,204 @@
+// Drives the real VS Code UI end to end with Playwright: installs the packaged
+// .vsix into the headless VS Code, sets keys through the command palette, expands
+// the tree, reads the status bar, opens the message-status webview and reads its
+// table. Keeps a screenshot of each step in test-results/e2e/.
+// Ends with "N passed, N failed".
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { installVsix, launchChromium, root, startCodeServer, startEmulator } from '../../scripts/headlessVSCode.mjs';
+import { ensureVSCode } from '../../scripts/install-vscode.mjs';
+
+const shots = join(root, 'test-results', 'e2e');
+const results = [];
+const cleanups = [];
+let page;
+
+async function check(name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log(`  ✔ ${name} (${Date.now() - started} ms)`);
+  } catch (err) {
+    results.push({ name, ok: false, err });
+    console.log(`  ✖ ${name}\n      ${String(err && err.message ? err.message : err).split('\n').join('\n      ')}`);
+    await page?.screenshot({ path: join(shots, `failed-${results.length}.png`) }).catch(() => undefined);
+  }
+}
+
+function expect(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+async function shot(name) {
+  await page.screenshot({ path: join(shots, `${name}.png`) });
+}
+
+async function commandPalette(command) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${command}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+async function quickPickItems() {
+  const labels = page.locator('.quick-input-list .monaco-list-row .label-name');
+  await labels.first().waitFor();
+  return (await labels.allInnerTexts()).map((t) => t.trim());
+}
+
+async function main() {
+  rmSync(shots, { recursive: true, force: true });
+  mkdirSync(shots, { recursive: true });
+  const vsix = readdirSync(root).find((f) => /^partner-explorer-.*\.vsix$/.test(f));
+  if (!vsix) throw new Error('no .vsix: run `npm run package` first');
+  const entryPoint = ensureVSCode();
+  const emulator = await startEmulator();
+  cleanups.push(() => emulator.stop());
+  const base = mkdtempSync(join(tmpdir(), 'partner-e2e-'));
+  cleanups.push(() => rmSync(base, { recursive: true, force: true }));
+  const extensionsDir = join(base, 'extensions');
+  installVsix(entryPoint, join(root, vsix), extensionsDir);
+  const workspace = join(base, 'workspace');
+  mkdirSync(workspace);
+  const server = await startCodeServer({
+    entryPoint,
+    workspace,
+    extensionsDir,
+    settings: {
+      'partnerExplorer.sms.apiUrl': emulator.sms.apiUrl,
+      'partnerExplorer.mail.apiUrl': emulator.mail.apiUrl,
+      'workbench.colorTheme': process.env.PARTNER_E2E_THEME || 'Default Dark Modern',
+    },
+    env: { SMSPARTNER_API_KEY: '', MAILPARTNER_API_KEY: '' },
+  });
+  cleanups.push(() => server.stop());
+  const browser = await launchChromium();
+  cleanups.push(() => browser.close());
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.statusbar').waitFor();
+  console.log(`Partner Explorer UI, end to end (${vsix} in code-server)`);
+
+  await check('the Partner view shows its welcome with a Set API Key button', async () => {
+    await page.locator('.activitybar .action-item a[aria-label^="Partner"]').click();
+    await page.locator('.welcome-view-content', { hasText: 'Connect your SMS Partner or Mail Partner account' }).waitFor({ timeout: 20_000 });
+    await shot('01-welcome');
+  });
+
+  for (const [service, key, username] of [
+    ['SMS Partner', emulator.sms.apiKey, 'agence.durand@exemple.fr'],
+    ['Mail Partner', emulator.mail.apiKey, 'newsletter@exemple.fr'],
+  ]) {
+    await check(`Set API Key… offers exactly SMS Partner and Mail Partner, then saves the ${service} key`, async () => {
+      await commandPalette('Partner: Set API Key…');
+      const items = await quickPickItems();
+      expect(JSON.stringify(items) === JSON.stringify(['SMS Partner', 'Mail Partner']), `items: ${JSON.stringify(items)}`);
+      if (service === 'SMS Partner') await shot('02-pick-service');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: service }).click();
+      const input = page.locator('.quick-input-widget input[type="password"]');
+      await input.waitFor();
+      await input.fill(key);
+      if (service === 'SMS Partner') await shot('03-key-input');
+      await page.keyboard.press('Enter');
+      // The key was checked and stored: the account's username appears on the service.
+      await page.locator('.pane-body .monaco-list-row', { hasText: service }).filter({ hasText: username }).waitFor({ timeout: 20_000 });
+    });
+  }
+
+  await check('the tree shows credits and pages through sub-accounts', async () => {
+    const tree = page.locator('.pane-body .monaco-list').first();
+    await tree.locator('.monaco-list-row', { hasText: 'Sub-accounts (45)' }).waitFor({ timeout: 20_000 });
+    const text = await tree.innerText();
+    expect(text.includes('agence.durand@exemple.fr'), 'username shown');
+    expect(/SMS\s*269,082/.test(text), `SMS count in: ${text}`);
+    await tree.locator('.monaco-list-row', { hasText: 'Sub-accounts (45)' }).click();
+    await tree.locator('.monaco-list-row', { hasText: 'Load more… (25 remaining)' }).waitFor({ timeout: 20_000 });
+    await shot('04-tree');
+    await tree.locator('.monaco-list-row', { hasText: 'Load more… (25 remaining)' }).click();
+    await tree.locator('.monaco-list-row', { hasText: 'jules.21@client-sms.example' }).waitFor({ timeout: 20_000 });
+    // Keyboard only from here: the list is virtualised, End scrolls to the last row.
+    await page.keyboard.press('End');
+    await tree.locator('.monaco-list-row', { hasText: 'Load more… (5 remaining)' }).waitFor({ timeout: 20_000 });
+    await tree.locator('.monaco-list-row', { hasText: 'Load more… (5 remaining)' }).click();
+    await tree.locator('.monaco-list-row', { hasText: 'Mail Partner' }).waitFor({ timeout: 20_000 });
+    await page.keyboard.press('End');
+    await tree.locator('.monaco-list-row', { hasText: 'jules.45@client-sms.example' }).waitFor({ timeout: 20_000 });
+    expect((await tree.locator('.monaco-list-row', { hasText: 'Load more' }).count()) === 0, 'no Load more once all 45 are loaded');
+  });
+
+  await check('the status bar shows both credit counts', async () => {
+    const item = page.locator('.statusbar-item[aria-label*="SMS Partner: 269,082 credits"]');
+    await item.waitFor({ timeout: 20_000 });
+    const label = await item.getAttribute('aria-label');
+    expect(label.includes('Mail Partner: 269,082 credits'), `aria-label: ${label}`);
+    await item.hover();
+    await page.locator('.monaco-hover', { hasText: 'Partner credits' }).waitFor({ timeout: 10_000 });
+    await shot('05-status-bar');
+  });
+
+  await check('Show Message Status… opens the delivery table in a webview', async () => {
+    await page.keyboard.press('Escape');
+    await commandPalette('Partner: Show Message Status…');
+    const items = await quickPickItems();
+    expect(JSON.stringify(items) === JSON.stringify(['SMS Partner', 'Mail Partner']), `items: ${JSON.stringify(items)}`);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Mail Partner' }).click();
+    const input = page.locator('.quick-input-widget input');
+    await input.fill('12x');
+    await page.locator('.quick-input-message', { hasText: 'A message id has digits only.' }).waitFor();
+    await input.fill('4242');
+    await page.keyboard.press('Enter');
+    await page.locator('.tab', { hasText: 'Message 4242 · Mail Partner' }).waitFor({ timeout: 20_000 });
+    const frame = await findWebviewFrame();
+    await frame.locator('table tbody tr:not(.spacer)').first().waitFor({ timeout: 20_000 });
+    const heading = await frame.locator('h1').innerText();
+    expect(heading === 'Message 4242 · Mail Partner', `heading: ${heading}`);
+    const firstRow = await frame.locator('table tbody tr:not(.spacer)').first().innerText();
+    expect(/@exemple\.fr/.test(firstRow), `first row: ${firstRow}`);
+    const summary = await frame.locator('.summary').innerText();
+    expect(summary.includes('Bounced-Soft'), `summary: ${summary}`);
+    await shot('06-message-status');
+    await frame.locator('th.col-status button').click();
+    await frame.locator('th.col-status[aria-sort="ascending"]').waitFor();
+    await frame.locator('input[type="search"]').fill('UNDELIV');
+    const shown = await frame.locator('.counter').innerText();
+    expect(/of 48 shown/.test(shown), `counter: ${shown}`);
+    await shot('07-message-status-filtered');
+  });
+}
+
+async function findWebviewFrame() {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if ((await frame.locator('#app').count().catch(() => 0)) > 0) return frame;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('the webview did not load');
+}
+
+let code = 1;
+try {
+  await main();
+  const failed = results.filter((r) => !r.ok).length;
+  console.log(`\n${results.length - failed} passed, ${failed} failed`);
+  console.log(`screenshots: ${shots}`);
+  code = failed === 0 && results.length > 0 ? 0 : 1;
+} catch (err) {
+  console.error(err);
+  await page?.screenshot({ path: join(shots, 'crash.png') }).catch(() => undefined);
+} finally {
+  for (const fn of cleanups.reverse()) {
+    try {
+      await fn();
+    } catch {
+      // keep cleaning up
+    }
+  }
+}
+process.exit(code);
