@@ -56,7 +56,9 @@ async function main() {
 
   const browser = await launchChromium();
   cleanups.push(() => browser.close());
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  // The extension's clipboard goes through the browser's: let the tests use it.
+  const browserContext = await browser.newContext({ viewport: { width: 1400, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await browserContext.newPage();
   const hostLog = [];
   let resolveExit;
   const exited = new Promise((resolve) => (resolveExit = resolve));

@@ -78,7 +78,8 @@ async function main() {
   cleanups.push(() => server.stop());
   const browser = await launchChromium();
   cleanups.push(() => browser.close());
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  page = await context.newPage();
   await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.locator('.statusbar').waitFor();
@@ -168,7 +169,21 @@ async function main() {
     const shown = await frame.locator('.counter').innerText();
     expect(/of 48 shown/.test(shown), `counter: ${shown}`);
     await shot('07-message-status-filtered');
+    await frame.locator('button', { hasText: 'Copy as CSV' }).click();
+    const csv = await waitForClipboard((text) => text.startsWith('Recipient,Status,Cost,Unsubscribed,Date'));
+    expect(csv.trim().split('\r\n').length === 49, `CSV lines: ${csv.split('\r\n').length}`);
   });
+}
+
+async function waitForClipboard(accept) {
+  const deadline = Date.now() + 10_000;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = await page.evaluate(() => navigator.clipboard.readText()).catch(() => '');
+    if (accept(text)) return text;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`clipboard: ${text.slice(0, 80)}`);
 }
 
 async function findWebviewFrame() {

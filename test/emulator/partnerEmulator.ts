@@ -275,6 +275,13 @@ export class PartnerEmulator {
     if (!key) {
       return error(1, 'Clé API requise');
     }
+    const sub = data.subaccounts.find((s) => s.apiKey === key);
+    if (sub && endpoint === '/me' && method === 'GET') {
+      // A sub-account's own key reads its own account.
+      const balance = formatMilli(sub.milli);
+      const credits = service === 'sms' ? { creditSms: Math.floor(sub.milli / 45), creditSmsECO: 0, creditHlr: 0, toSend: 0, solde: balance, currency: 'EUR', balance } : { creditMail: Math.floor(sub.milli / 10), currency: 'EUR', balance };
+      return { body: { success: true, code: 200, user: { username: sub.email }, credits } };
+    }
     if (key !== data.apiKey) {
       return isTransfer ? error(9, 'Clé API invalide') : error(10, 'Clé API incorrecte');
     }

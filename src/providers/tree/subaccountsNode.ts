@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { SubaccountPage } from '../../api';
+import { mapLimit } from '../../accounts/boundedParallel';
 import type { ServiceSession } from '../../accounts/serviceSession';
 import { errorText } from '../errorText';
 import { formatCount } from '../localeFormat';
@@ -197,18 +198,4 @@ export class SubaccountsNode implements TreeNode {
     this.total = last.total ?? this.total;
     this.complete = last.items.length < last.perPage || (this.total !== undefined && this.items.length >= this.total);
   }
-}
-
-/** Runs `count` tasks with at most `limit` at once, results in order. */
-export async function mapLimit<T>(count: number, limit: number, task: (index: number) => Promise<T>): Promise<T[]> {
-  const results = new Array<T>(count);
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      const i = next++;
-      results[i] = await task(i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
-  return results;
 }
