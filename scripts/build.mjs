@@ -61,7 +61,7 @@ if (args.has('--tests')) {
   rmSync(join(root, 'out'), { recursive: true, force: true });
   builds.push({
     ...common,
-    entryPoints: [...testEntries('test/unit'), ...testEntries('test/emulator'), ...testEntries('test/integration')],
+    entryPoints: [...testEntries('test/unit'), ...testEntries('test/emulator'), ...testEntries('test/integration'), ...testEntries('test/faults')],
     outdir: 'out',
     outbase: '.',
     external: [...common.external, 'mocha'],

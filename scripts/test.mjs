@@ -34,6 +34,7 @@ if (dependenciesStale()) {
 const steps = {
   typecheck: () => run('type-check', npm, ['run', '--silent', 'typecheck']),
   unit: () => run('unit tests (mocha, API client against the emulator)', npm, ['run', '--silent', 'test:unit']),
+  faults: () => run('fault-and-abuse run (every fault and bad input against the emulator)', npm, ['run', '--silent', 'test:faults']),
   integration: () => run('integration tests (inside a headless VS Code)', process.execPath, ['scripts/run-integration.mjs']),
   e2e: () => run('end-to-end UI test (Playwright drives the packaged .vsix)', npm, ['run', '--silent', 'test:e2e']),
 };

@@ -12,7 +12,7 @@ import {
   toSubaccountPage,
 } from './answers';
 import { checkCreditAmount } from './creditAmount';
-import type { ErrorContext } from './errorCatalog';
+import type { ErrorContext, LocalizedText } from './errorCatalog';
 import { checkMessageId } from './messageId';
 import { PartnerError } from './partnerError';
 import { bodyExcerpt, redactSecrets } from './redact';
@@ -98,23 +98,23 @@ export abstract class PartnerClient<A extends Account = Account> {
    * unexpected answer (with a secret-free excerpt in the log).
    */
   protected decode<T>(answer: RawAnswer, schema: SchemaNode<T>, context: ErrorContext = 'general'): T {
-    const fail = (detail: string): PartnerError => {
+    const fail = (detail: string | LocalizedText): PartnerError => {
       if (answer.status >= 400) {
         return this.error({ kind: 'http', status: answer.status, excerpt: this.excerpt(answer.body) });
       }
       const excerpt = this.excerpt(answer.body);
-      this.options.logger?.warn(`unexpected answer from ${this.transport.host} (${detail}): ${excerpt || '<empty>'}`);
+      this.options.logger?.warn(`unexpected answer from ${this.transport.host} (${typeof detail === 'string' ? detail : detail.en}): ${excerpt || '<empty>'}`);
       return this.error({ kind: 'malformed', detail, excerpt });
     };
     const body = answer.body.trim();
     if (body === '') {
-      throw fail('empty answer');
+      throw fail(DETAILS.empty);
     }
     if (/^<(!doctype\s+html|html[\s>])/i.test(body)) {
-      throw fail('an HTML page');
+      throw fail(DETAILS.html);
     }
     const envelope = this.transport.format === 'xml' ? this.xmlEnvelope(body) : this.jsonEnvelope(body);
-    if (typeof envelope === 'string') {
+    if (!('read' in envelope)) {
       throw fail(envelope);
     }
     if (envelope.success === false) {
@@ -124,7 +124,7 @@ export abstract class PartnerClient<A extends Account = Account> {
       throw fail(`HTTP ${answer.status}`);
     }
     if (envelope.success !== true) {
-      throw fail('no success flag');
+      throw fail(DETAILS.noSuccess);
     }
     try {
       return envelope.read(schema);
@@ -136,15 +136,15 @@ export abstract class PartnerClient<A extends Account = Account> {
     }
   }
 
-  private jsonEnvelope(body: string): Envelope | string {
+  private jsonEnvelope(body: string): Envelope | LocalizedText {
     let value: unknown;
     try {
       value = JSON.parse(body);
     } catch {
-      return 'not JSON';
+      return DETAILS.notJson;
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      return 'not a JSON object';
+      return DETAILS.notJsonObject;
     }
     const v = value as Record<string, unknown>;
     return {
@@ -155,12 +155,14 @@ export abstract class PartnerClient<A extends Account = Account> {
     };
   }
 
-  private xmlEnvelope(body: string): Envelope | string {
+  private xmlEnvelope(body: string): Envelope | LocalizedText {
     let root: XmlNode;
     try {
       root = parseXmlDocument(body);
     } catch (err) {
-      return err instanceof XmlSyntaxError ? err.message : 'not XML';
+      const line = err instanceof XmlSyntaxError ? err.line : undefined;
+      this.options.logger?.warn(`XML from ${this.transport.host}: ${err instanceof Error ? err.message : String(err)}`);
+      return line !== undefined ? { en: `not well-formed XML, line ${line}`, fr: `XML mal formé, ligne ${line}` } : DETAILS.notXml;
     }
     const [success, code, message] = root.children;
     return {
@@ -180,6 +182,16 @@ export abstract class PartnerClient<A extends Account = Account> {
     return new PartnerError({ ...init, providerMessage, service: this.service, host: this.transport.host });
   }
 }
+
+/** Why an answer was unusable, in both languages. */
+const DETAILS = {
+  empty: { en: 'empty answer', fr: 'réponse vide' },
+  html: { en: 'an HTML page', fr: 'une page HTML' },
+  notJson: { en: 'not JSON', fr: 'pas du JSON' },
+  notJsonObject: { en: 'not a JSON object', fr: 'pas un objet JSON' },
+  notXml: { en: 'not well-formed XML', fr: 'XML mal formé' },
+  noSuccess: { en: 'no success flag', fr: 'pas d’indicateur de succès' },
+} as const satisfies Record<string, LocalizedText>;
 
 interface Envelope {
   readonly success: boolean | undefined;

@@ -25,8 +25,8 @@ export interface PartnerErrorInit {
   readonly excerpt?: string;
   /** System error code of a network failure (`ECONNREFUSED`…). */
   readonly systemCode?: string;
-  /** What was wrong with a malformed answer. */
-  readonly detail?: string;
+  /** What was wrong with a malformed answer: localized, or technical text (a schema path). */
+  readonly detail?: string | LocalizedText;
   readonly context?: ErrorContext;
 }
 
@@ -44,7 +44,7 @@ export class PartnerError extends Error {
   readonly providerMessage?: string;
   readonly excerpt?: string;
   readonly systemCode?: string;
-  readonly detail?: string;
+  readonly detail?: string | LocalizedText;
   readonly messages: LocalizedText;
 
   constructor(init: PartnerErrorInit) {
@@ -140,10 +140,11 @@ function composeMessages(init: PartnerErrorInit): LocalizedText {
     case 'cancelled':
       return { en: `The request to ${label} was cancelled.`, fr: `La requête à ${label} a été annulée.` };
     case 'malformed': {
-      const why = init.detail ? ` (${init.detail})` : '';
+      const d = init.detail;
+      const why = (lang: 'en' | 'fr') => (d === undefined ? '' : ` (${typeof d === 'string' ? d : d[lang]})`);
       return {
-        en: `Unexpected answer from ${label}${why}. Check the API URL setting, or try again later.`,
-        fr: `Réponse inattendue de ${label}${why}. Vérifiez l'URL de l'API dans les paramètres, ou réessayez plus tard.`,
+        en: `Unexpected answer from ${label}${why('en')}. Check the API URL setting, or try again later.`,
+        fr: `Réponse inattendue de ${label}${why('fr')}. Vérifiez l'URL de l'API dans les paramètres, ou réessayez plus tard.`,
       };
     }
   }

@@ -10,7 +10,15 @@ export interface XmlNode {
   readonly nil: boolean;
 }
 
-export class XmlSyntaxError extends Error {}
+/** Not a usable XML answer; `line` where the parser stopped, when it says. */
+export class XmlSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+  ) {
+    super(message);
+  }
+}
 
 // Everything stays text: numbers are typed later by schema, so `+33600000001`
 // and `007` survive, and one-element lists stay lists (order is preserved).
@@ -38,13 +46,13 @@ export function parseXmlDocument(xml: string, rootName = 'result'): XmlNode {
   } catch (err) {
     // The validator's text looks like "Multiple possible root nodes found.:3:11".
     const raw = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    const m = /^(.*?)\.?:(\d+):\d+$/.exec(raw);
-    throw new XmlSyntaxError(m ? `not well-formed XML, line ${m[2]}: ${m[1]}` : `not well-formed XML: ${raw}`);
+    const m = /:(\d+):\d+$/.exec(raw);
+    throw new XmlSyntaxError(`not well-formed XML: ${raw}`, m ? Number(m[1]) : undefined);
   }
   const nodes = toNodes(parsed);
   if (nodes.length !== 1 || nodes[0].name !== rootName) {
     const names = nodes.map((n) => n.name).slice(0, 3).join(', ') || 'nothing';
-    throw new XmlSyntaxError(`expected one <${rootName}> root element, found ${names}`);
+    throw new XmlSyntaxError(`expected one <${rootName}> root element, found ${names}`, 1);
   }
   return nodes[0];
 }

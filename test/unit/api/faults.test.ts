@@ -109,6 +109,7 @@ describe('PartnerClient faults', () => {
       assert.ok(err instanceof PartnerError);
       assert.equal(err.kind, 'malformed');
       assert.equal(err.message, `Unexpected answer from SMS Partner (${detail}). Check the API URL setting, or try again later.`);
+      assert.ok(err.localized('fr').startsWith('Réponse inattendue de SMS Partner ('));
       assert.ok(logger.lines.some((l) => l.startsWith('warn unexpected answer from 127.0.0.1')));
     });
   }
