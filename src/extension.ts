@@ -11,6 +11,7 @@ import { VIEW_TYPE } from './providers/messageStatus/messageStatusPanel';
 import { MessageStatusPanels } from './providers/messageStatus/messageStatusPanels';
 import { StatusBarCredits } from './providers/statusBarCredits';
 import { AccountsTreeProvider } from './providers/tree/accountsTreeProvider';
+import { registerNodeCommands } from './providers/tree/nodeCommands';
 import type { TreeNode } from './providers/tree/treeNode';
 import { readSettings, SECTION, type PartnerSettings } from './settings/partnerSettings';
 
@@ -95,6 +96,13 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     panels,
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, panels),
     ...Object.entries(commands).map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
+    ...registerNodeCommands({
+      loadMore: (service) => tree.root(service).subaccounts.loadMore(),
+      retry: (service) => tree.retry(tree.root(service).id),
+      retrySubaccounts: (service) => tree.retry(tree.root(service).subaccounts.id),
+      setApiKey: (service) => setApiKey(keyDeps, service),
+      openUrlSetting: (service) => vscode.commands.executeCommand('workbench.action.openSettings', `partnerExplorer.${service}.apiUrl`),
+    }),
     keys.onDidChange((service) => void reconfigure(service)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(SECTION)) return;

@@ -11,7 +11,7 @@ for (const format of ['json', 'xml'] as const) {
       const withOne = await children(api);
       assert.deepEqual(withOne.map((r) => r.label), ['SMS Partner', 'Mail Partner']);
       const mailKids = await children(api, withOne[1].node);
-      assert.deepEqual(mailKids.map((k) => [k.label, k.command?.command, k.command?.arguments]), [['Set API key…', 'partnerExplorer.setApiKey', ['mail']]]);
+      assert.deepEqual(mailKids.map((k) => [k.label, k.command?.command, k.command?.arguments]), [['Set API key…', 'partnerExplorer.node.setApiKey.mail', undefined]]);
       await api.keys.clear('sms');
       await waitFor(async () => (await children(api)).length === 0, 'empty again');
     });
@@ -27,7 +27,8 @@ for (const format of ['json', 'xml'] as const) {
         const kids = await children(api, root.node);
         assert.equal(kids.length, 1);
         assert.equal(kids[0].label, 'Set API key…');
-        assert.equal(kids[0].command?.command, 'partnerExplorer.setApiKey');
+        assert.match(kids[0].command?.command ?? '', /^partnerExplorer\.node\.setApiKey\.(sms|mail)$/);
+        assert.equal(kids[0].command?.arguments, undefined, 'tree commands carry no arguments');
       }
     });
 
@@ -84,7 +85,7 @@ for (const format of ['json', 'xml'] as const) {
       assert.match(subs[0].tooltip, /smstok00001/);
       assert.ok(!subs[0].tooltip.includes('sms-subkey-00001'), 'the sub-account key is never shown');
       assert.equal(subs[20].label, 'Load more… (25 remaining)');
-      assert.equal(subs[20].command?.command, 'partnerExplorer.loadMoreSubaccounts');
+      assert.equal(subs[20].command?.command, 'partnerExplorer.node.loadMore.sms');
       await vscode.commands.executeCommand(subs[20].command!.command, ...(subs[20].command!.arguments ?? []));
       subs = await settledChildren(api, sms.subaccounts, 'second page');
       assert.equal(subs.length, 41);
@@ -142,8 +143,7 @@ describe('Accounts tree errors', () => {
       return c[0]?.contextValue === 'placeholder.error' ? c : undefined;
     }, 'error item');
     assert.equal(kids[0].label, 'SMS Partner: the API key is wrong (code 10). Set the API key again.');
-    assert.equal(kids[0].command?.command, 'partnerExplorer.setApiKey');
-    assert.deepEqual(kids[0].command?.arguments, ['sms']);
+    assert.equal(kids[0].command?.command, 'partnerExplorer.node.setApiKey.sms');
     // The credits read before stay visible under the error.
     assert.ok(kids.some((k) => k.label === 'SMS'));
   });
@@ -160,7 +160,7 @@ describe('Accounts tree errors', () => {
       return c[0]?.contextValue === 'placeholder.error' ? c : undefined;
     }, 'error item', 15_000);
     assert.equal(kids[0].label, 'Mail Partner answered with HTTP 503. Try again later.');
-    assert.equal(kids[0].command?.command, 'partnerExplorer.retry');
+    assert.equal(kids[0].command?.command, 'partnerExplorer.node.retry.mail');
     await emu.clearFaults();
     await vscode.commands.executeCommand(kids[0].command!.command, ...(kids[0].command!.arguments ?? []));
     const recovered = await settledChildren(api, mail);
@@ -178,7 +178,7 @@ describe('Accounts tree errors', () => {
       return c[0]?.contextValue === 'placeholder.error' ? c : undefined;
     }, 'settings error');
     assert.equal(kids[0].label, 'The setting partnerExplorer.sms.apiUrl uses http:// to another machine: your API key would travel unencrypted. Use https://.');
-    assert.equal(kids[0].command?.command, 'workbench.action.openSettings');
+    assert.equal(kids[0].command?.command, 'partnerExplorer.node.openUrlSetting.sms');
     assert.equal(api.sessions.sms.client, undefined, 'no client, so no request can carry the key');
     for (const bad of ['not a url', 'ftp://api.smspartner.fr/v1']) {
       await vscode.workspace.getConfiguration('partnerExplorer').update('sms.apiUrl', bad, vscode.ConfigurationTarget.Global);

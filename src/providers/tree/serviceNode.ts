@@ -6,6 +6,7 @@ import { errorText } from '../errorText';
 import { formatTime } from '../localeFormat';
 import { SafeMarkdown } from '../markdownText';
 import { ContextValue } from './contextValues';
+import { nodeCommand } from './nodeCommands';
 import { CreditNode, creditLines } from './creditNode';
 import { PlaceholderNode } from './placeholderNode';
 import { SubaccountsNode } from './subaccountsNode';
@@ -74,7 +75,7 @@ export class ServiceNode implements TreeNode {
           new PlaceholderNode(this, 'signIn', {
             label: vscode.l10n.t('Set API key…'),
             tooltip: vscode.l10n.t('Connect your {0} account with its API key.', s.label),
-            command: { command: 'partnerExplorer.setApiKey', title: vscode.l10n.t('Set API Key…'), arguments: [s.service] },
+            command: nodeCommand('setApiKey', s.service, vscode.l10n.t('Set API Key…')),
           }),
         ];
       case 'invalidSettings':
@@ -82,7 +83,7 @@ export class ServiceNode implements TreeNode {
           new PlaceholderNode(this, 'error', {
             label: state.message,
             tooltip: state.message,
-            command: { command: 'workbench.action.openSettings', title: vscode.l10n.t('Open Settings'), arguments: [`partnerExplorer.${s.service}.apiUrl`] },
+            command: nodeCommand('openUrlSetting', s.service, vscode.l10n.t('Open Settings')),
           }),
         ];
       case 'idle':
@@ -110,9 +111,7 @@ export class ServiceNode implements TreeNode {
     return new PlaceholderNode(this, 'error', {
       label: message,
       tooltip: keyProblem ? vscode.l10n.t('Click to set the API key again.') : vscode.l10n.t('Click to try again.'),
-      command: keyProblem
-        ? { command: 'partnerExplorer.setApiKey', title: vscode.l10n.t('Set API Key…'), arguments: [this.service] }
-        : { command: 'partnerExplorer.retry', title: vscode.l10n.t('Retry'), arguments: [this.id] },
+      command: keyProblem ? nodeCommand('setApiKey', this.service, vscode.l10n.t('Set API Key…')) : nodeCommand('retry', this.service, vscode.l10n.t('Retry')),
     });
   }
 

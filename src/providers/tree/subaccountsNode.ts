@@ -5,6 +5,7 @@ import type { ServiceSession } from '../../accounts/serviceSession';
 import { errorText } from '../errorText';
 import { formatCount } from '../localeFormat';
 import { ContextValue } from './contextValues';
+import { nodeCommand } from './nodeCommands';
 import { PlaceholderNode } from './placeholderNode';
 import { SubaccountNode } from './subaccountNode';
 import type { NodeChanged, TreeNode } from './treeNode';
@@ -79,7 +80,7 @@ export class SubaccountsNode implements TreeNode {
         new PlaceholderNode(this, 'error', {
           label: errorText(this.error),
           tooltip: vscode.l10n.t('Click to try again.'),
-          command: { command: 'partnerExplorer.retry', title: vscode.l10n.t('Retry'), arguments: [this.id] },
+          command: nodeCommand('retrySubaccounts', this.session.service, vscode.l10n.t('Retry')),
         }),
       );
     } else if (this.inFlight) {
@@ -91,7 +92,7 @@ export class SubaccountsNode implements TreeNode {
       children.push(
         new PlaceholderNode(this, 'loadMore', {
           label: remaining !== undefined ? vscode.l10n.t('Load more… ({0} remaining)', formatCount(remaining, vscode.env.language)) : vscode.l10n.t('Load more…'),
-          command: { command: 'partnerExplorer.loadMoreSubaccounts', title: vscode.l10n.t('Load More Sub-accounts'), arguments: [this.session.service] },
+          command: nodeCommand('loadMore', this.session.service, vscode.l10n.t('Load More Sub-accounts')),
         }),
       );
     }
