@@ -26,6 +26,8 @@ export interface PartnerExplorerApi {
   readonly panels: MessageStatusPanels;
   readonly keys: ApiKeyStore;
   readonly logUri: vscode.Uri;
+  /** What the extension keeps between sessions (never a key). */
+  readonly storage: { readonly global: vscode.Memento; readonly workspace: vscode.Memento };
   /** Resolves once keys and settings have been read at least once. */
   readonly ready: Promise<void>;
 }
@@ -115,7 +117,7 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
 
   // Nothing here waits for the network: keys are read in the background.
   const ready = reconfigure().then(warnAboutSettings, (err) => log.error(`startup: ${String(err)}`));
-  return { sessions, tree, treeView, statusBar, panels, keys, logUri: context.logUri, ready };
+  return { sessions, tree, treeView, statusBar, panels, keys, logUri: context.logUri, storage: { global: context.globalState, workspace: context.workspaceState }, ready };
 }
 
 export function deactivate(): void {

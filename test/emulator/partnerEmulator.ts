@@ -42,6 +42,8 @@ export interface RequestRecord {
   page?: number;
   messageId?: string;
   at: number;
+  /** The client went away before the answer was sent (cancelled or timed out). */
+  aborted?: boolean;
 }
 
 export interface EmulatorOptions extends DataOptions {
@@ -176,7 +178,7 @@ export class PartnerEmulator {
       const format = param('_format') === 'xml' ? 'xml' : 'json';
       const key = param('apiKey');
       const page = param('page');
-      this.requests.push({
+      const record: RequestRecord = {
         method: req.method ?? 'GET',
         service,
         endpoint,
@@ -185,6 +187,10 @@ export class PartnerEmulator {
         page: page !== undefined ? Number(page) : undefined,
         messageId: param('messageId'),
         at: Date.now(),
+      };
+      this.requests.push(record);
+      res.on('close', () => {
+        if (!res.writableFinished) record.aborted = true;
       });
       if (this.latencyMs > 0) {
         await delay(this.latencyMs);
@@ -393,6 +399,17 @@ export class PartnerEmulator {
     }
     if (action === 'message' && method === 'POST') {
       this.setMessage(input.service as EmulatedService, String(input.messageId), input.rows as RecipientRecord[]);
+      return done();
+    }
+    if (action === 'account' && method === 'POST') {
+      // Override what the account shows (hostile-text tests): username, sub-account emails.
+      const data = this.data[input.service as EmulatedService];
+      if (typeof input.username === 'string') data.username = input.username;
+      if (Array.isArray(input.emails)) {
+        (input.emails as string[]).forEach((email, i) => {
+          if (data.subaccounts[i]) data.subaccounts[i].email = email;
+        });
+      }
       return done();
     }
     if (action === 'info' && method === 'GET') {

@@ -16,7 +16,8 @@ export interface EmulatorHandle {
   clearFaults(): Promise<void>;
   latency(ms: number): Promise<void>;
   reset(): Promise<void>;
-  requests(): Promise<{ method: string; service: ServiceId; endpoint: string; format: string; page?: number }[]>;
+  requests(): Promise<{ method: string; service: ServiceId; endpoint: string; format: string; page?: number; aborted?: boolean }[]>;
+  account(service: ServiceId, change: { username?: string; emails?: string[] }): Promise<void>;
 }
 
 let emulatorHandle: Promise<EmulatorHandle> | undefined;
@@ -48,6 +49,7 @@ async function connect(): Promise<EmulatorHandle> {
     latency: async (ms) => void (await control('POST', 'latency', { ms })),
     reset: async () => void (await control('POST', 'reset')),
     requests: async () => (await control('GET', 'requests')) as never,
+    account: async (service, change) => void (await control('POST', 'account', { service, ...change })),
   };
 }
 
@@ -77,6 +79,7 @@ export async function resetAll(format: 'json' | 'xml' = 'json'): Promise<{ api: 
   await setSetting('statusBar.refreshInterval', 5);
   await setSetting('lowCreditThreshold.sms', 100);
   await setSetting('lowCreditThreshold.mail', 100);
+  await setSetting('statusBar.enabled', true);
   await a.keys.clear('sms');
   await a.keys.clear('mail');
   await waitFor(() => !a.sessions.sms.hasKey && !a.sessions.mail.hasKey, 'keys cleared');
@@ -138,3 +141,7 @@ export async function settledChildren(a: PartnerExplorerApi, node: TreeNode, wha
     return c.some((n) => n.contextValue === 'placeholder.loading') ? undefined : c;
   }, what);
 }
+
+/** Unhandled rejections seen in this extension host while the suite runs. */
+export const unhandled: unknown[] = [];
+process.on('unhandledRejection', (reason) => unhandled.push(reason));
