@@ -210,6 +210,7 @@
     table.counter.textContent = format(strings.shownCount, numberFormat.format(rows.length), numberFormat.format(data.rows.length));
     table.scroller.scrollTop = 0;
     renderRows();
+    app.dataset.viewMs = String(Math.round((performance.now() - started) * 10) / 10);
     report(started);
   }
 
@@ -276,10 +277,14 @@
       case 'loading':
         showLoading();
         break;
-      case 'data':
+      case 'data': {
+        const received = performance.now();
         data = message.data;
         renderAll();
+        // After the next frame the table is on screen: that is the first paint.
+        requestAnimationFrame(() => setTimeout(() => (app.dataset.firstPaintMs = String(Math.round(performance.now() - received)))));
         break;
+      }
       case 'error':
         data = undefined;
         showError(message);

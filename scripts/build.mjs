@@ -48,7 +48,7 @@ function testEntries(dir) {
 const builds = [
   {
     ...common,
-    entryPoints: { extension: 'src/extension.ts' },
+    entryPoints: { extension: 'src/main.ts' },
     outdir: 'dist',
     minify: true,
     metafile: true,
@@ -61,7 +61,7 @@ if (args.has('--tests')) {
   rmSync(join(root, 'out'), { recursive: true, force: true });
   builds.push({
     ...common,
-    entryPoints: [...testEntries('test/unit'), ...testEntries('test/emulator'), ...testEntries('test/integration'), ...testEntries('test/faults')],
+    entryPoints: [...testEntries('test/unit'), ...testEntries('test/emulator'), ...testEntries('test/integration'), ...testEntries('test/faults'), ...testEntries('bench')],
     outdir: 'out',
     outbase: '.',
     external: [...common.external, 'mocha'],

@@ -10,6 +10,14 @@ import { launchChromium, root, startCodeServer, startEmulator } from './headless
 import { ensureVSCode } from './install-vscode.mjs';
 
 const SUITE_TIMEOUT_MS = Number(process.env.PARTNER_SUITE_TIMEOUT_MS || 20 * 60_000);
+const argValue = (name) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+// --suite DIR runs another compiled suite in the same host (the benchmark);
+// --copy FILE copies that file from the test workspace out (its results).
+const suiteDir = argValue('--suite') && join(root, argValue('--suite'));
+const copyOut = argValue('--copy');
 const resultsDir = join(root, 'test-results');
 const cleanups = [];
 let exitCode = 1;
@@ -39,7 +47,13 @@ async function main() {
   const server = await startCodeServer({
     entryPoint,
     workspace,
-    env: { PARTNER_EMULATOR_URL: emulator.url, PARTNER_TEST_WORKSPACE: workspace, SMSPARTNER_API_KEY: '', MAILPARTNER_API_KEY: '' },
+    env: {
+      PARTNER_EMULATOR_URL: emulator.url,
+      PARTNER_TEST_WORKSPACE: workspace,
+      SMSPARTNER_API_KEY: '',
+      MAILPARTNER_API_KEY: '',
+      ...(suiteDir ? { PARTNER_SUITE_DIR: suiteDir } : {}),
+    },
     log: (line) => serverLog.push(line),
   });
   cleanups.push(() => server.stop());
@@ -82,6 +96,9 @@ async function main() {
   const reportFile = join(workspace, 'mocha-report.txt');
   if (existsSync(reportFile)) {
     process.stdout.write(`\n${(await import('node:fs')).readFileSync(reportFile, 'utf8')}\n`);
+  }
+  if (copyOut && existsSync(join(workspace, copyOut))) {
+    cpSync(join(workspace, copyOut), join(root, 'bench', copyOut));
   }
   if (outcome === 'timeout') {
     step(`the suite did not finish within ${SUITE_TIMEOUT_MS / 60000} min`);

@@ -30,6 +30,8 @@ export interface PartnerExplorerApi {
   readonly storage: { readonly global: vscode.Memento; readonly workspace: vscode.Memento };
   /** Resolves once keys and settings have been read at least once. */
   readonly ready: Promise<void>;
+  /** Milliseconds spent evaluating the extension's modules and in `activate()` (set by main.ts). */
+  readonly activationTiming: { vscodeApiMs: number; loadMs: number; activateMs: number };
 }
 
 export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
@@ -117,9 +119,5 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
 
   // Nothing here waits for the network: keys are read in the background.
   const ready = reconfigure().then(warnAboutSettings, (err) => log.error(`startup: ${String(err)}`));
-  return { sessions, tree, treeView, statusBar, panels, keys, logUri: context.logUri, storage: { global: context.globalState, workspace: context.workspaceState }, ready };
-}
-
-export function deactivate(): void {
-  // Everything is in context.subscriptions: VS Code disposes it, which aborts requests.
+  return { sessions, tree, treeView, statusBar, panels, keys, logUri: context.logUri, storage: { global: context.globalState, workspace: context.workspaceState }, ready, activationTiming: { vscodeApiMs: 0, loadMs: 0, activateMs: 0 } };
 }

@@ -1,7 +1,12 @@
-import fetch, { type RequestInit } from 'node-fetch';
+import type { RequestInit } from 'node-fetch';
 import { PartnerError } from './partnerError';
 import { maskApiKeyParams } from './redact';
 import type { PartnerLogger, ResponseFormat, ServiceId } from './types';
+
+// node-fetch (and the Node modules it pulls in) is evaluated on the first request,
+// not when the extension activates: activation never waits for the network.
+let fetchModule: Promise<typeof import('node-fetch')> | undefined;
+const loadFetch = () => (fetchModule ??= import('node-fetch'));
 
 export interface RetryPolicy {
   /** Extra attempts after the first, for GETs only. */
@@ -127,6 +132,7 @@ export class Transport {
       if (controller.signal.aborted) {
         return { error: this.error({ kind: 'cancelled' }) };
       }
+      const { default: fetch } = await loadFetch();
       const res = await fetch(url.toString(), {
         ...init,
         headers: { Accept: this.format === 'xml' ? 'application/xml' : 'application/json', ...(this.options.userAgent ? { 'User-Agent': this.options.userAgent } : {}), ...(init.headers as Record<string, string> | undefined) },

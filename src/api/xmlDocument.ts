@@ -1,4 +1,5 @@
-import { XMLParser } from 'fast-xml-parser';
+import type { XMLParser } from 'fast-xml-parser';
+import { scanPositionalXml } from './positionalXmlScanner';
 
 /** One element of a parsed XML answer, in document order. */
 export interface XmlNode {
@@ -20,9 +21,15 @@ export class XmlSyntaxError extends Error {
   }
 }
 
+let parser: XMLParser | undefined;
+
 // Everything stays text: numbers are typed later by schema, so `+33600000001`
 // and `007` survive, and one-element lists stay lists (order is preserved).
-const parser = new XMLParser({
+// Loaded on the first XML answer, not at activation (most users read JSON).
+function xmlParser(): XMLParser {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { XMLParser: Parser } = require('fast-xml-parser') as typeof import('fast-xml-parser');
+  return new Parser({
   preserveOrder: true,
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
@@ -32,16 +39,30 @@ const parser = new XMLParser({
   ignoreDeclaration: true,
   ignorePiTags: true,
   processEntities: true,
-  htmlEntities: false,
-});
+  // Numeric references (&#233;) are XML; this also decodes them.
+  htmlEntities: true,
+  });
+}
 
 type OrderedEntry = Record<string, unknown> & { ':@'?: Record<string, string> };
 
 /** Parses an answer whose single root element must be `rootName`. */
 export function parseXmlDocument(xml: string, rootName = 'result'): XmlNode {
+  // The provider's own subset takes the fast path; anything else, and every
+  // error (with its line), goes through fast-xml-parser.
+  const scanned = scanPositionalXml(xml);
+  if (scanned && scanned.name === rootName) {
+    return scanned;
+  }
+  return parseWithFastXmlParser(xml, rootName);
+}
+
+/** The general path: fast-xml-parser with validation. Exported for the differential test. */
+export function parseWithFastXmlParser(xml: string, rootName = 'result'): XmlNode {
   let parsed: unknown;
   try {
     // `true` validates first: the parser alone accepts unclosed tags and several roots.
+    parser ??= xmlParser();
     parsed = parser.parse(xml, true);
   } catch (err) {
     // The validator's text looks like "Multiple possible root nodes found.:3:11".

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { installVsix, launchChromium, root, startCodeServer, startEmulator } from '../../scripts/headlessVSCode.mjs';
 import { ensureVSCode } from '../../scripts/install-vscode.mjs';
+import * as drive from '../../scripts/workbenchDriver.mjs';
 
 const shots = join(root, 'test-results', 'e2e');
 const results = [];
@@ -35,20 +36,9 @@ async function shot(name) {
   await page.screenshot({ path: join(shots, `${name}.png`) });
 }
 
-async function commandPalette(command) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${command}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first().waitFor();
-  await page.keyboard.press('Enter');
-}
-
-async function quickPickItems() {
-  const labels = page.locator('.quick-input-list .monaco-list-row .label-name');
-  await labels.first().waitFor();
-  return (await labels.allInnerTexts()).map((t) => t.trim());
-}
+const commandPalette = (command) => drive.commandPalette(page, command);
+const quickPickItems = () => drive.quickPickItems(page);
+const findWebviewFrame = () => drive.findWebviewFrame(page);
 
 async function main() {
   rmSync(shots, { recursive: true, force: true });
@@ -184,17 +174,6 @@ async function waitForClipboard(accept) {
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`clipboard: ${text.slice(0, 80)}`);
-}
-
-async function findWebviewFrame() {
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    for (const frame of page.frames()) {
-      if ((await frame.locator('#app').count().catch(() => 0)) > 0) return frame;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('the webview did not load');
 }
 
 let code = 1;

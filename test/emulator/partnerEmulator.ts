@@ -68,6 +68,9 @@ export class PartnerEmulator {
   private lifetimeTimer: NodeJS.Timeout | undefined;
   latencyMs: number;
   readonly requests: RequestRecord[] = [];
+  private inFlightNow = 0;
+  /** The most requests answered at once since the last reset. */
+  maxInFlight = 0;
 
   constructor(private readonly options: EmulatorOptions = {}) {
     this.data = { sms: createServiceData('sms', options), mail: createServiceData('mail', options) };
@@ -139,6 +142,7 @@ export class PartnerEmulator {
     this.faults = [];
     this.latencyMs = this.options.latencyMs ?? 0;
     this.requests.length = 0;
+    this.maxInFlight = 0;
   }
 
   count(filter: Partial<Pick<RequestRecord, 'service' | 'endpoint' | 'method'>> = {}): number {
@@ -189,7 +193,10 @@ export class PartnerEmulator {
         at: Date.now(),
       };
       this.requests.push(record);
+      this.inFlightNow++;
+      this.maxInFlight = Math.max(this.maxInFlight, this.inFlightNow);
       res.on('close', () => {
+        this.inFlightNow--;
         if (!res.writableFinished) record.aborted = true;
       });
       if (this.latencyMs > 0) {
@@ -396,6 +403,15 @@ export class PartnerEmulator {
     }
     if (action === 'requests' && method === 'GET') {
       return done(this.requests);
+    }
+    if (action === 'stats' && method === 'GET') {
+      return done({ requests: this.requests.length, maxInFlight: this.maxInFlight });
+    }
+    if (action === 'subaccounts' && method === 'POST') {
+      const service = input.service as EmulatedService;
+      const count = Number(input.count);
+      this.data[service].subaccounts = createServiceData(service, { smsSubaccounts: count, mailSubaccounts: count }).subaccounts;
+      return done();
     }
     if (action === 'message' && method === 'POST') {
       this.setMessage(input.service as EmulatedService, String(input.messageId), input.rows as RecipientRecord[]);

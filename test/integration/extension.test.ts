@@ -1,17 +1,19 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, EXTENSION_ID } from './helpers/harness';
+import { api, EXTENSION_ID, note } from './helpers/harness';
 
 describe(`Partner Explorer in VS Code ${vscode.version} (${vscode.env.appName})`, () => {
   it('runs in a real VS Code extension host', async () => {
-    console.log(`      VS Code ${vscode.version} (${vscode.env.appName}), extension host ${process.version}`);
+    note(`VS Code ${vscode.version} (${vscode.env.appName}), extension host ${process.version}`);
     assert.match(vscode.version, /^1\.\d+\.\d+/);
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, 'the extension is loaded');
   });
 
   it('activates and registers every command of its contract', async () => {
-    await api();
+    const a = await api();
+    const t = a.activationTiming;
+    note(`activation: vscode API ${t.vscodeApiMs.toFixed(1)} ms, modules ${t.loadMs.toFixed(1)} ms, activate() ${t.activateMs.toFixed(1)} ms`);
     const commands = await vscode.commands.getCommands(true);
     for (const id of ['partnerExplorer.setApiKey', 'partnerExplorer.clearApiKey', 'partnerExplorer.refresh', 'partnerExplorer.showMessageStatus']) {
       assert.ok(commands.includes(id), `${id} is registered`);

@@ -9,7 +9,7 @@ import { format } from 'node:util';
 import Mocha from 'mocha';
 
 function testFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? testFiles(join(dir, e.name)) : e.name.endsWith('.test.js') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? testFiles(join(dir, e.name)) : /\.(test|bench)\.js$/.test(e.name) ? [join(dir, e.name)] : []));
 }
 
 export function run(): Promise<void> {
@@ -24,7 +24,8 @@ export function run(): Promise<void> {
     hostLog(...args);
   };
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec', grep: process.env.PARTNER_TEST_GREP });
-  for (const file of testFiles(__dirname).sort()) {
+  // The benchmark runs its own suite in the same host (PARTNER_SUITE_DIR).
+  for (const file of testFiles(process.env.PARTNER_SUITE_DIR ?? __dirname).sort()) {
     mocha.addFile(file);
   }
   return new Promise((resolve, reject) => {

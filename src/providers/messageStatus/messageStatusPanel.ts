@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { isPartnerError, SERVICES, type ServiceId } from '../../api';
 import type { ServiceSession } from '../../accounts/serviceSession';
@@ -162,7 +161,7 @@ export class MessageStatusPanel implements vscode.Disposable {
 
   private html(): string {
     const webview = this.panel.webview;
-    const nonce = randomBytes(16).toString('base64');
+    const nonce = Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(16))).toString('base64');
     const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', file)).toString();
     const state: PanelPersistedState = { service: this.service, messageId: this.messageId };
     const lang = vscode.env.language.replace(/[^A-Za-z-]/g, '');

@@ -20,6 +20,7 @@ const MAX_PARALLEL_PAGES = 6;
 export class SubaccountsNode implements TreeNode {
   readonly id: string;
   private items: SubaccountNode[] = [];
+  private readonly ids = new Set<number>();
   private total: number | undefined;
   private pagesLoaded = 0;
   private complete = false;
@@ -27,6 +28,7 @@ export class SubaccountsNode implements TreeNode {
   private inFlight: Promise<void> | undefined;
   /** Bumped by reload/reset: answers for an older generation are dropped. */
   private generation = 0;
+  private lastPerPage = 20;
 
   constructor(
     readonly parent: TreeNode,
@@ -130,6 +132,33 @@ export class SubaccountsNode implements TreeNode {
   }
 
   /**
+   * Loads every remaining page, at most MAX_PARALLEL_PAGES at once, and appends
+   * them in order. Resolves once all are in (or on the first failure).
+   */
+  async loadAll(): Promise<void> {
+    await this.ensureLoaded();
+    if (this.inFlight) await this.inFlight;
+    if (this.complete || this.error !== undefined || this.total === undefined || !this.session.client) {
+      return;
+    }
+    const perPage = Math.max(1, this.lastPerPage);
+    const first = this.pagesLoaded + 1;
+    const last = Math.ceil(this.total / perPage);
+    if (last < first) return;
+    const generation = this.generation;
+    return this.track(async () => {
+      try {
+        const pages = await mapLimit(last - first + 1, MAX_PARALLEL_PAGES, (i) => this.session.listSubaccounts(first + i));
+        if (generation === this.generation) {
+          for (const page of pages) this.accept([page], true);
+        }
+      } catch (err) {
+        if (generation === this.generation) this.error = err;
+      }
+    });
+  }
+
+  /**
    * Reads again every page already loaded (at least the first), in parallel, and
    * swaps them in at once: what the user had expanded stays expanded and loaded.
    */
@@ -160,6 +189,7 @@ export class SubaccountsNode implements TreeNode {
   reset(): void {
     this.generation++;
     this.items = [];
+    this.ids.clear();
     this.total = undefined;
     this.pagesLoaded = 0;
     this.complete = false;
@@ -181,22 +211,25 @@ export class SubaccountsNode implements TreeNode {
   }
 
   private accept(pages: SubaccountPage[], append: boolean): void {
-    const base = append ? this.items : [];
-    const seen = new Set(base.map((n) => n.subaccount.id));
-    const added: SubaccountNode[] = [];
+    if (!append) {
+      this.items = [];
+      this.ids.clear();
+    }
+    // Appends in place with a kept id set: loading 500 pages stays linear.
     for (const page of pages) {
       for (const s of page.items) {
         this.onSecretSeen(s.apiKey);
-        if (!seen.has(s.id)) {
-          seen.add(s.id);
-          added.push(new SubaccountNode(this, this.session.service, s));
+        if (!this.ids.has(s.id)) {
+          this.ids.add(s.id);
+          this.items.push(new SubaccountNode(this, this.session.service, s));
         }
       }
     }
-    this.items = [...base, ...added];
     const last = pages[pages.length - 1];
+    this.lastPerPage = last.perPage;
     this.pagesLoaded = append ? this.pagesLoaded + 1 : pages.length;
     this.total = last.total ?? this.total;
     this.complete = last.items.length < last.perPage || (this.total !== undefined && this.items.length >= this.total);
   }
+
 }

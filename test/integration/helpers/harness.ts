@@ -1,3 +1,4 @@
+import Mocha from 'mocha';
 import * as vscode from 'vscode';
 import type { ServiceId } from '../../../src/api';
 import type { PartnerExplorerApi } from '../../../src/extension';
@@ -145,3 +146,8 @@ export async function settledChildren(a: PartnerExplorerApi, node: TreeNode, wha
 /** Unhandled rejections seen in this extension host while the suite runs. */
 export const unhandled: unknown[] = [];
 process.on('unhandledRejection', (reason) => unhandled.push(reason));
+
+/** A line in the test report (the host's console does not reach the terminal). */
+export function note(text: string): void {
+  (Mocha.reporters.Base as unknown as { consoleLog: (...args: unknown[]) => void }).consoleLog(`      ${text}`);
+}

@@ -1,0 +1,70 @@
+// `npm run bench`: measures the performance budgets on this machine against the
+// emulator, prints each figure beside its budget, and writes bench/results.json.
+// Not a test: it does not run in `npm test`. Exits 1 when a budget is missed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const run = (cmd, args, capture = false) => {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit', encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed`);
+  return r.stdout;
+};
+const lastJsonLine = (out) => JSON.parse(out.trim().split('\n').filter((l) => l.startsWith('{')).pop());
+
+if (!existsSync(join(root, 'node_modules/.package-lock.json'))) run(npm, ['ci', '--no-audit', '--no-fund']);
+mkdirSync(join(root, 'bench'), { recursive: true });
+console.log('▶ building and packaging');
+run(process.execPath, ['scripts/build.mjs', '--tests']);
+run(npm, ['run', '--silent', 'package']);
+const vsix = readdirSync(root).find((f) => /^partner-explorer-.*\.vsix$/.test(f));
+
+console.log('▶ decoding 5,000 recipients, XML against JSON');
+const decode = lastJsonLine(run(process.execPath, ['out/bench/decode.bench.js'], true));
+
+console.log('▶ in the VS Code extension host: refresh, requests, 10,000 sub-accounts, memory');
+rmSync(join(root, 'bench/bench-host.json'), { force: true });
+run(process.execPath, ['scripts/run-integration.mjs', '--no-build', '--suite', 'out/bench/host', '--copy', 'bench-host.json']);
+const host = JSON.parse(readFileSync(join(root, 'bench/bench-host.json'), 'utf8'));
+
+console.log('▶ in the workbench: activation (VS Code Running Extensions), webview with 5,000 rows');
+const ui = lastJsonLine(run(process.execPath, ['bench/ui.bench.mjs'], true));
+
+const kb = (bytes) => bytes / 1024;
+const figures = [
+  { figure: 'dist/extension.js (minified)', value: kb(statSync(join(root, 'dist/extension.js')).size), unit: 'KB', budget: 150 },
+  { figure: '.vsix', value: kb(statSync(join(root, vsix)).size), unit: 'KB', budget: 250 },
+  {
+    figure: 'activation, median (VS Code Running Extensions)',
+    value: ui.activation.medianMs,
+    unit: 'ms',
+    budget: 20,
+    note: `samples ${ui.activation.samplesMs.join(', ')} ms at window start; measured by the extension itself: modules ${host.activationSelf.loadMs.toFixed(1)} ms + activate() ${host.activationSelf.activateMs.toFixed(1)} ms`,
+  },
+  { figure: 'full refresh at 100 ms latency / bare fetch', value: host.refresh.ratio, unit: '×', budget: 1.3, note: `${host.refresh.refreshMs.toFixed(0)} ms vs ${host.refresh.bareFetchMs.toFixed(0)} ms` },
+  { figure: '/me per service per full refresh (tree + status bar)', value: Math.max(host.requestsPerRefresh.smsMe, host.requestsPerRefresh.mailMe), unit: '', budget: 1, exact: true, note: `SMS ${host.requestsPerRefresh.smsMe}, Mail ${host.requestsPerRefresh.mailMe}` },
+  { figure: 'all 10,000 sub-accounts at 50 ms latency', value: host.loadAll.ms / 1000, unit: 's', budget: 6, note: `${host.loadAll.pages} pages, ${host.loadAll.maxInFlight} in flight at most, ${host.loadAll.ratioToIdeal.toFixed(2)}× the ideal ${(host.loadAll.idealMs / 1000).toFixed(1)} s` },
+  { figure: 'in flight while loading them', value: host.loadAll.maxInFlight, unit: '', budget: 6 },
+  { figure: 'decode 5,000 rows: XML / JSON', value: decode.ratio, unit: '×', budget: 3, note: `${decode.xmlMs.toFixed(1)} ms vs ${decode.jsonMs.toFixed(1)} ms (${decode.xmlKB.toFixed(0)} KB vs ${decode.jsonKB.toFixed(0)} KB)` },
+  { figure: 'webview 5,000 rows: first paint after data', value: ui.webview.firstPaintMs, unit: 'ms', budget: 200, note: `${ui.webview.renderedRows} rows in the DOM (windowed)` },
+  { figure: 'webview 5,000 rows: sort (slowest of 4)', value: ui.webview.sortMs, unit: 'ms', budget: 100 },
+  { figure: 'webview 5,000 rows: filter (slowest of 3)', value: ui.webview.filterMs, unit: 'ms', budget: 100 },
+  { figure: 'extension host heap growth, 200 refreshes', value: host.heap.growthMB, unit: 'MB', budget: 5 },
+];
+for (const f of figures) f.ok = f.exact ? f.value === f.budget : f.value <= f.budget;
+
+const fmt = (v) => (Number.isInteger(v) ? String(v) : v.toFixed(v < 10 ? 2 : 1));
+const lines = ['| figure | measured | budget | |', '|---|---|---|---|'];
+for (const f of figures) lines.push(`| ${f.figure} | ${fmt(f.value)} ${f.unit} | ${f.exact ? '=' : '≤'} ${f.budget} ${f.unit} | ${f.ok ? '✔' : '✖'}${f.note ? ` ${f.note}` : ''} |`);
+const table = lines.join('\n');
+console.log(`\n${table}\n`);
+writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify({ when: new Date().toISOString(), node: process.version, figures, raw: { decode, host, ui } }, null, 2)}\n`);
+console.log('written: bench/results.json');
+const missed = figures.filter((f) => !f.ok);
+if (missed.length) {
+  console.log(`budgets missed: ${missed.map((f) => f.figure).join('; ')}`);
+  process.exitCode = 1;
+}

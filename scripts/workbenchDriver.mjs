@@ -1,0 +1,42 @@
+// Playwright helpers for driving the VS Code workbench (used by the e2e test and the benchmark).
+
+/** Runs a command through the Command Palette, by its title. */
+export async function commandPalette(page, command) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${command}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** The labels of the open QuickPick's items. */
+export async function quickPickItems(page) {
+  const labels = page.locator('.quick-input-list .monaco-list-row .label-name');
+  await labels.first().waitFor();
+  return (await labels.allInnerTexts()).map((t) => t.trim());
+}
+
+/** The frame of the open webview (the one with our #app root). */
+export async function findWebviewFrame(page, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if ((await frame.locator('#app').count().catch(() => 0)) > 0) return frame;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('the webview did not load');
+}
+
+/** Opens Show Message Status for a service and id, and returns the webview frame once its table is there. */
+export async function openMessageStatus(page, serviceLabel, messageId) {
+  await commandPalette(page, 'Partner: Show Message Status…');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: serviceLabel }).click();
+  await page.locator('.quick-input-widget input').fill(messageId);
+  await page.keyboard.press('Enter');
+  await page.locator('.tab', { hasText: `Message ${messageId} · ${serviceLabel}` }).waitFor({ timeout: 20_000 });
+  const frame = await findWebviewFrame(page);
+  await frame.locator('table tbody tr:not(.spacer)').first().waitFor({ timeout: 20_000 });
+  return frame;
+}
