@@ -127,7 +127,7 @@ export function show(node: TreeNode): Shown {
   const item = node.getTreeItem();
   const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
   // appendText escapes spaces as &nbsp;: compare what a reader sees.
-  const tooltip = (item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : (item.tooltip ?? '')).replace(/&nbsp;/g, ' ');
+  const tooltip = (item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : (item.tooltip ?? '')).replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');
   return { node, label, description: String(item.description ?? ''), tooltip, contextValue: item.contextValue, command: item.command, id: item.id };
 }
 
