@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { SERVICE_IDS, type ServiceId } from './api';
 import { ServiceSession } from './accounts/serviceSession';
 import { clearApiKey, setApiKey, type KeyCommandDeps } from './commands/apiKeyCommands';
+import { transferCredit, type TransferDeps } from './commands/creditTransfer';
 import { showMessageStatus } from './commands/messageStatusCommand';
 import { isServiceId } from './commands/servicePick';
 import { copySubaccountApiKey, copySubaccountToken, showSubaccountCredits } from './commands/subaccountCommands';
@@ -56,6 +57,12 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
   });
   const panels = new MessageStatusPanels(sessions, context.extensionUri);
   const keyDeps: KeyCommandDeps = { keys, log, settings: () => settings };
+  const transferDeps: TransferDeps = {
+    sessions,
+    tree,
+    log,
+    confirm: async (message, detail, action) => (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action,
+  };
 
   const commands: Record<string, (...args: unknown[]) => unknown> = {
     'partnerExplorer.setApiKey': (service, key) => setApiKey(keyDeps, service, key),
@@ -67,6 +74,8 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     'partnerExplorer.copySubaccountToken': (node) => copySubaccountToken(node),
     'partnerExplorer.copySubaccountApiKey': (node) => copySubaccountApiKey(node),
     'partnerExplorer.showSubaccountCredits': (node) => showSubaccountCredits(node, settings, log),
+    'partnerExplorer.addSubaccountCredit': (node, amount) => transferCredit(transferDeps, 'add', node, amount),
+    'partnerExplorer.removeSubaccountCredit': (node, amount) => transferCredit(transferDeps, 'remove', node, amount),
     'partnerExplorer.showLog': () => channel.show(),
   };
 

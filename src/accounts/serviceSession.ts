@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { createClient, SERVICES, type Account, type AnyClient, type MessageStatus, type ServiceId, type SubaccountPage } from '../api';
+import { createClient, SERVICES, type Account, type AnyClient, type CreditTransferResult, type MessageStatus, type Money, type ServiceId, type SubaccountPage } from '../api';
 import type { ActiveKey, ApiKeyStore } from '../keys/apiKeyStore';
 import type { PartnerLog } from '../log/partnerLog';
 import { describeApiUrlProblem, type PartnerSettings } from '../settings/partnerSettings';
@@ -29,8 +29,11 @@ export class ServiceSession implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<ServiceSession>();
   /** Fires whenever `state` changes. */
   readonly onDidChange = this.emitter.event;
-  private readonly clientEmitter = new vscode.EventEmitter<ServiceSession>();
-  /** Fires when the key or the connection settings changed: anything loaded is stale. */
+  private readonly clientEmitter = new vscode.EventEmitter<{ readonly session: ServiceSession; readonly accountChanged: boolean }>();
+  /**
+   * Fires when the key or the connection settings changed. `accountChanged` when
+   * the key or the API URL did: what was loaded belongs to another account.
+   */
   readonly onDidChangeClient = this.clientEmitter.event;
 
   constructor(
@@ -68,10 +71,10 @@ export class ServiceSession implements vscode.Disposable {
     const key = await this.keys.get(this.service);
     const urlCheck = settings.apiUrl[this.service];
     const previous = this.settings;
+    const accountChanged = key?.key !== this.key?.key || JSON.stringify(urlCheck) !== JSON.stringify(previous.apiUrl[this.service]);
     const changed =
-      key?.key !== this.key?.key ||
+      accountChanged ||
       key?.source !== this.key?.source ||
-      JSON.stringify(urlCheck) !== JSON.stringify(previous.apiUrl[this.service]) ||
       settings.format !== previous.format ||
       settings.timeoutMs !== previous.timeoutMs ||
       this.clientValue === undefined;
@@ -86,12 +89,12 @@ export class ServiceSession implements vscode.Disposable {
     this.clientValue = undefined;
     if (!key) {
       this.setState({ kind: 'noKey' });
-      this.clientEmitter.fire(this);
+      this.clientEmitter.fire({ session: this, accountChanged });
       return;
     }
     if (!urlCheck.ok) {
       this.setState({ kind: 'invalidSettings', message: describeApiUrlProblem(this.service, urlCheck) });
-      this.clientEmitter.fire(this);
+      this.clientEmitter.fire({ session: this, accountChanged });
       return;
     }
     this.clientValue = createClient(this.service, {
@@ -103,7 +106,7 @@ export class ServiceSession implements vscode.Disposable {
       logger: this.log,
     });
     this.setState({ kind: 'idle' });
-    this.clientEmitter.fire(this);
+    this.clientEmitter.fire({ session: this, accountChanged });
   }
 
   /** The client for the current key and settings, if the service is usable. */
@@ -156,6 +159,20 @@ export class ServiceSession implements vscode.Disposable {
     });
     this.inFlight = run;
     return run;
+  }
+
+  /** Moves credit between the main account and a sub-account. Never retried. */
+  transferCredit(direction: 'add' | 'remove', token: string, amount: string): Promise<CreditTransferResult> {
+    const client = this.requireClient();
+    return direction === 'add' ? client.addSubaccountCredit(token, amount) : client.removeSubaccountCredit(token, amount);
+  }
+
+  /** The main account's balance as a transfer answer gave it: no extra request. */
+  applyBalance(balance: Money): void {
+    const s = this.stateValue;
+    if (s.kind !== 'ready') return;
+    const credits = { ...s.account.credits, balance };
+    this.setState({ kind: 'ready', account: { ...s.account, credits } as Account, updatedAt: new Date() });
   }
 
   listSubaccounts(page: number, signal?: AbortSignal): Promise<SubaccountPage> {

@@ -4,11 +4,11 @@ import type { PartnerLog } from '../log/partnerLog';
 import { errorText } from '../providers/errorText';
 import { formatCount, formatMoney } from '../providers/localeFormat';
 import { mainCount } from '../providers/statusBarCredits';
-import { SubaccountNode } from '../providers/tree/subaccountNode';
+import { isSubaccountNode, type SubaccountNode } from '../providers/tree/subaccountNode';
 import type { PartnerSettings } from '../settings/partnerSettings';
 
 function asSubaccount(node: unknown): SubaccountNode | undefined {
-  if (node instanceof SubaccountNode) return node;
+  if (isSubaccountNode(node)) return node;
   void vscode.window.showErrorMessage(vscode.l10n.t('Choose a sub-account in the Partner Accounts view.'));
   return undefined;
 }

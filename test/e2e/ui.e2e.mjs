@@ -122,6 +122,27 @@ async function main() {
     expect((await tree.locator('.monaco-list-row', { hasText: 'Load more' }).count()) === 0, 'no Load more once all 45 are loaded');
   });
 
+  await check('Add Credit… asks for an amount, confirms both balances in a dialog, then shows the new balance', async () => {
+    const tree = page.locator('.pane-body .monaco-list').first();
+    const row = tree.locator('.monaco-list-row', { hasText: 'jules.45@client-sms.example' });
+    await row.click({ button: 'right' });
+    await page.locator('.context-view .action-label', { hasText: 'Add Credit…' }).click();
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill('0');
+    await page.locator('.quick-input-message', { hasText: 'The amount must be greater than 0.' }).waitFor();
+    await input.fill('5');
+    await page.keyboard.press('Enter');
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 10_000 });
+    const text = await dialog.innerText();
+    expect(text.includes('Add €5.00 to jules.45@client-sms.example?'), `dialog: ${text}`);
+    expect(text.includes('€106.355 → €111.355'), `dialog: ${text}`);
+    await shot('08-add-credit-confirmation');
+    await dialog.locator('.monaco-button', { hasText: 'Add €5.00' }).click();
+    await tree.locator('.monaco-list-row', { hasText: 'jules.45@client-sms.example' }).filter({ hasText: '€111.355' }).waitFor({ timeout: 20_000 });
+  });
+
   await check('the status bar shows both credit counts', async () => {
     const item = page.locator('.statusbar-item[aria-label*="SMS Partner: 269,082 credits"]');
     await item.waitFor({ timeout: 20_000 });

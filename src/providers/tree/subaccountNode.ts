@@ -8,6 +8,8 @@ import type { TreeNode } from './treeNode';
 /** One sub-account: email, type and balance; its key is never shown. */
 export class SubaccountNode implements TreeNode {
   readonly id: string;
+  /** Checked by commands that receive a node back from a menu. */
+  readonly kind = 'subaccount' as const;
 
   constructor(
     readonly parent: TreeNode,
@@ -40,4 +42,9 @@ export class SubaccountNode implements TreeNode {
   getChildren(): TreeNode[] {
     return [];
   }
+}
+
+/** Whether a command argument is a sub-account node (menus pass the node back). */
+export function isSubaccountNode(value: unknown): value is SubaccountNode {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'subaccount' && 'subaccount' in value;
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { SubaccountPage } from '../../api';
+import type { Money, SubaccountPage } from '../../api';
 import { mapLimit } from '../../accounts/boundedParallel';
 import type { ServiceSession } from '../../accounts/serviceSession';
 import { errorText } from '../errorText';
@@ -99,6 +99,16 @@ export class SubaccountsNode implements TreeNode {
       );
     }
     return children;
+  }
+
+  /** Shows a sub-account's new balance (from a transfer answer) in place. */
+  updateBalance(id: number, balance: Money): SubaccountNode | undefined {
+    const index = this.items.findIndex((n) => n.subaccount.id === id);
+    if (index < 0) return undefined;
+    const node = new SubaccountNode(this, this.session.service, { ...this.items[index].subaccount, balance });
+    this.items[index] = node;
+    this.changed(this);
+    return node;
   }
 
   /** Loads the first page if nothing is loaded yet. */
