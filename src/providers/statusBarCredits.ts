@@ -7,6 +7,19 @@ import { formatCount, formatMoney, formatTime } from './localeFormat';
 
 const ICON: Record<ServiceId, string> = { sms: 'comment', mail: 'mail' };
 
+/** Where the status bar learns whether the window has focus (vscode.window by default). */
+export interface WindowFocus {
+  readonly focused: boolean;
+  readonly onDidChangeFocus: vscode.Event<boolean>;
+}
+
+const vscodeWindowFocus: WindowFocus = {
+  get focused() {
+    return vscode.window.state.focused;
+  },
+  onDidChangeFocus: (listener, thisArg, disposables) => vscode.window.onDidChangeWindowState((e) => listener.call(thisArg, e.focused), undefined, disposables),
+};
+
 /** The credit count the status bar shows and the low-credit threshold applies to. */
 export function mainCount(account: Account): number {
   return account.credits.service === 'sms' ? account.credits.sms : account.credits.mails;
@@ -39,6 +52,7 @@ export class StatusBarCredits implements vscode.Disposable {
     private readonly sessions: readonly ServiceSession[],
     private settings: PartnerSettings,
     private readonly notify: (message: string, service: ServiceId) => void,
+    private readonly focus: WindowFocus = vscodeWindowFocus,
   ) {
     this.item = vscode.window.createStatusBarItem('partnerExplorer.credits', vscode.StatusBarAlignment.Right, 100);
     this.item.name = vscode.l10n.t('Partner Credits');
@@ -46,7 +60,7 @@ export class StatusBarCredits implements vscode.Disposable {
     for (const s of sessions) {
       this.subscriptions.push(s.onDidChange(() => this.onSessionChange(s)));
     }
-    this.subscriptions.push(vscode.window.onDidChangeWindowState((e) => this.onFocusChange(e.focused)));
+    this.subscriptions.push(focus.onDidChangeFocus((focused) => this.onFocusChange(focused)));
     this.render();
     this.schedule();
   }
@@ -69,7 +83,8 @@ export class StatusBarCredits implements vscode.Disposable {
 
   /** Reads credits for the status bar, sharing any request in flight or a fresh reading. */
   poll(): Promise<void> {
-    const maxAgeMs = Math.max(2000, (this.settings.refreshIntervalMin * 60_000) / 2);
+    // Half an interval: a reading the tree just made counts, no second request.
+    const maxAgeMs = Math.min(Math.max(2000, (this.settings.refreshIntervalMin * 60_000) / 2), this.settings.refreshIntervalMin * 60_000 * 0.9);
     return Promise.all(this.sessions.filter((s) => s.client).map((s) => s.refresh({ maxAgeMs }))).then(() => undefined);
   }
 
@@ -110,7 +125,8 @@ export class StatusBarCredits implements vscode.Disposable {
     const minutes = this.settings.refreshIntervalMin;
     if (this.settings.statusBarEnabled && minutes > 0) {
       this.timer = setInterval(() => {
-        if (vscode.window.state.focused) {
+        // An unfocused window spends nothing: it catches up when focus returns.
+        if (this.focus.focused) {
           void this.poll();
         }
       }, minutes * 60_000);
