@@ -3,11 +3,7 @@
 // activate()), median over several window reloads, and the message-status webview
 // with 5,000 recipients (first paint after the data arrives, sort, filter).
 // Prints one JSON line.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { installVsix, launchChromium, root, startCodeServer, startEmulator } from '../scripts/headlessVSCode.mjs';
-import { ensureVSCode } from '../scripts/install-vscode.mjs';
+import { launchChromium, startPackagedWorkbench } from '../scripts/headlessVSCode.mjs';
 import { commandPalette, openMessageStatus } from '../scripts/workbenchDriver.mjs';
 
 const RELOADS = Number(process.env.PARTNER_BENCH_RELOADS || 7);
@@ -15,28 +11,15 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const cleanups = [];
 const result = {};
 try {
-  const vsix = readdirSync(root).find((f) => /^partner-explorer-.*\.vsix$/.test(f));
-  const entryPoint = ensureVSCode();
-  const emulator = await startEmulator();
-  cleanups.push(() => emulator.stop());
-  const base = mkdtempSync(join(tmpdir(), 'partner-bench-'));
-  cleanups.push(() => rmSync(base, { recursive: true, force: true }));
-  const extensionsDir = join(base, 'extensions');
-  installVsix(entryPoint, join(root, vsix), extensionsDir);
-  const workspace = join(base, 'workspace');
-  mkdirSync(workspace);
-  const server = await startCodeServer({
-    entryPoint,
-    workspace,
-    extensionsDir,
-    settings: { 'partnerExplorer.sms.apiUrl': emulator.sms.apiUrl, 'partnerExplorer.mail.apiUrl': emulator.mail.apiUrl },
-    env: { SMSPARTNER_API_KEY: emulator.sms.apiKey, MAILPARTNER_API_KEY: emulator.mail.apiKey },
+  const { url } = await startPackagedWorkbench({
+    cleanups,
+    prefix: 'partner-bench-',
+    env: (emulator) => ({ SMSPARTNER_API_KEY: emulator.sms.apiKey, MAILPARTNER_API_KEY: emulator.mail.apiKey }),
   });
-  cleanups.push(() => server.stop());
   const browser = await launchChromium();
   cleanups.push(() => browser.close());
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+  await page.goto(url);
 
   const activations = [];
   for (let i = 0; i < RELOADS; i++) {

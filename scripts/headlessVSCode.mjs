@@ -1,7 +1,7 @@
 // Starts the emulator, a headless VS Code (code-server) and Chromium, and gives
 // back handles to them; used by the integration launcher and the demo.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -145,4 +145,35 @@ export function installVsix(entryPoint, vsix, extensionsDir) {
   });
   if (r.status !== 0) throw new Error(`installing ${vsix} failed: ${r.stderr || r.stdout}`);
   return r.stdout.trim();
+}
+
+/**
+ * The packaged .vsix installed in a headless VS Code pointed at a fresh emulator:
+ * what the e2e test, the benchmark and the demo start from. `settings(emulator)`
+ * and `env(emulator)` add to the defaults; everything started is pushed onto
+ * `cleanups` (run them in reverse to stop).
+ */
+export async function startPackagedWorkbench({ cleanups, settings = () => ({}), env = () => ({}), emulatorArgs = [], port, prefix = 'partner-' }) {
+  const { ensureVSCode } = await import('./install-vscode.mjs');
+  const vsix = readdirSync(root).find((f) => /^partner-explorer-.*\.vsix$/.test(f));
+  if (!vsix) throw new Error('no .vsix: run `npm run package` first');
+  const entryPoint = ensureVSCode();
+  const emulator = await startEmulator(emulatorArgs);
+  cleanups.push(() => emulator.stop());
+  const base = mkdtempSync(join(tmpdir(), prefix));
+  cleanups.push(() => rmSync(base, { recursive: true, force: true }));
+  const extensionsDir = join(base, 'extensions');
+  installVsix(entryPoint, join(root, vsix), extensionsDir);
+  const workspace = join(base, 'workspace');
+  mkdirSync(workspace);
+  const server = await startCodeServer({
+    entryPoint,
+    workspace,
+    extensionsDir,
+    port,
+    settings: { 'partnerExplorer.sms.apiUrl': emulator.sms.apiUrl, 'partnerExplorer.mail.apiUrl': emulator.mail.apiUrl, ...settings(emulator) },
+    env: { SMSPARTNER_API_KEY: '', MAILPARTNER_API_KEY: '', ...env(emulator) },
+  });
+  cleanups.push(() => server.stop());
+  return { vsix, emulator, server, workspace, url: `${server.url}/?folder=${encodeURIComponent(workspace)}` };
 }

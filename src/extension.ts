@@ -5,7 +5,7 @@ import { clearApiKey, setApiKey, type KeyCommandDeps } from './commands/apiKeyCo
 import { transferCredit, type TransferDeps } from './commands/creditTransfer';
 import { showMessageStatus } from './commands/messageStatusCommand';
 import { isServiceId } from './commands/servicePick';
-import { copySubaccountApiKey, copySubaccountToken, showSubaccountCredits } from './commands/subaccountCommands';
+import { copySubaccountField, showSubaccountCredits } from './commands/subaccountCommands';
 import { ApiKeyStore } from './keys/apiKeyStore';
 import { PartnerLog } from './log/partnerLog';
 import { VIEW_TYPE } from './providers/messageStatus/messageStatusPanel';
@@ -71,8 +71,8 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     'partnerExplorer.showMessageStatus': (service, messageId) => showMessageStatus(sessions, panels, service, messageId),
     'partnerExplorer.loadMoreSubaccounts': (service) => (isServiceId(service) ? tree.root(service).subaccounts.loadMore() : undefined),
     'partnerExplorer.retry': (nodeId) => tree.retry(typeof nodeId === 'string' ? nodeId : ''),
-    'partnerExplorer.copySubaccountToken': (node) => copySubaccountToken(node),
-    'partnerExplorer.copySubaccountApiKey': (node) => copySubaccountApiKey(node),
+    'partnerExplorer.copySubaccountToken': (node) => copySubaccountField(node, 'token'),
+    'partnerExplorer.copySubaccountApiKey': (node) => copySubaccountField(node, 'apiKey'),
     'partnerExplorer.showSubaccountCredits': (node) => showSubaccountCredits(node, settings, log),
     'partnerExplorer.addSubaccountCredit': (node, amount) => transferCredit(transferDeps, 'add', node, amount),
     'partnerExplorer.removeSubaccountCredit': (node, amount) => transferCredit(transferDeps, 'remove', node, amount),

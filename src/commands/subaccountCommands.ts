@@ -13,27 +13,18 @@ function asSubaccount(node: unknown): SubaccountNode | undefined {
   return undefined;
 }
 
-export async function copySubaccountToken(node: unknown): Promise<void> {
+/** Copies the sub-account's token, or its own API key (to the clipboard only: never shown). */
+export async function copySubaccountField(node: unknown, field: 'token' | 'apiKey'): Promise<void> {
   const s = asSubaccount(node);
   if (!s) return;
-  if (!s.subaccount.token) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('The provider did not send a token for {0}.', s.subaccount.email));
+  const value = s.subaccount[field];
+  const email = s.subaccount.email;
+  if (!value) {
+    void vscode.window.showWarningMessage(field === 'token' ? vscode.l10n.t('The provider did not send a token for {0}.', email) : vscode.l10n.t('The provider did not send an API key for {0}.', email));
     return;
   }
-  await vscode.env.clipboard.writeText(s.subaccount.token);
-  void vscode.window.showInformationMessage(vscode.l10n.t('Token of {0} copied to the clipboard.', s.subaccount.email));
-}
-
-/** Copies the sub-account's own key to the clipboard only: it is never shown. */
-export async function copySubaccountApiKey(node: unknown): Promise<void> {
-  const s = asSubaccount(node);
-  if (!s) return;
-  if (!s.subaccount.apiKey) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('The provider did not send an API key for {0}.', s.subaccount.email));
-    return;
-  }
-  await vscode.env.clipboard.writeText(s.subaccount.apiKey);
-  void vscode.window.showInformationMessage(vscode.l10n.t('API key of {0} copied to the clipboard.', s.subaccount.email));
+  await vscode.env.clipboard.writeText(value);
+  void vscode.window.showInformationMessage(field === 'token' ? vscode.l10n.t('Token of {0} copied to the clipboard.', email) : vscode.l10n.t('API key of {0} copied to the clipboard.', email));
 }
 
 /** Reads a sub-account's own credits with its key, which stays in memory only. */

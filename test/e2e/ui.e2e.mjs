@@ -3,11 +3,9 @@
 // the tree, reads the status bar, opens the message-status webview and reads its
 // table. Keeps a screenshot of each step in test-results/e2e/.
 // Ends with "N passed, N failed".
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { installVsix, launchChromium, root, startCodeServer, startEmulator } from '../../scripts/headlessVSCode.mjs';
-import { ensureVSCode } from '../../scripts/install-vscode.mjs';
+import { launchChromium, root, startPackagedWorkbench } from '../../scripts/headlessVSCode.mjs';
 import * as drive from '../../scripts/workbenchDriver.mjs';
 
 const shots = join(root, 'test-results', 'e2e');
@@ -43,34 +41,16 @@ const findWebviewFrame = () => drive.findWebviewFrame(page);
 async function main() {
   rmSync(shots, { recursive: true, force: true });
   mkdirSync(shots, { recursive: true });
-  const vsix = readdirSync(root).find((f) => /^partner-explorer-.*\.vsix$/.test(f));
-  if (!vsix) throw new Error('no .vsix: run `npm run package` first');
-  const entryPoint = ensureVSCode();
-  const emulator = await startEmulator();
-  cleanups.push(() => emulator.stop());
-  const base = mkdtempSync(join(tmpdir(), 'partner-e2e-'));
-  cleanups.push(() => rmSync(base, { recursive: true, force: true }));
-  const extensionsDir = join(base, 'extensions');
-  installVsix(entryPoint, join(root, vsix), extensionsDir);
-  const workspace = join(base, 'workspace');
-  mkdirSync(workspace);
-  const server = await startCodeServer({
-    entryPoint,
-    workspace,
-    extensionsDir,
-    settings: {
-      'partnerExplorer.sms.apiUrl': emulator.sms.apiUrl,
-      'partnerExplorer.mail.apiUrl': emulator.mail.apiUrl,
-      'workbench.colorTheme': process.env.PARTNER_E2E_THEME || 'Default Dark Modern',
-    },
-    env: { SMSPARTNER_API_KEY: '', MAILPARTNER_API_KEY: '' },
+  const { vsix, emulator, url } = await startPackagedWorkbench({
+    cleanups,
+    prefix: 'partner-e2e-',
+    settings: () => ({ 'workbench.colorTheme': process.env.PARTNER_E2E_THEME || 'Default Dark Modern' }),
   });
-  cleanups.push(() => server.stop());
   const browser = await launchChromium();
   cleanups.push(() => browser.close());
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
   page = await context.newPage();
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+  await page.goto(url);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.locator('.statusbar').waitFor();
   console.log(`Partner Explorer UI, end to end (${vsix} in code-server)`);
