@@ -48,7 +48,7 @@ export function startEmulator(args = []) {
  * Starts code-server on 127.0.0.1 with throw-away user data and extension folders,
  * the given settings and environment. Resolves once it answers HTTP.
  */
-export async function startCodeServer({ entryPoint, workspace, settings = {}, env = {}, port, log = () => {}, extensionsDir }) {
+export async function startCodeServer({ entryPoint, workspace, settings = {}, env = {}, port, log = () => {}, extensionsDir, extraArgs = [] }) {
   const base = mkdtempSync(join(tmpdir(), 'partner-vscode-'));
   const userData = join(base, 'user-data');
   mkdirSync(join(userData, 'User'), { recursive: true });
@@ -80,6 +80,7 @@ export async function startCodeServer({ entryPoint, workspace, settings = {}, en
     '--disable-getting-started-override',
     '--user-data-dir', userData,
     '--extensions-dir', extensionsDir ?? join(base, 'extensions'),
+    ...extraArgs,
     workspace,
   ];
   const child = spawn(process.execPath, args, {
@@ -153,7 +154,7 @@ export function installVsix(entryPoint, vsix, extensionsDir) {
  * and `env(emulator)` add to the defaults; everything started is pushed onto
  * `cleanups` (run them in reverse to stop).
  */
-export async function startPackagedWorkbench({ cleanups, settings = () => ({}), env = () => ({}), emulatorArgs = [], port, prefix = 'partner-' }) {
+export async function startPackagedWorkbench({ cleanups, settings = () => ({}), env = () => ({}), emulatorArgs = [], port, prefix = 'partner-', extraArgs = [] }) {
   const { ensureVSCode } = await import('./install-vscode.mjs');
   const vsix = readdirSync(root).find((f) => /^partner-explorer-.*\.vsix$/.test(f));
   if (!vsix) throw new Error('no .vsix: run `npm run package` first');
@@ -173,6 +174,7 @@ export async function startPackagedWorkbench({ cleanups, settings = () => ({}), 
     port,
     settings: { 'partnerExplorer.sms.apiUrl': emulator.sms.apiUrl, 'partnerExplorer.mail.apiUrl': emulator.mail.apiUrl, ...settings(emulator) },
     env: { SMSPARTNER_API_KEY: '', MAILPARTNER_API_KEY: '', ...env(emulator) },
+    extraArgs,
   });
   cleanups.push(() => server.stop());
   return { vsix, emulator, server, workspace, url: `${server.url}/?folder=${encodeURIComponent(workspace)}` };

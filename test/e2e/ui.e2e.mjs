@@ -3,6 +3,7 @@
 // the tree, reads the status bar, opens the message-status webview and reads its
 // table. Keeps a screenshot of each step in test-results/e2e/.
 // Ends with "N passed, N failed".
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium, root, startPackagedWorkbench } from '../../scripts/headlessVSCode.mjs';
@@ -54,6 +55,17 @@ async function main() {
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.locator('.statusbar').waitFor();
   console.log(`Partner Explorer UI, end to end (${vsix} in code-server)`);
+
+  await check('the .vsix ships only the extension and carries no key', async () => {
+    const listing = spawnSync('python3', ['-c', 'import sys,zipfile\nz=zipfile.ZipFile(sys.argv[1])\nfor n in z.namelist(): print(n)\nsys.stderr.write(b"".join(z.read(n) for n in z.namelist()).decode("utf8","replace"))', join(root, vsix)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    expect(listing.status === 0, listing.stderr);
+    const files = listing.stdout.trim().split('\n');
+    const unexpected = files.filter((f) => !/^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|package\.nls(\.fr)?\.json|README\.md|CHANGELOG\.md|LICENSE\.txt|dist\/extension\.js(\.map)?|media\/.+|l10n\/.+))$/i.test(f));
+    expect(unexpected.length === 0, `unexpected files: ${unexpected.join(', ')}`);
+    for (const secret of [emulator.sms.apiKey, emulator.mail.apiKey, 'subkey']) {
+      expect(!listing.stderr.includes(secret), `the .vsix contains ${secret}`);
+    }
+  });
 
   await check('the Partner view shows its welcome with a Set API Key button', async () => {
     await page.locator('.activitybar .action-item a[aria-label^="Partner"]').click();

@@ -126,6 +126,16 @@ describe('Security: API text is shown as text', () => {
 });
 
 describe('Security: keys stay where they belong', () => {
+  it('an empty or blank key is refused before anything is sent, and a padded one is trimmed', async () => {
+    const { api, emu } = await resetAll();
+    for (const blank of ['', '   ', '\n\t']) {
+      assert.equal(await vscode.commands.executeCommand('partnerExplorer.setApiKey', 'sms', blank), false);
+    }
+    assert.deepEqual(await emu.requests(), []);
+    assert.equal(await vscode.commands.executeCommand('partnerExplorer.setApiKey', 'mail', `  ${emu.apiKey('mail')}\n`), true);
+    assert.equal((await api.keys.get('mail'))?.key, emu.apiKey('mail'));
+  });
+
   it('SecretStorage failing (no keyring) keeps the key in memory for the session, with a clear status', async () => {
     const failing: vscode.SecretStorage = {
       get: () => Promise.reject(new Error('Cannot create an item in a locked collection')),
