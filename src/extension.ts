@@ -51,8 +51,8 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     const retry = vscode.l10n.t('Retry');
     const showLog = vscode.l10n.t('Show Log');
     void vscode.window.showWarningMessage(message, retry, showLog).then((choice) => {
-      if (choice === retry) void tree.refresh();
-      if (choice === showLog) channel.show();
+      if (choice === retry) {void tree.refresh();}
+      if (choice === showLog) {channel.show();}
     });
   });
   const panels = new MessageStatusPanels(sessions, context.extensionUri);
@@ -118,7 +118,7 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     }),
     keys.onDidChange((service) => void reconfigure(service)),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration(SECTION)) return;
+      if (!e.affectsConfiguration(SECTION)) {return;}
       settings = readSettings();
       warnAboutSettings();
       void reconfigure();

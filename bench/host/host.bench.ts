@@ -120,9 +120,9 @@ describe('Benchmark (extension host)', function () {
       }
       return process.memoryUsage().heapUsed;
     };
-    for (let i = 0; i < 20; i++) await vscode.commands.executeCommand('partnerExplorer.refresh');
+    for (let i = 0; i < 20; i++) {await vscode.commands.executeCommand('partnerExplorer.refresh');}
     const before = await settle();
-    for (let i = 0; i < 200; i++) await vscode.commands.executeCommand('partnerExplorer.refresh');
+    for (let i = 0; i < 200; i++) {await vscode.commands.executeCommand('partnerExplorer.refresh');}
     const after = await settle();
     results.heap = { beforeMB: before / 1048576, afterMB: after / 1048576, growthMB: (after - before) / 1048576 };
     note(`heap ${(before / 1048576).toFixed(1)} → ${(after / 1048576).toFixed(1)} MB`);

@@ -170,7 +170,7 @@ export class ServiceSession implements vscode.Disposable {
   /** The main account's balance as a transfer answer gave it: no extra request. */
   applyBalance(balance: Money): void {
     const s = this.stateValue;
-    if (s.kind !== 'ready') return;
+    if (s.kind !== 'ready') {return;}
     const credits = { ...s.account.credits, balance };
     this.setState({ kind: 'ready', account: { ...s.account, credits } as Account, updatedAt: new Date() });
   }

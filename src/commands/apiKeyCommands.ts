@@ -22,7 +22,7 @@ function keyDescription(keys: ApiKeyStore) {
  */
 export async function setApiKey(deps: KeyCommandDeps, serviceArg?: unknown, keyArg?: unknown): Promise<boolean> {
   const service = isServiceId(serviceArg) ? serviceArg : await pickService(vscode.l10n.t('Set API Key'), keyDescription(deps.keys));
-  if (!service) return false;
+  if (!service) {return false;}
   const label = SERVICES[service].label;
   let key = typeof keyArg === 'string' ? keyArg.trim() : undefined;
   if (typeof keyArg === 'string' && !key) {
@@ -38,7 +38,7 @@ export async function setApiKey(deps: KeyCommandDeps, serviceArg?: unknown, keyA
       validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('The key cannot be empty.')),
     })
   )?.trim();
-  if (!key) return false;
+  if (!key) {return false;}
 
   const settings = deps.settings();
   const url = settings.apiUrl[service];
@@ -60,18 +60,18 @@ export async function setApiKey(deps: KeyCommandDeps, serviceArg?: unknown, keyA
     );
     username = account.user.username;
   } catch (error) {
-    if (isPartnerError(error) && error.kind === 'cancelled') return false;
+    if (isPartnerError(error) && error.kind === 'cancelled') {return false;}
     if (isPartnerError(error) && error.isKeyProblem) {
       const again = vscode.l10n.t('Try Again');
       // Not awaited: the command is done (nothing saved) whether or not the user answers.
       void vscode.window.showErrorMessage(vscode.l10n.t('{0} rejected this API key, so it was not saved. {1}', label, errorText(error)), again).then((choice) => {
-        if (choice === again) void setApiKey(deps, service);
+        if (choice === again) {void setApiKey(deps, service);}
       });
       return false;
     }
     const save = vscode.l10n.t('Save Anyway');
     const choice = await vscode.window.showWarningMessage(vscode.l10n.t('The key could not be checked: {0}', errorText(error)), { modal: true, detail: vscode.l10n.t('Save it without checking?') }, save);
-    if (choice !== save) return false;
+    if (choice !== save) {return false;}
   }
   const { persisted } = await deps.keys.set(service, key);
   if (!persisted) {
@@ -87,7 +87,7 @@ export async function setApiKey(deps: KeyCommandDeps, serviceArg?: unknown, keyA
 /** `Clear API Key…`: forgets the stored key of one service. */
 export async function clearApiKey(deps: KeyCommandDeps, serviceArg?: unknown): Promise<boolean> {
   const service = isServiceId(serviceArg) ? serviceArg : await pickService(vscode.l10n.t('Clear API Key'), keyDescription(deps.keys));
-  if (!service) return false;
+  if (!service) {return false;}
   const label = SERVICES[service].label;
   const remaining = await deps.keys.clear(service);
   if (remaining?.source === 'environment') {

@@ -95,10 +95,10 @@ export async function transferCredit(deps: TransferDeps, direction: TransferDire
       ignoreFocusOut: true,
       validateInput: (v) => amountProblem(v, direction, sub.balance, mainBalance, locale),
     });
-    if (input === undefined) return 'cancelled';
+    if (input === undefined) {return 'cancelled';}
   }
   const check = checkCreditAmount(input);
-  if (!check.ok) return 'refused';
+  if (!check.ok) {return 'refused';}
   const amount = Number(check.amount);
   const shown = formatMoney(money(check.amount, sub.balance.currency), locale);
   const sign = direction === 'add' ? 1 : -1;
@@ -109,10 +109,10 @@ export async function transferCredit(deps: TransferDeps, direction: TransferDire
   }
   const message = direction === 'add' ? vscode.l10n.t('Add {0} to {1}?', shown, sub.email) : vscode.l10n.t('Remove {0} from {1}?', shown, sub.email);
   const action = direction === 'add' ? vscode.l10n.t('Add {0}', shown) : vscode.l10n.t('Remove {0}', shown);
-  if (inFlight.has(key)) return 'busy';
+  if (inFlight.has(key)) {return 'busy';}
   inFlight.add(key);
   try {
-    if (!(await deps.confirm(message, lines.join('\n'), action))) return 'cancelled';
+    if (!(await deps.confirm(message, lines.join('\n'), action))) {return 'cancelled';}
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: direction === 'add' ? vscode.l10n.t('Adding {0} to {1}…', shown, sub.email) : vscode.l10n.t('Removing {0} from {1}…', shown, sub.email) },
       () => session.transferCredit(direction, sub.token!, check.amount),

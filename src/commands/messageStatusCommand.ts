@@ -8,7 +8,7 @@ import { isServiceId, pickService } from './servicePick';
 /** Why a typed message id is refused, or undefined when it is fine. */
 export function messageIdProblem(input: string): string | undefined {
   const check = checkMessageId(input);
-  if (check.ok) return undefined;
+  if (check.ok) {return undefined;}
   switch (check.reason) {
     case 'empty':
       return vscode.l10n.t('Enter the message id.');
@@ -32,12 +32,12 @@ export async function showMessageStatus(
     if (withKey.length === 0) {
       const set = vscode.l10n.t('Set API Key…');
       const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Set an API key first to look up a message.'), set);
-      if (choice === set) await vscode.commands.executeCommand('partnerExplorer.setApiKey');
+      if (choice === set) {await vscode.commands.executeCommand('partnerExplorer.setApiKey');}
       return undefined;
     }
     service = withKey.length === 1 ? withKey[0] : await pickService(vscode.l10n.t('Show Message Status'), () => undefined, withKey);
   }
-  if (!service) return undefined;
+  if (!service) {return undefined;}
   let id: string | undefined;
   if (messageIdArg !== undefined) {
     const problem = messageIdProblem(String(messageIdArg));
@@ -54,9 +54,9 @@ export async function showMessageStatus(
       ignoreFocusOut: true,
       validateInput: messageIdProblem,
     });
-    if (typed === undefined) return undefined;
+    if (typed === undefined) {return undefined;}
     const check = checkMessageId(typed);
-    if (!check.ok) return undefined;
+    if (!check.ok) {return undefined;}
     id = check.id;
   }
   return panels.show(service, id);

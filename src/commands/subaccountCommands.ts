@@ -8,7 +8,7 @@ import { isSubaccountNode, type SubaccountNode } from '../providers/tree/subacco
 import type { PartnerSettings } from '../settings/partnerSettings';
 
 function asSubaccount(node: unknown): SubaccountNode | undefined {
-  if (isSubaccountNode(node)) return node;
+  if (isSubaccountNode(node)) {return node;}
   void vscode.window.showErrorMessage(vscode.l10n.t('Choose a sub-account in the Partner Accounts view.'));
   return undefined;
 }
@@ -16,7 +16,7 @@ function asSubaccount(node: unknown): SubaccountNode | undefined {
 /** Copies the sub-account's token, or its own API key (to the clipboard only: never shown). */
 export async function copySubaccountField(node: unknown, field: 'token' | 'apiKey'): Promise<void> {
   const s = asSubaccount(node);
-  if (!s) return;
+  if (!s) {return;}
   const value = s.subaccount[field];
   const email = s.subaccount.email;
   if (!value) {
@@ -30,7 +30,7 @@ export async function copySubaccountField(node: unknown, field: 'token' | 'apiKe
 /** Reads a sub-account's own credits with its key, which stays in memory only. */
 export async function showSubaccountCredits(node: unknown, settings: PartnerSettings, log: PartnerLog): Promise<string | undefined> {
   const s = asSubaccount(node);
-  if (!s) return undefined;
+  if (!s) {return undefined;}
   const sub = s.subaccount;
   const url = settings.apiUrl[s.service];
   if (!sub.apiKey || !url.ok) {

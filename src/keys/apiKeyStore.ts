@@ -86,12 +86,12 @@ export class ApiKeyStore implements vscode.Disposable {
   knownKeys(): string[] {
     const keys = new Set<string>();
     for (const k of this.cache.values()) {
-      if (k) keys.add(k.key);
+      if (k) {keys.add(k.key);}
     }
-    for (const k of this.sessionKeys.values()) keys.add(k);
+    for (const k of this.sessionKeys.values()) {keys.add(k);}
     for (const name of Object.values(KEY_ENV_VARS)) {
       const v = this.env[name]?.trim();
-      if (v) keys.add(v);
+      if (v) {keys.add(v);}
     }
     return [...keys];
   }

@@ -74,7 +74,7 @@ export class StatusBarCredits implements vscode.Disposable {
     this.settings = settings;
     if (settings.statusBarEnabled) {
       for (const s of this.sessions) {
-        if (s.state.kind === 'idle') void s.ensureLoaded();
+        if (s.state.kind === 'idle') {void s.ensureLoaded();}
       }
     }
     this.render();

@@ -197,7 +197,7 @@ export class PartnerEmulator {
       this.maxInFlight = Math.max(this.maxInFlight, this.inFlightNow);
       res.on('close', () => {
         this.inFlightNow--;
-        if (!res.writableFinished) record.aborted = true;
+        if (!res.writableFinished) {record.aborted = true;}
       });
       if (this.latencyMs > 0) {
         await delay(this.latencyMs);
@@ -301,8 +301,8 @@ export class PartnerEmulator {
     const ok = { success: true, code: 200 };
     if (endpoint === '/me' && method === 'GET') {
       const user: Record<string, unknown> = { username: data.username };
-      if (data.firstname) user.firstname = data.firstname;
-      if (data.lastname) user.lastname = data.lastname;
+      if (data.firstname) {user.firstname = data.firstname;}
+      if (data.lastname) {user.lastname = data.lastname;}
       const balance = formatMilli(data.milli);
       const credits =
         service === 'sms'
@@ -360,18 +360,18 @@ export class PartnerEmulator {
     if (isTransfer && method === 'POST') {
       const creditText = param('credit');
       const token = param('tokenSubaccount');
-      if (creditText === undefined || creditText === '') return error(2, 'Crédit requis');
-      if (!token) return error(3, 'Identifiant du sous-compte requis');
+      if (creditText === undefined || creditText === '') {return error(2, 'Crédit requis');}
+      if (!token) {return error(3, 'Identifiant du sous-compte requis');}
       const milli = parseMilli(creditText);
-      if (milli === undefined || milli <= 0) return error(5, 'Le crédit doit être supérieur à 0');
+      if (milli === undefined || milli <= 0) {return error(5, 'Le crédit doit être supérieur à 0');}
       const sub = data.subaccounts.find((s) => s.token === token);
-      if (!sub) return error(7, "Le sous-compte n'existe pas");
+      if (!sub) {return error(7, "Le sous-compte n'existe pas");}
       if (endpoint.endsWith('/add')) {
-        if (data.milli < milli) return error(8, 'Crédit insuffisant');
+        if (data.milli < milli) {return error(8, 'Crédit insuffisant');}
         data.milli -= milli;
         sub.milli += milli;
       } else {
-        if (sub.milli < milli) return error(8, 'Crédit insuffisant');
+        if (sub.milli < milli) {return error(8, 'Crédit insuffisant');}
         sub.milli -= milli;
         data.milli += milli;
       }
@@ -420,10 +420,10 @@ export class PartnerEmulator {
     if (action === 'account' && method === 'POST') {
       // Override what the account shows (hostile-text tests): username, sub-account emails.
       const data = this.data[input.service as EmulatedService];
-      if (typeof input.username === 'string') data.username = input.username;
+      if (typeof input.username === 'string') {data.username = input.username;}
       if (Array.isArray(input.emails)) {
         (input.emails as string[]).forEach((email, i) => {
-          if (data.subaccounts[i]) data.subaccounts[i].email = email;
+          if (data.subaccounts[i]) {data.subaccounts[i].email = email;}
         });
       }
       return done();

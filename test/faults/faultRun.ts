@@ -53,15 +53,15 @@ async function expectFault(
   extra: Partial<Parameters<typeof createClient>[1]> = {},
 ): Promise<void> {
   emulator.reset();
-  if (fault) emulator.inject(fault);
+  if (fault) {emulator.inject(fault);}
   const { error, ms } = await outcome(() => work(client(emulator, service, extra)));
   const attempts = emulator.count({ endpoint: expect.endpoint ?? '/me' });
   const saw = error ? (isPartnerError(error) ? `${error.message} | FR: ${error.localized('fr')}` : `${error.name}: ${error.message}`) : 'no error';
   const problems: string[] = [];
-  if (!isPartnerError(error)) problems.push('not a PartnerError');
-  else if (error.kind !== expect.kind) problems.push(`kind ${error.kind}, expected ${expect.kind}`);
-  if (error && !expect.pattern.test(error.message)) problems.push(`message does not match ${expect.pattern}`);
-  if (expect.attempts !== undefined && attempts !== expect.attempts) problems.push(`${attempts} requests, expected ${expect.attempts}`);
+  if (!isPartnerError(error)) {problems.push('not a PartnerError');}
+  else if (error.kind !== expect.kind) {problems.push(`kind ${error.kind}, expected ${expect.kind}`);}
+  if (error && !expect.pattern.test(error.message)) {problems.push(`message does not match ${expect.pattern}`);}
+  if (expect.attempts !== undefined && attempts !== expect.attempts) {problems.push(`${attempts} requests, expected ${expect.attempts}`);}
   rows.push({ tried: `${tried} (${ms} ms, ${attempts} request${attempts === 1 ? '' : 's'})`, saw, ok: problems.length === 0, why: problems.join('; ') });
 }
 
@@ -97,7 +97,7 @@ async function main(): Promise<void> {
     }
     await expectFault(emulator, 'HTTP 502 twice, then fine', { type: 'status', status: 502, body: 'html', times: 2 }, async (c) => {
       const account = await c.getCredits();
-      if (account.user.username !== 'agence.durand@exemple.fr') throw new Error('wrong account');
+      if (account.user.username !== 'agence.durand@exemple.fr') {throw new Error('wrong account');}
       throw new PartnerError({ kind: 'http', service: 'sms', host: 'recovered', status: 200 });
     }, { kind: 'http', pattern: /HTTP 200/, attempts: 3 });
     rows[rows.length - 1] = { ...rows[rows.length - 1], saw: 'credits shown after two silent retries' };

@@ -15,12 +15,12 @@ function testFiles(dir: string): string[] {
 export function run(): Promise<void> {
   const workspace = process.env.PARTNER_TEST_WORKSPACE;
   const report = workspace ? join(workspace, 'mocha-report.txt') : undefined;
-  if (report) writeFileSync(report, '');
+  if (report) {writeFileSync(report, '');}
   // Reporters print through Base.consoleLog: tee it into the report file.
   const base = Mocha.reporters.Base as unknown as { consoleLog: (...args: unknown[]) => void };
   const hostLog = base.consoleLog;
   base.consoleLog = (...args: unknown[]) => {
-    if (report) appendFileSync(report, `${format(...args)}\n`);
+    if (report) {appendFileSync(report, `${format(...args)}\n`);}
     hostLog(...args);
   };
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec', grep: process.env.PARTNER_TEST_GREP });
@@ -31,8 +31,8 @@ export function run(): Promise<void> {
   return new Promise((resolve, reject) => {
     mocha.run((failures) => {
       base.consoleLog = hostLog;
-      if (failures > 0) reject(new Error(`${failures} integration tests failed`));
-      else resolve();
+      if (failures > 0) {reject(new Error(`${failures} integration tests failed`));}
+      else {resolve();}
     });
   });
 }

@@ -52,7 +52,7 @@ for (const format of ['json', 'xml'] as const) {
       const other = await vscode.commands.executeCommand<MessageStatusPanel>('partnerExplorer.showMessageStatus', 'mail', '4242');
       assert.notEqual(other, first);
       const statuses = first!.current!.summary.map((s) => s.status);
-      for (const s of ['Bounced-Soft', 'DELIVRD', 'UNDELIV', 'ko']) assert.ok(statuses.includes(s), s);
+      for (const s of ['Bounced-Soft', 'DELIVRD', 'UNDELIV', 'ko']) {assert.ok(statuses.includes(s), s);}
       assert.equal(first!.current!.summary.find((s) => s.status === 'Bounced-Soft')?.category, 'other');
     });
 

@@ -112,7 +112,7 @@ describe('Security: API text is shown as text', () => {
     const tooltips: vscode.MarkdownString[] = [root.tooltip as vscode.MarkdownString];
     for (const child of [...(await sms.getChildren()), ...sms.subaccounts.subaccounts.slice(0, 2)]) {
       const item = child.getTreeItem();
-      if (item.tooltip instanceof vscode.MarkdownString) tooltips.push(item.tooltip);
+      if (item.tooltip instanceof vscode.MarkdownString) {tooltips.push(item.tooltip);}
     }
     const subs = sms.subaccounts.subaccounts.slice(0, 2).map((n) => show(n).label);
     assert.deepEqual(subs, ['[x](command:partnerExplorer.clearApiKey)', '<script>alert(1)</script>']);
@@ -200,12 +200,12 @@ describe('Security: keys stay where they belong', () => {
     texts.push(JSON.stringify(api.statusBar.current), panel!.panel.webview.html, JSON.stringify(panel!.sent));
     texts.push(JSON.stringify(vscode.workspace.getConfiguration().inspect('partnerExplorer')));
     for (const memento of [api.storage.global, api.storage.workspace]) {
-      for (const k of memento.keys()) texts.push(k, JSON.stringify(memento.get(k)));
+      for (const k of memento.keys()) {texts.push(k, JSON.stringify(memento.get(k)));}
     }
     const logFiles = await findLogFiles(api.logUri);
     assert.ok(logFiles.length > 0, `the log file exists under ${api.logUri.toString()}`);
     let log = '';
-    for (const f of logFiles) log += new TextDecoder().decode(await vscode.workspace.fs.readFile(f));
+    for (const f of logFiles) {log += new TextDecoder().decode(await vscode.workspace.fs.readFile(f));}
     assert.match(log, /GET \/[a-z/]*v1\/me\?_format=json&apiKey=\*\*\* → HTTP 200/);
     texts.push(log);
     const all = texts.join('\n');
@@ -232,10 +232,10 @@ async function findLogFiles(logUri: vscode.Uri): Promise<vscode.Uri[]> {
     }
     for (const [name, type] of entries) {
       const uri = vscode.Uri.joinPath(dir, name);
-      if (type === vscode.FileType.Directory && depth > 0) await walk(uri, depth - 1);
-      else if (name.endsWith('Partner Explorer.log') && !found.some((f) => f.toString() === uri.toString())) found.push(uri);
+      if (type === vscode.FileType.Directory && depth > 0) {await walk(uri, depth - 1);}
+      else if (name.endsWith('Partner Explorer.log') && !found.some((f) => f.toString() === uri.toString())) {found.push(uri);}
     }
   };
-  for (const r of roots) await walk(r, 3);
+  for (const r of roots) {await walk(r, 3);}
   return found;
 }

@@ -71,11 +71,11 @@ export class MessageStatusPanel implements vscode.Disposable {
     this.post({ type: 'loading' });
     try {
       const status = await this.session.getMessageStatus(this.messageId, request.signal);
-      if (request.signal.aborted) return;
+      if (request.signal.aborted) {return;}
       this.data = buildStatusView(this.service, SERVICES[this.service].label, status);
       this.post({ type: 'data', data: this.data });
     } catch (error) {
-      if (request.signal.aborted || this.disposed) return;
+      if (request.signal.aborted || this.disposed) {return;}
       const keyProblem = isPartnerError(error) && error.isKeyProblem;
       const noKey = !this.session.client;
       this.post({
@@ -85,12 +85,12 @@ export class MessageStatusPanel implements vscode.Disposable {
         canSetKey: keyProblem || noKey,
       });
     } finally {
-      if (this.request === request) this.request = undefined;
+      if (this.request === request) {this.request = undefined;}
     }
   }
 
   dispose(): void {
-    if (this.disposed) return;
+    if (this.disposed) {return;}
     this.disposed = true;
     this.request?.abort();
     this.subscriptions.forEach((d) => d.dispose());
@@ -138,13 +138,13 @@ export class MessageStatusPanel implements vscode.Disposable {
   }
 
   private async exportCsv(): Promise<void> {
-    if (!this.data) return;
+    if (!this.data) {return;}
     const target = await vscode.window.showSaveDialog({
       defaultUri: vscode.Uri.file(`message-${this.service}-${this.messageId}.csv`),
       filters: { CSV: ['csv'] },
       saveLabel: vscode.l10n.t('Export'),
     });
-    if (!target) return;
+    if (!target) {return;}
     // A BOM makes Excel read the file as UTF-8 (accents, names).
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(this.csv(this.data), 'utf8')]);
     await vscode.workspace.fs.writeFile(target, bytes);
@@ -153,7 +153,7 @@ export class MessageStatusPanel implements vscode.Disposable {
 
   private post(message: HostMessage): void {
     this.sent.push(message);
-    if (this.sent.length > 20) this.sent.shift();
+    if (this.sent.length > 20) {this.sent.shift();}
     if (this.ready && !this.disposed) {
       void this.panel.webview.postMessage(message);
     }

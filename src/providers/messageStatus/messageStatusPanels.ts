@@ -43,7 +43,7 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
   }
 
   dispose(): void {
-    for (const p of [...this.panels.values()]) p.dispose();
+    for (const p of [...this.panels.values()]) {p.dispose();}
     this.panels.clear();
   }
 
@@ -51,7 +51,7 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
     const key = `${panel.service}:${panel.messageId}`;
     this.panels.set(key, panel);
     panel.onDidDispose(() => {
-      if (this.panels.get(key) === panel) this.panels.delete(key);
+      if (this.panels.get(key) === panel) {this.panels.delete(key);}
     });
     return panel;
   }

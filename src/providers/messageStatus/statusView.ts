@@ -8,9 +8,9 @@ const WAITING = new Set(['waiting', 'pending', 'enroute', 'acceptd', 'accepted',
 /** Groups a provider status for colours and the summary; the status itself is shown as it came. */
 export function categorize(status: string): StatusCategory {
   const s = status.trim().toLowerCase();
-  if (DELIVERED.has(s)) return 'delivered';
-  if (FAILED.has(s)) return 'failed';
-  if (WAITING.has(s)) return 'waiting';
+  if (DELIVERED.has(s)) {return 'delivered';}
+  if (FAILED.has(s)) {return 'failed';}
+  if (WAITING.has(s)) {return 'waiting';}
   return 'other';
 }
 

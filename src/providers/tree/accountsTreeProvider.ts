@@ -21,7 +21,7 @@ export class AccountsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
         // A new key or API URL: pages of the old account must not linger, and the
         // roots may appear or go (no key at all shows the welcome view instead).
         root.session.onDidChangeClient(({ accountChanged }) => {
-          if (accountChanged) root.subaccounts.reset();
+          if (accountChanged) {root.subaccounts.reset();}
           this.emitter.fire(undefined);
         }),
       );

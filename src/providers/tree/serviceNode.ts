@@ -54,10 +54,10 @@ export class ServiceNode implements TreeNode {
     if (account) {
       tip.line(vscode.l10n.t('Account'), account.user.username);
       const name = [account.user.firstname, account.user.lastname].filter(Boolean).join(' ');
-      if (name) tip.line(vscode.l10n.t('Name'), name);
+      if (name) {tip.line(vscode.l10n.t('Name'), name);}
     }
-    if (source) tip.line(vscode.l10n.t('API key'), source);
-    if (state.kind === 'ready') tip.line(vscode.l10n.t('Updated'), formatTime(state.updatedAt, vscode.env.language));
+    if (source) {tip.line(vscode.l10n.t('API key'), source);}
+    if (state.kind === 'ready') {tip.line(vscode.l10n.t('Updated'), formatTime(state.updatedAt, vscode.env.language));}
     item.tooltip = tip.md;
     return item;
   }

@@ -30,10 +30,10 @@ export class SubaccountNode implements TreeNode {
     item.iconPath = new vscode.ThemeIcon(s.type === 'advanced' ? 'organization' : 'person');
     item.contextValue = ContextValue.subaccount;
     const tip = new SafeMarkdown().heading(s.email).line(vscode.l10n.t('Balance'), balance);
-    if (type) tip.line(vscode.l10n.t('Type'), type);
+    if (type) {tip.line(vscode.l10n.t('Type'), type);}
     tip.line(vscode.l10n.t('Id'), String(s.id));
-    if (s.token) tip.line(vscode.l10n.t('Token'), s.token);
-    if (s.createdAt) tip.line(vscode.l10n.t('Created'), formatDateTime(s.createdAt, locale));
+    if (s.token) {tip.line(vscode.l10n.t('Token'), s.token);}
+    if (s.createdAt) {tip.line(vscode.l10n.t('Created'), formatDateTime(s.createdAt, locale));}
     item.tooltip = tip.md;
     item.accessibilityInformation = { label: vscode.l10n.t('Sub-account {0}, {1}, balance {2}', s.email, type, balance) };
     return item;

@@ -104,7 +104,7 @@ export class SubaccountsNode implements TreeNode {
   /** Shows a sub-account's new balance (from a transfer answer) in place. */
   updateBalance(id: number, balance: Money): SubaccountNode | undefined {
     const index = this.items.findIndex((n) => n.subaccount.id === id);
-    if (index < 0) return undefined;
+    if (index < 0) {return undefined;}
     const node = new SubaccountNode(this, this.session.service, { ...this.items[index].subaccount, balance });
     this.items[index] = node;
     this.changed(this);
@@ -147,23 +147,23 @@ export class SubaccountsNode implements TreeNode {
    */
   async loadAll(): Promise<void> {
     await this.ensureLoaded();
-    if (this.inFlight) await this.inFlight;
+    if (this.inFlight) {await this.inFlight;}
     if (this.complete || this.error !== undefined || this.total === undefined || !this.session.client) {
       return;
     }
     const perPage = Math.max(1, this.lastPerPage);
     const first = this.pagesLoaded + 1;
     const last = Math.ceil(this.total / perPage);
-    if (last < first) return;
+    if (last < first) {return;}
     const generation = this.generation;
     return this.track(async () => {
       try {
         const pages = await mapLimit(last - first + 1, MAX_PARALLEL_PAGES, (i) => this.session.listSubaccounts(first + i));
         if (generation === this.generation) {
-          for (const page of pages) this.accept([page], true);
+          for (const page of pages) {this.accept([page], true);}
         }
       } catch (err) {
-        if (generation === this.generation) this.error = err;
+        if (generation === this.generation) {this.error = err;}
       }
     });
   }

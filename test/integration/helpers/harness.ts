@@ -37,7 +37,7 @@ async function connect(): Promise<EmulatorHandle> {
   }
   const control = async (method: string, action: string, body?: unknown) => {
     const res = await fetch(`${base}/__emulator/${action}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
-    if (!res.ok) throw new Error(`emulator ${action}: HTTP ${res.status}`);
+    if (!res.ok) {throw new Error(`emulator ${action}: HTTP ${res.status}`);}
     return res.json();
   };
   const info = (await control('GET', 'info')) as Record<ServiceId, { apiUrl: string; apiKey: string }>;
@@ -56,7 +56,7 @@ async function connect(): Promise<EmulatorHandle> {
 
 export async function api(): Promise<PartnerExplorerApi> {
   const ext = vscode.extensions.getExtension<PartnerExplorerApi>(EXTENSION_ID);
-  if (!ext) throw new Error(`${EXTENSION_ID} is not installed in this host`);
+  if (!ext) {throw new Error(`${EXTENSION_ID} is not installed in this host`);}
   const exports = await ext.activate();
   await exports.ready;
   return exports;
@@ -92,7 +92,7 @@ export async function resetAll(format: 'json' | 'xml' = 'json'): Promise<{ api: 
 export async function setKeys(a: PartnerExplorerApi, emu: EmulatorHandle, services: ServiceId[] = ['sms', 'mail']): Promise<void> {
   for (const s of services) {
     const ok = await vscode.commands.executeCommand<boolean>('partnerExplorer.setApiKey', s, emu.apiKey(s));
-    if (!ok) throw new Error(`setting the ${s} key failed`);
+    if (!ok) {throw new Error(`setting the ${s} key failed`);}
   }
   await waitFor(() => services.every((s) => a.sessions[s].hasKey), 'keys set');
 }
@@ -103,11 +103,11 @@ export async function waitFor<T>(probe: () => T | undefined | false | Promise<T 
   for (;;) {
     try {
       const value = await probe();
-      if (value) return value;
+      if (value) {return value;}
     } catch (err) {
       last = err;
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > deadline) {throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);}
     await new Promise((r) => setTimeout(r, 50));
   }
 }

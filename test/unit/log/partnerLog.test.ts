@@ -12,7 +12,7 @@ describe('PartnerLog scrubbing', () => {
   });
 
   it('masks sub-account keys wherever they stand as a token, among 10,000 known', () => {
-    for (let i = 0; i < 10_000; i++) log.rememberSecret(`sms-subkey-${String(i).padStart(5, '0')}-9c4e`);
+    for (let i = 0; i < 10_000; i++) {log.rememberSecret(`sms-subkey-${String(i).padStart(5, '0')}-9c4e`);}
     assert.equal(log.clean('page echo "sms-subkey-04242-9c4e", (sms-subkey-00001-9c4e) ok'), 'page echo "***", (***) ok');
     assert.equal(log.clean('GET /v1/subaccount/list?page=7&apiKey=sms-subkey-00007-9c4e'), 'GET /v1/subaccount/list?page=7&apiKey=***');
     assert.equal(log.clean('nothing secret: sms-subkey-99999-9c4e is not a known key'), 'nothing secret: sms-subkey-99999-9c4e is not a known key');
