@@ -12,7 +12,8 @@ export async function commandPalette(page, command) {
 
 /** The labels of the open QuickPick's items. */
 export async function quickPickItems(page) {
-  const labels = page.locator('.quick-input-list .monaco-list-row .label-name');
+  // Rows are recycled: hidden labels of an earlier pick may linger in the DOM.
+  const labels = page.locator('.quick-input-list .monaco-list-row .label-name >> visible=true');
   await labels.first().waitFor();
   return (await labels.allInnerTexts()).map((t) => t.trim());
 }

@@ -3,6 +3,7 @@ import { SERVICE_IDS, type ServiceId } from './api';
 import { ServiceSession } from './accounts/serviceSession';
 import { clearApiKey, setApiKey, type KeyCommandDeps } from './commands/apiKeyCommands';
 import { transferCredit, type TransferDeps } from './commands/creditTransfer';
+import { findSubaccount } from './commands/findSubaccount';
 import { showMessageStatus } from './commands/messageStatusCommand';
 import { isServiceId } from './commands/servicePick';
 import { copySubaccountField, showSubaccountCredits } from './commands/subaccountCommands';
@@ -74,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     'partnerExplorer.copySubaccountToken': (node) => copySubaccountField(node, 'token'),
     'partnerExplorer.copySubaccountApiKey': (node) => copySubaccountField(node, 'apiKey'),
     'partnerExplorer.showSubaccountCredits': (node) => showSubaccountCredits(node, settings, log),
+    'partnerExplorer.findSubaccount': (service, query) => findSubaccount({ sessions, tree, treeView }, service, query),
     'partnerExplorer.addSubaccountCredit': (node, amount) => transferCredit(transferDeps, 'add', node, amount),
     'partnerExplorer.removeSubaccountCredit': (node, amount) => transferCredit(transferDeps, 'remove', node, amount),
     'partnerExplorer.showLog': () => channel.show(),

@@ -108,17 +108,32 @@ async function main() {
     await page.keyboard.press('End');
     await tree.locator('.monaco-list-row', { hasText: 'Load more… (5 remaining)' }).waitFor({ timeout: 20_000 });
     await tree.locator('.monaco-list-row', { hasText: 'Load more… (5 remaining)' }).click();
-    await tree.locator('.monaco-list-row', { hasText: 'Mail Partner' }).waitFor({ timeout: 20_000 });
-    await page.keyboard.press('End');
-    await tree.locator('.monaco-list-row', { hasText: 'jules.45@client-sms.example' }).waitFor({ timeout: 20_000 });
+    // The last page arrives, then End brings the end of the list into view.
+    const last = tree.locator('.monaco-list-row', { hasText: 'jules.45@client-sms.example' });
+    for (let i = 0; !(await last.isVisible()); i++) {
+      expect(i < 40, 'the 45th sub-account never appeared');
+      await page.keyboard.press('End');
+      await page.waitForTimeout(250);
+    }
     expect((await tree.locator('.monaco-list-row', { hasText: 'Load more' }).count()) === 0, 'no Load more once all 45 are loaded');
   });
 
   await check('Add Credit… asks for an amount, confirms both balances in a dialog, then shows the new balance', async () => {
     const tree = page.locator('.pane-body .monaco-list').first();
     const row = tree.locator('.monaco-list-row', { hasText: 'jules.45@client-sms.example' });
-    await row.click({ button: 'right' });
-    await page.locator('.context-view .action-label', { hasText: 'Add Credit…' }).click();
+    const menuItem = page.locator('.context-view .action-label', { hasText: 'Add Credit…' });
+    // A re-render of the row closes an open context menu: open it again, as a user would.
+    for (let attempt = 0; ; attempt++) {
+      await row.click({ button: 'right' });
+      try {
+        await menuItem.waitFor({ timeout: 5000 });
+        break;
+      } catch (err) {
+        if (attempt === 2) throw err;
+        await page.keyboard.press('Escape');
+      }
+    }
+    await menuItem.click();
     const input = page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill('0');
@@ -133,6 +148,19 @@ async function main() {
     await shot('08-add-credit-confirmation');
     await dialog.locator('.monaco-button', { hasText: 'Add €5.00' }).click();
     await tree.locator('.monaco-list-row', { hasText: 'jules.45@client-sms.example' }).filter({ hasText: '€111.355' }).waitFor({ timeout: 20_000 });
+  });
+
+  await check('Find Sub-account… fills a QuickPick with every sub-account and reveals the pick in the tree', async () => {
+    await commandPalette('Partner: Find Sub-account…');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'SMS Partner' }).click();
+    const input = page.locator('.quick-input-widget input');
+    await input.fill('smstok00033');
+    const item = page.locator('.quick-input-list .monaco-list-row', { hasText: 'jules.33@client-sms.example' });
+    await item.waitFor({ timeout: 20_000 });
+    await page.keyboard.press('Enter');
+    const tree = page.locator('.pane-body .monaco-list').first();
+    await tree.locator('.monaco-list-row.selected', { hasText: 'jules.33@client-sms.example' }).waitFor({ timeout: 10_000 });
+    await shot('09-find-subaccount');
   });
 
   await check('the status bar shows both credit counts', async () => {

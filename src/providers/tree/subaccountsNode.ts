@@ -142,10 +142,11 @@ export class SubaccountsNode implements TreeNode {
   }
 
   /**
-   * Loads every remaining page, at most MAX_PARALLEL_PAGES at once, and appends
-   * them in order. Resolves once all are in (or on the first failure).
+   * Loads every remaining page, at most MAX_PARALLEL_PAGES at once, appending
+   * them in order as they arrive (so a search can fill in progressively).
+   * Cancelling keeps what arrived; the rest stays behind `Load more…`.
    */
-  async loadAll(): Promise<void> {
+  async loadAll(signal?: AbortSignal): Promise<void> {
     await this.ensureLoaded();
     if (this.inFlight) {await this.inFlight;}
     if (this.complete || this.error !== undefined || this.total === undefined || !this.session.client) {
@@ -156,14 +157,25 @@ export class SubaccountsNode implements TreeNode {
     const last = Math.ceil(this.total / perPage);
     if (last < first) {return;}
     const generation = this.generation;
+    const arrived = new Map<number, SubaccountPage>();
+    let nextToAccept = first;
     return this.track(async () => {
       try {
-        const pages = await mapLimit(last - first + 1, MAX_PARALLEL_PAGES, (i) => this.session.listSubaccounts(first + i));
-        if (generation === this.generation) {
-          for (const page of pages) {this.accept([page], true);}
-        }
+        await mapLimit(last - first + 1, MAX_PARALLEL_PAGES, async (i) => {
+          if (signal?.aborted || generation !== this.generation) {return;}
+          const page = await this.session.listSubaccounts(first + i, signal);
+          if (generation !== this.generation) {return;}
+          arrived.set(first + i, page);
+          let accepted = false;
+          while (arrived.has(nextToAccept)) {
+            this.accept([arrived.get(nextToAccept)!], true);
+            arrived.delete(nextToAccept++);
+            accepted = true;
+          }
+          if (accepted) {this.changed(this);}
+        });
       } catch (err) {
-        if (generation === this.generation) {this.error = err;}
+        if (generation === this.generation && !signal?.aborted) {this.error = err;}
       }
     });
   }
