@@ -6,8 +6,13 @@ export async function commandPalette(page, command) {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill(`>${command}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first().waitFor();
+  await pickItem(page, command).waitFor();
   await page.keyboard.press('Enter');
+}
+
+/** A QuickPick item by the start of its accessible label (rows are recycled, so their text may hold stale hidden parts). */
+export function pickItem(page, label) {
+  return page.locator(`.quick-input-list .monaco-list-row[aria-label^="${label.replace(/"/g, '\\"')}"]`).first();
 }
 
 /** The labels of the open QuickPick's items. */
@@ -33,7 +38,7 @@ export async function findWebviewFrame(page, timeoutMs = 20_000) {
 /** Opens Show Message Status for a service and id, and returns the webview frame once its table is there. */
 export async function openMessageStatus(page, serviceLabel, messageId) {
   await commandPalette(page, 'Partner: Show Message Status…');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: serviceLabel }).click();
+  await pickItem(page, serviceLabel).click();
   await page.locator('.quick-input-widget input').fill(messageId);
   await page.keyboard.press('Enter');
   await page.locator('.tab', { hasText: `Message ${messageId} · ${serviceLabel}` }).waitFor({ timeout: 20_000 });

@@ -82,7 +82,7 @@ async function main() {
       const items = await quickPickItems();
       expect(JSON.stringify(items) === JSON.stringify(['SMS Partner', 'Mail Partner']), `items: ${JSON.stringify(items)}`);
       if (service === 'SMS Partner') await shot('02-pick-service');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: service }).click();
+      await drive.pickItem(page, service).click();
       const input = page.locator('.quick-input-widget input[type="password"]');
       await input.waitFor();
       await input.fill(key);
@@ -152,10 +152,10 @@ async function main() {
 
   await check('Find Sub-account… fills a QuickPick with every sub-account and reveals the pick in the tree', async () => {
     await commandPalette('Partner: Find Sub-account…');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'SMS Partner' }).click();
+    await drive.pickItem(page, 'SMS Partner').click();
     const input = page.locator('.quick-input-widget input');
     await input.fill('smstok00033');
-    const item = page.locator('.quick-input-list .monaco-list-row', { hasText: 'jules.33@client-sms.example' });
+    const item = drive.pickItem(page, 'jules.33@client-sms.example');
     await item.waitFor({ timeout: 20_000 });
     await page.keyboard.press('Enter');
     const tree = page.locator('.pane-body .monaco-list').first();
@@ -178,7 +178,7 @@ async function main() {
     await commandPalette('Partner: Show Message Status…');
     const items = await quickPickItems();
     expect(JSON.stringify(items) === JSON.stringify(['SMS Partner', 'Mail Partner']), `items: ${JSON.stringify(items)}`);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Mail Partner' }).click();
+    await drive.pickItem(page, 'Mail Partner').click();
     const input = page.locator('.quick-input-widget input');
     await input.fill('12x');
     await page.locator('.quick-input-message', { hasText: 'A message id has digits only.' }).waitFor();
@@ -203,6 +203,16 @@ async function main() {
     await frame.locator('button', { hasText: 'Copy as CSV' }).click();
     const csv = await waitForClipboard((text) => text.startsWith('Recipient,Status,Cost,Unsubscribed,Date'));
     expect(csv.trim().split('\r\n').length === 49, `CSV lines: ${csv.split('\r\n').length}`);
+  });
+
+  await check('the Getting Started walkthrough lists its three steps', async () => {
+    await commandPalette('Welcome: Open Walkthrough');
+    await drive.pickItem(page, 'Get started with Partner Explorer').click();
+    for (const step of ['Connect your account', 'See your credits and sub-accounts', 'Look up a message']) {
+      await page.locator('.getting-started-step', { hasText: step }).first().waitFor({ timeout: 20_000 });
+    }
+    await shot('00-walkthrough');
+    await page.keyboard.press('Control+W');
   });
 }
 
