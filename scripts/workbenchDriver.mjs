@@ -6,8 +6,8 @@ export async function commandPalette(page, command) {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill(`>${command}`);
-  await pickItem(page, command).waitFor();
-  await page.keyboard.press('Enter');
+  // Click the matching row: Enter would run whichever row has focus at that moment.
+  await pickItem(page, command).click();
 }
 
 /** A QuickPick item by the start of its accessible label (rows are recycled, so their text may hold stale hidden parts). */

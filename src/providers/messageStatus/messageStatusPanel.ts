@@ -42,6 +42,8 @@ export class MessageStatusPanel implements vscode.Disposable {
     readonly messageId: string,
     private readonly session: ServiceSession,
     private readonly extensionUri: vscode.Uri,
+    /** Sort and filter saved by the webview, when the panel is being restored. */
+    private readonly restored?: PanelPersistedState,
   ) {
     panel.title = panelTitle(service, messageId);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'partner.svg');
@@ -163,7 +165,13 @@ export class MessageStatusPanel implements vscode.Disposable {
     const webview = this.panel.webview;
     const nonce = Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(16))).toString('base64');
     const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', file)).toString();
-    const state: PanelPersistedState = { service: this.service, messageId: this.messageId };
+    const state: PanelPersistedState = {
+      service: this.service,
+      messageId: this.messageId,
+      sort: this.restored?.sort,
+      filterText: typeof this.restored?.filterText === 'string' ? this.restored.filterText : undefined,
+      filterCategory: this.restored?.filterCategory,
+    };
     const lang = vscode.env.language.replace(/[^A-Za-z-]/g, '');
     return `<!DOCTYPE html>
 <html lang="${lang}">

@@ -39,7 +39,7 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
       panel.dispose();
       return;
     }
-    this.track(new MessageStatusPanel(panel, service, id.id, this.sessions[service], this.extensionUri));
+    this.track(new MessageStatusPanel(panel, service, id.id, this.sessions[service], this.extensionUri, state));
   }
 
   dispose(): void {
