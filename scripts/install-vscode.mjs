@@ -53,7 +53,7 @@ export function ensureSystemPackages() {
   }
   say(`installing Debian packages: ${missing.join(' ')}`);
   run('apt-get', ['update', '-qq'], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
-  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
+  run('apt-get', ['install', '-y', '-qq', ...missing], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
 }
 
 export function ensureVSCode() {
