@@ -71,7 +71,8 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     'partnerExplorer.refresh': () => tree.refresh(),
     'partnerExplorer.showMessageStatus': (service, messageId) => showMessageStatus(sessions, panels, service, messageId),
     'partnerExplorer.loadMoreSubaccounts': (service) => (isServiceId(service) ? tree.root(service).subaccounts.loadMore() : undefined),
-    'partnerExplorer.retry': (nodeId) => tree.retry(typeof nodeId === 'string' ? nodeId : ''),
+    // From a menu VS Code passes the error item itself: retry what its parent loads.
+    'partnerExplorer.retry': (target) => tree.retry(typeof target === 'string' ? target : ((target as { parent?: { id?: string } } | undefined)?.parent?.id ?? '')),
     'partnerExplorer.copySubaccountToken': (node) => copySubaccountField(node, 'token'),
     'partnerExplorer.copySubaccountApiKey': (node) => copySubaccountField(node, 'apiKey'),
     'partnerExplorer.showSubaccountCredits': (node) => showSubaccountCredits(node, settings, log),
