@@ -38,10 +38,6 @@ export abstract class PartnerClient<A extends Account = Account> {
     this.transport = new Transport({ ...options, service });
   }
 
-  get host(): string {
-    return this.transport.host;
-  }
-
   /** `GET /me`: the account's user and credits. */
   abstract getCredits(call?: CallOptions): Promise<A>;
 

@@ -17,10 +17,6 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
     return this.panels.get(`${service}:${messageId}`);
   }
 
-  get all(): readonly MessageStatusPanel[] {
-    return [...this.panels.values()];
-  }
-
   show(service: ServiceId, messageId: string): MessageStatusPanel {
     const existing = this.get(service, messageId);
     if (existing) {
