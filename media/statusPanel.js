@@ -11,6 +11,7 @@
 /** @typedef {import('../src/webview/protocol').PanelPersistedState} PanelPersistedState */
 /** @typedef {import('../src/webview/protocol').SortColumn} SortColumn */
 /** @typedef {import('../src/webview/protocol').StatusCategory} StatusCategory */
+/** @typedef {import('../src/webview/protocol').TrackingState} TrackingState */
 
 (function () {
   // @ts-ignore acquireVsCodeApi is provided by VS Code inside webviews.
@@ -33,8 +34,14 @@
   let data;
   /** @type {StatusRow[]} */
   let view = [];
+  /** @type {TrackingState} */
+  let tracking = { state: 'off' };
+  /** @type {HTMLElement | undefined} */
+  let trackingLine;
   /** @type {Intl.DateTimeFormat} */
   let dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'short', timeStyle: 'medium' });
+  /** @type {Intl.DateTimeFormat} */
+  let timeFormat = new Intl.DateTimeFormat('en', { timeStyle: 'medium' });
   /** @type {Intl.NumberFormat} */
   let numberFormat = new Intl.NumberFormat('en');
   /** @type {Intl.Collator} */
@@ -74,6 +81,37 @@
     return b;
   }
 
+  function hidePersonal() {
+    return state.hidePersonal === true;
+  }
+
+  /** @param {StatusRow} r */
+  function shownRecipient(r) {
+    return hidePersonal() ? r.masked : r.recipient;
+  }
+
+  function trackingText() {
+    if (!strings) return '';
+    switch (tracking.state) {
+      case 'live':
+        return format(strings.trackingLive, timeFormat.format(new Date(tracking.nextAt)));
+      case 'paused':
+        return strings.trackingPaused;
+      case 'final':
+        return strings.trackingFinal;
+      case 'expired':
+        return strings.trackingExpired;
+      default:
+        return '';
+    }
+  }
+
+  function showTracking() {
+    if (!trackingLine) return;
+    trackingLine.textContent = trackingText();
+    trackingLine.dataset.state = tracking.state;
+  }
+
   function categoryLabel(/** @type {StatusCategory} */ c) {
     if (!strings) return c;
     return { delivered: strings.categoryDelivered, failed: strings.categoryFailed, waiting: strings.categoryWaiting, other: strings.categoryOther }[c];
@@ -105,15 +143,40 @@
     const s = strings;
     const d = data;
     const started = performance.now();
+    const hide = /** @type {HTMLButtonElement} */ (el('button', { className: 'action toggle', text: s.hidePersonal, attrs: { type: 'button', 'aria-pressed': String(hidePersonal()) } }));
+    hide.addEventListener('click', () => {
+      state = { ...state, hidePersonal: !hidePersonal() };
+      vscode.setState(state);
+      hide.setAttribute('aria-pressed', String(hidePersonal()));
+      renderRows();
+      report(performance.now());
+    });
+    trackingLine = el('p', { className: 'tracking', attrs: { role: 'status', 'aria-live': 'polite' } });
+    const changes = el('div', { className: 'changes', attrs: { role: 'status' } });
+    if (d.previousFetchedAt !== null) {
+      const since = timeFormat.format(new Date(d.previousFetchedAt));
+      const moved = d.changes.reduce((n, c) => n + c.count, 0);
+      changes.appendChild(el('p', { className: 'changes-title', text: moved === 0 ? format(s.noChanges, since) : format(s.changesSince, numberFormat.format(moved), since) }));
+      if (moved > 0) {
+        changes.appendChild(el('ul', {}, d.changes.map((c) => el('li', { text: format(s.changeEntry, c.from, c.to, numberFormat.format(c.count)) }))));
+      }
+    }
     const header = el('header', {}, [
       el('h1', { text: format(s.title, d.messageId, d.serviceLabel) }),
       el('p', { className: 'meta', text: `${format(s.recipientsCount, numberFormat.format(d.rows.length))} · ${format(s.updatedAt, dateFormat.format(new Date(d.fetchedAt)))}` }),
+      trackingLine,
       el('div', { className: 'actions' }, [
         button(s.refresh, () => send({ type: 'refresh' })),
-        button(s.copyCsv, () => send({ type: 'copyCsv' })),
-        button(s.exportCsv, () => send({ type: 'exportCsv' })),
+        button(s.copyCsv, () => send({ type: 'copyCsv', hidePersonal: hidePersonal() })),
+        button(s.exportCsv, () => send({ type: 'exportCsv', hidePersonal: hidePersonal() })),
+        button(s.copyMarkdown, () => send({ type: 'copyMarkdown', hidePersonal: hidePersonal() })),
+        button(s.copyJson, () => send({ type: 'copyJson', hidePersonal: hidePersonal() })),
+        button(s.copyMessageId, () => send({ type: 'copyMessageId' })),
+        hide,
       ]),
+      changes,
     ]);
+    showTracking();
 
     const summary = el('section', { className: 'summary', attrs: { 'aria-label': s.summary } });
     const total = Math.max(1, d.rows.length);
@@ -189,7 +252,7 @@
     if (!data || !table || !strings) return;
     const text = (state.filterText || '').trim().toLowerCase();
     const category = state.filterCategory || '';
-    let rows = data.rows.filter((r) => (!category || r.category === category) && (!text || r.recipient.toLowerCase().includes(text) || r.status.toLowerCase().includes(text)));
+    let rows = data.rows.filter((r) => (!category || r.category === category) && (!text || shownRecipient(r).toLowerCase().includes(text) || r.status.toLowerCase().includes(text)));
     const sort = state.sort;
     if (sort) {
       const dir = sort.descending ? -1 : 1;
@@ -197,7 +260,9 @@
       /** @type {(a: StatusRow, b: StatusRow) => number} */
       const compare =
         c === 'recipient' || c === 'status'
-          ? (a, b) => collator.compare(a[c], b[c])
+          ? c === 'recipient'
+            ? (a, b) => collator.compare(shownRecipient(a), shownRecipient(b))
+            : (a, b) => collator.compare(a.status, b.status)
           : c === 'stop'
             ? (a, b) => Number(a.stop) - Number(b.stop)
             : (a, b) => (a[c] ?? -Infinity) - (b[c] ?? -Infinity);
@@ -229,9 +294,14 @@
     }
     for (let i = first; i < last; i++) {
       const r = view[i];
-      const tr = el('tr', { attrs: { 'aria-rowindex': String(i + 2) } }, [
-        el('td', { className: 'col-recipient', text: r.recipient, attrs: { title: r.recipient } }),
-        el('td', { className: 'col-status' }, [el('span', { className: `status cat-${r.category}`, text: r.status, attrs: { title: categoryLabel(r.category) } })]),
+      const who = shownRecipient(r);
+      const status = el('td', { className: 'col-status' }, [el('span', { className: `status cat-${r.category}`, text: r.status, attrs: { title: categoryLabel(r.category) } })]);
+      if (r.previousStatus !== undefined) {
+        status.appendChild(el('span', { className: 'was', text: format(s.changedFrom, r.previousStatus) }));
+      }
+      const tr = el('tr', { className: r.previousStatus !== undefined ? 'changed' : undefined, attrs: { 'aria-rowindex': String(i + 2) } }, [
+        el('td', { className: 'col-recipient', text: who, attrs: { title: who } }),
+        status,
         el('td', { className: 'col-cost num', text: r.cost === null ? '' : numberFormat.format(r.cost) }),
         el('td', { className: 'col-stop', text: r.stop ? s.yes : s.no }),
         el('td', { className: 'col-date num', text: r.date === null ? '' : dateFormat.format(new Date(r.date)) }),
@@ -269,6 +339,7 @@
         strings = message.strings;
         locale = message.locale;
         dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' });
+        timeFormat = new Intl.DateTimeFormat(locale, { timeStyle: 'medium' });
         numberFormat = new Intl.NumberFormat(locale);
         collator = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' });
         document.documentElement.lang = locale;
@@ -285,6 +356,10 @@
         requestAnimationFrame(() => setTimeout(() => (app.dataset.firstPaintMs = String(Math.round(performance.now() - received)))));
         break;
       }
+      case 'tracking':
+        tracking = message.tracking;
+        showTracking();
+        break;
       case 'error':
         data = undefined;
         showError(message);

@@ -9,13 +9,31 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const args = new Set(process.argv.slice(2));
 const watch = args.has('--watch');
 
-// fetch-blob falls back to web-streams-polyfill only when Node has no ReadableStream;
-// VS Code's Node (18+) always has one, so the 59 KB polyfill is never needed.
+// node-fetch carries polyfills for what VS Code's Node (18+) has built in: streams
+// (fetch-blob falls back to web-streams-polyfill, 59 KB), Blob, File and FormData
+// (fetch-blob, formdata-polyfill, 7 KB). We never send or read a Blob or FormData
+// body, nor fetch a data: URL, so those modules become Node's own classes.
+const STUBS = {
+  'web-streams-polyfill/dist/ponyfill.es2018.js': 'module.exports = {};',
+  'fetch-blob': 'export default globalThis.Blob;',
+  'fetch-blob/from.js': [
+    'const unused = () => { throw new Error("not used by Partner Explorer"); };',
+    'export const Blob = globalThis.Blob;',
+    'export const File = globalThis.File ?? class File extends globalThis.Blob {};',
+    'export { unused as fileFrom, unused as fileFromSync, unused as blobFrom, unused as blobFromSync };',
+  ].join('\n'),
+  'formdata-polyfill/esm.min.js': [
+    'export const FormData = globalThis.FormData ?? class FormData {};',
+    'export function formDataToBlob() { throw new Error("not used by Partner Explorer"); }',
+  ].join('\n'),
+  'data-uri-to-buffer': 'export default function () { throw new Error("data: URLs are not used by Partner Explorer"); }',
+};
 const nodeOnly = {
   name: 'node18-only',
   setup(build) {
-    build.onResolve({ filter: /^web-streams-polyfill\/dist\/ponyfill\.es2018\.js$/ }, () => ({ path: 'web-streams-polyfill', namespace: 'stub' }));
-    build.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+    const filter = new RegExp(`^(${Object.keys(STUBS).map((k) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+    build.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'stub' }));
+    build.onLoad({ filter: /.*/, namespace: 'stub' }, (args) => ({ contents: STUBS[args.path], loader: 'js', resolveDir: root }));
   },
 };
 

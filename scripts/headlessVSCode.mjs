@@ -48,11 +48,21 @@ export function startEmulator(args = []) {
  * Starts code-server on 127.0.0.1 with throw-away user data and extension folders,
  * the given settings and environment. Resolves once it answers HTTP.
  */
-export async function startCodeServer({ entryPoint, workspace, settings = {}, env = {}, port, log = () => {}, extensionsDir, extraArgs = [] }) {
+export async function startCodeServer({ entryPoint, workspace, settings = {}, env = {}, port, log = () => {}, extensionsDir, extraArgs = [], locale }) {
   const base = mkdtempSync(join(tmpdir(), 'partner-vscode-'));
   const userData = join(base, 'user-data');
   mkdirSync(join(userData, 'User'), { recursive: true });
   mkdirSync(join(userData, 'Machine'), { recursive: true });
+  if (locale === 'fr') {
+    // VS Code resolves a UI language only when a language pack for it is registered in
+    // languagepacks.json; Microsoft's pack cannot be downloaded here, so a stand-in with
+    // no core translations is registered. The workbench then runs with env.language 'fr'.
+    const translations = join(root, 'test', 'fixtures', 'language-pack-fr', 'translations', 'main.i18n.json');
+    writeFileSync(join(userData, 'languagepacks.json'), JSON.stringify({
+      fr: { hash: 'partner-explorer-test-fr', label: 'Français', extensions: [{ extensionIdentifier: { id: 'partner-tools.test-language-pack-fr' }, version: '0.0.0' }], translations: { vscode: translations } },
+    }));
+    extraArgs = [...extraArgs, '--locale', 'fr'];
+  }
   const allSettings = {
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
@@ -154,7 +164,7 @@ export function installVsix(entryPoint, vsix, extensionsDir) {
  * and `env(emulator)` add to the defaults; everything started is pushed onto
  * `cleanups` (run them in reverse to stop).
  */
-export async function startPackagedWorkbench({ cleanups, settings = () => ({}), env = () => ({}), emulatorArgs = [], port, prefix = 'partner-', extraArgs = [] }) {
+export async function startPackagedWorkbench({ cleanups, settings = () => ({}), env = () => ({}), emulatorArgs = [], port, prefix = 'partner-', extraArgs = [], locale }) {
   const { ensureVSCode } = await import('./install-vscode.mjs');
   const vsix = readdirSync(root).find((f) => /^partner-explorer-.*\.vsix$/.test(f));
   if (!vsix) throw new Error('no .vsix: run `npm run package` first');
@@ -175,6 +185,7 @@ export async function startPackagedWorkbench({ cleanups, settings = () => ({}), 
     settings: { 'partnerExplorer.sms.apiUrl': emulator.sms.apiUrl, 'partnerExplorer.mail.apiUrl': emulator.mail.apiUrl, ...settings(emulator) },
     env: { SMSPARTNER_API_KEY: '', MAILPARTNER_API_KEY: '', ...env(emulator) },
     extraArgs,
+    locale,
   });
   cleanups.push(() => server.stop());
   return { vsix, emulator, server, workspace, url: `${server.url}/?folder=${encodeURIComponent(workspace)}` };

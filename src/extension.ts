@@ -1,7 +1,11 @@
 import * as vscode from 'vscode';
 import { SERVICE_IDS, type ServiceId } from './api';
+import { CreditHistory } from './accounts/creditHistory';
+import { RecentMessages } from './accounts/recentMessages';
 import { ServiceSession } from './accounts/serviceSession';
+import { copyAsJson, openInDashboard, type AccountCommandDeps } from './commands/accountCommands';
 import { clearApiKey, setApiKey, type KeyCommandDeps } from './commands/apiKeyCommands';
+import { browseAsSubaccount } from './commands/browseAsSubaccount';
 import { transferCredit, type TransferDeps } from './commands/creditTransfer';
 import { findSubaccount } from './commands/findSubaccount';
 import { showMessageStatus } from './commands/messageStatusCommand';
@@ -9,9 +13,11 @@ import { isServiceId } from './commands/servicePick';
 import { copySubaccountField, showSubaccountCredits } from './commands/subaccountCommands';
 import { ApiKeyStore } from './keys/apiKeyStore';
 import { PartnerLog } from './log/partnerLog';
+import { CreditHistoryPanel } from './providers/creditHistory/creditHistoryPanel';
+import { trendLines } from './providers/creditTrendText';
 import { VIEW_TYPE } from './providers/messageStatus/messageStatusPanel';
 import { MessageStatusPanels } from './providers/messageStatus/messageStatusPanels';
-import { StatusBarCredits } from './providers/statusBarCredits';
+import { mainCount, StatusBarCredits } from './providers/statusBarCredits';
 import { AccountsTreeProvider } from './providers/tree/accountsTreeProvider';
 import { registerNodeCommands } from './providers/tree/nodeCommands';
 import type { TreeNode } from './providers/tree/treeNode';
@@ -27,6 +33,9 @@ export interface PartnerExplorerApi {
   readonly statusBar: StatusBarCredits;
   readonly panels: MessageStatusPanels;
   readonly keys: ApiKeyStore;
+  readonly recentMessages: RecentMessages;
+  readonly creditHistory: CreditHistory;
+  readonly creditHistoryPanel: CreditHistoryPanel;
   readonly logUri: vscode.Uri;
   /** What the extension keeps between sessions (never a key). */
   readonly storage: { readonly global: vscode.Memento; readonly workspace: vscode.Memento };
@@ -48,15 +57,25 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
   };
   const tree = new AccountsTreeProvider([sessions.sms, sessions.mail], (secret) => log.rememberSecret(secret));
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
-  const statusBar = new StatusBarCredits([sessions.sms, sessions.mail], settings, (message) => {
-    const retry = vscode.l10n.t('Retry');
-    const showLog = vscode.l10n.t('Show Log');
-    void vscode.window.showWarningMessage(message, retry, showLog).then((choice) => {
-      if (choice === retry) {void tree.refresh();}
-      if (choice === showLog) {channel.show();}
-    });
-  });
-  const panels = new MessageStatusPanels(sessions, context.extensionUri);
+  const creditHistory = new CreditHistory(context.globalState);
+  const statusBar = new StatusBarCredits(
+    [sessions.sms, sessions.mail],
+    settings,
+    (message) => {
+      const retry = vscode.l10n.t('Retry');
+      const showLog = vscode.l10n.t('Show Log');
+      void vscode.window.showWarningMessage(message, retry, showLog).then((choice) => {
+        if (choice === retry) {void tree.refresh();}
+        if (choice === showLog) {channel.show();}
+      });
+    },
+    undefined,
+    (service, count) => trendLines(creditHistory.points(service), count, settings.lowCreditThreshold[service], vscode.env.language),
+  );
+  const recentMessages = new RecentMessages(context.globalState);
+  const panels = new MessageStatusPanels(sessions, context.extensionUri, () => settings.liveTracking, recentMessages);
+  const creditHistoryPanel = new CreditHistoryPanel(creditHistory, context.extensionUri, () => settings, () => SERVICE_IDS.filter((s) => sessions[s].hasKey || creditHistory.points(s).length > 0));
+  const accountDeps: AccountCommandDeps = { sessions, settings: () => settings, openExternal: (uri) => vscode.env.openExternal(uri) };
   const keyDeps: KeyCommandDeps = { keys, log, settings: () => settings };
   const transferDeps: TransferDeps = {
     sessions,
@@ -69,7 +88,7 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     'partnerExplorer.setApiKey': (service, key) => setApiKey(keyDeps, service, key),
     'partnerExplorer.clearApiKey': (service) => clearApiKey(keyDeps, service),
     'partnerExplorer.refresh': () => tree.refresh(),
-    'partnerExplorer.showMessageStatus': (service, messageId) => showMessageStatus(sessions, panels, service, messageId),
+    'partnerExplorer.showMessageStatus': (service, messageId) => showMessageStatus({ sessions, panels, recent: recentMessages }, service, messageId),
     'partnerExplorer.loadMoreSubaccounts': (service) => (isServiceId(service) ? tree.root(service).subaccounts.loadMore() : undefined),
     // From a menu VS Code passes the error item itself: retry what its parent loads.
     'partnerExplorer.retry': (target) => tree.retry(typeof target === 'string' ? target : ((target as { parent?: { id?: string } } | undefined)?.parent?.id ?? '')),
@@ -79,7 +98,20 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     'partnerExplorer.findSubaccount': (service, query) => findSubaccount({ sessions, tree, treeView }, service, query),
     'partnerExplorer.addSubaccountCredit': (node, amount) => transferCredit(transferDeps, 'add', node, amount),
     'partnerExplorer.removeSubaccountCredit': (node, amount) => transferCredit(transferDeps, 'remove', node, amount),
+    'partnerExplorer.browseAsSubaccount': (node, messageId) => browseAsSubaccount({ settings: () => settings, log, panels }, node, messageId),
+    'partnerExplorer.openInDashboard': (node) => openInDashboard(accountDeps, node),
+    'partnerExplorer.copyAsJson': (node) => copyAsJson(accountDeps, node),
+    'partnerExplorer.showCreditHistory': () => creditHistoryPanel.show(),
     'partnerExplorer.showLog': () => channel.show(),
+  };
+
+  // Each new successful reading goes into the credit history (counts and times only).
+  const recorded = new Map<ServiceId, number>();
+  const recordCredits = (session: ServiceSession) => {
+    const state = session.state;
+    if (state.kind !== 'ready' || recorded.get(session.service) === state.updatedAt.getTime()) {return;}
+    recorded.set(session.service, state.updatedAt.getTime());
+    void creditHistory.recordAccount(session.service, state.account, mainCount(state.account), state.updatedAt.getTime());
   };
 
   const updateContext = () => {
@@ -110,7 +142,10 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     treeView,
     statusBar,
     panels,
+    creditHistoryPanel,
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, panels),
+    ...SERVICE_IDS.map((s) => sessions[s].onDidChange(recordCredits)),
+    creditHistory.onDidChange(() => statusBar.refreshView()),
     ...Object.entries(commands).map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
     ...registerNodeCommands({
       loadMore: (service) => tree.root(service).subaccounts.loadMore(),
@@ -131,5 +166,5 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
 
   // Nothing here waits for the network: keys are read in the background.
   const ready = reconfigure().then(warnAboutSettings, (err) => log.error(`startup: ${String(err)}`));
-  return { sessions, tree, treeView, statusBar, panels, keys, logUri: context.logUri, storage: { global: context.globalState, workspace: context.workspaceState }, ready, activationTiming: { vscodeApiMs: 0, loadMs: 0, activateMs: 0 } };
+  return { sessions, tree, treeView, statusBar, panels, keys, recentMessages, creditHistory, creditHistoryPanel, logUri: context.logUri, storage: { global: context.globalState, workspace: context.workspaceState }, ready, activationTiming: { vscodeApiMs: 0, loadMs: 0, activateMs: 0 } };
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { checkMessageId, MAX_MESSAGE_ID_LENGTH, SERVICE_IDS, SERVICES, type ServiceId } from '../api';
+import type { RecentMessages } from '../accounts/recentMessages';
 import type { ServiceSession } from '../accounts/serviceSession';
 import type { MessageStatusPanel } from '../providers/messageStatus/messageStatusPanel';
 import type { MessageStatusPanels } from '../providers/messageStatus/messageStatusPanels';
@@ -19,10 +20,15 @@ export function messageIdProblem(input: string): string | undefined {
   }
 }
 
+export interface MessageStatusDeps {
+  readonly sessions: Readonly<Record<ServiceId, ServiceSession>>;
+  readonly panels: MessageStatusPanels;
+  readonly recent: RecentMessages;
+}
+
 /** `Show Message Status…`: which service (skipped when obvious), which message, then the panel. */
 export async function showMessageStatus(
-  sessions: Readonly<Record<ServiceId, ServiceSession>>,
-  panels: MessageStatusPanels,
+  { sessions, panels, recent }: MessageStatusDeps,
   serviceArg?: unknown,
   messageIdArg?: unknown,
 ): Promise<MessageStatusPanel | undefined> {
@@ -47,17 +53,73 @@ export async function showMessageStatus(
     }
     id = String(messageIdArg).replace(/\s+/g, '');
   } else {
-    const typed = await vscode.window.showInputBox({
-      title: vscode.l10n.t('{0}: Message Status', SERVICES[service].label),
-      prompt: vscode.l10n.t('The message id returned when the message was sent.'),
-      placeHolder: '4242',
-      ignoreFocusOut: true,
-      validateInput: messageIdProblem,
-    });
-    if (typed === undefined) {return undefined;}
-    const check = checkMessageId(typed);
-    if (!check.ok) {return undefined;}
-    id = check.id;
+    id = await askMessageId(service, recent.list(service));
+    if (id === undefined) {return undefined;}
   }
   return panels.show(service, id);
+}
+
+/**
+ * Asks for a message id: a QuickPick of the recent ids when there are some (typing
+ * digits offers that id on top), otherwise, or after `Enter another message id…`,
+ * an input box that validates as you type.
+ */
+async function askMessageId(service: ServiceId, recentIds: readonly string[]): Promise<string | undefined> {
+  const title = vscode.l10n.t('{0}: Message Status', SERVICES[service].label);
+  if (recentIds.length > 0) {
+    const picked = await pickRecent(title, recentIds);
+    if (picked === undefined) {return undefined;}
+    if (picked !== OTHER) {return picked;}
+  }
+  return askMessageIdInInputBox(title);
+}
+
+/** An input box for a message id that validates as you type. */
+export async function askMessageIdInInputBox(title: string): Promise<string | undefined> {
+  const typed = await vscode.window.showInputBox({
+    title,
+    prompt: vscode.l10n.t('The message id returned when the message was sent.'),
+    placeHolder: '4242',
+    ignoreFocusOut: true,
+    validateInput: messageIdProblem,
+  });
+  if (typed === undefined) {return undefined;}
+  const check = checkMessageId(typed);
+  return check.ok ? check.id : undefined;
+}
+
+const OTHER = Symbol('other');
+
+function pickRecent(title: string, recentIds: readonly string[]): Promise<string | typeof OTHER | undefined> {
+  type Item = vscode.QuickPickItem & { readonly id: string | typeof OTHER };
+  const other: Item = { id: OTHER, label: `$(edit) ${vscode.l10n.t('Enter another message id…')}`, alwaysShow: true };
+  const separator = { id: '', label: vscode.l10n.t('Recent'), kind: vscode.QuickPickItemKind.Separator } as Item;
+  const recentItems: Item[] = recentIds.map((id) => ({ id, label: id, iconPath: new vscode.ThemeIcon('history') }));
+  const quickPick = vscode.window.createQuickPick<Item>();
+  quickPick.title = title;
+  quickPick.placeholder = vscode.l10n.t('Type a message id or pick a recent one');
+  quickPick.ignoreFocusOut = true;
+  const itemsFor = (value: string): Item[] => {
+    const check = checkMessageId(value);
+    const typed: Item[] = check.ok && !recentIds.includes(check.id) ? [{ id: check.id, label: check.id, description: vscode.l10n.t('Look up this id'), alwaysShow: true }] : [];
+    return [...typed, separator, ...recentItems, other];
+  };
+  quickPick.items = itemsFor('');
+  return new Promise((resolve) => {
+    let result: string | typeof OTHER | undefined;
+    quickPick.onDidChangeValue((value) => {
+      quickPick.items = itemsFor(value);
+    });
+    quickPick.onDidAccept(() => {
+      const [item] = quickPick.selectedItems;
+      if (!item) {return;}
+      result = item.id;
+      quickPick.hide();
+    });
+    quickPick.onDidHide(() => {
+      quickPick.dispose();
+      resolve(result);
+    });
+    quickPick.show();
+  });
 }

@@ -53,6 +53,8 @@ export class StatusBarCredits implements vscode.Disposable {
     private settings: PartnerSettings,
     private readonly notify: (message: string, service: ServiceId) => void,
     private readonly focus: WindowFocus = vscodeWindowFocus,
+    /** Extra tooltip lines for a service (the credit trend), given its current count. */
+    private readonly describeTrend: (service: ServiceId, count: number) => readonly string[] = () => [],
   ) {
     this.item = vscode.window.createStatusBarItem('partnerExplorer.credits', vscode.StatusBarAlignment.Right, 100);
     this.item.name = vscode.l10n.t('Partner Credits');
@@ -68,6 +70,11 @@ export class StatusBarCredits implements vscode.Disposable {
   /** What the item shows now (for tests and screen readers alike). */
   get current(): StatusBarView | undefined {
     return this.view;
+  }
+
+  /** Draws again (the credit history changed). */
+  refreshView(): void {
+    this.render();
   }
 
   update(settings: PartnerSettings): void {
@@ -187,6 +194,11 @@ export class StatusBarCredits implements vscode.Disposable {
         tooltip.appendMarkdown('  \n');
         if (account.credits.service === 'sms' && account.credits.toSend !== undefined) {
           tooltip.appendText(`${vscode.l10n.t('Waiting to send')}: ${formatCount(account.credits.toSend, locale)}`);
+          tooltip.appendMarkdown('  \n');
+        }
+        for (const line of this.describeTrend(s.service, count)) {
+          tooltip.appendMarkdown('$(graph-line) ');
+          tooltip.appendText(line);
           tooltip.appendMarkdown('  \n');
         }
       } else if (state.kind === 'error' || state.kind === 'invalidSettings') {

@@ -12,6 +12,10 @@ export interface PartnerSettings {
   /** Minutes; 0 = manual only. */
   readonly refreshIntervalMin: number;
   readonly lowCreditThreshold: Readonly<Record<ServiceId, number>>;
+  /** Message-status panels refresh themselves while recipients are waiting. */
+  readonly liveTracking: boolean;
+  /** Where `Open in Dashboard` goes. */
+  readonly dashboardUrl: Readonly<Record<ServiceId, string>>;
   /** Values that were invalid and fell back to their defaults, in words. */
   readonly warnings: readonly string[];
 }
@@ -49,8 +53,25 @@ export function readSettings(): PartnerSettings {
       sms: numberSetting(config, 'lowCreditThreshold.sms', 100, 0, Number.MAX_SAFE_INTEGER, warnings),
       mail: numberSetting(config, 'lowCreditThreshold.mail', 100, 0, Number.MAX_SAFE_INTEGER, warnings),
     },
+    liveTracking: config.get<unknown>('messageStatus.liveTracking', true) !== false,
+    dashboardUrl: { sms: dashboardUrl(config, 'sms', warnings), mail: dashboardUrl(config, 'mail', warnings) },
     warnings,
   };
+}
+
+function dashboardUrl(config: vscode.WorkspaceConfiguration, service: ServiceId, warnings: string[]): string {
+  const fallback = SERVICES[service].dashboardUrl;
+  const value = config.get<unknown>(`${service}.dashboardUrl`, fallback);
+  if (typeof value === 'string') {
+    try {
+      const url = new URL(value.trim());
+      if (url.protocol === 'https:' || url.protocol === 'http:') {return url.toString();}
+    } catch {
+      // reported below
+    }
+  }
+  warnings.push(vscode.l10n.t('{0} must be an http(s) address; using {1}.', `${SECTION}.${service}.dashboardUrl`, fallback));
+  return fallback;
 }
 
 /** Why an API URL setting was refused, in words. */

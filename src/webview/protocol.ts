@@ -7,12 +7,23 @@ export type StatusCategory = 'delivered' | 'failed' | 'waiting' | 'other';
 
 export interface StatusRow {
   readonly recipient: string;
+  /** The recipient with most characters hidden, shown when personal data is hidden. */
+  readonly masked: string;
   readonly status: string;
   readonly category: StatusCategory;
   readonly cost: number | null;
   readonly stop: boolean;
   /** Milliseconds since the epoch, or null when the provider gave no date. */
   readonly date: number | null;
+  /** The status at the previous refresh, when it was different. */
+  readonly previousStatus?: string;
+}
+
+/** How many recipients moved from one status to another since the previous refresh. */
+export interface StatusChange {
+  readonly from: string;
+  readonly to: string;
+  readonly count: number;
 }
 
 export interface StatusSummaryEntry {
@@ -29,7 +40,19 @@ export interface StatusViewData {
   readonly fetchedAt: number;
   readonly rows: readonly StatusRow[];
   readonly summary: readonly StatusSummaryEntry[];
+  readonly changes: readonly StatusChange[];
+  /** When the reading `changes` compares with was taken; null for the first reading. */
+  readonly previousFetchedAt: number | null;
 }
+
+/**
+ * Live tracking: `live` while some recipient is still waiting (next refresh at
+ * `nextAt`), `paused` while the panel is hidden, `final` once every status is
+ * final, `expired` 48 h after the message was sent, `off` when the setting is.
+ */
+export type TrackingState =
+  | { readonly state: 'live'; readonly nextAt: number }
+  | { readonly state: 'paused' | 'final' | 'expired' | 'off' };
 
 /** Every string the webview shows, localized by the extension. */
 export interface PanelStrings {
@@ -60,12 +83,28 @@ export interface PanelStrings {
   readonly categoryFailed: string;
   readonly categoryWaiting: string;
   readonly categoryOther: string;
+  readonly copyMarkdown: string;
+  readonly copyJson: string;
+  readonly copyMessageId: string;
+  readonly hidePersonal: string;
+  /** {0}: count, {1}: time of the previous refresh. */
+  readonly changesSince: string;
+  /** {0}: from, {1}: to, {2}: count. */
+  readonly changeEntry: string;
+  readonly noChanges: string;
+  readonly changedFrom: string;
+  /** {0}: time of the next refresh. */
+  readonly trackingLive: string;
+  readonly trackingPaused: string;
+  readonly trackingFinal: string;
+  readonly trackingExpired: string;
 }
 
 export type HostMessage =
   | { readonly type: 'init'; readonly locale: string; readonly strings: PanelStrings }
   | { readonly type: 'loading' }
   | { readonly type: 'data'; readonly data: StatusViewData }
+  | { readonly type: 'tracking'; readonly tracking: TrackingState }
   | { readonly type: 'error'; readonly message: string; readonly canRetry: boolean; readonly canSetKey: boolean };
 
 export type SortColumn = 'recipient' | 'status' | 'cost' | 'stop' | 'date';
@@ -84,15 +123,21 @@ export type WebviewMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'refresh' }
   | { readonly type: 'setKey' }
-  | { readonly type: 'copyCsv' }
-  | { readonly type: 'exportCsv' }
+  | { readonly type: 'copyCsv'; readonly hidePersonal: boolean }
+  | { readonly type: 'exportCsv'; readonly hidePersonal: boolean }
+  | { readonly type: 'copyMarkdown'; readonly hidePersonal: boolean }
+  | { readonly type: 'copyJson'; readonly hidePersonal: boolean }
+  | { readonly type: 'copyMessageId' }
   | { readonly type: 'rendered'; readonly report: RenderReport };
 
 /** What the webview keeps with `setState` and the serializer gets back after a reload. */
 export interface PanelPersistedState {
   readonly service: 'sms' | 'mail';
   readonly messageId: string;
+  /** Set when the panel read the message with a sub-account's key (never the key itself). */
+  readonly subaccount?: string;
   readonly sort?: { readonly column: SortColumn; readonly descending: boolean };
   readonly filterText?: string;
   readonly filterCategory?: StatusCategory | '';
+  readonly hidePersonal?: boolean;
 }

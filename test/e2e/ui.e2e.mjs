@@ -216,6 +216,48 @@ async function main() {
   });
 }
 
+// A second workbench whose UI language is French (see startCodeServer's `locale`),
+// keys from the environment: what a French-speaking user sees.
+async function french() {
+  const { url } = await startPackagedWorkbench({
+    cleanups,
+    prefix: 'partner-e2e-fr-',
+    locale: 'fr',
+    settings: () => ({ 'workbench.colorTheme': process.env.PARTNER_E2E_THEME || 'Default Dark Modern' }),
+    env: (emulator) => ({ SMSPARTNER_API_KEY: emulator.sms.apiKey, MAILPARTNER_API_KEY: emulator.mail.apiKey }),
+  });
+  const browser = await launchChromium();
+  cleanups.push(() => browser.close());
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' })).newPage();
+  await page.goto(url);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  console.log('In French');
+
+  await check('in French, the tree, the status bar and the message panel speak French', async () => {
+    await page.locator('.activitybar .action-item a[aria-label^="Partner"]').first().click();
+    // One view in the container: its header is hidden but still carries the French name.
+    await page.locator('.pane-header[aria-label^="Comptes"]').first().waitFor({ state: 'attached', timeout: 20_000 });
+    const tree = page.locator('.pane-body .monaco-list').first();
+    const sub = tree.locator('.monaco-list-row', { hasText: 'Sous-comptes (45)' });
+    await sub.first().waitFor({ timeout: 20_000 });
+    await sub.first().click();
+    await tree.locator('.monaco-list-row', { hasText: 'Charger plus' }).first().waitFor({ timeout: 20_000 });
+    const text = await tree.innerText();
+    expect(/269[\u202f\u00a0 ]082/.test(text), `French number format in: ${text}`);
+    const status = page.locator('.statusbar-item[aria-label*="crédits"]');
+    await status.first().waitFor({ timeout: 20_000 });
+    await commandPalette('Partner: Afficher le statut');
+    await drive.pickItem(page, 'SMS Partner').click();
+    await page.locator('.quick-input-widget input').fill('4242');
+    await page.keyboard.press('Enter');
+    const frame = await findWebviewFrame();
+    await frame.locator('table tbody tr:not(.spacer)').first().waitFor({ timeout: 20_000 });
+    const headers = await frame.locator('thead').innerText();
+    expect(/Destinataire/.test(headers) && /Statut/.test(headers), `table headers: ${headers}`);
+    await shot('10-french');
+  });
+}
+
 async function waitForClipboard(accept) {
   const deadline = Date.now() + 10_000;
   let text = '';
@@ -230,6 +272,7 @@ async function waitForClipboard(accept) {
 let code = 1;
 try {
   await main();
+  await french();
   const failed = results.filter((r) => !r.ok).length;
   console.log(`\n${results.length - failed} passed, ${failed} failed`);
   console.log(`screenshots: ${shots}`);

@@ -32,6 +32,8 @@ export interface ServiceData {
   counts: Record<string, number>;
   subaccounts: SubaccountRecord[];
   messages: Map<string, RecipientRecord[]>;
+  /** Messages sent by sub-accounts: readable with a sub-account's key only. */
+  subaccountMessages: Map<string, RecipientRecord[]>;
 }
 
 export interface DataOptions {
@@ -58,6 +60,10 @@ export const SAMPLE_MESSAGES = {
   hostile: '666',
   /** 5,000 recipients, for the benchmark and the webview's large-table path. */
   large: '5000',
+  /** Sent when the emulator started; every read moves a few waiting recipients to a final status. */
+  live: '9000',
+  /** Sent by a sub-account: its key reads it, the main account's does not. */
+  subaccount: '8001',
 } as const;
 
 const FIRST_NAMES = ['alice', 'bruno', 'chloe', 'david', 'emma', 'farid', 'gaelle', 'hugo', 'ines', 'jules', 'lea', 'marc'];
@@ -130,7 +136,13 @@ function messages(service: EmulatedService): Map<string, RecipientRecord[]> {
     { recipient: '[click](command:workbench.action.quit)', token: '"><svg onload=alert(3)>', status: 'Waiting', cost: 1, stop: true, date: '1763800100' },
   ]);
   map.set(SAMPLE_MESSAGES.large, generated(service, 5000, CAMPAIGN_STATUSES, 5));
+  const now = String(Math.floor(Date.now() / 1000));
+  map.set(SAMPLE_MESSAGES.live, generated(service, 12, ['Waiting'], 9).map((r) => ({ ...r, date: now })));
   return map;
+}
+
+function subaccountMessages(service: EmulatedService): Map<string, RecipientRecord[]> {
+  return new Map([[SAMPLE_MESSAGES.subaccount, generated(service, 6, ['Delivered', 'Waiting', 'Delivered'], 8)]]);
 }
 
 export function createServiceData(service: EmulatedService, options: DataOptions = {}): ServiceData {
@@ -144,5 +156,6 @@ export function createServiceData(service: EmulatedService, options: DataOptions
     counts: service === 'sms' ? { creditSms: 269082, creditSmsECO: 444570, creditHlr: 2045023, toSend: 12 } : { creditMail: 269082 },
     subaccounts: subaccounts(service, count),
     messages: messages(service),
+    subaccountMessages: subaccountMessages(service),
   };
 }

@@ -4,6 +4,7 @@ import {
   createServiceData,
   formatMilli,
   parseMilli,
+  SAMPLE_MESSAGES,
   type DataOptions,
   type EmulatedService,
   type RecipientRecord,
@@ -295,6 +296,10 @@ export class PartnerEmulator {
       const credits = service === 'sms' ? { creditSms: Math.floor(sub.milli / 45), creditSmsECO: 0, creditHlr: 0, toSend: 0, solde: balance, currency: 'EUR', balance } : { creditMail: Math.floor(sub.milli / 10), currency: 'EUR', balance };
       return { body: { success: true, code: 200, user: { username: sub.email }, credits } };
     }
+    if (sub && endpoint === '/bulk-status' && method === 'GET') {
+      const rows = data.subaccountMessages.get(param('messageId') ?? '');
+      return rows ? this.statusAnswer(service, param('messageId')!, rows) : error(4, 'Message introuvable');
+    }
     if (key !== data.apiKey) {
       return isTransfer ? error(9, 'Clé API invalide') : error(10, 'Clé API incorrecte');
     }
@@ -340,22 +345,11 @@ export class PartnerEmulator {
       if (!rows) {
         return error(4, 'Message introuvable');
       }
-      if (service === 'mail') {
-        return {
-          body: {
-            ...ok,
-            messageId: id,
-            StatutResponseList: rows.map((r) => ({ email: r.recipient, token: r.token, status: r.status, cost: r.cost, stopMail: r.stop, date: r.date })),
-          },
-        };
+      if (id === SAMPLE_MESSAGES.live) {
+        // Delivery reports trickle in: each read settles up to three waiting recipients.
+        rows.filter((r) => r.status === 'Waiting').slice(0, 3).forEach((r, i) => (r.status = i === 2 ? 'UNDELIV' : 'Delivered'));
       }
-      return {
-        body: {
-          ...ok,
-          message_id: id,
-          StatutResponse_List: rows.map((r) => ({ phoneNumber: r.recipient, status: r.status, stopSMS: r.stop, date: r.date })),
-        },
-      };
+      return this.statusAnswer(service, id, rows);
     }
     if (isTransfer && method === 'POST') {
       const creditText = param('credit');
@@ -378,6 +372,26 @@ export class PartnerEmulator {
       return { body: { ...ok, credit: data.milli / 1000, subaccountCredit: sub.milli / 1000, currency: 'EUR' } };
     }
     return { status: 404, body: { success: false, code: 404, message: 'Not found' } };
+  }
+
+  private statusAnswer(service: EmulatedService, id: string, rows: readonly RecipientRecord[]): { body: Record<string, unknown> } {
+    const ok = { success: true, code: 200 };
+    if (service === 'mail') {
+      return {
+        body: {
+          ...ok,
+          messageId: id,
+          StatutResponseList: rows.map((r) => ({ email: r.recipient, token: r.token, status: r.status, cost: r.cost, stopMail: r.stop, date: r.date })),
+        },
+      };
+    }
+    return {
+      body: {
+        ...ok,
+        message_id: id,
+        StatutResponse_List: rows.map((r) => ({ phoneNumber: r.recipient, status: r.status, stopSMS: r.stop, date: r.date })),
+      },
+    };
   }
 
   // ------------------------------------------------------------------ control API

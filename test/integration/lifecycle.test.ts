@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { RecentMessages } from '../../src/accounts/recentMessages';
 import type { ServiceId } from '../../src/api';
 import { ServiceSession } from '../../src/accounts/serviceSession';
 import { ApiKeyStore } from '../../src/keys/apiKeyStore';
@@ -54,7 +55,9 @@ async function buildParts(emu: EmulatorHandle, settings: PartnerSettings, focus?
   await sessions.mail.reconfigure(settings);
   const tree = new AccountsTreeProvider([sessions.sms, sessions.mail], (s) => log.rememberSecret(s));
   const statusBar = new StatusBarCredits([sessions.sms, sessions.mail], settings, () => undefined, focus);
-  const panels = new MessageStatusPanels(sessions, (await api()).storage ? vscode.extensions.getExtension('partner-tools.partner-explorer')!.extensionUri : vscode.Uri.file('/'));
+  const memory = new Map<string, unknown>();
+  const memento = { keys: () => [...memory.keys()], get: (k: string) => memory.get(k), update: async (k: string, v: unknown) => void memory.set(k, v) } as unknown as vscode.Memento;
+  const panels = new MessageStatusPanels(sessions, (await api()).storage ? vscode.extensions.getExtension('partner-tools.partner-explorer')!.extensionUri : vscode.Uri.file('/'), () => true, new RecentMessages(memento));
   const disposables: vscode.Disposable[] = [channel, keys, sessions.sms, sessions.mail, tree, statusBar, panels];
   return { sessions, tree, statusBar, panels, dispose: () => disposables.reverse().forEach((d) => d.dispose()) };
 }

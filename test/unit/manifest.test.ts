@@ -5,6 +5,11 @@ import { join } from 'node:path';
 const ROOT = join(__dirname, '../../..');
 
 interface Manifest {
+  icon: string;
+  galleryBanner: { color: string; theme: string };
+  categories: string[];
+  keywords: string[];
+  license: string;
   contributes: {
     commands: { command: string }[];
     walkthroughs: { steps: { id: string; description: string; media: { markdown?: string }; completionEvents: string[] }[] }[];
@@ -30,5 +35,17 @@ describe('package.json contributions', () => {
       }
       assert.equal(step.completionEvents.length, 1);
     }
+  });
+
+  it('has a Marketplace icon that is a 128×128 PNG shipped from media/, a banner, categories and keywords', () => {
+    assert.match(manifest.icon, /^media\/.+\.png$/);
+    const png = readFileSync(join(ROOT, manifest.icon));
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+    // IHDR: width and height are the first two big-endian words after the chunk header.
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
+    assert.match(manifest.galleryBanner.color, /^#[0-9a-f]{6}$/i);
+    assert.ok(['dark', 'light'].includes(manifest.galleryBanner.theme));
+    assert.ok(manifest.categories.length > 0 && manifest.keywords.length >= 5 && manifest.keywords.length <= 30);
+    assert.ok(existsSync(join(ROOT, 'LICENSE')) && existsSync(join(ROOT, 'CHANGELOG.md')) && manifest.license === 'MIT');
   });
 });

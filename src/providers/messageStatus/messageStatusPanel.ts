@@ -1,15 +1,40 @@
 import * as vscode from 'vscode';
-import { isPartnerError, SERVICES, type ServiceId } from '../../api';
-import type { ServiceSession } from '../../accounts/serviceSession';
-import type { HostMessage, PanelPersistedState, RenderReport, StatusViewData, WebviewMessage } from '../../webview/protocol';
+import { isPartnerError, SERVICES, type MessageStatus, type ServiceId } from '../../api';
+import type { HostMessage, PanelPersistedState, RenderReport, StatusViewData, TrackingState, WebviewMessage } from '../../webview/protocol';
 import { errorText } from '../errorText';
+import { decideTracking, nextStep, sentAt, type TrackingPolicy } from './liveTracking';
 import { panelStrings } from './panelStrings';
-import { buildStatusView, toCsv } from './statusView';
+import { buildStatusView, toCsv, toJson, toMarkdown } from './statusView';
 
 export const VIEW_TYPE = 'partnerExplorer.messageStatus';
 
-export function panelTitle(service: ServiceId, messageId: string): string {
-  return vscode.l10n.t('Message {0} · {1}', messageId, SERVICES[service].label);
+/**
+ * Where a panel reads its message: a service session (the main account's key) or
+ * a sub-account browsed with its own key, held in memory only.
+ */
+export interface StatusSource {
+  readonly service: ServiceId;
+  /** The sub-account's e-mail when reading with a sub-account's key. */
+  readonly subaccount?: string;
+  readonly hasKey: boolean;
+  getMessageStatus(messageId: string, signal?: AbortSignal): Promise<MessageStatus>;
+  /** Fires when the key or the connection settings changed. */
+  readonly onDidChangeClient?: vscode.Event<unknown>;
+}
+
+/** What a panel needs from the rest of the extension besides its source. */
+export interface PanelContext {
+  readonly extensionUri: vscode.Uri;
+  readonly liveTracking: () => boolean;
+  readonly policy: () => TrackingPolicy;
+  /** Called after each successful reading (recent ids). */
+  readonly onLoaded?: (panel: MessageStatusPanel) => void;
+}
+
+export function panelTitle(service: ServiceId, messageId: string, subaccount?: string): string {
+  return subaccount
+    ? vscode.l10n.t('Message {0} · {1} · {2}', messageId, SERVICES[service].label, subaccount)
+    : vscode.l10n.t('Message {0} · {1}', messageId, SERVICES[service].label);
 }
 
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
@@ -35,59 +60,129 @@ export class MessageStatusPanel implements vscode.Disposable {
   private readonly renderEmitter = new vscode.EventEmitter<RenderReport>();
   readonly onDidRender = this.renderEmitter.event;
   private disposed = false;
+  private readonly extensionUri: vscode.Uri;
+  readonly service: ServiceId;
+  /** Live tracking: where it stands, the backoff step, the pending refresh. */
+  tracking: TrackingState = { state: 'off' };
+  private trackingStep = 0;
+  private trackingTimer: ReturnType<typeof setTimeout> | undefined;
+  private firstReadAt: number | undefined;
+  /** Automatic refreshes done, for tests and diagnostics. */
+  autoRefreshes = 0;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
-    readonly service: ServiceId,
+    private readonly source: StatusSource,
     readonly messageId: string,
-    private readonly session: ServiceSession,
-    private readonly extensionUri: vscode.Uri,
+    private readonly context: PanelContext,
     /** Sort and filter saved by the webview, when the panel is being restored. */
     private readonly restored?: PanelPersistedState,
   ) {
-    panel.title = panelTitle(service, messageId);
-    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'partner.svg');
-    panel.webview.options = webviewOptions(extensionUri);
+    this.service = source.service;
+    this.extensionUri = context.extensionUri;
+    panel.title = panelTitle(this.service, messageId, source.subaccount);
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'partner.svg');
+    panel.webview.options = webviewOptions(this.extensionUri);
     panel.webview.html = this.html();
     this.subscriptions.push(
       panel.webview.onDidReceiveMessage((m: WebviewMessage) => void this.onMessage(m)),
       panel.onDidDispose(() => this.dispose()),
-      // The key or API URL changed: show what the new settings give.
-      session.onDidChangeClient(() => void this.load()),
+      panel.onDidChangeViewState(() => this.onVisibilityChanged()),
     );
+    if (source.onDidChangeClient) {
+      // The key or API URL changed: show what the new settings give.
+      this.subscriptions.push(source.onDidChangeClient(() => void this.load()));
+    }
   }
 
   get current(): StatusViewData | undefined {
     return this.data;
   }
 
+  /** The sub-account whose key reads this message, if not the main account's. */
+  get subaccount(): string | undefined {
+    return this.source.subaccount;
+  }
+
   reveal(): void {
     this.panel.reveal();
   }
 
-  /** Fetches the status again; a newer load cancels an older one. */
-  async load(): Promise<void> {
+  /**
+   * Fetches the status again; a newer load cancels an older one. `auto` is a
+   * live-tracking refresh: it keeps backing off while nothing changes, and a
+   * failure keeps the table and tries again later instead of replacing it.
+   */
+  async load({ auto = false }: { auto?: boolean } = {}): Promise<void> {
     this.request?.abort();
+    this.clearTimer();
     const request = new AbortController();
     this.request = request;
     this.post({ type: 'loading' });
     try {
-      const status = await this.session.getMessageStatus(this.messageId, request.signal);
-      if (request.signal.aborted) {return;}
-      this.data = buildStatusView(this.service, SERVICES[this.service].label, status);
+      const status = await this.source.getMessageStatus(this.messageId, request.signal);
+      if (request.signal.aborted || this.disposed) {return;}
+      const label = this.source.subaccount ? `${SERVICES[this.service].label} · ${this.source.subaccount}` : SERVICES[this.service].label;
+      const previous = this.data;
+      this.data = buildStatusView(this.service, label, status, Date.now(), previous);
+      this.firstReadAt ??= this.data.fetchedAt;
+      if (auto) {this.autoRefreshes++;}
+      this.trackingStep = auto ? nextStep(this.trackingStep, this.data.changes.length > 0, this.context.policy()) : 0;
       this.post({ type: 'data', data: this.data });
+      this.context.onLoaded?.(this);
+      this.track();
     } catch (error) {
       if (request.signal.aborted || this.disposed) {return;}
+      if (auto && this.data) {
+        this.trackingStep = nextStep(this.trackingStep, false, this.context.policy());
+        this.post({ type: 'data', data: this.data });
+        this.track();
+        return;
+      }
       const keyProblem = isPartnerError(error) && error.isKeyProblem;
-      const noKey = !this.session.client;
+      const noKey = !this.source.hasKey;
+      const mainAccount = !this.source.subaccount;
       this.post({
         type: 'error',
         message: errorText(error),
         canRetry: !keyProblem && !noKey && !(isPartnerError(error) && error.kind === 'api' && error.code === 4),
-        canSetKey: keyProblem || noKey,
+        canSetKey: mainAccount && (keyProblem || noKey),
       });
     } finally {
       if (this.request === request) {this.request = undefined;}
+    }
+  }
+
+  /** Decides whether to refresh again by itself, tells the webview, and sets the timer. */
+  private track(): void {
+    this.clearTimer();
+    if (!this.data || this.disposed) {return;}
+    const now = Date.now();
+    this.tracking = decideTracking(
+      this.data,
+      { enabled: this.context.liveTracking(), visible: this.panel.visible, now, sentAt: sentAt(this.data, this.firstReadAt ?? now), step: this.trackingStep },
+      this.context.policy(),
+    );
+    this.post({ type: 'tracking', tracking: this.tracking });
+    if (this.tracking.state === 'live') {
+      this.trackingTimer = setTimeout(() => void this.load({ auto: true }), Math.max(0, this.tracking.nextAt - now));
+    }
+  }
+
+  private onVisibilityChanged(): void {
+    if (this.disposed || !this.data) {return;}
+    if (!this.panel.visible) {
+      if (this.tracking.state === 'live') {this.track();}
+      return;
+    }
+    // Back in view after a pause: catch up at once, then carry on tracking.
+    if (this.tracking.state === 'paused' && !this.request) {void this.load({ auto: true });}
+  }
+
+  private clearTimer(): void {
+    if (this.trackingTimer !== undefined) {
+      clearTimeout(this.trackingTimer);
+      this.trackingTimer = undefined;
     }
   }
 
@@ -95,6 +190,7 @@ export class MessageStatusPanel implements vscode.Disposable {
     if (this.disposed) {return;}
     this.disposed = true;
     this.request?.abort();
+    this.clearTimer();
     this.subscriptions.forEach((d) => d.dispose());
     this.panel.dispose();
     this.onDisposeEmitter.fire();
@@ -109,6 +205,7 @@ export class MessageStatusPanel implements vscode.Disposable {
         this.post({ type: 'init', locale: vscode.env.language, strings: panelStrings() });
         if (this.data) {
           this.post({ type: 'data', data: this.data });
+          this.post({ type: 'tracking', tracking: this.tracking });
         } else {
           await this.load();
         }
@@ -119,13 +216,17 @@ export class MessageStatusPanel implements vscode.Disposable {
         await vscode.commands.executeCommand('partnerExplorer.setApiKey', this.service);
         return;
       case 'copyCsv':
-        if (this.data) {
-          await vscode.env.clipboard.writeText(this.csv(this.data));
-          void vscode.window.showInformationMessage(vscode.l10n.t('Copied {0} rows as CSV.', this.data.rows.length));
-        }
+        return this.copy('csv', message.hidePersonal);
+      case 'copyMarkdown':
+        return this.copy('markdown', message.hidePersonal);
+      case 'copyJson':
+        return this.copy('json', message.hidePersonal);
+      case 'copyMessageId':
+        await vscode.env.clipboard.writeText(this.messageId);
+        void vscode.window.showInformationMessage(vscode.l10n.t('Message id {0} copied to the clipboard.', this.messageId));
         return;
       case 'exportCsv':
-        return this.exportCsv();
+        return this.exportCsv(message.hidePersonal);
       case 'rendered':
         this.lastRender = message.report;
         this.renderEmitter.fire(message.report);
@@ -133,13 +234,43 @@ export class MessageStatusPanel implements vscode.Disposable {
     }
   }
 
-  private csv(data: StatusViewData): string {
-    const french = vscode.env.language.toLowerCase().startsWith('fr');
+  /** The table as text in one of the copy formats; masked when personal data is hidden. */
+  text(format: 'csv' | 'markdown' | 'json', hidePersonal: boolean): string | undefined {
+    const data = this.data;
+    if (!data) {return undefined;}
     const s = panelStrings();
-    return toCsv(data.rows, { recipient: s.recipient, status: s.status, cost: s.cost, stop: s.stop, date: s.date }, french ? ';' : ',');
+    switch (format) {
+      case 'csv': {
+        const french = vscode.env.language.toLowerCase().startsWith('fr');
+        return toCsv(data.rows, { recipient: s.recipient, status: s.status, cost: s.cost, stop: s.stop, date: s.date }, french ? ';' : ',', hidePersonal);
+      }
+      case 'markdown':
+        return toMarkdown(
+          data.rows,
+          { title: panelTitle(this.service, this.messageId, hidePersonal ? undefined : this.source.subaccount), recipient: s.recipient, status: s.status, cost: s.cost, stop: s.stop, date: s.date, yes: s.yes, no: s.no },
+          vscode.env.language,
+          hidePersonal,
+        );
+      case 'json':
+        return toJson(data, data.rows, hidePersonal);
+    }
   }
 
-  private async exportCsv(): Promise<void> {
+  private async copy(format: 'csv' | 'markdown' | 'json', hidePersonal: boolean): Promise<void> {
+    const text = this.text(format, hidePersonal);
+    if (text === undefined || !this.data) {return;}
+    await vscode.env.clipboard.writeText(text);
+    const count = this.data.rows.length;
+    const message =
+      format === 'csv' ? vscode.l10n.t('Copied {0} rows as CSV.', count) : format === 'markdown' ? vscode.l10n.t('Copied {0} rows as Markdown.', count) : vscode.l10n.t('Copied {0} rows as JSON.', count);
+    void vscode.window.showInformationMessage(hidePersonal ? vscode.l10n.t('{0} Personal data hidden.', message) : message);
+  }
+
+  private csv(hidePersonal: boolean): string {
+    return this.text('csv', hidePersonal) ?? '';
+  }
+
+  private async exportCsv(hidePersonal: boolean): Promise<void> {
     if (!this.data) {return;}
     const target = await vscode.window.showSaveDialog({
       defaultUri: vscode.Uri.file(`message-${this.service}-${this.messageId}.csv`),
@@ -148,7 +279,7 @@ export class MessageStatusPanel implements vscode.Disposable {
     });
     if (!target) {return;}
     // A BOM makes Excel read the file as UTF-8 (accents, names).
-    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(this.csv(this.data), 'utf8')]);
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(this.csv(hidePersonal), 'utf8')]);
     await vscode.workspace.fs.writeFile(target, bytes);
     void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} rows to {1}.', this.data.rows.length, target.fsPath));
   }
@@ -168,9 +299,11 @@ export class MessageStatusPanel implements vscode.Disposable {
     const state: PanelPersistedState = {
       service: this.service,
       messageId: this.messageId,
+      subaccount: this.source.subaccount,
       sort: this.restored?.sort,
       filterText: typeof this.restored?.filterText === 'string' ? this.restored.filterText : undefined,
       filterCategory: this.restored?.filterCategory,
+      hidePersonal: this.restored?.hidePersonal === true,
     };
     const lang = vscode.env.language.replace(/[^A-Za-z-]/g, '');
     return `<!DOCTYPE html>
@@ -180,7 +313,7 @@ export class MessageStatusPanel implements vscode.Disposable {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}'; img-src ${webview.cspSource}; font-src ${webview.cspSource};">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${media('statusPanel.css')}">
-<title>${escapeHtml(panelTitle(this.service, this.messageId))}</title>
+<title>${escapeHtml(panelTitle(this.service, this.messageId, this.source.subaccount))}</title>
 </head>
 <body data-state="${escapeHtml(JSON.stringify(state))}">
 <main id="app" aria-busy="true"></main>

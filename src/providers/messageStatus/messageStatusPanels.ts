@@ -1,41 +1,65 @@
 import * as vscode from 'vscode';
 import { checkMessageId, type ServiceId } from '../../api';
+import type { RecentMessages } from '../../accounts/recentMessages';
 import type { ServiceSession } from '../../accounts/serviceSession';
 import type { PanelPersistedState } from '../../webview/protocol';
-import { MessageStatusPanel, VIEW_TYPE, webviewOptions } from './messageStatusPanel';
+import { DEFAULT_TRACKING, type TrackingPolicy } from './liveTracking';
+import { MessageStatusPanel, VIEW_TYPE, webviewOptions, type PanelContext, type StatusSource } from './messageStatusPanel';
 
-/** One panel per service and message id; restores panels after a reload. */
+/** One panel per service, account and message id; restores panels after a reload. */
 export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPanelSerializer<PanelPersistedState> {
   private readonly panels = new Map<string, MessageStatusPanel>();
+  /** Live-tracking delays; integration tests shorten them. */
+  policy: TrackingPolicy = DEFAULT_TRACKING;
+  private readonly context: PanelContext;
 
   constructor(
     private readonly sessions: Readonly<Record<ServiceId, ServiceSession>>,
-    private readonly extensionUri: vscode.Uri,
-  ) {}
-
-  get(service: ServiceId, messageId: string): MessageStatusPanel | undefined {
-    return this.panels.get(`${service}:${messageId}`);
+    extensionUri: vscode.Uri,
+    liveTracking: () => boolean,
+    private readonly recent: RecentMessages,
+  ) {
+    this.context = {
+      extensionUri,
+      liveTracking,
+      policy: () => this.policy,
+      // Only the main account's lookups are offered again: a sub-account's key is gone once its panel closes.
+      onLoaded: (panel) => {
+        if (!panel.subaccount) {void this.recent.remember(panel.service, panel.messageId);}
+      },
+    };
   }
 
+  get(service: ServiceId, messageId: string, subaccount?: string): MessageStatusPanel | undefined {
+    return this.panels.get(panelKey(service, messageId, subaccount));
+  }
+
+  /** Opens (or reveals and refreshes) the panel for a message read with the main account's key. */
   show(service: ServiceId, messageId: string): MessageStatusPanel {
-    const existing = this.get(service, messageId);
+    return this.showFrom(this.sessions[service], messageId);
+  }
+
+  /** Opens (or reveals and refreshes) the panel for a message read from `source`. */
+  showFrom(source: StatusSource, messageId: string): MessageStatusPanel {
+    const existing = this.get(source.service, messageId, source.subaccount);
     if (existing) {
       existing.reveal();
       void existing.load();
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, messageId, vscode.ViewColumn.Active, webviewOptions(this.extensionUri));
-    return this.track(new MessageStatusPanel(panel, service, messageId, this.sessions[service], this.extensionUri));
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, messageId, vscode.ViewColumn.Active, webviewOptions(this.context.extensionUri));
+    return this.track(new MessageStatusPanel(panel, source, messageId, this.context));
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PanelPersistedState | undefined): Promise<void> {
     const service = state?.service;
     const id = state?.messageId !== undefined ? checkMessageId(String(state.messageId)) : undefined;
-    if ((service !== 'sms' && service !== 'mail') || !id?.ok || this.get(service, id.id)) {
+    // A sub-account's key was never stored, so its panels cannot come back.
+    if ((service !== 'sms' && service !== 'mail') || !id?.ok || state?.subaccount || this.get(service, id.id)) {
       panel.dispose();
       return;
     }
-    this.track(new MessageStatusPanel(panel, service, id.id, this.sessions[service], this.extensionUri, state));
+    this.track(new MessageStatusPanel(panel, this.sessions[service], id.id, this.context, state));
   }
 
   dispose(): void {
@@ -44,11 +68,15 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
   }
 
   private track(panel: MessageStatusPanel): MessageStatusPanel {
-    const key = `${panel.service}:${panel.messageId}`;
+    const key = panelKey(panel.service, panel.messageId, panel.subaccount);
     this.panels.set(key, panel);
     panel.onDidDispose(() => {
       if (this.panels.get(key) === panel) {this.panels.delete(key);}
     });
     return panel;
   }
+}
+
+function panelKey(service: ServiceId, messageId: string, subaccount?: string): string {
+  return `${service}:${subaccount ?? ''}:${messageId}`;
 }

@@ -31,5 +31,17 @@ export function panelStrings(): PanelStrings {
     categoryFailed: vscode.l10n.t('Failed'),
     categoryWaiting: vscode.l10n.t('Waiting'),
     categoryOther: vscode.l10n.t('Other'),
+    copyMarkdown: vscode.l10n.t('Copy as Markdown'),
+    copyJson: vscode.l10n.t('Copy as JSON'),
+    copyMessageId: vscode.l10n.t('Copy Message Id'),
+    hidePersonal: vscode.l10n.t('Hide personal data'),
+    changesSince: vscode.l10n.t('{0} changed since {1}'),
+    changeEntry: vscode.l10n.t('{0} → {1}: {2}'),
+    noChanges: vscode.l10n.t('No change since {0}'),
+    changedFrom: vscode.l10n.t('was {0}'),
+    trackingLive: vscode.l10n.t('Live: next refresh at {0}'),
+    trackingPaused: vscode.l10n.t('Live tracking paused while the panel is hidden'),
+    trackingFinal: vscode.l10n.t('Every status is final: tracking stopped'),
+    trackingExpired: vscode.l10n.t('Sent more than 48 hours ago: tracking stopped'),
   };
 }

@@ -43,7 +43,9 @@ describe('status view', () => {
       { status: 'Delivered', category: 'delivered', count: 2 },
       { status: 'Weird', category: 'other', count: 1 },
     ]);
-    assert.deepEqual(view.rows[1], { recipient: 'b@x.fr', status: 'Weird', category: 'other', cost: null, stop: true, date: null });
+    assert.deepEqual(view.rows[1], { recipient: 'b@x.fr', masked: 'b•••@x•••.fr', status: 'Weird', category: 'other', cost: null, stop: true, date: null });
+    assert.deepEqual(view.changes, []);
+    assert.equal(view.previousFetchedAt, null);
     assert.equal(view.rows[0].date, 1000);
     assert.equal(view.fetchedAt, 5);
     assert.equal(isFinal(view), true);
@@ -51,8 +53,8 @@ describe('status view', () => {
 
   it('writes CSV that Excel opens right in French and English, and defuses formulas', () => {
     const rows = [
-      { recipient: '+33600000001', status: 'Delivered', category: 'delivered' as const, cost: 0.045, stop: false, date: Date.UTC(2025, 0, 2, 3, 4, 5) },
-      { recipient: '=HYPERLINK("http://x")', status: 'a;b "c"', category: 'other' as const, cost: null, stop: true, date: null },
+      { recipient: '+33600000001', masked: '+336•••••••01', status: 'Delivered', category: 'delivered' as const, cost: 0.045, stop: false, date: Date.UTC(2025, 0, 2, 3, 4, 5) },
+      { recipient: '=HYPERLINK("http://x")', masked: '=••••••••', status: 'a;b "c"', category: 'other' as const, cost: null, stop: true, date: null },
     ];
     const headers = { recipient: 'Destinataire', status: 'Statut', cost: 'Coût', stop: 'Désabonné', date: 'Date' };
     const fr = toCsv(rows, headers, ';');

@@ -1,0 +1,115 @@
+import * as vscode from 'vscode';
+import { checkMessageId, createClient, SERVICES, type Account } from '../api';
+import type { PartnerLog } from '../log/partnerLog';
+import { errorText } from '../providers/errorText';
+import { formatCount, formatMoney } from '../providers/localeFormat';
+import type { MessageStatusPanel, StatusSource } from '../providers/messageStatus/messageStatusPanel';
+import type { MessageStatusPanels } from '../providers/messageStatus/messageStatusPanels';
+import { mainCount } from '../providers/statusBarCredits';
+import type { SubaccountNode } from '../providers/tree/subaccountNode';
+import type { PartnerSettings } from '../settings/partnerSettings';
+import { accountJson } from './accountCommands';
+import { askMessageIdInInputBox, messageIdProblem } from './messageStatusCommand';
+import { nodeTarget } from './nodeTarget';
+
+export interface BrowseDeps {
+  readonly settings: () => PartnerSettings;
+  readonly log: PartnerLog;
+  readonly panels: MessageStatusPanels;
+}
+
+export interface BrowseResult {
+  readonly account: Account;
+  readonly panel?: MessageStatusPanel;
+}
+
+/**
+ * `Browse as Sub-account…`: the sub-account's own credits and message lookups with
+ * its own key. The key is held by the client in memory while the QuickPick or a
+ * panel uses it; it is never written to SecretStorage, settings or state.
+ */
+export async function browseAsSubaccount(deps: BrowseDeps, arg?: unknown, messageIdArg?: unknown): Promise<BrowseResult | undefined> {
+  const node = nodeTarget(arg)?.subaccount;
+  if (!node) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Choose a sub-account in the Partner Accounts view.'));
+    return undefined;
+  }
+  const source = subaccountSource(deps, node);
+  if (!source) {return undefined;}
+  let account: Account;
+  try {
+    account = await vscode.window.withProgress({ location: { viewId: 'partnerExplorer.accounts' } }, () => source.getCredits());
+  } catch (error) {
+    void vscode.window.showErrorMessage(errorText(error));
+    return undefined;
+  }
+  if (messageIdArg !== undefined) {
+    const problem = messageIdProblem(String(messageIdArg));
+    if (problem) {
+      void vscode.window.showErrorMessage(problem);
+      return { account };
+    }
+    return { account, panel: deps.panels.showFrom(source, String(messageIdArg).replace(/\s+/g, '')) };
+  }
+  return browseMenu(deps, node, source, account);
+}
+
+type SubaccountSource = StatusSource & { getCredits(): Promise<Account> };
+
+function subaccountSource({ settings, log }: BrowseDeps, node: SubaccountNode): SubaccountSource | undefined {
+  const sub = node.subaccount;
+  const current = settings();
+  const url = current.apiUrl[node.service];
+  if (!sub.apiKey || !url.ok) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} cannot be browsed: the provider sent no API key for it.', sub.email));
+    return undefined;
+  }
+  log.rememberSecret(sub.apiKey);
+  const client = createClient(node.service, { baseUrl: url.url, apiKey: sub.apiKey, format: current.format, timeoutMs: current.timeoutMs, logger: log });
+  return {
+    service: node.service,
+    subaccount: sub.email,
+    hasKey: true,
+    getMessageStatus: (id, signal) => client.getMessageStatus(id, { signal }),
+    getCredits: () => client.getCredits(),
+  };
+}
+
+function creditsTitle(node: SubaccountNode, account: Account): string {
+  const locale = vscode.env.language;
+  const unit = node.service === 'sms' ? vscode.l10n.t('SMS') : vscode.l10n.t('mails');
+  return vscode.l10n.t('{0} · {1} {2} · balance {3}', node.subaccount.email, formatCount(mainCount(account), locale), unit, formatMoney(account.credits.balance, locale));
+}
+
+async function browseMenu(deps: BrowseDeps, node: SubaccountNode, source: SubaccountSource, first: Account): Promise<BrowseResult> {
+  type Action = 'lookup' | 'refresh' | 'copy';
+  let account = first;
+  const items: (vscode.QuickPickItem & { action: Action })[] = [
+    { action: 'lookup', label: `$(search) ${vscode.l10n.t('Look Up a Message Status…')}`, detail: vscode.l10n.t('Read a message sent by this sub-account, with its own key.') },
+    { action: 'refresh', label: `$(refresh) ${vscode.l10n.t('Refresh Credits')}` },
+    { action: 'copy', label: `$(json) ${vscode.l10n.t('Copy Credits as JSON')}` },
+  ];
+  for (;;) {
+    const picked = await vscode.window.showQuickPick(items, {
+      title: creditsTitle(node, account),
+      placeHolder: vscode.l10n.t('Browsing as {0} ({1}) with its own key, which is not stored', node.subaccount.email, SERVICES[node.service].label),
+    });
+    if (!picked) {return { account };}
+    if (picked.action === 'refresh') {
+      try {
+        account = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading credits…') }, () => source.getCredits());
+      } catch (error) {
+        void vscode.window.showErrorMessage(errorText(error));
+      }
+      continue;
+    }
+    if (picked.action === 'copy') {
+      await vscode.env.clipboard.writeText(`${JSON.stringify({ ...(accountJson(node.service, account) as object), subaccount: node.subaccount.email }, null, 2)}\n`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Copied as JSON.'));
+      return { account };
+    }
+    const id = await askMessageIdInInputBox(vscode.l10n.t('{0}: Message Status', node.subaccount.email));
+    if (id === undefined || !checkMessageId(id).ok) {continue;}
+    return { account, panel: deps.panels.showFrom(source, id) };
+  }
+}

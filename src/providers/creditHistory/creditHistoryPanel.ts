@@ -1,0 +1,144 @@
+import * as vscode from 'vscode';
+import { SERVICE_IDS, SERVICES, type ServiceId } from '../../api';
+import type { CreditHistory } from '../../accounts/creditHistory';
+import type { PartnerSettings } from '../../settings/partnerSettings';
+import type { HistoryHostMessage, HistoryRenderReport, HistorySeries, HistoryStrings, HistoryWebviewMessage } from '../../webview/creditHistoryProtocol';
+import { trendLines } from '../creditTrendText';
+
+export const HISTORY_VIEW_TYPE = 'partnerExplorer.creditHistory';
+
+function historyStrings(): HistoryStrings {
+  return {
+    title: vscode.l10n.t('Credit History'),
+    empty: vscode.l10n.t('No readings yet: credits are recorded each time they are read.'),
+    date: vscode.l10n.t('Date'),
+    count: vscode.l10n.t('Credits'),
+    balance: vscode.l10n.t('Balance'),
+    readings: vscode.l10n.t('Readings'),
+    threshold: vscode.l10n.t('Low-credit threshold: {0}'),
+    clear: vscode.l10n.t('Clear History'),
+    chartLabel: vscode.l10n.t('{0} readings from {1} to {2}'),
+  };
+}
+
+/**
+ * `Show Credit History`: one panel drawing each service's credit curve from the
+ * readings kept in globalState, redrawn as new readings arrive.
+ */
+export class CreditHistoryPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private ready = false;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  /** The webview's last report of what it drew. */
+  lastRender: HistoryRenderReport | undefined;
+  /** What was sent to the webview last, for tests. */
+  lastData: readonly HistorySeries[] | undefined;
+
+  constructor(
+    private readonly history: CreditHistory,
+    private readonly extensionUri: vscode.Uri,
+    private readonly settings: () => PartnerSettings,
+    private readonly services: () => readonly ServiceId[],
+  ) {
+    this.subscriptions.push(history.onDidChange(() => this.send()));
+  }
+
+  get webviewPanel(): vscode.WebviewPanel | undefined {
+    return this.panel;
+  }
+
+  show(): vscode.WebviewPanel {
+    if (this.panel) {
+      this.panel.reveal();
+      this.send();
+      return this.panel;
+    }
+    const panel = vscode.window.createWebviewPanel(HISTORY_VIEW_TYPE, vscode.l10n.t('Credit History'), vscode.ViewColumn.Active, {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')],
+    });
+    this.panel = panel;
+    this.ready = false;
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'partner.svg');
+    panel.webview.html = this.html(panel.webview);
+    panel.webview.onDidReceiveMessage((m: HistoryWebviewMessage) => void this.onMessage(m), undefined, this.subscriptions);
+    panel.onDidDispose(() => {
+      if (this.panel === panel) {this.panel = undefined;}
+    }, undefined, this.subscriptions);
+    return panel;
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    this.subscriptions.forEach((d) => d.dispose());
+  }
+
+  private async onMessage(message: HistoryWebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        this.post({ type: 'init', locale: vscode.env.language, strings: historyStrings() });
+        this.send();
+        return;
+      case 'clear': {
+        const clear = vscode.l10n.t('Clear History');
+        const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Forget every credit reading of {0}?', SERVICES[message.service].label), { modal: true }, clear);
+        if (choice === clear) {await this.history.clear(message.service);}
+        return;
+      }
+      case 'rendered':
+        this.lastRender = message.report;
+        return;
+    }
+  }
+
+  private series(): HistorySeries[] {
+    const settings = this.settings();
+    const locale = vscode.env.language;
+    const wanted = this.services();
+    return SERVICE_IDS.filter((s) => wanted.includes(s)).map((service) => {
+      const points = this.history.points(service);
+      const last = points[points.length - 1];
+      const threshold = settings.lowCreditThreshold[service];
+      return {
+        service,
+        label: SERVICES[service].label,
+        unit: service === 'sms' ? vscode.l10n.t('SMS') : vscode.l10n.t('e-mails'),
+        points,
+        threshold,
+        trend: last ? trendLines(points, last.count, threshold, locale) : [],
+      };
+    });
+  }
+
+  private send(): void {
+    if (!this.panel || !this.ready) {return;}
+    const series = this.series();
+    this.lastData = series;
+    this.post({ type: 'data', series });
+  }
+
+  private post(message: HistoryHostMessage): void {
+    void this.panel?.webview.postMessage(message);
+  }
+
+  private html(webview: vscode.Webview): string {
+    const nonce = Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(16))).toString('base64');
+    const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', file)).toString();
+    const lang = vscode.env.language.replace(/[^A-Za-z-]/g, '');
+    return `<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}'; img-src ${webview.cspSource}; font-src ${webview.cspSource};">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${media('statusPanel.css')}">
+<link rel="stylesheet" href="${media('creditHistory.css')}">
+</head>
+<body>
+<main id="app" aria-busy="true"></main>
+<script nonce="${nonce}" src="${media('creditHistory.js')}"></script>
+</body>
+</html>`;
+  }
+}
