@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+// Popups allowed: `vscode.env.openExternal` in code-server is a window.open without a click.
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-popup-blocking', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
 export function freePort() {
   return new Promise((resolve, reject) => {

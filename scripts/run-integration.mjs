@@ -74,6 +74,8 @@ async function main() {
   const browserContext = await browser.newContext({ viewport: { width: 1400, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await browserContext.newPage();
   const hostLog = [];
+  // Pages the extension opens with openExternal (Open in Dashboard) load in this browser.
+  browserContext.on('page', (p) => void p.waitForLoadState().then(() => hostLog.push(`[browser] opened ${p.url()}`), () => undefined));
   let resolveExit;
   const exited = new Promise((resolve) => (resolveExit = resolve));
   await page.exposeFunction('codeAutomationLog', (type, args) => {

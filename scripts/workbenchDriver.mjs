@@ -23,12 +23,15 @@ export async function quickPickItems(page) {
   return (await labels.allInnerTexts()).map((t) => t.trim());
 }
 
-/** The frame of the open webview (the one with our #app root). */
-export async function findWebviewFrame(page, timeoutMs = 20_000) {
+/**
+ * The frame of an open webview (one with our #app root); with `selector`, the one
+ * that holds it (hidden webviews keep their frames, so several may be there).
+ */
+export async function findWebviewFrame(page, timeoutMs = 20_000, selector = '#app') {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
-      if ((await frame.locator('#app').count().catch(() => 0)) > 0) return frame;
+      if ((await frame.locator('#app').count().catch(() => 0)) > 0 && (await frame.locator(selector).count().catch(() => 0)) > 0) return frame;
     }
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkMessageId, createClient, SERVICES, type Account } from '../api';
+import { checkMessageId, createClient, type Account } from '../api';
 import type { PartnerLog } from '../log/partnerLog';
 import { errorText } from '../providers/errorText';
 import { formatCount, formatMoney } from '../providers/localeFormat';
@@ -92,7 +92,7 @@ async function browseMenu(deps: BrowseDeps, node: SubaccountNode, source: Subacc
   for (;;) {
     const picked = await vscode.window.showQuickPick(items, {
       title: creditsTitle(node, account),
-      placeHolder: vscode.l10n.t('Browsing as {0} ({1}) with its own key, which is not stored', node.subaccount.email, SERVICES[node.service].label),
+      placeHolder: vscode.l10n.t("Browsing with the sub-account's own key, which is not stored"),
     });
     if (!picked) {return { account };}
     if (picked.action === 'refresh') {

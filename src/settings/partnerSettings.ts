@@ -71,7 +71,7 @@ function dashboardUrl(config: vscode.WorkspaceConfiguration, service: ServiceId,
     }
   }
   warnings.push(vscode.l10n.t('{0} must be an http(s) address; using {1}.', `${SECTION}.${service}.dashboardUrl`, fallback));
-  return fallback;
+  return new URL(fallback).toString();
 }
 
 /** Why an API URL setting was refused, in words. */

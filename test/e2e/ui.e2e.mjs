@@ -205,6 +205,79 @@ async function main() {
     expect(csv.trim().split('\r\n').length === 49, `CSV lines: ${csv.split('\r\n').length}`);
   });
 
+  await check('Hide personal data masks the table and what is copied; Copy as Markdown gives a table', async () => {
+    const frame = await findWebviewFrame();
+    await frame.locator('input[type="search"]').fill('');
+    const toggle = frame.locator('button', { hasText: 'Hide personal data' });
+    await toggle.click();
+    await frame.locator('button[aria-pressed="true"]', { hasText: 'Hide personal data' }).waitFor();
+    const firstRow = await frame.locator('table tbody tr:not(.spacer)').first().innerText();
+    expect(/^\S•••@e•••\.fr/.test(firstRow), `masked row: ${firstRow}`);
+    await shot('10-hide-personal-data');
+    await frame.locator('button', { hasText: 'Copy as Markdown' }).click();
+    const md = await waitForClipboard((text) => text.startsWith('### Message 4242 · Mail Partner'));
+    expect(md.includes('| Recipient | Status | Cost | Unsubscribed | Date |') && !/[a-z]+\.\d+@exemple/.test(md), `markdown: ${md.slice(0, 300)}`);
+    await toggle.click();
+    await frame.locator('button[aria-pressed="false"]', { hasText: 'Hide personal data' }).waitFor();
+  });
+
+  await check('the lookup offers recent ids; a live message refreshes and shows what changed', async () => {
+    await commandPalette('Partner: Show Message Status…');
+    await drive.pickItem(page, 'Mail Partner').click();
+    await drive.pickItem(page, '4242').waitFor({ timeout: 10_000 });
+    await page.locator('.quick-input-widget input').fill('9000');
+    await drive.pickItem(page, '9000').click();
+    await page.locator('.tab', { hasText: 'Message 9000 · Mail Partner' }).waitFor({ timeout: 20_000 });
+    const frame = await findWebviewFrame(page, 20_000, 'h1:text("Message 9000")');
+    await frame.locator('.tracking', { hasText: 'Live: next refresh at' }).waitFor({ timeout: 20_000 });
+    await frame.locator('button', { hasText: 'Refresh' }).click();
+    await frame.locator('.changes-title', { hasText: 'changed since' }).waitFor({ timeout: 20_000 });
+    await frame.locator('tr.changed').first().waitFor();
+    await shot('11-live-tracking');
+  });
+
+  await check('Browse as Sub-account… reads a message with the sub-account key', async () => {
+    const tree = page.locator('.pane-body .monaco-list').first();
+    // The activity-bar button toggles: click it only when the view is not already showing.
+    if (!(await tree.isVisible())) await page.locator('.activitybar .action-item a[aria-label^="Partner"]').first().click();
+    const row = tree.locator('.monaco-list-row', { hasText: 'jules.45@client-sms.example' });
+    const menuItem = page.locator('.context-view .action-label', { hasText: 'Browse as Sub-account…' });
+    for (let attempt = 0; ; attempt++) {
+      await row.click({ button: 'right' });
+      try {
+        await menuItem.waitFor({ timeout: 5000 });
+        break;
+      } catch (err) {
+        if (attempt === 2) throw err;
+        await page.keyboard.press('Escape');
+      }
+    }
+    await menuItem.click();
+    await page.locator('.quick-input-title', { hasText: 'jules.45@client-sms.example' }).waitFor({ timeout: 20_000 });
+    await shot('12-browse-as-subaccount');
+    // Rows with a codicon have the icon's name at the start of their accessible label.
+    await page.locator('.quick-input-list .monaco-list-row[aria-label*="Look Up a Message Status"]').first().click();
+    await page.locator('.quick-input-widget input').fill('8001');
+    await page.keyboard.press('Enter');
+    await page.locator('.tab', { hasText: 'Message 8001 · SMS Partner · jules.45@client-sms.example' }).waitFor({ timeout: 20_000 });
+    const frame = await findWebviewFrame(page, 20_000, 'h1:text("Message 8001")');
+    await frame.locator('table tbody tr:not(.spacer)').first().waitFor({ timeout: 20_000 });
+  });
+
+  await check('Show Credit History draws each service in a chart', async () => {
+    await commandPalette('Partner: Show Credit History');
+    // One chart per service with a key: SMS Partner and Mail Partner.
+    // The panel redraws as readings arrive (and VS Code may swap its frame): read until stable.
+    let titles = [];
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline; await page.waitForTimeout(250)) {
+      const frame = await findWebviewFrame(page, 20_000, 'section.series:nth-of-type(2) svg.chart circle.dot');
+      titles = await frame.locator('section.series h2').allInnerTexts().catch(() => []);
+      if (titles.length === 2) break;
+    }
+    expect(JSON.stringify(titles) === JSON.stringify(['SMS Partner', 'Mail Partner']), `charts: ${JSON.stringify(titles)}`);
+    await shot('13-credit-history');
+  });
+
   await check('the Getting Started walkthrough lists its three steps', async () => {
     await commandPalette('Welcome: Open Walkthrough');
     await drive.pickItem(page, 'Get started with Partner Explorer').click();
@@ -254,7 +327,7 @@ async function french() {
     await frame.locator('table tbody tr:not(.spacer)').first().waitFor({ timeout: 20_000 });
     const headers = await frame.locator('thead').innerText();
     expect(/Destinataire/.test(headers) && /Statut/.test(headers), `table headers: ${headers}`);
-    await shot('10-french');
+    await shot('20-french');
   });
 }
 

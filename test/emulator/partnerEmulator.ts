@@ -42,6 +42,8 @@ export interface RequestRecord {
   keyOk: boolean;
   page?: number;
   messageId?: string;
+  /** For pages outside the API (dashboard visits). */
+  path?: string;
   at: number;
   /** The client went away before the answer was sent (cancelled or timed out). */
   aborted?: boolean;
@@ -162,6 +164,14 @@ export class PartnerEmulator {
       const body = await readBody(req);
       if (url.pathname.startsWith('/__emulator/')) {
         this.control(req.method ?? 'GET', url.pathname.slice('/__emulator/'.length), body, res);
+        return;
+      }
+      if (!/^\/(sms|mail)\/v1\//.test(url.pathname)) {
+        // Any other page stands in for the provider's web dashboard: a browser sent
+        // here by `Open in Dashboard` shows up in the request log as a visit.
+        const service: EmulatedService = url.pathname.includes('mail') ? 'mail' : 'sms';
+        this.requests.push({ method: req.method ?? 'GET', service, endpoint: '/dashboard', path: url.pathname, format: 'json', keyOk: false, at: Date.now() });
+        send(res, 200, 'text/html; charset=utf-8', '<!doctype html><title>Dashboard</title><p>Emulated dashboard</p>');
         return;
       }
       const m = /^\/(sms|mail)\/v1\/(.+?)\/?$/.exec(url.pathname);

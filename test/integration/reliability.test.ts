@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { ApiKeyStore } from '../../src/keys/apiKeyStore';
 import type { MessageStatusPanel } from '../../src/providers/messageStatus/messageStatusPanel';
 import { readSettings } from '../../src/settings/partnerSettings';
-import { children, resetAll, setKeys, setSetting, settledChildren, show, unhandled, waitFor, type Shown } from './helpers/harness';
+import { children, findLogFiles, resetAll, setKeys, setSetting, settledChildren, show, unhandled, waitFor, type Shown } from './helpers/harness';
 
 async function errorItem(nodeChildren: () => Promise<Shown[]>, what: string, timeoutMs = 15_000): Promise<Shown> {
   return waitFor(async () => (await nodeChildren()).find((c) => c.contextValue === 'placeholder.error'), what, timeoutMs);
@@ -221,24 +221,3 @@ describe('Security: keys stay where they belong', () => {
     assert.deepEqual(unhandled.map(String), []);
   });
 });
-
-async function findLogFiles(logUri: vscode.Uri): Promise<vscode.Uri[]> {
-  // The channel's file lives in the window's exthost log folder, near the extension's own log folder.
-  const roots = [logUri, vscode.Uri.joinPath(logUri, '..'), vscode.Uri.joinPath(logUri, '..', '..')];
-  const found: vscode.Uri[] = [];
-  const walk = async (dir: vscode.Uri, depth: number): Promise<void> => {
-    let entries: [string, vscode.FileType][] = [];
-    try {
-      entries = await vscode.workspace.fs.readDirectory(dir);
-    } catch {
-      return;
-    }
-    for (const [name, type] of entries) {
-      const uri = vscode.Uri.joinPath(dir, name);
-      if (type === vscode.FileType.Directory && depth > 0) {await walk(uri, depth - 1);}
-      else if (name.endsWith('Partner Explorer.log') && !found.some((f) => f.toString() === uri.toString())) {found.push(uri);}
-    }
-  };
-  for (const r of roots) {await walk(r, 3);}
-  return found;
-}

@@ -19,6 +19,17 @@ export interface EmulatorHandle {
   reset(): Promise<void>;
   requests(): Promise<{ method: string; service: ServiceId; endpoint: string; format: string; page?: number; aborted?: boolean }[]>;
   account(service: ServiceId, change: { username?: string; emails?: string[] }): Promise<void>;
+  /** Replaces (or creates) a message's recipients; `date` in Unix seconds as text. */
+  message(service: ServiceId, messageId: string, rows: EmulatedRecipient[]): Promise<void>;
+}
+
+export interface EmulatedRecipient {
+  recipient: string;
+  token: string;
+  status: string;
+  cost: number;
+  stop: boolean;
+  date: string;
 }
 
 let emulatorHandle: Promise<EmulatorHandle> | undefined;
@@ -51,6 +62,7 @@ async function connect(): Promise<EmulatorHandle> {
     reset: async () => void (await control('POST', 'reset')),
     requests: async () => (await control('GET', 'requests')) as never,
     account: async (service, change) => void (await control('POST', 'account', { service, ...change })),
+    message: async (service, messageId, rows) => void (await control('POST', 'message', { service, messageId, rows })),
   };
 }
 
@@ -150,4 +162,26 @@ process.on('unhandledRejection', (reason) => unhandled.push(reason));
 /** A line in the test report (the host's console does not reach the terminal). */
 export function note(text: string): void {
   (Mocha.reporters.Base as unknown as { consoleLog: (...args: unknown[]) => void }).consoleLog(`      ${text}`);
+}
+
+/** The extension's log files on disk (the channel's file lives near the extension's log folder). */
+export async function findLogFiles(logUri: vscode.Uri): Promise<vscode.Uri[]> {
+  // The channel's file lives in the window's exthost log folder, near the extension's own log folder.
+  const roots = [logUri, vscode.Uri.joinPath(logUri, '..'), vscode.Uri.joinPath(logUri, '..', '..')];
+  const found: vscode.Uri[] = [];
+  const walk = async (dir: vscode.Uri, depth: number): Promise<void> => {
+    let entries: [string, vscode.FileType][] = [];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(dir);
+    } catch {
+      return;
+    }
+    for (const [name, type] of entries) {
+      const uri = vscode.Uri.joinPath(dir, name);
+      if (type === vscode.FileType.Directory && depth > 0) {await walk(uri, depth - 1);}
+      else if (name.endsWith('Partner Explorer.log') && !found.some((f) => f.toString() === uri.toString())) {found.push(uri);}
+    }
+  };
+  for (const r of roots) {await walk(r, 3);}
+  return found;
 }
