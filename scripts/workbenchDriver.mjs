@@ -49,3 +49,22 @@ export async function openMessageStatus(page, serviceLabel, messageId) {
   await frame.locator('table tbody tr:not(.spacer)').first().waitFor({ timeout: 20_000 });
   return frame;
 }
+
+/**
+ * Right-clicks a tree row and clicks an entry of its context menu. A re-render of the
+ * row closes an open menu: it is opened again, as a user would.
+ */
+export async function treeContextAction(page, row, action) {
+  const menuItem = page.locator('.context-view .action-label', { hasText: action });
+  for (let attempt = 0; ; attempt++) {
+    await row.click({ button: 'right' });
+    try {
+      await menuItem.waitFor({ timeout: 5000 });
+      break;
+    } catch (err) {
+      if (attempt === 2) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
+  await menuItem.click();
+}

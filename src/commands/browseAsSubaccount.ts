@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkMessageId, createClient, type Account } from '../api';
+import { checkMessageId, type Account } from '../api';
 import type { PartnerLog } from '../log/partnerLog';
 import { errorText } from '../providers/errorText';
 import { formatCount, formatMoney } from '../providers/localeFormat';
@@ -11,6 +11,7 @@ import type { PartnerSettings } from '../settings/partnerSettings';
 import { accountJson } from './accountCommands';
 import { askMessageIdInInputBox, messageIdProblem } from './messageStatusCommand';
 import { nodeTarget } from './nodeTarget';
+import { subaccountClient } from './subaccountClient';
 
 export interface BrowseDeps {
   readonly settings: () => PartnerSettings;
@@ -58,14 +59,11 @@ type SubaccountSource = StatusSource & { getCredits(): Promise<Account> };
 
 function subaccountSource({ settings, log }: BrowseDeps, node: SubaccountNode): SubaccountSource | undefined {
   const sub = node.subaccount;
-  const current = settings();
-  const url = current.apiUrl[node.service];
-  if (!sub.apiKey || !url.ok) {
+  const client = subaccountClient(node, settings(), log);
+  if (!client) {
     void vscode.window.showWarningMessage(vscode.l10n.t('{0} cannot be browsed: the provider sent no API key for it.', sub.email));
     return undefined;
   }
-  log.rememberSecret(sub.apiKey);
-  const client = createClient(node.service, { baseUrl: url.url, apiKey: sub.apiKey, format: current.format, timeoutMs: current.timeoutMs, logger: log });
   return {
     service: node.service,
     subaccount: sub.email,

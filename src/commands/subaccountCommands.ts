@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import { createClient, SERVICES } from '../api';
+import { SERVICES } from '../api';
 import type { PartnerLog } from '../log/partnerLog';
 import { errorText } from '../providers/errorText';
 import { formatCount, formatMoney } from '../providers/localeFormat';
 import { mainCount } from '../providers/statusBarCredits';
 import { isSubaccountNode, type SubaccountNode } from '../providers/tree/subaccountNode';
 import type { PartnerSettings } from '../settings/partnerSettings';
+import { subaccountClient } from './subaccountClient';
 
 function asSubaccount(node: unknown): SubaccountNode | undefined {
   if (isSubaccountNode(node)) {return node;}
@@ -32,13 +33,11 @@ export async function showSubaccountCredits(node: unknown, settings: PartnerSett
   const s = asSubaccount(node);
   if (!s) {return undefined;}
   const sub = s.subaccount;
-  const url = settings.apiUrl[s.service];
-  if (!sub.apiKey || !url.ok) {
+  const client = subaccountClient(s, settings, log);
+  if (!client) {
     void vscode.window.showWarningMessage(vscode.l10n.t('The credits of {0} cannot be read: no API key was sent for it.', sub.email));
     return undefined;
   }
-  log.rememberSecret(sub.apiKey);
-  const client = createClient(s.service, { baseUrl: url.url, apiKey: sub.apiKey, format: settings.format, timeoutMs: settings.timeoutMs, logger: log });
   try {
     const account = await vscode.window.withProgress({ location: { viewId: 'partnerExplorer.accounts' } }, () => client.getCredits());
     const locale = vscode.env.language;

@@ -121,19 +121,7 @@ async function main() {
   await check('Add Credit… asks for an amount, confirms both balances in a dialog, then shows the new balance', async () => {
     const tree = page.locator('.pane-body .monaco-list').first();
     const row = tree.locator('.monaco-list-row', { hasText: 'jules.45@client-sms.example' });
-    const menuItem = page.locator('.context-view .action-label', { hasText: 'Add Credit…' });
-    // A re-render of the row closes an open context menu: open it again, as a user would.
-    for (let attempt = 0; ; attempt++) {
-      await row.click({ button: 'right' });
-      try {
-        await menuItem.waitFor({ timeout: 5000 });
-        break;
-      } catch (err) {
-        if (attempt === 2) throw err;
-        await page.keyboard.press('Escape');
-      }
-    }
-    await menuItem.click();
+    await drive.treeContextAction(page, row, 'Add Credit…');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill('0');
@@ -241,18 +229,7 @@ async function main() {
     // The activity-bar button toggles: click it only when the view is not already showing.
     if (!(await tree.isVisible())) await page.locator('.activitybar .action-item a[aria-label^="Partner"]').first().click();
     const row = tree.locator('.monaco-list-row', { hasText: 'jules.45@client-sms.example' });
-    const menuItem = page.locator('.context-view .action-label', { hasText: 'Browse as Sub-account…' });
-    for (let attempt = 0; ; attempt++) {
-      await row.click({ button: 'right' });
-      try {
-        await menuItem.waitFor({ timeout: 5000 });
-        break;
-      } catch (err) {
-        if (attempt === 2) throw err;
-        await page.keyboard.press('Escape');
-      }
-    }
-    await menuItem.click();
+    await drive.treeContextAction(page, row, 'Browse as Sub-account…');
     await page.locator('.quick-input-title', { hasText: 'jules.45@client-sms.example' }).waitFor({ timeout: 20_000 });
     await shot('12-browse-as-subaccount');
     // Rows with a codicon have the icon's name at the start of their accessible label.

@@ -4,6 +4,7 @@ import type { CreditHistory } from '../../accounts/creditHistory';
 import type { PartnerSettings } from '../../settings/partnerSettings';
 import type { HistoryHostMessage, HistoryRenderReport, HistorySeries, HistoryStrings, HistoryWebviewMessage } from '../../webview/creditHistoryProtocol';
 import { trendLines } from '../creditTrendText';
+import { webviewHtml } from '../webviewHtml';
 
 export const HISTORY_VIEW_TYPE = 'partnerExplorer.creditHistory';
 
@@ -123,22 +124,6 @@ export class CreditHistoryPanel implements vscode.Disposable {
   }
 
   private html(webview: vscode.Webview): string {
-    const nonce = Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(16))).toString('base64');
-    const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', file)).toString();
-    const lang = vscode.env.language.replace(/[^A-Za-z-]/g, '');
-    return `<!DOCTYPE html>
-<html lang="${lang}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}'; img-src ${webview.cspSource}; font-src ${webview.cspSource};">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${media('statusPanel.css')}">
-<link rel="stylesheet" href="${media('creditHistory.css')}">
-</head>
-<body>
-<main id="app" aria-busy="true"></main>
-<script nonce="${nonce}" src="${media('creditHistory.js')}"></script>
-</body>
-</html>`;
+    return webviewHtml(webview, this.extensionUri, { title: vscode.l10n.t('Credit History'), styles: ['statusPanel.css', 'creditHistory.css'], script: 'creditHistory.js' });
   }
 }

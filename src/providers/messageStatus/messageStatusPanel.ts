@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { isPartnerError, SERVICES, type MessageStatus, type ServiceId } from '../../api';
 import type { HostMessage, PanelPersistedState, RenderReport, StatusViewData, TrackingState, WebviewMessage } from '../../webview/protocol';
 import { errorText } from '../errorText';
+import { webviewHtml } from '../webviewHtml';
 import { decideTracking, nextStep, sentAt, type TrackingPolicy } from './liveTracking';
 import { panelStrings } from './panelStrings';
 import { buildStatusView, toCsv, toJson, toMarkdown } from './statusView';
@@ -293,9 +294,6 @@ export class MessageStatusPanel implements vscode.Disposable {
   }
 
   private html(): string {
-    const webview = this.panel.webview;
-    const nonce = Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(16))).toString('base64');
-    const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', file)).toString();
     const state: PanelPersistedState = {
       service: this.service,
       messageId: this.messageId,
@@ -305,24 +303,11 @@ export class MessageStatusPanel implements vscode.Disposable {
       filterCategory: this.restored?.filterCategory,
       hidePersonal: this.restored?.hidePersonal === true,
     };
-    const lang = vscode.env.language.replace(/[^A-Za-z-]/g, '');
-    return `<!DOCTYPE html>
-<html lang="${lang}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}'; img-src ${webview.cspSource}; font-src ${webview.cspSource};">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${media('statusPanel.css')}">
-<title>${escapeHtml(panelTitle(this.service, this.messageId, this.source.subaccount))}</title>
-</head>
-<body data-state="${escapeHtml(JSON.stringify(state))}">
-<main id="app" aria-busy="true"></main>
-<script nonce="${nonce}" src="${media('statusPanel.js')}"></script>
-</body>
-</html>`;
+    return webviewHtml(this.panel.webview, this.extensionUri, {
+      title: panelTitle(this.service, this.messageId, this.source.subaccount),
+      styles: ['statusPanel.css'],
+      script: 'statusPanel.js',
+      state,
+    });
   }
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }

@@ -5,6 +5,7 @@ import type { PartnerExplorerApi } from '../../../src/extension';
 import type { TreeNode } from '../../../src/providers/tree/treeNode';
 import type { Fault } from '../../emulator/partnerEmulator';
 import { PartnerEmulator } from '../../emulator/partnerEmulator';
+import type { RecipientRecord } from '../../emulator/emulatorData';
 
 export const EXTENSION_ID = 'partner-tools.partner-explorer';
 
@@ -23,14 +24,7 @@ export interface EmulatorHandle {
   message(service: ServiceId, messageId: string, rows: EmulatedRecipient[]): Promise<void>;
 }
 
-export interface EmulatedRecipient {
-  recipient: string;
-  token: string;
-  status: string;
-  cost: number;
-  stop: boolean;
-  date: string;
-}
+export type EmulatedRecipient = RecipientRecord;
 
 let emulatorHandle: Promise<EmulatorHandle> | undefined;
 
