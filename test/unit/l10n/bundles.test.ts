@@ -6,7 +6,7 @@ const ROOT = join(__dirname, '../../../..');
 const json = (file: string) => JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as Record<string, string>;
 const placeholders = (s: string) => (s.match(/\{\d+\}/g) ?? []).sort().join(',');
 
-/** Every `l10n.t('…')` key in src/. */
+/** Every `l10n.t('…')` / `l10n.t("…")` key in src/. */
 function usedKeys(): string[] {
   const keys = new Set<string>();
   const walk = (dir: string) => {
@@ -14,7 +14,8 @@ function usedKeys(): string[] {
       const p = join(dir, name);
       if (statSync(p).isDirectory()) {walk(p);}
       else if (p.endsWith('.ts')) {
-        for (const m of readFileSync(p, 'utf8').matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) {keys.add(m[1].replace(/\\(.)/g, '$1'));}
+        // Single- or double-quoted (a key with an apostrophe may be written "…'…").
+        for (const m of readFileSync(p, 'utf8').matchAll(/l10n\.t\(\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")/g)) {keys.add((m[1] ?? m[2]).replace(/\\(.)/g, '$1'));}
       }
     }
   };
