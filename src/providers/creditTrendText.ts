@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { creditTrend, thresholdEta, type CreditPoint } from '../accounts/creditHistory';
-import { formatCount } from './localeFormat';
+import { formatCount, formatDate } from './localeFormat';
 
 /**
  * The status-bar tooltip's trend lines: how the count moved over the last days
@@ -15,16 +15,7 @@ export function trendLines(points: readonly CreditPoint[], current: number, thre
   const lines = [vscode.l10n.t('Trend over {0}: {1}, about {2} used per day', span, signed, formatCount(Math.round(trend.perDay), locale))];
   const eta = thresholdEta(current, threshold, trend, now);
   if (eta) {
-    const date = new Intl.DateTimeFormat(safe(locale), { dateStyle: 'medium' }).format(eta);
-    lines.push(vscode.l10n.t('At this rate, below {0} around {1}', formatCount(threshold, locale), date));
+    lines.push(vscode.l10n.t('At this rate, below {0} around {1}', formatCount(threshold, locale), formatDate(eta, locale)));
   }
   return lines;
-}
-
-function safe(locale: string): string {
-  try {
-    return Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0 ? locale : 'en';
-  } catch {
-    return 'en';
-  }
 }

@@ -42,6 +42,10 @@ export function formatDateTime(date: Date, locale: string): string {
   return cached(`d:${locale}`, () => new Intl.DateTimeFormat(safeLocale(locale), { dateStyle: 'medium', timeStyle: 'short' })).format(date);
 }
 
+export function formatDate(date: Date, locale: string): string {
+  return cached(`day:${locale}`, () => new Intl.DateTimeFormat(safeLocale(locale), { dateStyle: 'medium' })).format(date);
+}
+
 export function formatTime(date: Date, locale: string): string {
   return cached(`t:${locale}`, () => new Intl.DateTimeFormat(safeLocale(locale), { timeStyle: 'medium' })).format(date);
 }
