@@ -2,6 +2,7 @@
 /// <reference lib="dom" />
 // The credit-history webview: one SVG curve per service, built element by element
 // (no markup strings), plus the readings as a table for screen readers and copying.
+// `el` and `format` come from webviewDom.js, loaded first.
 
 /** @typedef {import('../src/webview/creditHistoryProtocol').HistoryHostMessage} HistoryHostMessage */
 /** @typedef {import('../src/webview/creditHistoryProtocol').HistoryWebviewMessage} HistoryWebviewMessage */
@@ -28,20 +29,6 @@
 
   /**
    * @param {string} tag
-   * @param {{ className?: string, text?: string, attrs?: Record<string, string> }} [options]
-   * @param {(Node | undefined)[]} [children]
-   */
-  function el(tag, options = {}, children = []) {
-    const node = document.createElement(tag);
-    if (options.className) node.className = options.className;
-    if (options.text !== undefined) node.textContent = options.text;
-    for (const [k, v] of Object.entries(options.attrs || {})) node.setAttribute(k, v);
-    for (const c of children) if (c) node.appendChild(c);
-    return node;
-  }
-
-  /**
-   * @param {string} tag
    * @param {Record<string, string | number>} attrs
    * @param {string} [text]
    */
@@ -50,11 +37,6 @@
     for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
     if (text !== undefined) node.textContent = text;
     return node;
-  }
-
-  /** @param {string} template @param {...(string | number)} args */
-  function format(template, ...args) {
-    return template.replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)] ?? ''));
   }
 
   /**

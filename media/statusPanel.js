@@ -1,7 +1,8 @@
 // @ts-check
 /// <reference lib="dom" />
 // The message-status webview. Everything from the API is inserted with textContent;
-// the rows are windowed so 5,000 recipients render and sort quickly.
+// the rows are windowed so 5,000 recipients render and sort quickly. `el` and
+// `format` come from webviewDom.js, loaded first.
 
 /** @typedef {import('../src/webview/protocol').HostMessage} HostMessage */
 /** @typedef {import('../src/webview/protocol').WebviewMessage} WebviewMessage */
@@ -53,25 +54,6 @@
   /** @param {WebviewMessage} message */
   function send(message) {
     vscode.postMessage(message);
-  }
-
-  /**
-   * @param {string} tag
-   * @param {{ className?: string, text?: string, attrs?: Record<string, string> }} [options]
-   * @param {(Node | undefined)[]} [children]
-   */
-  function el(tag, options = {}, children = []) {
-    const node = document.createElement(tag);
-    if (options.className) node.className = options.className;
-    if (options.text !== undefined) node.textContent = options.text;
-    for (const [k, v] of Object.entries(options.attrs || {})) node.setAttribute(k, v);
-    for (const c of children) if (c) node.appendChild(c);
-    return node;
-  }
-
-  /** @param {string} template @param {...(string | number)} args */
-  function format(template, ...args) {
-    return template.replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)] ?? ''));
   }
 
   /** @param {string} label @param {() => void} onClick */

@@ -105,13 +105,11 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     'partnerExplorer.showLog': () => channel.show(),
   };
 
-  // Each new successful reading goes into the credit history (counts and times only).
-  const recorded = new Map<ServiceId, number>();
+  // Each successful reading (every `ready` state is a new one) goes into the credit history.
   const recordCredits = (session: ServiceSession) => {
     const state = session.state;
-    if (state.kind !== 'ready' || recorded.get(session.service) === state.updatedAt.getTime()) {return;}
-    recorded.set(session.service, state.updatedAt.getTime());
-    void creditHistory.recordAccount(session.service, state.account, mainCount(state.account), state.updatedAt.getTime());
+    if (state.kind !== 'ready') {return;}
+    void creditHistory.record(session.service, mainCount(state.account), state.account.credits.balance.value, state.updatedAt.getTime());
   };
 
   const updateContext = () => {

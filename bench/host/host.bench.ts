@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
-import { emulator, note, resetAll, setKeys, settledChildren } from '../../test/integration/helpers/harness';
+import { emulator, note, requestsOfOneFullRefresh, resetAll, setKeys, settledChildren } from '../../test/integration/helpers/harness';
 
 const results: Record<string, unknown> = {};
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -59,13 +59,7 @@ describe('Benchmark (extension host)', function () {
 
   it('requests per full refresh with tree and status bar both visible', async () => {
     const { api, emu } = await resetAll();
-    await setKeys(api, emu);
-    await settledChildren(api, api.tree.root('sms'));
-    await settledChildren(api, api.tree.root('mail'));
-    await emu.reset();
-    await Promise.all([vscode.commands.executeCommand('partnerExplorer.refresh'), api.statusBar.poll()]);
-    await api.statusBar.poll();
-    const requests = await emu.requests();
+    const requests = await requestsOfOneFullRefresh(api, emu);
     results.requestsPerRefresh = {
       smsMe: requests.filter((r) => r.service === 'sms' && r.endpoint === '/me').length,
       mailMe: requests.filter((r) => r.service === 'mail' && r.endpoint === '/me').length,

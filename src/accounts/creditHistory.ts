@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { Account, ServiceId } from '../api';
+import type { ServiceId } from '../api';
 
 /** One credit reading: when, the main count (SMS or e-mails) and the balance in the account's currency. */
 export interface CreditPoint {
@@ -32,10 +32,6 @@ export class CreditHistory {
     const points = addPoint(this.points(service), { t: at, count, balance });
     await this.memento.update(key(service), points);
     this.listeners.forEach((l) => l(service));
-  }
-
-  recordAccount(service: ServiceId, account: Account, count: number, at = Date.now()): Promise<void> {
-    return this.record(service, count, account.credits.balance.value, at);
   }
 
   async clear(service: ServiceId): Promise<void> {

@@ -4,6 +4,7 @@ export interface WebviewPage {
   readonly title: string;
   /** File names in media/, loaded in order. */
   readonly styles: readonly string[];
+  /** The panel's own script; media/webviewDom.js (shared helpers) is loaded before it. */
   readonly script: string;
   /** Serialized into `data-state` on <body> (escaped): the webview's initial state. */
   readonly state?: unknown;
@@ -30,6 +31,7 @@ ${page.styles.map((s) => `<link rel="stylesheet" href="${media(s)}">`).join('\n'
 </head>
 <body${state}>
 <main id="app" aria-busy="true"></main>
+<script nonce="${nonce}" src="${media('webviewDom.js')}"></script>
 <script nonce="${nonce}" src="${media(page.script)}"></script>
 </body>
 </html>`;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 
-import { resetAll, setKeys, setSetting, settledChildren, waitFor } from './helpers/harness';
+import { requestsOfOneFullRefresh, resetAll, setKeys, setSetting, waitFor } from './helpers/harness';
 
 // What a reader sees: Markdown escapes undone.
 const plain = (md: vscode.MarkdownString) => md.value.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');
@@ -33,13 +33,7 @@ describe('Status-bar credits', () => {
 
   it('shares the tree refresh: one /me per service for tree and status bar', async () => {
     const { api, emu } = await resetAll();
-    await setKeys(api, emu);
-    await settledChildren(api, api.tree.root('sms'));
-    await settledChildren(api, api.tree.root('mail'));
-    await emu.reset();
-    await Promise.all([vscode.commands.executeCommand('partnerExplorer.refresh'), api.statusBar.poll()]);
-    await api.statusBar.poll();
-    const me = (await emu.requests()).filter((r) => r.endpoint === '/me');
+    const me = (await requestsOfOneFullRefresh(api, emu)).filter((r) => r.endpoint === '/me');
     assert.deepEqual(me.map((r) => r.service).sort(), ['mail', 'sms']);
   });
 

@@ -267,10 +267,6 @@ export class MessageStatusPanel implements vscode.Disposable {
     void vscode.window.showInformationMessage(hidePersonal ? vscode.l10n.t('{0} Personal data hidden.', message) : message);
   }
 
-  private csv(hidePersonal: boolean): string {
-    return this.text('csv', hidePersonal) ?? '';
-  }
-
   private async exportCsv(hidePersonal: boolean): Promise<void> {
     if (!this.data) {return;}
     const target = await vscode.window.showSaveDialog({
@@ -280,7 +276,7 @@ export class MessageStatusPanel implements vscode.Disposable {
     });
     if (!target) {return;}
     // A BOM makes Excel read the file as UTF-8 (accents, names).
-    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(this.csv(hidePersonal), 'utf8')]);
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(this.text('csv', hidePersonal) ?? '', 'utf8')]);
     await vscode.workspace.fs.writeFile(target, bytes);
     void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} rows to {1}.', this.data.rows.length, target.fsPath));
   }

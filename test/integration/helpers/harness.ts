@@ -118,6 +118,20 @@ export async function waitFor<T>(probe: () => T | undefined | false | Promise<T 
   }
 }
 
+/**
+ * Both keys set, both trees loaded, then one full refresh with the status bar
+ * polling at the same moment (and once more after): the requests that made.
+ */
+export async function requestsOfOneFullRefresh(a: PartnerExplorerApi, emu: EmulatorHandle): ReturnType<EmulatorHandle['requests']> {
+  await setKeys(a, emu);
+  await settledChildren(a, a.tree.root('sms'));
+  await settledChildren(a, a.tree.root('mail'));
+  await emu.reset();
+  await Promise.all([vscode.commands.executeCommand('partnerExplorer.refresh'), a.statusBar.poll()]);
+  await a.statusBar.poll();
+  return emu.requests();
+}
+
 /** A rendered node: what VS Code shows for it. */
 export interface Shown {
   readonly node: TreeNode;
