@@ -58,7 +58,7 @@
 
   /** @param {string} label @param {() => void} onClick */
   function button(label, onClick) {
-    const b = el('button', { className: 'action', text: label, attrs: { type: 'button' } });
+    const b = el('button', { className: 'action', text: label, attrs: { type: 'button', 'data-control': label } });
     b.addEventListener('click', onClick);
     return b;
   }
@@ -125,7 +125,7 @@
     const s = strings;
     const d = data;
     const started = performance.now();
-    const hide = /** @type {HTMLButtonElement} */ (el('button', { className: 'action toggle', text: s.hidePersonal, attrs: { type: 'button', 'aria-pressed': String(hidePersonal()) } }));
+    const hide = /** @type {HTMLButtonElement} */ (el('button', { className: 'action toggle', text: s.hidePersonal, attrs: { type: 'button', 'aria-pressed': String(hidePersonal()), 'data-control': 'hidePersonal' } }));
     hide.addEventListener('click', () => {
       state = { ...state, hidePersonal: !hidePersonal() };
       vscode.setState(state);
@@ -179,14 +179,14 @@
       summary.appendChild(item);
     }
 
-    const search = /** @type {HTMLInputElement} */ (el('input', { attrs: { type: 'search', placeholder: s.filterPlaceholder, 'aria-label': s.filterLabel, value: state.filterText || '' } }));
+    const search = /** @type {HTMLInputElement} */ (el('input', { attrs: { type: 'search', placeholder: s.filterPlaceholder, 'aria-label': s.filterLabel, value: state.filterText || '', 'data-control': 'search' } }));
     search.value = state.filterText || '';
     search.addEventListener('input', () => {
       state = { ...state, filterText: search.value };
       vscode.setState(state);
       applyView();
     });
-    const select = /** @type {HTMLSelectElement} */ (el('select', { attrs: { 'aria-label': s.statusFilterLabel } }));
+    const select = /** @type {HTMLSelectElement} */ (el('select', { attrs: { 'aria-label': s.statusFilterLabel, 'data-control': 'category' } }));
     select.appendChild(el('option', { text: s.allStatuses, attrs: { value: '' } }));
     for (const c of /** @type {StatusCategory[]} */ (['delivered', 'failed', 'waiting', 'other'])) {
       select.appendChild(el('option', { text: categoryLabel(c), attrs: { value: c } }));
@@ -203,7 +203,7 @@
     const heads = new Map();
     const headRow = el('tr');
     for (const column of COLUMNS) {
-      const sortButton = el('button', { className: 'sort', text: s[column], attrs: { type: 'button' } });
+      const sortButton = el('button', { className: 'sort', text: s[column], attrs: { type: 'button', 'data-control': `sort-${column}` } });
       sortButton.addEventListener('click', () => {
         const current = state.sort;
         const descending = current && current.column === column ? !current.descending : false;
@@ -220,7 +220,7 @@
     const bottom = /** @type {HTMLTableRowElement} */ (el('tr', { className: 'spacer', attrs: { 'aria-hidden': 'true' } }));
     const body = /** @type {HTMLTableSectionElement} */ (el('tbody'));
     const tableEl = el('table', { attrs: { 'aria-rowcount': String(d.rows.length + 1) } }, [el('caption', { className: 'visually-hidden', text: format(s.title, d.messageId, d.serviceLabel) }), el('thead', {}, [headRow]), body]);
-    const scroller = el('div', { className: 'table-scroll', attrs: { tabindex: '0' } }, [tableEl]);
+    const scroller = el('div', { className: 'table-scroll', attrs: { tabindex: '0', 'data-control': 'table' } }, [tableEl]);
     scroller.addEventListener('scroll', () => requestAnimationFrame(renderRows), { passive: true });
 
     app.replaceChildren(header, summary, filters, scroller);
@@ -313,6 +313,22 @@
     });
   }
 
+  /** @returns {{ control: string, selection: [number, number] | undefined } | undefined} */
+  function focusedControl() {
+    const active = document.activeElement;
+    const control = active instanceof HTMLElement ? active.dataset.control : undefined;
+    if (!control) return undefined;
+    return { control, selection: active instanceof HTMLInputElement ? [active.selectionStart ?? 0, active.selectionEnd ?? 0] : undefined };
+  }
+
+  /** @param {{ control: string, selection: [number, number] | undefined }} focused */
+  function restoreFocus(focused) {
+    const target = app.querySelector(`[data-control="${CSS.escape(focused.control)}"]`);
+    if (!(target instanceof HTMLElement)) return;
+    target.focus();
+    if (focused.selection && target instanceof HTMLInputElement) target.setSelectionRange(...focused.selection);
+  }
+
   window.addEventListener('message', (event) => {
     /** @type {HostMessage} */
     const message = event.data;
@@ -332,8 +348,18 @@
         break;
       case 'data': {
         const received = performance.now();
+        // A new reading of the message on screen (live tracking, Refresh) keeps the
+        // reader's place: scroll position, focused control, caret in the filter.
+        const same = table !== undefined && data !== undefined && data.messageId === message.data.messageId;
+        const scrollTop = same && table ? table.scroller.scrollTop : 0;
+        const focused = same ? focusedControl() : undefined;
         data = message.data;
         renderAll();
+        if (table && scrollTop > 0) {
+          table.scroller.scrollTop = scrollTop;
+          renderRows();
+        }
+        if (focused) restoreFocus(focused);
         // After the next frame the table is on screen: that is the first paint.
         requestAnimationFrame(() => setTimeout(() => (app.dataset.firstPaintMs = String(Math.round(performance.now() - received)))));
         break;

@@ -209,6 +209,24 @@ async function main() {
     await frame.locator('button[aria-pressed="false"]', { hasText: 'Hide personal data' }).waitFor();
   });
 
+  await check('a new reading of the same message keeps the scroll position and the focused control', async () => {
+    const frame = await findWebviewFrame(page, 20_000, 'h1:text("Message 4242")');
+    const scroller = frame.locator('.table-scroll');
+    await scroller.evaluate((e) => {
+      e.scrollTop = 300;
+      e.dataset.old = 'yes';
+    });
+    const before = await scroller.evaluate((e) => e.scrollTop);
+    expect(before > 0, 'the table scrolls');
+    await frame.locator('button', { hasText: 'Refresh' }).click();
+    // The panel is drawn again from the new reading: a new scroller replaces the marked one.
+    await frame.locator('.table-scroll:not([data-old])').waitFor({ timeout: 20_000 });
+    const after = await frame.locator('.table-scroll').evaluate((e) => e.scrollTop);
+    expect(after === before, `scrollTop ${before} → ${after}`);
+    const focused = await frame.evaluate(() => document.activeElement?.textContent);
+    expect(focused === 'Refresh', `focus on: ${focused}`);
+  });
+
   await check('the lookup offers recent ids; a live message refreshes and shows what changed', async () => {
     await commandPalette('Partner: Show Message Status…');
     await drive.pickItem(page, 'Mail Partner').click();

@@ -119,7 +119,8 @@ export class MessageStatusPanel implements vscode.Disposable {
     this.clearTimer();
     const request = new AbortController();
     this.request = request;
-    this.post({ type: 'loading' });
+    // A live-tracking refresh happens in the background: the table stays as it is until the answer.
+    if (!auto) {this.post({ type: 'loading' });}
     try {
       const status = await this.source.getMessageStatus(this.messageId, request.signal);
       if (request.signal.aborted || this.disposed) {return;}
@@ -136,7 +137,6 @@ export class MessageStatusPanel implements vscode.Disposable {
       if (request.signal.aborted || this.disposed) {return;}
       if (auto && this.data) {
         this.trackingStep = nextStep(this.trackingStep, false, this.context.policy());
-        this.post({ type: 'data', data: this.data });
         this.track();
         return;
       }
