@@ -55,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     sms: new ServiceSession('sms', keys, settings, log, progress),
     mail: new ServiceSession('mail', keys, settings, log, progress),
   };
-  const tree = new AccountsTreeProvider([sessions.sms, sessions.mail], (secret) => log.rememberSecret(secret));
+  const tree = new AccountsTreeProvider([sessions.sms, sessions.mail]);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const creditHistory = new CreditHistory(context.globalState);
   const statusBar = new StatusBarCredits(
@@ -89,7 +89,7 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     'partnerExplorer.clearApiKey': (service) => clearApiKey(keyDeps, service),
     'partnerExplorer.refresh': () => tree.refresh(),
     'partnerExplorer.showMessageStatus': (service, messageId) => showMessageStatus({ sessions, panels, recent: recentMessages }, service, messageId),
-    'partnerExplorer.loadMoreSubaccounts': (service) => (isServiceId(service) ? tree.root(service).subaccounts.loadMore() : undefined),
+    'partnerExplorer.loadMoreSubaccounts': (service) => (isServiceId(service) ? sessions[service].subaccounts.loadMore() : undefined),
     // From a menu VS Code passes the error item itself: retry what its parent loads.
     'partnerExplorer.retry': (target) => tree.retry(typeof target === 'string' ? target : ((target as { parent?: { id?: string } } | undefined)?.parent?.id ?? '')),
     'partnerExplorer.copySubaccountToken': (node) => copySubaccountField(node, 'token'),
@@ -146,7 +146,7 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     creditHistory.onDidChange(() => statusBar.refreshView()),
     ...Object.entries(commands).map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
     ...registerNodeCommands({
-      loadMore: (service) => tree.root(service).subaccounts.loadMore(),
+      loadMore: (service) => sessions[service].subaccounts.loadMore(),
       retry: (service) => tree.retry(tree.root(service).id),
       retrySubaccounts: (service) => tree.retry(tree.root(service).subaccounts.id),
       setApiKey: (service) => setApiKey(keyDeps, service),

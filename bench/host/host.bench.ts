@@ -71,7 +71,7 @@ describe('Benchmark (extension host)', function () {
     const { api, emu } = await resetAll();
     await control('subaccounts', { service: 'sms', count: 10_000 });
     await setKeys(api, emu, ['sms']);
-    const node = api.tree.root('sms').subaccounts;
+    const node = api.sessions.sms.subaccounts;
     await settledChildren(api, api.tree.root('sms'));
     await node.ensureLoaded();
     await emu.latency(50);

@@ -3,6 +3,8 @@ import { createClient, SERVICES, type Account, type AnyClient, type CreditTransf
 import type { ActiveKey, ApiKeyStore } from '../keys/apiKeyStore';
 import type { PartnerLog } from '../log/partnerLog';
 import { describeApiUrlProblem, type PartnerSettings } from '../settings/partnerSettings';
+import { SubaccountIndex } from './subaccountIndex';
+import { SubaccountList, type SubaccountPageSource } from './subaccountList';
 
 export type AccountState =
   | { readonly kind: 'noKey' }
@@ -20,7 +22,12 @@ const SHARE_WINDOW_MS = 2000;
  * the account state the tree and the status bar both show, and a single shared
  * `/me` request however many callers ask at once.
  */
-export class ServiceSession implements vscode.Disposable {
+export class ServiceSession implements SubaccountPageSource, vscode.Disposable {
+  /** The sub-accounts opened in the tree. */
+  readonly subaccounts: SubaccountList;
+  /** Every sub-account, read for Find and kept apart from the tree. */
+  readonly subaccountIndex: SubaccountIndex;
+  private disposed = false;
   private stateValue: AccountState = { kind: 'idle' };
   private clientValue: AnyClient | undefined;
   private key: ActiveKey | undefined;
@@ -42,7 +49,10 @@ export class ServiceSession implements vscode.Disposable {
     private settings: PartnerSettings,
     private readonly log: PartnerLog,
     private readonly withProgress: <T>(task: () => Promise<T>) => Thenable<T>,
-  ) {}
+  ) {
+    this.subaccounts = new SubaccountList(this);
+    this.subaccountIndex = new SubaccountIndex(this);
+  }
 
   get label(): string {
     return SERVICES[this.service].label;
@@ -87,6 +97,11 @@ export class ServiceSession implements vscode.Disposable {
     this.abort = new AbortController();
     this.inFlight = undefined;
     this.clientValue = undefined;
+    if (accountChanged) {
+      // Pages of the old account must not linger, in the tree or in Find.
+      this.subaccounts.reset();
+      this.subaccountIndex.reset();
+    }
     if (!key) {
       this.setState({ kind: 'noKey' });
       this.clientEmitter.fire({ session: this, accountChanged });
@@ -107,6 +122,18 @@ export class ServiceSession implements vscode.Disposable {
     });
     this.setState({ kind: 'idle' });
     this.clientEmitter.fire({ session: this, accountChanged });
+  }
+
+  /** Whether pages can be read now (a usable client, not disposed). */
+  get canLoad(): boolean {
+    return this.clientValue !== undefined && !this.disposed;
+  }
+
+  /** Sub-account keys seen in a page are scrubbed from the log from now on. */
+  seen(page: SubaccountPage): void {
+    for (const s of page.items) {
+      this.log.rememberSecret(s.apiKey);
+    }
   }
 
   /** The client for the current key and settings, if the service is usable. */
@@ -186,7 +213,10 @@ export class ServiceSession implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.abort.abort();
+    this.subaccounts.dispose();
+    this.subaccountIndex.dispose();
     this.emitter.dispose();
     this.clientEmitter.dispose();
   }

@@ -117,7 +117,7 @@ export async function transferCredit(deps: TransferDeps, direction: TransferDire
       { location: vscode.ProgressLocation.Notification, title: direction === 'add' ? vscode.l10n.t('Adding {0} to {1}…', shown, sub.email) : vscode.l10n.t('Removing {0} from {1}…', shown, sub.email) },
       () => session.transferCredit(direction, sub.token!, check.amount),
     );
-    deps.tree.root(node.service).subaccounts.updateBalance(sub.id, result.subaccountCredit);
+    session.subaccounts.updateBalance(sub.id, result.subaccountCredit);
     session.applyBalance(result.credit);
     void vscode.window.showInformationMessage(
       vscode.l10n.t('Done. {0} now has {1}; the main account has {2}.', sub.email, formatMoney(result.subaccountCredit, locale), formatMoney(result.credit, locale)),

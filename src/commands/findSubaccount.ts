@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
-import { SERVICE_IDS, SERVICES, type ServiceId } from '../api';
+import { SERVICE_IDS, SERVICES, type ServiceId, type Subaccount } from '../api';
 import type { ServiceSession } from '../accounts/serviceSession';
-import { formatCount, formatMoney } from '../providers/localeFormat';
+import type { PlacedSubaccount } from '../accounts/subaccountList';
+import { errorText } from '../providers/errorText';
+import { formatCount, formatMoney, formatTime } from '../providers/localeFormat';
 import type { AccountsTreeProvider } from '../providers/tree/accountsTreeProvider';
 import type { SubaccountNode } from '../providers/tree/subaccountNode';
 import type { TreeNode } from '../providers/tree/treeNode';
@@ -13,74 +15,140 @@ export interface FindDeps {
   readonly treeView: vscode.TreeView<TreeNode>;
 }
 
+/** How often the QuickPick takes in newly arrived pages: rebuilding it per page is quadratic. */
+const REFILL_EVERY_MS = 400;
+
 /** Whether a sub-account matches what the user typed: e-mail, token or id. */
-export function matchesSubaccount(node: SubaccountNode, query: string): boolean {
+export function matchesSubaccount(s: Subaccount, query: string): boolean {
   const q = query.trim().toLowerCase();
-  const s = node.subaccount;
   return q !== '' && (s.email.toLowerCase().includes(q) || (s.token ?? '').toLowerCase().includes(q) || String(s.id) === q);
 }
 
-async function reveal(deps: FindDeps, node: SubaccountNode): Promise<void> {
+/** Puts the sub-account in the tree's list (without loading the pages before it) and selects it. */
+async function reveal(deps: FindDeps, service: ServiceId, placed: PlacedSubaccount): Promise<SubaccountNode> {
+  const list = deps.sessions[service].subaccounts;
+  // The first page first: a pick from it must be the node the tree renders, not a second one.
+  await list.ensureLoaded();
+  const node = deps.tree.root(service).subaccounts.nodeFor(list.reveal(placed));
   await deps.treeView.reveal(node, { select: true, focus: true, expand: true });
+  return node;
 }
 
+type FindItem = vscode.QuickPickItem & { readonly placed: PlacedSubaccount };
+
 /**
- * `Find Sub-account…`: a QuickPick over every sub-account of a service, filling
- * in as pages arrive (6 at a time, cancelled when the pick closes), matching
- * e-mail, token and id; the pick is revealed in the tree. With a `query`
- * argument it reveals the first match without asking (automation, tests).
+ * `Find Sub-account…`: a QuickPick over every sub-account of a service. It reads
+ * the account's Find index (kept apart from the tree, fresh for a while, pages
+ * filling in as they arrive and taken in a few times a second), matches e-mail,
+ * token and id, and reveals the pick in the tree. With a `query` argument it
+ * reveals the first match without asking (automation, tests).
  */
-export async function findSubaccount(deps: FindDeps, serviceArg?: unknown, query?: unknown): Promise<SubaccountNode | undefined> {
+export async function findSubaccount(
+  deps: FindDeps,
+  serviceArg?: unknown,
+  query?: unknown,
+): Promise<SubaccountNode | undefined> {
   const withKey = SERVICE_IDS.filter((s) => deps.sessions[s].client);
-  const service = isServiceId(serviceArg) ? serviceArg : withKey.length === 1 ? withKey[0] : await pickService(vscode.l10n.t('Find Sub-account'), () => undefined, withKey);
-  if (!service) {return undefined;}
-  const node = deps.tree.root(service).subaccounts;
-  if (typeof query === 'string') {
-    await node.loadAll();
-    const found = node.subaccounts.find((n) => matchesSubaccount(n, query));
-    if (found) {await reveal(deps, found);}
-    return found;
+  const service = isServiceId(serviceArg)
+    ? serviceArg
+    : withKey.length === 1
+      ? withKey[0]
+      : await pickService(vscode.l10n.t('Find Sub-account'), () => undefined, withKey);
+  if (!service) {
+    return undefined;
   }
+  const index = deps.sessions[service].subaccountIndex;
+  if (typeof query === 'string') {
+    await index.load();
+    const found = index.entries.find((e) => matchesSubaccount(e.subaccount, query));
+    return found ? reveal(deps, service, found) : undefined;
+  }
+  const placed = await pickSubaccount(deps.sessions[service]);
+  return placed ? reveal(deps, service, placed) : undefined;
+}
+
+function pickSubaccount(session: ServiceSession): Promise<PlacedSubaccount | undefined> {
+  const index = session.subaccountIndex;
   const locale = vscode.env.language;
-  const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { node: SubaccountNode }>();
-  pick.title = vscode.l10n.t('Find a {0} sub-account', SERVICES[service].label);
-  pick.placeholder = vscode.l10n.t('E-mail, token or id');
+  const label = SERVICES[session.service].label;
+  const pick = vscode.window.createQuickPick<FindItem>();
+  const reread: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('refresh'), tooltip: vscode.l10n.t('Read Again') };
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;
+  pick.buttons = [reread];
   const abort = new AbortController();
-  const refill = () => {
-    pick.items = node.subaccounts.map((n) => ({
-      label: n.subaccount.email,
-      description: [`#${n.subaccount.id}`, n.subaccount.token].filter(Boolean).join(' · '),
-      detail: [n.subaccount.type, formatMoney(n.subaccount.balance, locale)].filter(Boolean).join(' · '),
-      node: n,
-    }));
-    const total = node.knownTotal;
-    pick.busy = node.loading;
-    if (total !== undefined && node.loading) {
-      pick.title = vscode.l10n.t('Find a {0} sub-account: loading {1} of {2}…', SERVICES[service].label, formatCount(node.loadedCount, locale), formatCount(total, locale));
-    } else {
-      pick.title = vscode.l10n.t('Find a {0} sub-account', SERVICES[service].label);
+  const items = new WeakMap<Subaccount, FindItem>();
+  const itemFor = (placed: PlacedSubaccount): FindItem => {
+    let item = items.get(placed.subaccount);
+    if (!item) {
+      const s = placed.subaccount;
+      item = {
+        label: s.email,
+        description: [`#${s.id}`, s.token].filter(Boolean).join(' · '),
+        detail: [s.type, formatMoney(s.balance, locale)].filter(Boolean).join(' · '),
+        placed,
+      };
+      items.set(s, item);
     }
+    return item;
   };
-  const subscription = deps.tree.onDidChangeTreeData((changed) => {
-    if (!changed || changed === node) {refill();}
-  });
+  let shownCount = -1;
+  const refill = () => {
+    const entries = index.entries;
+    if (entries.length !== shownCount) {
+      // Keeps the highlighted row where the user put it while rows are added.
+      const active = pick.activeItems[0];
+      pick.items = entries.map(itemFor);
+      shownCount = entries.length;
+      if (active) {
+        pick.activeItems = [active];
+      }
+    }
+    const { total } = index.progress;
+    pick.busy = index.loading;
+    pick.title = index.loading
+      ? total !== undefined
+        ? vscode.l10n.t('Find a {0} sub-account: loading {1} of {2}…', label, formatCount(entries.length, locale), formatCount(total, locale))
+        : vscode.l10n.t('Find a {0} sub-account: loading…', label)
+      : vscode.l10n.t('Find a {0} sub-account', label);
+    const readAt = index.readAt;
+    pick.placeholder =
+      index.error !== undefined
+        ? errorText(index.error)
+        : readAt
+          ? vscode.l10n.t('E-mail, token or id (list read at {0})', formatTime(readAt, locale))
+          : vscode.l10n.t('E-mail, token or id');
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const scheduleRefill = () => {
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      refill();
+    }, REFILL_EVERY_MS);
+  };
+  const subscription = index.onDidChange(() => (index.loading ? scheduleRefill() : refill()));
   return new Promise((resolve) => {
-    let chosen: SubaccountNode | undefined;
+    let chosen: PlacedSubaccount | undefined;
     pick.onDidAccept(() => {
-      chosen = pick.selectedItems[0]?.node;
-      pick.hide();
+      chosen = pick.selectedItems[0]?.placed;
+      if (chosen) {
+        pick.hide();
+      }
+    });
+    pick.onDidTriggerButton((button) => {
+      if (button === reread) {
+        void index.load(abort.signal, true);
+      }
     });
     pick.onDidHide(() => {
       abort.abort();
+      clearTimeout(timer);
       subscription.dispose();
       pick.dispose();
-      if (chosen) {void reveal(deps, chosen);}
       resolve(chosen);
     });
     refill();
     pick.show();
-    void node.loadAll(abort.signal).then(refill);
+    void index.load(abort.signal);
   });
 }

@@ -53,7 +53,7 @@ async function buildParts(emu: EmulatorHandle, settings: PartnerSettings, focus?
   await keys.set('mail', emu.apiKey('mail'));
   await sessions.sms.reconfigure(settings);
   await sessions.mail.reconfigure(settings);
-  const tree = new AccountsTreeProvider([sessions.sms, sessions.mail], (s) => log.rememberSecret(s));
+  const tree = new AccountsTreeProvider([sessions.sms, sessions.mail]);
   const statusBar = new StatusBarCredits([sessions.sms, sessions.mail], settings, () => undefined, focus);
   const memory = new Map<string, unknown>();
   const memento = { keys: () => [...memory.keys()], get: (k: string) => memory.get(k), update: async (k: string, v: unknown) => void memory.set(k, v) } as unknown as vscode.Memento;

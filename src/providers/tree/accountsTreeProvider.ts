@@ -12,18 +12,15 @@ export class AccountsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private refreshing: Promise<void> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(sessions: readonly ServiceSession[], onSecretSeen: (secret: string | undefined) => void) {
+  constructor(sessions: readonly ServiceSession[]) {
     const changed = (node: TreeNode | undefined) => this.emitter.fire(node);
-    this.roots = sessions.map((s) => new ServiceNode(s, changed, onSecretSeen));
+    this.roots = sessions.map((s) => new ServiceNode(s, changed));
     for (const root of this.roots) {
       this.subscriptions.push(
+        root,
         root.session.onDidChange(() => this.emitter.fire(root)),
-        // A new key or API URL: pages of the old account must not linger, and the
-        // roots may appear or go (no key at all shows the welcome view instead).
-        root.session.onDidChangeClient(({ accountChanged }) => {
-          if (accountChanged) {root.subaccounts.reset();}
-          this.emitter.fire(undefined);
-        }),
+        // The roots may appear or go (no key at all shows the welcome view instead).
+        root.session.onDidChangeClient(() => this.emitter.fire(undefined)),
       );
     }
   }
@@ -55,7 +52,7 @@ export class AccountsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   refresh(): Promise<void> {
     if (!this.refreshing) {
       const run = Promise.all(
-        this.roots.filter((r) => r.session.client).map((r) => Promise.all([r.session.refresh({ maxAgeMs: 0 }), r.subaccounts.reload()])),
+        this.roots.filter((r) => r.session.client).map((r) => Promise.all([r.session.refresh({ maxAgeMs: 0 }), r.session.subaccounts.reload()])),
       ).then(
         () => undefined,
         () => undefined,
@@ -69,10 +66,11 @@ export class AccountsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   retry(nodeId: string): Promise<void> {
     for (const root of this.roots) {
       if (nodeId === root.id) {
-        return Promise.all([root.session.refresh({ maxAgeMs: 0 }), root.subaccounts.reload()]).then(() => undefined);
+        return Promise.all([root.session.refresh({ maxAgeMs: 0 }), root.session.subaccounts.reload()]).then(() => undefined);
       }
       if (nodeId === root.subaccounts.id) {
-        return root.subaccounts.loadedCount === 0 ? root.subaccounts.reload() : root.subaccounts.loadMore();
+        const list = root.session.subaccounts;
+        return list.loadedCount === 0 ? list.reload() : list.loadMore();
       }
     }
     return this.refresh();

@@ -15,7 +15,7 @@ import type { NodeChanged, TreeNode } from './treeNode';
 const ICON: Record<ServiceId, string> = { sms: 'comment', mail: 'mail' };
 
 /** A root: `SMS Partner` or `Mail Partner`, described with the account's username. */
-export class ServiceNode implements TreeNode {
+export class ServiceNode implements TreeNode, vscode.Disposable {
   readonly id: string;
   readonly parent = undefined;
   readonly subaccounts: SubaccountsNode;
@@ -23,10 +23,13 @@ export class ServiceNode implements TreeNode {
   constructor(
     readonly session: ServiceSession,
     changed: NodeChanged,
-    onSecretSeen: (secret: string | undefined) => void,
   ) {
     this.id = `partner/${session.service}`;
-    this.subaccounts = new SubaccountsNode(this, session, changed, onSecretSeen);
+    this.subaccounts = new SubaccountsNode(this, session, changed);
+  }
+
+  dispose(): void {
+    this.subaccounts.dispose();
   }
 
   get service(): ServiceId {
@@ -67,7 +70,7 @@ export class ServiceNode implements TreeNode {
     const state = s.state;
     if (s.client) {
       // The first page loads alongside the credits, so `Sub-accounts (N)` has its N.
-      void this.subaccounts.ensureLoaded();
+      void s.subaccounts.ensureLoaded();
     }
     switch (state.kind) {
       case 'noKey':

@@ -1,0 +1,216 @@
+import * as vscode from 'vscode';
+import { isPartnerError, type Subaccount, type SubaccountPage } from '../api';
+import { mapLimit } from './boundedParallel';
+import { MAX_PARALLEL_PAGES, type PlacedSubaccount, type SubaccountPageSource } from './subaccountList';
+
+/** How long a complete reading answers Find without a new scan. */
+export const INDEX_FRESH_MS = 10 * 60_000;
+
+export interface IndexProgress {
+  readonly loaded: number;
+  readonly total: number | undefined;
+  readonly pagesLeft: number | undefined;
+}
+
+/**
+ * Every sub-account of an account, for Find: read page by page in the background
+ * (at most MAX_PARALLEL_PAGES at once), kept in memory apart from the tree, and
+ * fresh for INDEX_FRESH_MS, so a search costs no request while fresh and the tree's
+ * refresh never re-reads pages nobody opened.
+ */
+export class SubaccountIndex implements vscode.Disposable {
+  private pages = new Map<number, SubaccountPage>();
+  private sorted: PlacedSubaccount[] | undefined;
+  private totalValue: number | undefined;
+  private perPage = 20;
+  private lastPage: number | undefined;
+  private readAtValue: Date | undefined;
+  private errorValue: unknown;
+  private running: { promise: Promise<void>; abort: AbortController; users: number } | undefined;
+  /** Bumped by reset: answers for an older generation are dropped. */
+  private generation = 0;
+  private readonly emitter = new vscode.EventEmitter<void>();
+  /** Fires as pages arrive and when a reading starts, ends or fails. */
+  readonly onDidChange = this.emitter.event;
+
+  constructor(
+    private readonly source: SubaccountPageSource,
+    private readonly freshMs = INDEX_FRESH_MS,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** What arrived so far, in page order. */
+  get entries(): readonly PlacedSubaccount[] {
+    if (!this.sorted) {
+      this.sorted = [...this.pages.entries()]
+        .sort(([a], [b]) => a - b)
+        .flatMap(([page, p]) => p.items.map((subaccount) => ({ subaccount, page })));
+    }
+    return this.sorted;
+  }
+
+  get items(): readonly Subaccount[] {
+    return this.entries.map((e) => e.subaccount);
+  }
+
+  get total(): number | undefined {
+    return this.totalValue;
+  }
+
+  /** When the last complete reading ended. */
+  get readAt(): Date | undefined {
+    return this.readAtValue;
+  }
+
+  get error(): unknown {
+    return this.errorValue;
+  }
+
+  get loading(): boolean {
+    return this.running !== undefined;
+  }
+
+  get fresh(): boolean {
+    return this.readAtValue !== undefined && this.now() - this.readAtValue.getTime() < this.freshMs;
+  }
+
+  get progress(): IndexProgress {
+    const loaded = this.entries.length;
+    const pagesLeft = this.lastPage !== undefined ? Math.max(0, this.lastPage - this.pages.size) : undefined;
+    return { loaded, total: this.totalValue, pagesLeft };
+  }
+
+  /**
+   * Makes the index complete and fresh: nothing when it already is; otherwise reads
+   * the pages missing (all of them when the reading is stale). Callers share one
+   * reading; it stops when every caller's signal aborted, keeping what arrived.
+   */
+  load(signal?: AbortSignal, force = false): Promise<void> {
+    if (!force && this.fresh) {
+      return Promise.resolve();
+    }
+    if (force && this.running === undefined) {
+      this.readAtValue = undefined;
+    }
+    const run = this.running ?? this.start(force || this.readAtValue !== undefined);
+    run.users++;
+    const release = () => {
+      signal?.removeEventListener('abort', release);
+      if (--run.users === 0) {
+        run.abort.abort();
+      }
+    };
+    if (signal) {
+      if (signal.aborted) {
+        release();
+      } else {
+        signal.addEventListener('abort', release, { once: true });
+      }
+    }
+    return run.promise.finally(() => signal?.removeEventListener('abort', release));
+  }
+
+  /** Forgets everything (the account changed). */
+  reset(): void {
+    this.generation++;
+    this.running?.abort.abort();
+    this.running = undefined;
+    this.pages = new Map();
+    this.sorted = undefined;
+    this.totalValue = undefined;
+    this.lastPage = undefined;
+    this.readAtValue = undefined;
+    this.errorValue = undefined;
+    this.emitter.fire();
+  }
+
+  dispose(): void {
+    this.reset();
+    this.emitter.dispose();
+  }
+
+  private start(staleAtStart: boolean): { promise: Promise<void>; abort: AbortController; users: number } {
+    const generation = this.generation;
+    const abort = new AbortController();
+    this.errorValue = undefined;
+    const current = () => generation === this.generation;
+    // A stale reading is read again whole; what it held stays visible meanwhile.
+    const readNow = new Set<number>();
+    const wanted = (n: number) => !readNow.has(n) && (staleAtStart || !this.pages.has(n));
+    const store = (number: number, page: SubaccountPage) => {
+      if (!current()) {
+        return;
+      }
+      this.source.seen(page);
+      readNow.add(number);
+      this.pages.set(number, page);
+      this.sorted = undefined;
+      this.perPage = page.perPage;
+      this.totalValue = page.total ?? this.totalValue;
+      if (this.totalValue !== undefined) {
+        this.lastPage = Math.max(1, Math.ceil(this.totalValue / Math.max(1, this.perPage)));
+      }
+      this.emitter.fire();
+    };
+    const work = async () => {
+      if (wanted(1) || this.lastPage === undefined) {
+        store(1, await this.source.listSubaccounts(1, abort.signal));
+      }
+      if (this.lastPage !== undefined) {
+        if (!current()) {
+          return;
+        }
+        // Pages beyond a shrunken total are dropped.
+        for (const n of [...this.pages.keys()]) {
+          if (n > this.lastPage) {
+            this.pages.delete(n);
+          }
+        }
+        const todo = Array.from({ length: this.lastPage - 1 }, (_, i) => i + 2).filter(wanted);
+        await mapLimit(todo.length, MAX_PARALLEL_PAGES, async (i) => {
+          if (abort.signal.aborted || !current()) {
+            return;
+          }
+          store(todo[i], await this.source.listSubaccounts(todo[i], abort.signal));
+        });
+      } else {
+        // No total in the answer (some XML): read on until a short page.
+        for (let n = 2; this.pages.get(n - 1)!.items.length >= this.perPage; n++) {
+          if (abort.signal.aborted || !current()) {
+            return;
+          }
+          store(n, await this.source.listSubaccounts(n, abort.signal));
+        }
+      }
+      if (current() && !abort.signal.aborted) {
+        this.readAtValue = new Date(this.now());
+      }
+    };
+    const attempt = (retried: boolean): Promise<void> =>
+      work().catch((err: unknown): Promise<void> | undefined => {
+        if (!current() || abort.signal.aborted) {
+          return undefined;
+        }
+        if (!retried && isPartnerError(err) && err.kind === 'cancelled' && this.source.canLoad) {
+          // The session was reconfigured (format, timeout) under this reading: go on.
+          return attempt(true);
+        }
+        this.errorValue = err;
+        return undefined;
+      });
+    const run = {
+      abort,
+      users: 0,
+      promise: attempt(false)
+        .finally(() => {
+          if (current()) {
+            this.running = undefined;
+            this.emitter.fire();
+          }
+        }),
+    };
+    this.running = run;
+    this.emitter.fire();
+    return run;
+  }
+}
