@@ -4,14 +4,59 @@
 // with 5,000 recipients (first paint after the data arrives, sort, filter).
 // Prints one JSON line.
 import { launchChromium, startPackagedWorkbench } from '../scripts/headlessVSCode.mjs';
-import { commandPalette, openMessageStatus } from '../scripts/workbenchDriver.mjs';
+import { commandPalette, openMessageStatus, pickItem } from '../scripts/workbenchDriver.mjs';
 
 const RELOADS = Number(process.env.PARTNER_BENCH_RELOADS || 7);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const cleanups = [];
 const result = {};
+
+const FIND_COUNT = 10_000;
+const FIND_LATENCY_MS = 50;
+const PARALLEL = 6;
+
+/**
+ * Find Sub-account… over 10,000 sub-accounts at 50 ms latency, Sub-accounts expanded
+ * in the tree: from the command to the moment the last sub-account can be picked,
+ * beside a bare fetch of the same pages with the same bound from this process.
+ */
+async function findOverTenThousand(page, emulator) {
+  const control = (action, body) => fetch(`${emulator.url}/__emulator/${action}`, { method: 'POST', body: JSON.stringify(body) });
+  await control('subaccounts', { service: 'sms', count: FIND_COUNT });
+  await commandPalette(page, 'Partner: Refresh');
+  const tree = page.locator('.pane-body .monaco-list').first();
+  await tree.locator('.monaco-list-row', { hasText: 'Sub-accounts (10,000)' }).waitFor({ timeout: 30_000 });
+  const group = tree.locator('.monaco-list-row[aria-expanded="false"]', { hasText: 'Sub-accounts (10,000)' });
+  if (await group.count()) await group.click();
+  await tree.locator('.monaco-list-row', { hasText: 'Load more…' }).first().waitFor({ timeout: 30_000 });
+  await control('latency', { ms: FIND_LATENCY_MS });
+  const pages = Math.ceil(FIND_COUNT / 20);
+  let next = 1;
+  const bareStart = performance.now();
+  await Promise.all(
+    Array.from({ length: PARALLEL }, async () => {
+      while (next <= pages) {
+        const n = next++;
+        await fetch(`${emulator.sms.apiUrl}/subaccount/list?_format=json&page=${n}&apiKey=${emulator.sms.apiKey}`).then((r) => r.text());
+      }
+    }),
+  );
+  const bareMs = performance.now() - bareStart;
+  const last = `smstok${String(FIND_COUNT).padStart(5, '0')}`;
+  const started = performance.now();
+  await commandPalette(page, 'Partner: Find Sub-account…');
+  await pickItem(page, 'SMS Partner').click();
+  const input = page.locator('.quick-input-widget input');
+  await input.fill(last);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: last }).first().waitFor({ timeout: 120_000 });
+  const findMs = performance.now() - started;
+  await page.keyboard.press('Escape');
+  await control('latency', { ms: 0 });
+  return { subaccounts: FIND_COUNT, pages, latencyMs: FIND_LATENCY_MS, findMs, bareFetchMs: bareMs, ratio: findMs / bareMs };
+}
+
 try {
-  const { url } = await startPackagedWorkbench({
+  const { url, emulator } = await startPackagedWorkbench({
     cleanups,
     prefix: 'partner-bench-',
     env: (emulator) => ({ SMSPARTNER_API_KEY: emulator.sms.apiKey, MAILPARTNER_API_KEY: emulator.mail.apiKey }),
@@ -34,6 +79,8 @@ try {
     await page.keyboard.press('Escape');
   }
   result.activation = { medianMs: median(activations), samplesMs: activations };
+
+  result.find = await findOverTenThousand(page, emulator);
 
   const frame = await openMessageStatus(page, 'Mail Partner', '5000');
   const app = frame.locator('#app');

@@ -100,6 +100,25 @@ describe('Benchmark (extension host)', function () {
     note(`${node.loadedCount} sub-accounts in ${ms.toFixed(0)} ms, ${stats.maxInFlight} in flight at most`);
   });
 
+  it('requests of one Refresh after a Find over 10,000 sub-accounts', async () => {
+    const { api, emu } = await resetAll();
+    await control('subaccounts', { service: 'sms', count: 10_000 });
+    await setKeys(api, emu, ['sms']);
+    await settledChildren(api, api.tree.root('sms'));
+    await api.sessions.sms.subaccounts.ensureLoaded();
+    await vscode.commands.executeCommand('partnerExplorer.findSubaccount', 'sms', 'smstok10000');
+    await emu.reset();
+    await control('subaccounts', { service: 'sms', count: 10_000 });
+    await vscode.commands.executeCommand('partnerExplorer.refresh');
+    const requests = await emu.requests();
+    const pages = requests.filter((r) => r.endpoint === '/subaccount/list').length;
+    const me = requests.filter((r) => r.endpoint === '/me').length;
+    // Opened in the tree: page 1, and page 500 that holds the revealed pick.
+    const opened = 2;
+    results.refreshAfterFind = { requests: requests.length, pages, me, expected: opened + 1 };
+    note(`${requests.length} requests: ${pages} pages, ${me} /me`);
+  });
+
   it('extension host heap growth after 200 refresh cycles', async () => {
     const { api, emu } = await resetAll();
     await setKeys(api, emu);

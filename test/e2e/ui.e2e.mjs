@@ -93,13 +93,39 @@ async function main() {
     });
   }
 
+  // Before anything expanded Sub-accounts: searching before browsing is when people reach for Find.
+  for (const [how, service, token, email] of [
+    ["the view's title button", 'Mail Partner', 'mailtok00030', 'gaelle.30@client-mail.example'],
+    ['the Command Palette', 'SMS Partner', 'smstok00033', 'jules.33@client-sms.example'],
+  ]) {
+    await check(`first use of Find Sub-account… from ${how} (${service}, Sub-accounts collapsed) stays open and reveals the pick`, async () => {
+      const tree = page.locator('.pane-body .monaco-list').first();
+      const group = tree.locator('.monaco-list-row[aria-expanded="false"]', { hasText: 'Sub-accounts' });
+      expect((await group.count()) >= 1, 'a collapsed Sub-accounts node');
+      if (how === 'the Command Palette') await commandPalette('Partner: Find Sub-account…');
+      else await page.locator('.pane-header .action-label[aria-label^="Find Sub-account"]').click();
+      await drive.pickItem(page, service).click();
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor();
+      // The search must still be open once every page has arrived.
+      await page.waitForTimeout(1500);
+      expect(await input.isVisible(), 'the search closed by itself');
+      await input.fill(token);
+      await drive.pickItem(page, email).waitFor({ timeout: 20_000 });
+      await page.keyboard.press('Enter');
+      await tree.locator('.monaco-list-row.selected', { hasText: email }).waitFor({ timeout: 10_000 });
+    });
+  }
+
   await check('the tree shows credits and pages through sub-accounts', async () => {
     const tree = page.locator('.pane-body .monaco-list').first();
     await tree.locator('.monaco-list-row', { hasText: 'Sub-accounts (45)' }).waitFor({ timeout: 20_000 });
     const text = await tree.innerText();
     expect(text.includes('agence.durand@exemple.fr'), 'username shown');
     expect(/SMS\s*269,082/.test(text), `SMS count in: ${text}`);
-    await tree.locator('.monaco-list-row', { hasText: 'Sub-accounts (45)' }).click();
+    // Find above may have expanded it already.
+    const group = tree.locator('.monaco-list-row[aria-expanded="false"]', { hasText: 'Sub-accounts (45)' });
+    if (await group.count()) await group.click();
     await tree.locator('.monaco-list-row', { hasText: 'Load more… (25 remaining)' }).waitFor({ timeout: 20_000 });
     await shot('04-tree');
     await tree.locator('.monaco-list-row', { hasText: 'Load more… (25 remaining)' }).click();
