@@ -9,6 +9,7 @@ import { browseAsSubaccount } from './commands/browseAsSubaccount';
 import { transferCredit, type TransferDeps } from './commands/creditTransfer';
 import { findSubaccount } from './commands/findSubaccount';
 import { showMessageStatus } from './commands/messageStatusCommand';
+import { registerCommands } from './commands/registerCommand';
 import { isServiceId } from './commands/servicePick';
 import { copySubaccountField, showSubaccountCredits } from './commands/subaccountCommands';
 import { ApiKeyStore } from './keys/apiKeyStore';
@@ -144,8 +145,8 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, panels),
     ...SERVICE_IDS.map((s) => sessions[s].onDidChange(recordCredits)),
     creditHistory.onDidChange(() => statusBar.refreshView()),
-    ...Object.entries(commands).map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
-    ...registerNodeCommands({
+    ...registerCommands(commands, log),
+    ...registerNodeCommands(log, {
       loadMore: (service) => sessions[service].subaccounts.loadMore(),
       retry: (service) => tree.retry(tree.root(service).id),
       retrySubaccounts: (service) => tree.retry(tree.root(service).subaccounts.id),

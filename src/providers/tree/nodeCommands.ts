@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { SERVICE_IDS, type ServiceId } from '../../api';
+import { SERVICE_IDS, type PartnerLogger, type ServiceId } from '../../api';
+import { registerCommand } from '../../commands/registerCommand';
 
 /**
  * Argument-free command ids for the tree's own items. VS Code keeps the arguments
@@ -14,8 +15,13 @@ export function nodeCommand(action: NodeAction, service: ServiceId, title: strin
   return { command: `partnerExplorer.node.${action}.${service}`, title };
 }
 
-export function registerNodeCommands(handlers: Record<NodeAction, (service: ServiceId) => unknown>): vscode.Disposable[] {
+export function registerNodeCommands(
+  log: PartnerLogger,
+  handlers: Record<NodeAction, (service: ServiceId) => unknown>,
+): vscode.Disposable[] {
   return SERVICE_IDS.flatMap((service) =>
-    (Object.keys(handlers) as NodeAction[]).map((action) => vscode.commands.registerCommand(`partnerExplorer.node.${action}.${service}`, () => handlers[action](service))),
+    (Object.keys(handlers) as NodeAction[]).map((action) =>
+      registerCommand(`partnerExplorer.node.${action}.${service}`, () => handlers[action](service), log),
+    ),
   );
 }
