@@ -34,6 +34,7 @@ if (dependenciesStale()) {
 const steps = {
   typecheck: () => run('type-check', npm, ['run', '--silent', 'typecheck']),
   lint: () => run('lint (ESLint, no warnings allowed)', npm, ['run', '--silent', 'lint']),
+  format: () => run('format (Prettier, print width 120)', npm, ['run', '--silent', 'format:check']),
   unit: () => run('unit tests (mocha, API client against the emulator)', npm, ['run', '--silent', 'test:unit']),
   faults: () => run('fault-and-abuse run (every fault and bad input against the emulator)', npm, ['run', '--silent', 'test:faults']),
   integration: () => run('integration tests (inside a headless VS Code)', process.execPath, ['scripts/run-integration.mjs']),
