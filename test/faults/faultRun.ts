@@ -5,7 +5,7 @@
  * "N passed, N failed".
  */
 import { createServer } from 'node:net';
-import { createClient, isPartnerError, PartnerError, type AnyClient, type PartnerLogger, type ServiceId } from '../../src/api';
+import { createClient, isPartnerError, Pacer, PartnerError, type AnyClient, type PartnerLogger, type ServiceId } from '../../src/api';
 import { checkCreditAmount } from '../../src/api/creditAmount';
 import { checkMessageId } from '../../src/api/messageId';
 import { checkApiUrl } from '../../src/settings/apiUrlPolicy';
@@ -167,6 +167,19 @@ async function main(): Promise<void> {
         await front.stop();
       }
     }
+
+    // Pacing (issue 12, "Also"): a burst above the server's per-IP limit, paced under it, draws no 429.
+    emulator.reset();
+    emulator.rateLimit = { limit: 20, windowMs: 500 };
+    const pacer = new Pacer({ perOrigin: { limit: 15, windowMs: 500, burst: 4 }, endpoints: [] });
+    const burst = await outcome(() => Promise.all(Array.from({ length: 60 }, (_, i) => client(emulator, i % 2 ? 'mail' : 'sms', { pacer }).listSubaccounts(1))));
+    const drew = emulator.requests.filter((r) => r.rateLimited).length;
+    expectInput(
+      `60 GETs at once, server allows 20 per 500 ms, paced at 15 (${burst.ms} ms)`,
+      burst.error ? `${burst.error.message}` : `${emulator.requests.length} requests, ${drew} answered 429, every page shown`,
+      !burst.error && drew === 0 && emulator.requests.length === 60,
+    );
+    emulator.reset();
 
     // Bad input: refused before anything is sent.
     emulator.reset();
