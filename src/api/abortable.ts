@@ -13,7 +13,11 @@ export function linkAbort(controller: AbortController, signals: readonly (AbortS
 }
 
 /** Waits `ms`, or rejects with `cancelled()` as soon as one of the signals aborts; leaves no listener behind. */
-export function sleep(ms: number, signals: readonly (AbortSignal | undefined)[], cancelled: () => Error): Promise<void> {
+export function sleep(
+  ms: number,
+  signals: readonly (AbortSignal | undefined)[],
+  cancelled: () => Error,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const controller = new AbortController();
     const unlink = linkAbort(controller, signals);

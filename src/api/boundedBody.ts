@@ -20,7 +20,10 @@ export class AnswerTooLarge extends Error {
  * any decompression) and throws AnswerTooLarge. A small gzip body inflating to
  * hundreds of MB costs one bound's worth of memory, not the whole.
  */
-export async function readBounded(body: Readable | NodeJS.ReadableStream | null, limitBytes = MAX_ANSWER_BYTES): Promise<string> {
+export async function readBounded(
+  body: Readable | NodeJS.ReadableStream | null,
+  limitBytes = MAX_ANSWER_BYTES,
+): Promise<string> {
   if (!body) {
     return '';
   }

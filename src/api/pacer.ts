@@ -43,7 +43,12 @@ export class Pacer {
    * Resolves when a request to `url` may go out. Rejects with `cancelled()` if a
    * signal aborts first; the token it held is given back.
    */
-  async acquire(url: URL, basePath: string, signals: readonly (AbortSignal | undefined)[], cancelled: () => Error): Promise<void> {
+  async acquire(
+    url: URL,
+    basePath: string,
+    signals: readonly (AbortSignal | undefined)[],
+    cancelled: () => Error,
+  ): Promise<void> {
     const origin = url.origin;
     const held = this.bucketsFor(origin, endpointPath(url, basePath));
     const at = this.now();
@@ -51,8 +56,9 @@ export class Pacer {
     try {
       await sleep(wait, signals, cancelled);
       // A 429 may have paused the origin while this one was waiting its turn.
-      for (let until = this.pausedUntil.get(origin) ?? 0; until > this.now(); until = this.pausedUntil.get(origin) ?? 0) {
-        await sleep(until - this.now(), signals, cancelled);
+      const pausedUntil = () => this.pausedUntil.get(origin) ?? 0;
+      while (pausedUntil() > this.now()) {
+        await sleep(pausedUntil() - this.now(), signals, cancelled);
       }
     } catch (err) {
       held.forEach((b) => b.release(this.now()));

@@ -174,8 +174,8 @@ function composeMessages(init: PartnerErrorInit): LocalizedText {
     case 'tooLarge': {
       const mb = Math.round((init.limitBytes ?? 0) / 2 ** 20);
       return {
-        en: `${label} sent an answer larger than ${mb} MB; it was not read. Check the API URL setting, or try again later.`,
-        fr: `${label} a envoyé une réponse de plus de ${mb} Mo ; elle n'a pas été lue. Vérifiez l'URL de l'API dans les paramètres, ou réessayez plus tard.`,
+        en: `${label} sent an answer larger than ${mb} MB; it was not read. ${CHECK_URL.en}`,
+        fr: `${label} a envoyé une réponse de plus de ${mb} Mo ; elle n'a pas été lue. ${CHECK_URL.fr}`,
       };
     }
     case 'certificate': {
@@ -183,8 +183,9 @@ function composeMessages(init: PartnerErrorInit): LocalizedText {
       return {
         en:
           `${label} could not be reached safely: the certificate of ${init.host} ${why.en}. ` +
-          'If your network inspects HTTPS traffic, keep the setting http.systemCertificates on so that VS Code trusts ' +
-          "your organization's certificate authority; turn off http.proxyStrictSSL only on a network you trust.",
+          'If your network inspects HTTPS traffic, keep the setting http.systemCertificates on ' +
+          "so that VS Code trusts your organization's certificate authority; " +
+          'turn off http.proxyStrictSSL only on a network you trust.',
         fr:
           `${label} n'a pas pu être joint de façon sûre : le certificat de ${init.host} ${why.fr}. ` +
           'Si votre réseau inspecte le trafic HTTPS, laissez le paramètre http.systemCertificates activé pour que ' +
@@ -202,6 +203,11 @@ function composeMessages(init: PartnerErrorInit): LocalizedText {
     }
   }
 }
+
+const CHECK_URL: LocalizedText = {
+  en: 'Check the API URL setting, or try again later.',
+  fr: "Vérifiez l'URL de l'API dans les paramètres, ou réessayez plus tard.",
+};
 
 const CERTIFICATE_PROBLEMS: Readonly<Record<CertificateProblem, LocalizedText>> = {
   selfSigned: { en: 'is self-signed', fr: 'est auto-signé' },

@@ -12,7 +12,12 @@ export type RedirectDecision =
  * (scheme, host, port: never https → http), a few hops at most. A POST moves money
  * and is never sent a second time, wherever the redirect points.
  */
-export function decideRedirect(from: URL, location: string | null, method: string, hopsSoFar: number): RedirectDecision {
+export function decideRedirect(
+  from: URL,
+  location: string | null,
+  method: string,
+  hopsSoFar: number,
+): RedirectDecision {
   let target: URL;
   try {
     target = new URL(location ?? '', from);

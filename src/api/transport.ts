@@ -28,7 +28,13 @@ export interface RetryPolicy {
   readonly rateLimitWaits: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { retries: 2, baseDelayMs: 300, maxDelayMs: 4000, maxRetryAfterMs: 30_000, rateLimitWaits: 3 };
+export const DEFAULT_RETRY: RetryPolicy = {
+  retries: 2,
+  baseDelayMs: 300,
+  maxDelayMs: 4000,
+  maxRetryAfterMs: 30_000,
+  rateLimitWaits: 3,
+};
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
 export interface TransportOptions {
@@ -128,7 +134,7 @@ export class Transport {
       }
       if ('error' in outcome && outcome.error.kind === 'rateLimited') {
         // Everyone talking to this origin waits, not just this request: nobody piles on.
-        this.options.logger?.info(`rate limited: requests to ${this.host} wait ${wait} ms, then GET ${this.describe(url)} again`);
+        this.options.logger?.info(`rate limited: every request to ${this.host} waits ${wait} ms`);
         this.pacer.pause(this.origin, wait);
       } else {
         this.options.logger?.info(`retrying GET ${this.describe(url)} in ${wait} ms`);
@@ -173,14 +179,21 @@ export class Transport {
   /** Waits for the pacer's go; this wait is not part of any attempt's timeout. */
   private async takeTurn(url: URL, signal: AbortSignal | undefined): Promise<void> {
     const started = Date.now();
-    await this.pacer.acquire(url, this.base.pathname, [signal, this.options.signal], () => this.error({ kind: 'cancelled' }));
+    const cancelled = () => this.error({ kind: 'cancelled' });
+    await this.pacer.acquire(url, this.base.pathname, [signal, this.options.signal], cancelled);
     const waited = Date.now() - started;
     if (waited >= 1000) {
       this.options.logger?.info(`${this.describe(url)} waited ${waited} ms for its turn (request pacing)`);
     }
   }
 
-  private async attempt(method: string, url: URL, init: RequestInit, signal: AbortSignal | undefined, hops: number): Promise<Outcome> {
+  private async attempt(
+    method: string,
+    url: URL,
+    init: RequestInit,
+    signal: AbortSignal | undefined,
+    hops: number,
+  ): Promise<Outcome> {
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -197,9 +210,13 @@ export class Transport {
       }
       const { default: fetch } = await loadFetch();
       const accept = this.format === 'xml' ? 'application/xml' : 'application/json';
+      const headers: Record<string, string> = { Accept: accept };
+      if (this.options.userAgent) {
+        headers['User-Agent'] = this.options.userAgent;
+      }
       const res = await fetch(url.toString(), {
         ...init,
-        headers: { Accept: accept, ...(this.options.userAgent ? { 'User-Agent': this.options.userAgent } : {}), ...(init.headers as Record<string, string> | undefined) },
+        headers: { ...headers, ...(init.headers as Record<string, string> | undefined) },
         signal: controller.signal,
         // Never let fetch follow: it would re-send the key (query or body) wherever Location says.
         redirect: 'manual',
@@ -245,7 +262,13 @@ export class Transport {
   }
 
   /** A 3xx: the next URL for a same-origin GET, a refusal otherwise. Its body is not read. */
-  private redirected(method: string, url: URL, res: Response, hops: number, log: (outcome: string, level?: 'info' | 'warn') => void): Outcome {
+  private redirected(
+    method: string,
+    url: URL,
+    res: Response,
+    hops: number,
+    log: (outcome: string, level?: 'info' | 'warn') => void,
+  ): Outcome {
     (res.body as Readable | null)?.destroy();
     const decision: RedirectDecision = decideRedirect(url, res.headers.get('location'), method, hops);
     if ('follow' in decision) {
@@ -255,13 +278,15 @@ export class Transport {
     // The Location is the server's text: keep only its origin, and never a key in it.
     const target = decision.target === undefined ? undefined : redactSecrets(decision.target, [this.options.apiKey]);
     log(`HTTP ${res.status}, redirect to ${target ?? 'an invalid address'} refused`, 'warn');
-    return { error: this.error({ kind: 'redirect', status: res.status, redirect: { refuse: decision.refuse, target } }) };
+    const redirect = { refuse: decision.refuse, target };
+    return { error: this.error({ kind: 'redirect', status: res.status, redirect }) };
   }
 
   /** How long to wait before trying this GET again, charging the right budget; undefined to stop here. */
   private retryDelay(outcome: Exclude<Outcome, { follow: URL }>, spent: Spent): number | undefined {
-    const backoff = (n: number) => Math.round(Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** n) * (0.5 + Math.random() / 2));
-    const transient = (): number | undefined => (spent.transient < this.retry.retries ? backoff(spent.transient++) : undefined);
+    const { retries, baseDelayMs, maxDelayMs } = this.retry;
+    const backoff = (n: number) => Math.round(Math.min(maxDelayMs, baseDelayMs * 2 ** n) * (0.5 + Math.random() / 2));
+    const transient = () => (spent.transient < retries ? backoff(spent.transient++) : undefined);
     if ('answer' in outcome) {
       return outcome.answer.status >= 500 ? transient() : undefined;
     }

@@ -479,7 +479,8 @@ export class PartnerEmulator {
       return done(this.requests);
     }
     if (action === 'rate-limit' && method === 'POST') {
-      this.rateLimit = input.limit ? { limit: Number(input.limit), windowMs: Number(input.windowMs ?? 60_000) } : undefined;
+      const limit = Number(input.limit ?? 0);
+      this.rateLimit = limit > 0 ? { limit, windowMs: Number(input.windowMs ?? 60_000) } : undefined;
       this.recentByIp.clear();
       return done();
     }

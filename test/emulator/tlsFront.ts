@@ -72,7 +72,11 @@ async function listen(server: Server, sockets: Set<Socket>, lifetimeMs: number):
 }
 
 /** https on 127.0.0.1 in front of a plain-http server on 127.0.0.1:`targetPort`. */
-export function startTlsFront(targetPort: number, certificate: TestCertificate = 'trusted', lifetimeMs = 10 * 60_000): Promise<LocalServer> {
+export function startTlsFront(
+  targetPort: number,
+  certificate: TestCertificate = 'trusted',
+  lifetimeMs = 10 * 60_000,
+): Promise<LocalServer> {
   const sockets = new Set<Socket>();
   const server = createTlsServer(material(certificate), (tls) => {
     const upstream = connect(targetPort, '127.0.0.1');

@@ -5,7 +5,15 @@
  * "N passed, N failed".
  */
 import { createServer } from 'node:net';
-import { createClient, isPartnerError, Pacer, PartnerError, type AnyClient, type PartnerLogger, type ServiceId } from '../../src/api';
+import {
+  createClient,
+  isPartnerError,
+  Pacer,
+  PartnerError,
+  type AnyClient,
+  type PartnerLogger,
+  type ServiceId,
+} from '../../src/api';
 import { checkCreditAmount } from '../../src/api/creditAmount';
 import { checkMessageId } from '../../src/api/messageId';
 import { checkApiUrl } from '../../src/settings/apiUrlPolicy';
@@ -108,13 +116,15 @@ async function main(): Promise<void> {
       throw new PartnerError({ kind: 'http', service: 'sms', host: 'recovered', status: 200 });
     }, { kind: 'http', pattern: /HTTP 200/, attempts: 2 });
     rows[rows.length - 1] = { ...rows[rows.length - 1], saw: 'waited 1 s as asked, then credits shown' };
-    await expectFault(emulator, 'HTTP 502, 502, then 429 with Retry-After: 1 on one GET (issue 16)', undefined, async (c) => {
+    const issue16 = 'HTTP 502, 502, then 429 with Retry-After: 1 on one GET (issue 16)';
+    await expectFault(emulator, issue16, undefined, async (c) => {
       emulator.inject({ type: 'status', status: 502, body: 'html', times: 2 });
       emulator.inject({ type: 'rateLimit', retryAfter: '1' });
       await c.getCredits();
       throw new PartnerError({ kind: 'http', service: 'sms', host: 'recovered', status: 200 });
     }, { kind: 'http', pattern: /HTTP 200/, attempts: 4 });
-    rows[rows.length - 1] = { ...rows[rows.length - 1], saw: 'two silent retries, waited 1 s as asked, then credits shown' };
+    const recovered = 'two silent retries, waited 1 s as asked, then credits shown';
+    rows[rows.length - 1] = { ...rows[rows.length - 1], saw: recovered };
     await expectFault(emulator, '429 with Retry-After: 3600', { type: 'rateLimit', retryAfter: '3600' }, me, { kind: 'rateLimited', pattern: /limiting requests \(HTTP 429\)\. Try again in 3600 s\./, attempts: 1 });
     await expectFault(emulator, 'HTTP 200 captive-portal HTML', { type: 'html200' }, me, { kind: 'malformed', pattern: /^Unexpected answer from SMS Partner \(an HTML page\)/ });
     await expectFault(emulator, 'malformed JSON', { type: 'malformed' }, me, { kind: 'malformed', pattern: /^Unexpected answer from SMS Partner \(not JSON\)/ });
@@ -142,17 +152,31 @@ async function main(): Promise<void> {
     // Redirects (issue 12, defect 1): never followed off-origin, a POST never re-sent.
     const elsewhere = await startCaptureServer(5 * 60_000);
     try {
-      await expectFault(emulator, 'GET answered 307 to another server', { type: 'redirect', status: 307, location: `${elsewhere.url}/sms/v1/me` }, me, { kind: 'redirect', pattern: /^SMS Partner redirected the request to http:\/\/127\.0\.0\.1:\d+; nothing was sent there\.$/, attempts: 1 });
-      await expectFault(emulator, 'credit-transfer POST answered 308 to another server', { type: 'redirect', status: 308, location: `${elsewhere.url}/steal`, path: '/subaccount/credit' }, (c) => c.addSubaccountCredit('smstok00001', '5'), { kind: 'redirect', pattern: /redirected the request to .*; nothing was sent there\./, attempts: 1, endpoint: '/subaccount/credit/add' });
-      await expectFault(emulator, 'credit-transfer POST answered 307 to the same server', { type: 'redirect', status: 307, location: '/sms/v1/subaccount/credit/add', path: '/subaccount/credit' }, (c) => c.addSubaccountCredit('smstok00001', '5'), { kind: 'redirect', pattern: /nothing was sent there/, attempts: 1, endpoint: '/subaccount/credit/add' });
-      await expectFault(emulator, 'GET redirected to itself, forever', { type: 'redirect', status: 302, location: '/sms/v1/me', times: 0 }, me, { kind: 'redirect', pattern: /^SMS Partner redirected the request too many times\./, attempts: 4 });
-      expectInput('requests that reached the other server', elsewhere.seen.length ? `LEAK: ${elsewhere.seen.length} request(s)` : 'none', elsewhere.seen.length === 0);
+      const transfer = (c: AnyClient) => c.addSubaccountCredit('smstok00001', '5');
+      const credit = { path: '/subaccount/credit' };
+      const add = '/subaccount/credit/add';
+      await expectFault(emulator, 'GET answered 307 to another server',
+        { type: 'redirect', status: 307, location: `${elsewhere.url}/sms/v1/me` }, me,
+        { kind: 'redirect', pattern: /^SMS Partner redirected the request to http:\/\/127\.0\.0\.1:\d+/, attempts: 1 });
+      await expectFault(emulator, 'credit-transfer POST answered 308 to another server',
+        { type: 'redirect', status: 308, location: `${elsewhere.url}/steal`, ...credit }, transfer,
+        { kind: 'redirect', pattern: /redirected the request to .*; nothing was sent/, attempts: 1, endpoint: add });
+      await expectFault(emulator, 'credit-transfer POST answered 307 to the same server',
+        { type: 'redirect', status: 307, location: `/sms/v1${add}`, ...credit }, transfer,
+        { kind: 'redirect', pattern: /nothing was sent there/, attempts: 1, endpoint: add });
+      await expectFault(emulator, 'GET redirected to itself, forever',
+        { type: 'redirect', status: 302, location: '/sms/v1/me', times: 0 }, me,
+        { kind: 'redirect', pattern: /^SMS Partner redirected the request too many times\./, attempts: 4 });
+      const leaks = elsewhere.seen.length;
+      expectInput('requests that reached the other server', leaks ? `LEAK: ${leaks} request(s)` : 'none', leaks === 0);
     } finally {
       await elsewhere.stop();
     }
 
     // Answer size (issue 12, defect 5).
-    await expectFault(emulator, 'gzip body inflating to 400 MB', { type: 'gzipBomb', mb: 400 }, me, { kind: 'tooLarge', pattern: /^SMS Partner sent an answer larger than 16 MB; it was not read\./, attempts: 1 }, 'sms', { timeoutMs: 20_000 });
+    await expectFault(emulator, 'gzip body inflating to 400 MB', { type: 'gzipBomb', mb: 400 }, me,
+      { kind: 'tooLarge', pattern: /^SMS Partner sent an answer larger than 16 MB; it was not read\./, attempts: 1 },
+      'sms', { timeoutMs: 20_000 });
 
     // Certificates (issue 12, TLS): plain words naming the host and the settings, never retried.
     for (const [certificate, reason] of [
@@ -162,7 +186,9 @@ async function main(): Promise<void> {
     ] as [TestCertificate, RegExp][]) {
       const front = await startTlsFront(Number(new URL(emulator.url).port), certificate, 60_000);
       try {
-        await expectFault(emulator, `https with a ${certificate} certificate`, undefined, me, { kind: 'certificate', pattern: reason, attempts: 0 }, 'sms', { baseUrl: `https://localhost:${front.port}/sms/v1` });
+        const baseUrl = `https://localhost:${front.port}/sms/v1`;
+        await expectFault(emulator, `https with a ${certificate} certificate`, undefined, me,
+          { kind: 'certificate', pattern: reason, attempts: 0 }, 'sms', { baseUrl });
       } finally {
         await front.stop();
       }
@@ -172,11 +198,13 @@ async function main(): Promise<void> {
     emulator.reset();
     emulator.rateLimit = { limit: 20, windowMs: 500 };
     const pacer = new Pacer({ perOrigin: { limit: 15, windowMs: 500, burst: 4 }, endpoints: [] });
-    const burst = await outcome(() => Promise.all(Array.from({ length: 60 }, (_, i) => client(emulator, i % 2 ? 'mail' : 'sms', { pacer }).listSubaccounts(1))));
+    const pages = () =>
+      Array.from({ length: 60 }, (_, i) => client(emulator, i % 2 ? 'mail' : 'sms', { pacer }).listSubaccounts(1));
+    const burst = await outcome(() => Promise.all(pages()));
     const drew = emulator.requests.filter((r) => r.rateLimited).length;
     expectInput(
       `60 GETs at once, server allows 20 per 500 ms, paced at 15 (${burst.ms} ms)`,
-      burst.error ? `${burst.error.message}` : `${emulator.requests.length} requests, ${drew} answered 429, every page shown`,
+      burst.error ? burst.error.message : `${emulator.requests.length} requests, ${drew} answered 429, all pages shown`,
       !burst.error && drew === 0 && emulator.requests.length === 60,
     );
     emulator.reset();

@@ -10,6 +10,10 @@ import { children, emulator, resetAll, setKeys, setSetting, settledChildren, wai
 // The test CA then plays the part of a company authority in the system store.
 (globalAgent as unknown as { testCertificates?: string[] }).testCertificates = [testCa().toString()];
 
+/** VS Code's own setting, as a user behind a corporate proxy sets it. */
+const useProxy = (url: string | undefined) =>
+  vscode.workspace.getConfiguration('http').update('proxy', url, vscode.ConfigurationTarget.Global);
+
 /** A name that resolves nowhere: only the proxy can take a request there. */
 const API_HOST = 'api.partner.test';
 
@@ -26,26 +30,27 @@ describe('HTTPS through the proxy in http.proxy (VS Code proxy support)', () => 
   });
 
   after(async () => {
-    await vscode.workspace.getConfiguration('http').update('proxy', undefined, vscode.ConfigurationTarget.Global);
+    await useProxy(undefined);
     await resetAll();
     await Promise.all([trusted.stop(), selfSigned.stop(), proxy.stop()]);
   });
 
-  it('an https API URL is reached through an HTTP CONNECT proxy: the proxy sees CONNECT, the tree shows credits', async () => {
+  it('an https API URL is reached through an HTTP CONNECT proxy: CONNECT seen, credits shown', async () => {
     const { api, emu } = await resetAll();
-    await vscode.workspace.getConfiguration('http').update('proxy', `http://127.0.0.1:${proxy.port}`, vscode.ConfigurationTarget.Global);
+    await useProxy(`http://127.0.0.1:${proxy.port}`);
     await setSetting('sms.apiUrl', `https://${API_HOST}/sms/v1`);
     await setKeys(api, emu, ['sms']);
     const kids = await settledChildren(api, api.tree.root('sms'));
     assert.deepEqual(kids.slice(0, 1).map((k) => [k.label, k.description]), [['SMS', '269,082']]);
     assert.ok(proxy.log.includes(`CONNECT ${API_HOST}:443`), proxy.log.join('\n'));
     assert.ok(proxy.log.every((l) => l.startsWith('CONNECT ')), 'nothing but tunnels asked');
-    assert.ok((await emu.requests()).some((r) => r.service === 'sms' && r.endpoint === '/me'), 'the emulator answered behind the tunnel');
+    const answered = (await emu.requests()).some((r) => r.service === 'sms' && r.endpoint === '/me');
+    assert.ok(answered, 'the emulator answered behind the tunnel');
   });
 
-  it('a certificate the machine does not trust: a plain message in the tree naming the host and the settings', async () => {
+  it('a certificate the machine does not trust: a plain message in the tree naming host and settings', async () => {
     const { api, emu } = await resetAll();
-    await vscode.workspace.getConfiguration('http').update('proxy', `http://127.0.0.1:${proxy.port}`, vscode.ConfigurationTarget.Global);
+    await useProxy(`http://127.0.0.1:${proxy.port}`);
     await setSetting('sms.apiUrl', emu.apiUrl('sms'));
     await setKeys(api, emu, ['sms']);
     await settledChildren(api, api.tree.root('sms'));
@@ -53,12 +58,15 @@ describe('HTTPS through the proxy in http.proxy (VS Code proxy support)', () => 
     proxy.retarget(selfSigned.port);
     const tunnels = proxy.log.length;
     await setSetting('sms.apiUrl', `https://${API_HOST}/sms/v1`);
-    const item = await waitFor(async () => (await children(api, api.tree.root('sms'))).find((c) => c.contextValue === 'placeholder.error'), 'the error item');
+    const errorItem = async () =>
+      (await children(api, api.tree.root('sms'))).find((c) => c.contextValue === 'placeholder.error');
+    const item = await waitFor(errorItem, 'the error item');
     assert.equal(
       item.label,
       `SMS Partner could not be reached safely: the certificate of ${API_HOST} is self-signed. ` +
-        'If your network inspects HTTPS traffic, keep the setting http.systemCertificates on so that VS Code trusts ' +
-        "your organization's certificate authority; turn off http.proxyStrictSSL only on a network you trust.",
+        'If your network inspects HTTPS traffic, keep the setting http.systemCertificates on ' +
+        "so that VS Code trusts your organization's certificate authority; " +
+        'turn off http.proxyStrictSSL only on a network you trust.',
     );
     assert.ok(proxy.log.slice(tunnels).includes(`CONNECT ${API_HOST}:443`), proxy.log.join('\n'));
     proxy.retarget(trusted.port);

@@ -24,7 +24,8 @@ for (const format of ['json', 'xml'] as const) {
       await sms.subaccounts.loadMore();
       await sms.subaccounts.loadMore();
       await waitFor(() => sms.subaccounts.loadedCount === 45, 'the 45 SMS sub-accounts loaded');
-      const panel = await vscode.commands.executeCommand<MessageStatusPanel>('partnerExplorer.showMessageStatus', 'mail', '4242');
+      const show = 'partnerExplorer.showMessageStatus';
+      const panel = await vscode.commands.executeCommand<MessageStatusPanel>(show, 'mail', '4242');
       await waitFor(() => panel?.lastRender, 'the Mail status panel');
 
       // Every state the sessions go through: an `error` state is what puts an error node in
@@ -33,7 +34,9 @@ for (const format of ['json', 'xml'] as const) {
       const watch = (['sms', 'mail'] as ServiceId[]).map((s) =>
         api.sessions[s].onDidChange((session) => {
           const state = session.state;
-          seen.push(state.kind === 'error' ? `${s}: error ${state.error instanceof Error ? state.error.message : String(state.error)}` : `${s}: ${state.kind}`);
+          const error = state.kind === 'error' ? state.error : undefined;
+          const why = error === undefined ? '' : ` ${error instanceof Error ? error.message : String(error)}`;
+          seen.push(`${s}: ${state.kind}${why}`);
         }),
       );
       try {
@@ -42,17 +45,20 @@ for (const format of ['json', 'xml'] as const) {
           await emu.inject({ type: 'status', status: 502, body: 'html', service, path: '/me', times: 2 });
           await emu.inject({ type: 'rateLimit', retryAfter: '1', service, path: '/me', times: 1 });
         }
-        await emu.inject({ type: 'status', status: 502, body: 'html', service: 'sms', path: '/subaccount/list', times: 2 });
-        await emu.inject({ type: 'rateLimit', retryAfter: '1', service: 'sms', path: '/subaccount/list', times: 1 });
+        const pages = { service: 'sms', path: '/subaccount/list' } as const;
+        await emu.inject({ type: 'status', status: 502, body: 'html', ...pages, times: 2 });
+        await emu.inject({ type: 'rateLimit', retryAfter: '1', ...pages, times: 1 });
         // The command, and the status bar polling at the same moment (it joins the same /me).
         await Promise.all([vscode.commands.executeCommand('partnerExplorer.refresh'), api.statusBar.poll()]);
 
         const log = await emu.requests();
-        note(`requests: ${log.filter((r) => r.endpoint !== '/bulk-status').map((r) => `${r.service}${r.endpoint}${r.page ? `#${r.page}` : ''}`).join(', ')}`);
+        const shown = log.filter((r) => r.endpoint !== '/bulk-status');
+        note(`requests: ${shown.map((r) => `${r.service}${r.endpoint}${r.page ? `#${r.page}` : ''}`).join(', ')}`);
         assert.deepEqual(seen.filter((s) => s.includes('error')), [], 'no session ever failed');
         const smsKids = await children(api, sms);
         assert.deepEqual(smsKids.filter((k) => k.contextValue === 'placeholder.error').map((k) => k.label), []);
-        assert.deepEqual(smsKids.slice(0, 2).map((k) => [k.label, k.description]), [['SMS', '269,082'], ['SMS ECO', '444,570']]);
+        const credits = smsKids.slice(0, 2).map((k) => [k.label, k.description]);
+        assert.deepEqual(credits, [['SMS', '269,082'], ['SMS ECO', '444,570']]);
         assert.equal(smsKids[smsKids.length - 1].label, 'Sub-accounts (45)');
         const subs = await children(api, sms.subaccounts);
         assert.deepEqual(subs.filter((k) => k.contextValue?.startsWith('placeholder')).map((k) => k.label), []);
@@ -62,7 +68,8 @@ for (const format of ['json', 'xml'] as const) {
         assert.equal(api.statusBar.current?.failed, false);
         assert.equal(api.statusBar.current?.text, '$(comment) 269,082  $(mail) 269,082');
         for (const service of ['sms', 'mail'] as const) {
-          assert.equal(log.filter((r) => r.service === service && r.endpoint === '/me').length, 4, `${service}: 502, 502, 429, then 200`);
+          const me = log.filter((r) => r.service === service && r.endpoint === '/me');
+          assert.equal(me.length, 4, `${service}: 502, 502, 429, then 200`);
         }
       } finally {
         watch.forEach((d) => d.dispose());

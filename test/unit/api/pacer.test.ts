@@ -50,9 +50,10 @@ describe('token bucket', () => {
 describe('request pacing', () => {
   const emulator = useEmulator({ smsSubaccounts: 45, mailSubaccounts: 20 });
 
-  it("follows the provider's documented limits: 1,800 a minute per origin, 5 a minute for statistics/cost-resume", () => {
+  it("follows the provider's limits: 1,800 a minute per origin, 5 a minute for statistics/cost-resume", () => {
     assert.deepEqual(PROVIDER_PACE.perOrigin, { limit: 1800, windowMs: 60_000, burst: 20 });
-    assert.deepEqual(PROVIDER_PACE.endpoints, [{ path: 'statistics/cost-resume', limit: 5, windowMs: 60_000, burst: 1 }]);
+    const costResume = { path: 'statistics/cost-resume', limit: 5, windowMs: 60_000, burst: 1 };
+    assert.deepEqual(PROVIDER_PACE.endpoints, [costResume]);
     let now = 0;
     const pacer = new Pacer(PROVIDER_PACE, () => now);
     const origin = 'https://api.smspartner.fr';
@@ -71,7 +72,8 @@ describe('request pacing', () => {
     const sms = clientFor(emulator(), 'sms', 'json', { pacer });
     const mail = clientFor(emulator(), 'mail', 'xml', { pacer });
     const started = Date.now();
-    const pages = await Promise.all(Array.from({ length: 60 }, (_, i) => (i % 2 ? mail : sms).listSubaccounts(1 + (i % 3))));
+    const requests = Array.from({ length: 60 }, (_, i) => (i % 2 ? mail : sms).listSubaccounts(1 + (i % 3)));
+    const pages = await Promise.all(requests);
     const elapsed = Date.now() - started;
     const limited = emulator().requests.filter((r) => r.rateLimited).length;
     assert.equal(limited, 0, `${limited} of ${emulator().requests.length} requests drew a 429`);
