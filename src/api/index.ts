@@ -7,3 +7,6 @@ export { money } from './answers';
 export { checkMessageId, MAX_MESSAGE_ID_LENGTH } from './messageId';
 export { maskApiKeyParams, redactSecrets } from './redact';
 export { DEFAULT_TIMEOUT_MS } from './transport';
+export { Pacer, PROVIDER_PACE, sharedPacer, type EndpointRule, type PacerOptions } from './pacer';
+export type { Rate } from './tokenBucket';
+export { MAX_ANSWER_BYTES } from './boundedBody';

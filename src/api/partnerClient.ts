@@ -38,6 +38,15 @@ export abstract class PartnerClient<A extends Account = Account> {
     this.transport = new Transport({ ...options, service });
   }
 
+  /**
+   * How long `requests` more requests to `endpoint` (e.g. `subaccount/list`) will
+   * wait for their turn under the request pacing shared by every client of this
+   * API: for an honest "time left" on long jobs such as a Find over every page.
+   */
+  estimateWaitMs(requests: number, endpoint = ''): number {
+    return this.transport.estimateWaitMs(requests, endpoint);
+  }
+
   /** `GET /me`: the account's user and credits. */
   abstract getCredits(call?: CallOptions): Promise<A>;
 

@@ -1,5 +1,7 @@
 import { describeApiCode, isKeyProblem, type ErrorContext, type LocalizedText } from './errorCatalog';
+import type { RedirectDecision } from './redirectPolicy';
 import { SERVICES } from './serviceInfo';
+import { certificateProblem, type CertificateProblem } from './tlsFailure';
 import type { ServiceId } from './types';
 
 export type PartnerErrorKind =
@@ -9,7 +11,10 @@ export type PartnerErrorKind =
   | 'timeout' // no complete answer within the timeout
   | 'cancelled' // the caller aborted
   | 'malformed' // an answer that is not what the endpoint returns
-  | 'rateLimited'; // HTTP 429
+  | 'rateLimited' // HTTP 429
+  | 'redirect' // a 3xx we would not follow (another origin, a POST, a loop)
+  | 'tooLarge' // the answer went past the size bound
+  | 'certificate'; // the server's TLS certificate was refused
 
 export interface PartnerErrorInit {
   readonly kind: PartnerErrorKind;
@@ -28,6 +33,10 @@ export interface PartnerErrorInit {
   /** What was wrong with a malformed answer: localized, or technical text (a schema path). */
   readonly detail?: string | LocalizedText;
   readonly context?: ErrorContext;
+  /** Why a redirect was refused, and the origin it pointed to. */
+  readonly redirect?: Extract<RedirectDecision, { refuse: string }>;
+  /** The size bound an answer went past. */
+  readonly limitBytes?: number;
 }
 
 /**
@@ -45,6 +54,8 @@ export class PartnerError extends Error {
   readonly excerpt?: string;
   readonly systemCode?: string;
   readonly detail?: string | LocalizedText;
+  readonly redirect?: PartnerErrorInit['redirect'];
+  readonly limitBytes?: number;
   readonly messages: LocalizedText;
 
   constructor(init: PartnerErrorInit) {
@@ -61,6 +72,8 @@ export class PartnerError extends Error {
     this.excerpt = init.excerpt;
     this.systemCode = init.systemCode;
     this.detail = init.detail;
+    this.redirect = init.redirect;
+    this.limitBytes = init.limitBytes;
     this.messages = messages;
   }
 
@@ -140,6 +153,46 @@ function composeMessages(init: PartnerErrorInit): LocalizedText {
     }
     case 'cancelled':
       return { en: `The request to ${label} was cancelled.`, fr: `La requête à ${label} a été annulée.` };
+    case 'redirect': {
+      const r = init.redirect;
+      if (r?.refuse === 'tooManyHops') {
+        return {
+          en: `${label} redirected the request too many times. Check the API URL setting.`,
+          fr: `${label} a redirigé la requête trop de fois. Vérifiez l'URL de l'API dans les paramètres.`,
+        };
+      }
+      return r?.target
+        ? {
+            en: `${label} redirected the request to ${r.target}; nothing was sent there.`,
+            fr: `${label} a redirigé la requête vers ${r.target} ; rien n'y a été envoyé.`,
+          }
+        : {
+            en: `${label} redirected the request to an invalid address; nothing was sent there.`,
+            fr: `${label} a redirigé la requête vers une adresse invalide ; rien n'y a été envoyé.`,
+          };
+    }
+    case 'tooLarge': {
+      const mb = Math.round((init.limitBytes ?? 0) / 2 ** 20);
+      return {
+        en: `${label} sent an answer larger than ${mb} MB; it was not read. ${CHECK_URL.en}`,
+        fr: `${label} a envoyé une réponse de plus de ${mb} Mo ; elle n'a pas été lue. ${CHECK_URL.fr}`,
+      };
+    }
+    case 'certificate': {
+      const why = CERTIFICATE_PROBLEMS[certificateProblem(init.systemCode) ?? 'unverified'];
+      return {
+        en:
+          `${label} could not be reached safely: the certificate of ${init.host} ${why.en}. ` +
+          'If your network inspects HTTPS traffic, keep the setting http.systemCertificates on ' +
+          "so that VS Code trusts your organization's certificate authority; " +
+          'turn off http.proxyStrictSSL only on a network you trust.',
+        fr:
+          `${label} n'a pas pu être joint de façon sûre : le certificat de ${init.host} ${why.fr}. ` +
+          'Si votre réseau inspecte le trafic HTTPS, laissez le paramètre http.systemCertificates activé pour que ' +
+          "VS Code fasse confiance à l'autorité de certification de votre organisation ; ne désactivez " +
+          'http.proxyStrictSSL que sur un réseau de confiance.',
+      };
+    }
     case 'malformed': {
       const d = init.detail;
       const why = (lang: 'en' | 'fr') => (d === undefined ? '' : ` (${typeof d === 'string' ? d : d[lang]})`);
@@ -150,3 +203,20 @@ function composeMessages(init: PartnerErrorInit): LocalizedText {
     }
   }
 }
+
+const CHECK_URL: LocalizedText = {
+  en: 'Check the API URL setting, or try again later.',
+  fr: "Vérifiez l'URL de l'API dans les paramètres, ou réessayez plus tard.",
+};
+
+const CERTIFICATE_PROBLEMS: Readonly<Record<CertificateProblem, LocalizedText>> = {
+  selfSigned: { en: 'is self-signed', fr: 'est auto-signé' },
+  untrustedIssuer: {
+    en: 'was issued by an authority this machine does not trust',
+    fr: 'a été émis par une autorité que cette machine ne reconnaît pas',
+  },
+  expired: { en: 'has expired', fr: 'a expiré' },
+  notYetValid: { en: 'is not valid yet', fr: "n'est pas encore valide" },
+  wrongName: { en: 'was issued for another name', fr: 'a été émis pour un autre nom' },
+  unverified: { en: 'could not be verified', fr: "n'a pas pu être vérifié" },
+};

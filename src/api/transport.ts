@@ -1,6 +1,12 @@
-import type { RequestInit } from 'node-fetch';
+import type { Readable } from 'node:stream';
+import type { RequestInit, Response } from 'node-fetch';
+import { linkAbort, sleep } from './abortable';
+import { AnswerTooLarge, readBounded } from './boundedBody';
+import { sharedPacer, type Pacer } from './pacer';
 import { PartnerError } from './partnerError';
-import { maskApiKeyParams } from './redact';
+import { decideRedirect, type RedirectDecision } from './redirectPolicy';
+import { maskApiKeyParams, redactSecrets } from './redact';
+import { certificateProblem } from './tlsFailure';
 import type { PartnerLogger, ResponseFormat, ServiceId } from './types';
 
 // node-fetch (and the Node modules it pulls in) is evaluated on the first request,
@@ -9,15 +15,26 @@ let fetchModule: Promise<typeof import('node-fetch')> | undefined;
 const loadFetch = () => (fetchModule ??= import('node-fetch'));
 
 export interface RetryPolicy {
-  /** Extra attempts after the first, for GETs only. */
+  /** Extra attempts after the first on a network error or a 5xx, for GETs only. */
   readonly retries: number;
   readonly baseDelayMs: number;
   readonly maxDelayMs: number;
   /** A 429 asking to wait longer than this is not waited for. */
   readonly maxRetryAfterMs: number;
+  /**
+   * 429s (within `maxRetryAfterMs`) one GET waits out, counted apart from `retries`:
+   * a 429 on the last attempt after two 502s is still waited for.
+   */
+  readonly rateLimitWaits: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { retries: 2, baseDelayMs: 300, maxDelayMs: 4000, maxRetryAfterMs: 30_000 };
+export const DEFAULT_RETRY: RetryPolicy = {
+  retries: 2,
+  baseDelayMs: 300,
+  maxDelayMs: 4000,
+  maxRetryAfterMs: 30_000,
+  rateLimitWaits: 3,
+};
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
 export interface TransportOptions {
@@ -26,13 +43,15 @@ export interface TransportOptions {
   readonly baseUrl: string;
   readonly apiKey: string;
   readonly format?: ResponseFormat;
-  /** Per attempt, headers and body included. */
+  /** Per attempt, headers and body included; waiting for a turn (pacing) is not counted. */
   readonly timeoutMs?: number;
   /** Cancels every request of this client (e.g. on deactivation). */
   readonly signal?: AbortSignal;
   readonly logger?: PartnerLogger;
   readonly retry?: Partial<RetryPolicy>;
   readonly userAgent?: string;
+  /** Who spaces requests out; every client of the process shares one unless a test gives its own. */
+  readonly pacer?: Pacer;
 }
 
 export interface RawAnswer {
@@ -41,12 +60,22 @@ export interface RawAnswer {
   readonly body: string;
 }
 
-type Outcome = { answer: RawAnswer } | { error: PartnerError };
+type Outcome = { answer: RawAnswer } | { error: PartnerError } | { follow: URL };
+
+/** How much of each retry budget one GET has used. */
+interface Spent {
+  transient: number;
+  rateLimited: number;
+  hops: number;
+}
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 /**
- * Sends one logical request: the key in the query (GET) or JSON body (POST), a
- * timeout per attempt, cancellation, and bounded retries with backoff for GETs on
- * network errors, 5xx and 429. POSTs move money and are never retried.
+ * Sends one logical request: the key in the query (GET) or JSON body (POST), a turn
+ * from the pacer, a timeout per attempt, cancellation, bounded answers, redirects
+ * only within the origin, and bounded retries for GETs (network errors and 5xx on
+ * one budget, 429s on another). POSTs move money: never retried, never re-sent.
  */
 export class Transport {
   readonly service: ServiceId;
@@ -55,12 +84,14 @@ export class Transport {
   private readonly base: URL;
   private readonly timeoutMs: number;
   private readonly retry: RetryPolicy;
+  private readonly pacer: Pacer;
 
   constructor(private readonly options: TransportOptions) {
     this.service = options.service;
     this.format = options.format ?? 'json';
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.pacer = options.pacer ?? sharedPacer;
     this.base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
     this.host = this.base.host;
   }
@@ -69,23 +100,46 @@ export class Transport {
     return this.options.apiKey;
   }
 
+  /** Scheme, host and port of the API: what the pacer counts requests against. */
+  get origin(): string {
+    return this.base.origin;
+  }
+
+  /** How long `n` more requests (to `endpoint`, e.g. `subaccount/list`) will wait for their turn. */
+  estimateWaitMs(n: number, endpoint = ''): number {
+    return this.pacer.estimateWaitMs(this.origin, n, endpoint);
+  }
+
   async get(path: string, params: Record<string, string>, signal?: AbortSignal): Promise<RawAnswer> {
-    const url = this.url(path);
+    let url = this.url(path);
     for (const [k, v] of Object.entries(params)) {
       url.searchParams.set(k, v);
     }
     url.searchParams.set('apiKey', this.options.apiKey);
-    for (let attempt = 0; ; attempt++) {
-      const outcome = await this.attempt('GET', url, { method: 'GET' }, signal);
-      const wait = this.retryDelay(outcome, attempt);
+    const spent: Spent = { transient: 0, rateLimited: 0, hops: 0 };
+    for (;;) {
+      await this.takeTurn(url, signal);
+      const outcome = await this.attempt('GET', url, { method: 'GET' }, signal, spent.hops);
+      if ('follow' in outcome) {
+        spent.hops++;
+        url = outcome.follow;
+        continue;
+      }
+      const wait = this.retryDelay(outcome, spent);
       if (wait === undefined) {
         if ('error' in outcome) {
           throw outcome.error;
         }
         return outcome.answer;
       }
-      this.options.logger?.info(`retrying GET ${this.describe(url)} in ${wait} ms`);
-      await sleep(wait, [signal, this.options.signal], () => this.error({ kind: 'cancelled' }));
+      if ('error' in outcome && outcome.error.kind === 'rateLimited') {
+        // Everyone talking to this origin waits, not just this request: nobody piles on.
+        this.options.logger?.info(`rate limited: every request to ${this.host} waits ${wait} ms`);
+        this.pacer.pause(this.origin, wait);
+      } else {
+        this.options.logger?.info(`retrying GET ${this.describe(url)} in ${wait} ms`);
+        await sleep(wait, [signal, this.options.signal], () => this.error({ kind: 'cancelled' }));
+      }
     }
   }
 
@@ -96,9 +150,14 @@ export class Transport {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ apiKey: this.options.apiKey, ...body }),
     };
-    const outcome = await this.attempt('POST', url, init, signal);
+    await this.takeTurn(url, signal);
+    const outcome = await this.attempt('POST', url, init, signal, 0);
     if ('error' in outcome) {
       throw outcome.error;
+    }
+    if ('follow' in outcome) {
+      // decideRedirect never lets a POST follow; this keeps it so if that ever changed.
+      throw this.error({ kind: 'redirect', redirect: { refuse: 'notGet', target: outcome.follow.origin } });
     }
     return outcome.answer;
   }
@@ -117,7 +176,24 @@ export class Transport {
     return new PartnerError({ service: this.service, host: this.host, timeoutMs: this.timeoutMs, ...init });
   }
 
-  private async attempt(method: string, url: URL, init: RequestInit, signal: AbortSignal | undefined): Promise<Outcome> {
+  /** Waits for the pacer's go; this wait is not part of any attempt's timeout. */
+  private async takeTurn(url: URL, signal: AbortSignal | undefined): Promise<void> {
+    const started = Date.now();
+    const cancelled = () => this.error({ kind: 'cancelled' });
+    await this.pacer.acquire(url, this.base.pathname, [signal, this.options.signal], cancelled);
+    const waited = Date.now() - started;
+    if (waited >= 1000) {
+      this.options.logger?.info(`${this.describe(url)} waited ${waited} ms for its turn (request pacing)`);
+    }
+  }
+
+  private async attempt(
+    method: string,
+    url: URL,
+    init: RequestInit,
+    signal: AbortSignal | undefined,
+    hops: number,
+  ): Promise<Outcome> {
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -133,15 +209,24 @@ export class Transport {
         return { error: this.error({ kind: 'cancelled' }) };
       }
       const { default: fetch } = await loadFetch();
+      const accept = this.format === 'xml' ? 'application/xml' : 'application/json';
+      const headers: Record<string, string> = { Accept: accept };
+      if (this.options.userAgent) {
+        headers['User-Agent'] = this.options.userAgent;
+      }
       const res = await fetch(url.toString(), {
         ...init,
-        headers: { Accept: this.format === 'xml' ? 'application/xml' : 'application/json', ...(this.options.userAgent ? { 'User-Agent': this.options.userAgent } : {}), ...(init.headers as Record<string, string> | undefined) },
+        headers: { ...headers, ...(init.headers as Record<string, string> | undefined) },
         signal: controller.signal,
-        redirect: 'follow',
+        // Never let fetch follow: it would re-send the key (query or body) wherever Location says.
+        redirect: 'manual',
         compress: true,
       });
+      if (REDIRECT_STATUSES.has(res.status)) {
+        return this.redirected(method, url, res, hops, log);
+      }
       // The timeout also covers the body: a server may send headers and then hang.
-      const body = await res.text();
+      const body = await readBounded(res.body);
       const answer: RawAnswer = { status: res.status, contentType: res.headers.get('content-type') ?? '', body };
       if (res.status === 429) {
         const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
@@ -155,11 +240,19 @@ export class Transport {
         log(`timed out after ${this.timeoutMs} ms`, 'warn');
         return { error: this.error({ kind: 'timeout' }) };
       }
+      if (err instanceof AnswerTooLarge) {
+        log(`answer larger than ${err.limitBytes} bytes, not read`, 'warn');
+        return { error: this.error({ kind: 'tooLarge', limitBytes: err.limitBytes }) };
+      }
       if (controller.signal.aborted) {
         log('cancelled');
         return { error: this.error({ kind: 'cancelled' }) };
       }
       const systemCode = systemCodeOf(err);
+      if (certificateProblem(systemCode)) {
+        log(`certificate refused (${systemCode})`, 'warn');
+        return { error: this.error({ kind: 'certificate', systemCode }) };
+      }
       log(`network error ${systemCode ?? ''}`.trim(), 'warn');
       return { error: this.error({ kind: 'network', systemCode }) };
     } finally {
@@ -168,22 +261,45 @@ export class Transport {
     }
   }
 
-  /** How long to wait before retrying this GET outcome, or undefined to stop here. */
-  private retryDelay(outcome: Outcome, attempt: number): number | undefined {
-    if (attempt >= this.retry.retries) {
-      return undefined;
+  /** A 3xx: the next URL for a same-origin GET, a refusal otherwise. Its body is not read. */
+  private redirected(
+    method: string,
+    url: URL,
+    res: Response,
+    hops: number,
+    log: (outcome: string, level?: 'info' | 'warn') => void,
+  ): Outcome {
+    (res.body as Readable | null)?.destroy();
+    const decision: RedirectDecision = decideRedirect(url, res.headers.get('location'), method, hops);
+    if ('follow' in decision) {
+      log(`HTTP ${res.status}, redirect to ${this.describe(decision.follow)} followed`);
+      return decision;
     }
-    const backoff = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** attempt) * (0.5 + Math.random() / 2);
+    // The Location is the server's text: keep only its origin, and never a key in it.
+    const target = decision.target === undefined ? undefined : redactSecrets(decision.target, [this.options.apiKey]);
+    log(`HTTP ${res.status}, redirect to ${target ?? 'an invalid address'} refused`, 'warn');
+    const redirect = { refuse: decision.refuse, target };
+    return { error: this.error({ kind: 'redirect', status: res.status, redirect }) };
+  }
+
+  /** How long to wait before trying this GET again, charging the right budget; undefined to stop here. */
+  private retryDelay(outcome: Exclude<Outcome, { follow: URL }>, spent: Spent): number | undefined {
+    const { retries, baseDelayMs, maxDelayMs } = this.retry;
+    const backoff = (n: number) => Math.round(Math.min(maxDelayMs, baseDelayMs * 2 ** n) * (0.5 + Math.random() / 2));
+    const transient = () => (spent.transient < retries ? backoff(spent.transient++) : undefined);
     if ('answer' in outcome) {
-      return outcome.answer.status >= 500 ? Math.round(backoff) : undefined;
+      return outcome.answer.status >= 500 ? transient() : undefined;
     }
     const { error } = outcome;
     if (error.kind === 'network') {
-      return Math.round(backoff);
+      return transient();
     }
-    if (error.kind === 'rateLimited') {
-      const asked = error.retryAfterMs ?? backoff;
-      return asked <= this.retry.maxRetryAfterMs ? Math.round(asked) : undefined;
+    if (error.kind === 'rateLimited' && spent.rateLimited < this.retry.rateLimitWaits) {
+      const asked = error.retryAfterMs ?? backoff(spent.rateLimited);
+      if (asked <= this.retry.maxRetryAfterMs) {
+        spent.rateLimited++;
+        return Math.round(asked);
+      }
     }
     return undefined;
   }
@@ -206,38 +322,4 @@ function systemCodeOf(err: unknown): string | undefined {
   const e = err as { code?: unknown; errno?: unknown; cause?: { code?: unknown } } | undefined;
   const code = e?.code ?? e?.errno ?? e?.cause?.code;
   return typeof code === 'string' && /^[A-Z_]+$/.test(code) ? code : undefined;
-}
-
-function linkAbort(controller: AbortController, signals: (AbortSignal | undefined)[]): () => void {
-  const abort = () => controller.abort();
-  const linked = signals.filter((s): s is AbortSignal => s !== undefined);
-  for (const s of linked) {
-    if (s.aborted) {
-      controller.abort();
-    } else {
-      s.addEventListener('abort', abort, { once: true });
-    }
-  }
-  return () => linked.forEach((s) => s.removeEventListener('abort', abort));
-}
-
-function sleep(ms: number, signals: (AbortSignal | undefined)[], cancelled: () => Error): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const controller = new AbortController();
-    const unlink = linkAbort(controller, signals);
-    if (controller.signal.aborted) {
-      unlink();
-      reject(cancelled());
-      return;
-    }
-    const timer = setTimeout(() => {
-      unlink();
-      resolve();
-    }, ms);
-    controller.signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      unlink();
-      reject(cancelled());
-    });
-  });
 }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { createGzip } from 'node:zlib';
 import {
   createServiceData,
   formatMilli,
@@ -24,7 +25,11 @@ export type FaultKind =
   | { type: 'reset' }
   | { type: 'apiError'; code: number; message?: string }
   | { type: 'body'; body: string; contentType?: string }
-  | { type: 'delay'; ms: number };
+  | { type: 'delay'; ms: number }
+  /** A 3xx answer sending the client to `location` (absolute or relative). */
+  | { type: 'redirect'; status: number; location: string }
+  /** `Content-Encoding: gzip` of `mb` MiB of zeros, compressed as it is sent (about 1 KB on the wire per MiB). */
+  | { type: 'gzipBomb'; mb: number };
 
 export type Fault = FaultKind & {
   /** Only requests whose endpoint path contains this (e.g. `/me`). */
@@ -47,6 +52,14 @@ export interface RequestRecord {
   at: number;
   /** The client went away before the answer was sent (cancelled or timed out). */
   aborted?: boolean;
+  /** Answered 429 by the rate-limit mode (not by an injected fault). */
+  rateLimited?: boolean;
+}
+
+/** The provider's per-IP limit, scaled down for tests: `limit` requests in any `windowMs`. */
+export interface RateLimitMode {
+  readonly limit: number;
+  readonly windowMs: number;
 }
 
 export interface EmulatorOptions extends DataOptions {
@@ -54,6 +67,7 @@ export interface EmulatorOptions extends DataOptions {
   latencyMs?: number;
   /** Stops by itself after this long, whatever happens (safety net for test runs). */
   lifetimeMs?: number;
+  rateLimit?: RateLimitMode;
 }
 
 const PER_PAGE = 20;
@@ -74,10 +88,14 @@ export class PartnerEmulator {
   private inFlightNow = 0;
   /** The most requests answered at once since the last reset. */
   maxInFlight = 0;
+  /** When set, each IP gets 429 past `limit` API requests in a sliding `windowMs`. */
+  rateLimit: RateLimitMode | undefined;
+  private readonly recentByIp = new Map<string, number[]>();
 
   constructor(private readonly options: EmulatorOptions = {}) {
     this.data = { sms: createServiceData('sms', options), mail: createServiceData('mail', options) };
     this.latencyMs = options.latencyMs ?? 0;
+    this.rateLimit = options.rateLimit;
   }
 
   get url(): string {
@@ -146,6 +164,8 @@ export class PartnerEmulator {
     this.latencyMs = this.options.latencyMs ?? 0;
     this.requests.length = 0;
     this.maxInFlight = 0;
+    this.rateLimit = this.options.rateLimit;
+    this.recentByIp.clear();
   }
 
   count(filter: Partial<Pick<RequestRecord, 'service' | 'endpoint' | 'method'>> = {}): number {
@@ -210,6 +230,13 @@ export class PartnerEmulator {
         this.inFlightNow--;
         if (!res.writableFinished) {record.aborted = true;}
       });
+      const waitMs = this.overRateLimit(req.socket.remoteAddress ?? '');
+      if (waitMs !== undefined) {
+        record.rateLimited = true;
+        res.setHeader('Retry-After', String(Math.max(1, Math.ceil(waitMs / 1000))));
+        send(res, 429, 'application/json', JSON.stringify({ success: false, code: 429, message: 'Too many requests' }));
+        return;
+      }
       if (this.latencyMs > 0) {
         await delay(this.latencyMs);
       }
@@ -227,6 +254,22 @@ export class PartnerEmulator {
         send(res, 500, 'text/plain', `emulator error: ${String(err)}`);
       }
     }
+  }
+
+  /** Counts this request against its IP's window; how long until it would have been allowed, if it is over. */
+  private overRateLimit(ip: string): number | undefined {
+    const mode = this.rateLimit;
+    if (!mode) {
+      return undefined;
+    }
+    const now = Date.now();
+    const recent = (this.recentByIp.get(ip) ?? []).filter((t) => t > now - mode.windowMs);
+    this.recentByIp.set(ip, recent);
+    if (recent.length >= mode.limit) {
+      return recent[0] + mode.windowMs - now;
+    }
+    recent.push(now);
+    return undefined;
   }
 
   private takeFault(service: EmulatedService, endpoint: string): Fault | undefined {
@@ -280,6 +323,13 @@ export class PartnerEmulator {
         return;
       case 'body':
         send(res, 200, fault.contentType ?? 'application/json', fault.body);
+        return;
+      case 'redirect':
+        res.writeHead(fault.status, { Location: fault.location, 'Content-Type': 'text/html', 'Content-Length': 0 });
+        res.end();
+        return;
+      case 'gzipBomb':
+        sendGzipZeros(res, fault.mb);
         return;
     }
   }
@@ -428,6 +478,12 @@ export class PartnerEmulator {
     if (action === 'requests' && method === 'GET') {
       return done(this.requests);
     }
+    if (action === 'rate-limit' && method === 'POST') {
+      const limit = Number(input.limit ?? 0);
+      this.rateLimit = limit > 0 ? { limit, windowMs: Number(input.windowMs ?? 60_000) } : undefined;
+      this.recentByIp.clear();
+      return done();
+    }
     if (action === 'stats' && method === 'GET') {
       return done({ requests: this.requests.length, maxInFlight: this.maxInFlight });
     }
@@ -462,6 +518,27 @@ export class PartnerEmulator {
 function send(res: ServerResponse, status: number, contentType: string, body: string): void {
   res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body) });
   res.end(body);
+}
+
+/** Streams gzip of `mb` MiB of zeros, compressing as the client reads; stops when the client goes away. */
+function sendGzipZeros(res: ServerResponse, mb: number): void {
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
+  const gzip = createGzip({ level: 9 });
+  gzip.pipe(res);
+  const chunk = Buffer.alloc(1024 * 1024);
+  let left = mb;
+  const pump = (): void => {
+    while (left > 0 && !res.destroyed) {
+      left--;
+      if (!gzip.write(chunk)) {
+        gzip.once('drain', pump);
+        return;
+      }
+    }
+    gzip.end();
+  };
+  res.on('close', () => gzip.destroy());
+  pump();
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

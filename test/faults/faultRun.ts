@@ -5,11 +5,21 @@
  * "N passed, N failed".
  */
 import { createServer } from 'node:net';
-import { createClient, isPartnerError, PartnerError, type AnyClient, type PartnerLogger, type ServiceId } from '../../src/api';
+import {
+  createClient,
+  isPartnerError,
+  Pacer,
+  PartnerError,
+  type AnyClient,
+  type PartnerLogger,
+  type ServiceId,
+} from '../../src/api';
 import { checkCreditAmount } from '../../src/api/creditAmount';
 import { checkMessageId } from '../../src/api/messageId';
 import { checkApiUrl } from '../../src/settings/apiUrlPolicy';
+import { startCaptureServer } from '../emulator/captureServer';
 import { PartnerEmulator, type Fault } from '../emulator/partnerEmulator';
+import { startTlsFront, type TestCertificate } from '../emulator/tlsFront';
 
 interface Row {
   readonly tried: string;
@@ -106,6 +116,15 @@ async function main(): Promise<void> {
       throw new PartnerError({ kind: 'http', service: 'sms', host: 'recovered', status: 200 });
     }, { kind: 'http', pattern: /HTTP 200/, attempts: 2 });
     rows[rows.length - 1] = { ...rows[rows.length - 1], saw: 'waited 1 s as asked, then credits shown' };
+    const issue16 = 'HTTP 502, 502, then 429 with Retry-After: 1 on one GET (issue 16)';
+    await expectFault(emulator, issue16, undefined, async (c) => {
+      emulator.inject({ type: 'status', status: 502, body: 'html', times: 2 });
+      emulator.inject({ type: 'rateLimit', retryAfter: '1' });
+      await c.getCredits();
+      throw new PartnerError({ kind: 'http', service: 'sms', host: 'recovered', status: 200 });
+    }, { kind: 'http', pattern: /HTTP 200/, attempts: 4 });
+    const recovered = 'two silent retries, waited 1 s as asked, then credits shown';
+    rows[rows.length - 1] = { ...rows[rows.length - 1], saw: recovered };
     await expectFault(emulator, '429 with Retry-After: 3600', { type: 'rateLimit', retryAfter: '3600' }, me, { kind: 'rateLimited', pattern: /limiting requests \(HTTP 429\)\. Try again in 3600 s\./, attempts: 1 });
     await expectFault(emulator, 'HTTP 200 captive-portal HTML', { type: 'html200' }, me, { kind: 'malformed', pattern: /^Unexpected answer from SMS Partner \(an HTML page\)/ });
     await expectFault(emulator, 'malformed JSON', { type: 'malformed' }, me, { kind: 'malformed', pattern: /^Unexpected answer from SMS Partner \(not JSON\)/ });
@@ -129,6 +148,66 @@ async function main(): Promise<void> {
     await expectFault(emulator, 'credit transfer: POST times out', { type: 'hang', path: '/subaccount/credit', times: 0 }, (c) => c.addSubaccountCredit('smstok00001', '5'), { kind: 'timeout', pattern: /timed out/, attempts: 1, endpoint: '/subaccount/credit/add' });
     await expectFault(emulator, 'credit transfer: connection reset', { type: 'reset', path: '/subaccount/credit', times: 0 }, (c) => c.addSubaccountCredit('smstok00001', '5'), { kind: 'network', pattern: /Cannot reach/, attempts: 1, endpoint: '/subaccount/credit/add' });
     await expectFault(emulator, 'credit transfer: HTTP 503', { type: 'status', status: 503, body: 'empty', path: '/subaccount/credit', times: 0 }, (c) => c.removeSubaccountCredit('smstok00001', '1'), { kind: 'http', pattern: /HTTP 503/, attempts: 1, endpoint: '/subaccount/credit/remove' });
+
+    // Redirects (issue 12, defect 1): never followed off-origin, a POST never re-sent.
+    const elsewhere = await startCaptureServer(5 * 60_000);
+    try {
+      const transfer = (c: AnyClient) => c.addSubaccountCredit('smstok00001', '5');
+      const credit = { path: '/subaccount/credit' };
+      const add = '/subaccount/credit/add';
+      await expectFault(emulator, 'GET answered 307 to another server',
+        { type: 'redirect', status: 307, location: `${elsewhere.url}/sms/v1/me` }, me,
+        { kind: 'redirect', pattern: /^SMS Partner redirected the request to http:\/\/127\.0\.0\.1:\d+/, attempts: 1 });
+      await expectFault(emulator, 'credit-transfer POST answered 308 to another server',
+        { type: 'redirect', status: 308, location: `${elsewhere.url}/steal`, ...credit }, transfer,
+        { kind: 'redirect', pattern: /redirected the request to .*; nothing was sent/, attempts: 1, endpoint: add });
+      await expectFault(emulator, 'credit-transfer POST answered 307 to the same server',
+        { type: 'redirect', status: 307, location: `/sms/v1${add}`, ...credit }, transfer,
+        { kind: 'redirect', pattern: /nothing was sent there/, attempts: 1, endpoint: add });
+      await expectFault(emulator, 'GET redirected to itself, forever',
+        { type: 'redirect', status: 302, location: '/sms/v1/me', times: 0 }, me,
+        { kind: 'redirect', pattern: /^SMS Partner redirected the request too many times\./, attempts: 4 });
+      const leaks = elsewhere.seen.length;
+      expectInput('requests that reached the other server', leaks ? `LEAK: ${leaks} request(s)` : 'none', leaks === 0);
+    } finally {
+      await elsewhere.stop();
+    }
+
+    // Answer size (issue 12, defect 5).
+    await expectFault(emulator, 'gzip body inflating to 400 MB', { type: 'gzipBomb', mb: 400 }, me,
+      { kind: 'tooLarge', pattern: /^SMS Partner sent an answer larger than 16 MB; it was not read\./, attempts: 1 },
+      'sms', { timeoutMs: 20_000 });
+
+    // Certificates (issue 12, TLS): plain words naming the host and the settings, never retried.
+    for (const [certificate, reason] of [
+      ['selfSigned', /the certificate of localhost:\d+ is self-signed\./],
+      ['unknownIssuer', /issued by an authority this machine does not trust\./],
+      ['expired', /has expired\./],
+    ] as [TestCertificate, RegExp][]) {
+      const front = await startTlsFront(Number(new URL(emulator.url).port), certificate, 60_000);
+      try {
+        const baseUrl = `https://localhost:${front.port}/sms/v1`;
+        await expectFault(emulator, `https with a ${certificate} certificate`, undefined, me,
+          { kind: 'certificate', pattern: reason, attempts: 0 }, 'sms', { baseUrl });
+      } finally {
+        await front.stop();
+      }
+    }
+
+    // Pacing (issue 12, "Also"): a burst above the server's per-IP limit, paced under it, draws no 429.
+    emulator.reset();
+    emulator.rateLimit = { limit: 20, windowMs: 500 };
+    const pacer = new Pacer({ perOrigin: { limit: 15, windowMs: 500, burst: 4 }, endpoints: [] });
+    const pages = () =>
+      Array.from({ length: 60 }, (_, i) => client(emulator, i % 2 ? 'mail' : 'sms', { pacer }).listSubaccounts(1));
+    const burst = await outcome(() => Promise.all(pages()));
+    const drew = emulator.requests.filter((r) => r.rateLimited).length;
+    expectInput(
+      `60 GETs at once, server allows 20 per 500 ms, paced at 15 (${burst.ms} ms)`,
+      burst.error ? burst.error.message : `${emulator.requests.length} requests, ${drew} answered 429, all pages shown`,
+      !burst.error && drew === 0 && emulator.requests.length === 60,
+    );
+    emulator.reset();
 
     // Bad input: refused before anything is sent.
     emulator.reset();
