@@ -10,6 +10,8 @@ export interface IndexProgress {
   readonly loaded: number;
   readonly total: number | undefined;
   readonly pagesLeft: number | undefined;
+  /** Pages a second this reading has gone at so far (undefined before two pages). */
+  readonly pagesPerSecond: number | undefined;
 }
 
 /**
@@ -26,6 +28,8 @@ export class SubaccountIndex implements vscode.Disposable {
   private lastPage: number | undefined;
   private readAtValue: Date | undefined;
   private errorValue: unknown;
+  /** When the current reading started and how many pages it has read. */
+  private runStats = { startedAt: 0, pages: 0 };
   private running: { promise: Promise<void>; abort: AbortController; users: number } | undefined;
   /** Bumped by reset: answers for an older generation are dropped. */
   private generation = 0;
@@ -77,7 +81,9 @@ export class SubaccountIndex implements vscode.Disposable {
   get progress(): IndexProgress {
     const loaded = this.entries.length;
     const pagesLeft = this.lastPage !== undefined ? Math.max(0, this.lastPage - this.pages.size) : undefined;
-    return { loaded, total: this.totalValue, pagesLeft };
+    const seconds = (this.now() - this.runStats.startedAt) / 1000;
+    const pagesPerSecond = this.runStats.pages >= 2 && seconds > 0 ? this.runStats.pages / seconds : undefined;
+    return { loaded, total: this.totalValue, pagesLeft, pagesPerSecond };
   }
 
   /**
@@ -133,6 +139,7 @@ export class SubaccountIndex implements vscode.Disposable {
     const generation = this.generation;
     const abort = new AbortController();
     this.errorValue = undefined;
+    this.runStats = { startedAt: this.now(), pages: 0 };
     const current = () => generation === this.generation;
     // A stale reading is read again whole; what it held stays visible meanwhile.
     const readNow = new Set<number>();
@@ -142,6 +149,7 @@ export class SubaccountIndex implements vscode.Disposable {
         return;
       }
       this.source.seen(page);
+      this.runStats.pages++;
       readNow.add(number);
       this.pages.set(number, page);
       this.sorted = undefined;

@@ -67,6 +67,30 @@ export async function findSubaccount(
   return placed ? reveal(deps, service, placed) : undefined;
 }
 
+/** Seconds shown as "about N s left" once a reading will take a while. */
+const SHOW_TIME_LEFT_FROM_MS = 3000;
+
+/**
+ * An honest time left for the reading: the slower of what the pages have taken so
+ * far and what the provider's pacing will make them wait.
+ */
+function timeLeft(session: ServiceSession): string | undefined {
+  const { pagesLeft, pagesPerSecond } = session.subaccountIndex.progress;
+  if (!pagesLeft) {
+    return undefined;
+  }
+  const byRate = pagesPerSecond ? (pagesLeft / pagesPerSecond) * 1000 : 0;
+  const byPacing = session.client?.estimateWaitMs(pagesLeft, 'subaccount/list') ?? 0;
+  const ms = Math.max(byRate, byPacing);
+  if (ms < SHOW_TIME_LEFT_FROM_MS) {
+    return undefined;
+  }
+  const seconds = Math.ceil(ms / 1000);
+  return seconds < 120
+    ? vscode.l10n.t('about {0} s left', seconds)
+    : vscode.l10n.t('about {0} min left', Math.ceil(seconds / 60));
+}
+
 function pickSubaccount(session: ServiceSession): Promise<PlacedSubaccount | undefined> {
   const index = session.subaccountIndex;
   const locale = vscode.env.language;
@@ -106,9 +130,11 @@ function pickSubaccount(session: ServiceSession): Promise<PlacedSubaccount | und
     }
     const { total } = index.progress;
     pick.busy = index.loading;
+    const left = timeLeft(session);
     pick.title = index.loading
       ? total !== undefined
-        ? vscode.l10n.t('Find a {0} sub-account: loading {1} of {2}…', label, formatCount(entries.length, locale), formatCount(total, locale))
+        ? vscode.l10n.t('Find a {0} sub-account: loading {1} of {2}…', label, formatCount(entries.length, locale), formatCount(total, locale)) +
+          (left ? ` ${left}` : '')
         : vscode.l10n.t('Find a {0} sub-account: loading…', label)
       : vscode.l10n.t('Find a {0} sub-account', label);
     const readAt = index.readAt;

@@ -21,9 +21,10 @@ for (const format of ['json', 'xml'] as const) {
       await settledChildren(api, sms);
       await settledChildren(api, api.tree.root('mail'));
       await settledChildren(api, sms.subaccounts);
-      await sms.subaccounts.loadMore();
-      await sms.subaccounts.loadMore();
-      await waitFor(() => sms.subaccounts.loadedCount === 45, 'the 45 SMS sub-accounts loaded');
+      const list = api.sessions.sms.subaccounts;
+      await list.loadMore();
+      await list.loadMore();
+      await waitFor(() => list.loadedCount === 45, 'the 45 SMS sub-accounts loaded');
       const show = 'partnerExplorer.showMessageStatus';
       const panel = await vscode.commands.executeCommand<MessageStatusPanel>(show, 'mail', '4242');
       await waitFor(() => panel?.lastRender, 'the Mail status panel');

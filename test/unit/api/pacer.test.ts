@@ -50,15 +50,15 @@ describe('token bucket', () => {
 describe('request pacing', () => {
   const emulator = useEmulator({ smsSubaccounts: 45, mailSubaccounts: 20 });
 
-  it("follows the provider's limits: 1,800 a minute per origin, 5 a minute for statistics/cost-resume", () => {
-    assert.deepEqual(PROVIDER_PACE.perOrigin, { limit: 1800, windowMs: 60_000, burst: 20 });
+  it("follows the provider's limits: at most 1,900 a minute per origin, 5 a minute for statistics/cost-resume", () => {
+    assert.deepEqual(PROVIDER_PACE.perOrigin, { limit: 1500, windowMs: 60_000, burst: 400 });
     const costResume = { path: 'statistics/cost-resume', limit: 5, windowMs: 60_000, burst: 1 };
     assert.deepEqual(PROVIDER_PACE.endpoints, [costResume]);
     let now = 0;
     const pacer = new Pacer(PROVIDER_PACE, () => now);
     const origin = 'https://api.smspartner.fr';
-    // A Find over 50,000 sub-accounts: 2,500 pages, about 83 s at 1,800 a minute after the burst.
-    assert.equal(pacer.estimateWaitMs(origin, 2500, 'subaccount/list'), 82_667);
+    // A Find over 50,000 sub-accounts: 2,500 pages, 84 s at 1,500 a minute after a burst of 400.
+    assert.equal(pacer.estimateWaitMs(origin, 2500, 'subaccount/list'), 84_000);
     assert.equal(pacer.estimateWaitMs(origin, 5, 'statistics/cost-resume'), 48_000);
     now = 1000;
     assert.equal(pacer.estimateWaitMs('https://api.mailpartner.fr', 1), 0, 'another origin has its own bucket');
