@@ -40,6 +40,8 @@ export interface RequestRecord {
   endpoint: string;
   format: 'json' | 'xml';
   keyOk: boolean;
+  /** Whose key was sent: `main`, a sub-account's e-mail, or undefined (none or unknown). */
+  keyOwner?: string;
   page?: number;
   messageId?: string;
   /** For pages outside the API (dashboard visits). */
@@ -199,6 +201,7 @@ export class PartnerEmulator {
         endpoint,
         format,
         keyOk: key === this.data[service].apiKey,
+        keyOwner: this.keyOwner(service, key),
         page: page !== undefined ? Number(page) : undefined,
         messageId: param('messageId'),
         at: Date.now(),
@@ -227,6 +230,12 @@ export class PartnerEmulator {
         send(res, 500, 'text/plain', `emulator error: ${String(err)}`);
       }
     }
+  }
+
+  private keyOwner(service: EmulatedService, key: string | undefined): string | undefined {
+    const data = this.data[service];
+    if (key === undefined) {return undefined;}
+    return key === data.apiKey ? 'main' : data.subaccounts.find((s) => s.apiKey === key)?.email;
   }
 
   private takeFault(service: EmulatedService, endpoint: string): Fault | undefined {
