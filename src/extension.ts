@@ -22,6 +22,7 @@ import { AccountsTreeProvider } from './providers/tree/accountsTreeProvider';
 import { registerNodeCommands } from './providers/tree/nodeCommands';
 import type { TreeNode } from './providers/tree/treeNode';
 import { readSettings, SECTION, type PartnerSettings } from './settings/partnerSettings';
+import { showWarning } from './providers/notifications';
 
 export const VIEW_ID = 'partnerExplorer.accounts';
 
@@ -64,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     (message) => {
       const retry = vscode.l10n.t('Retry');
       const showLog = vscode.l10n.t('Show Log');
-      void vscode.window.showWarningMessage(message, retry, showLog).then((choice) => {
+      void showWarning(message, retry, showLog).then((choice) => {
         if (choice === retry) {void tree.refresh();}
         if (choice === showLog) {channel.show();}
       });
@@ -81,7 +82,7 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     sessions,
     tree,
     log,
-    confirm: async (message, detail, action) => (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action,
+    confirm: async (message, detail, action) => (await showWarning(message, { modal: true, detail }, action)) === action,
   };
 
   const commands: Record<string, (...args: unknown[]) => unknown> = {
@@ -126,7 +127,7 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     for (const w of settings.warnings) {
       if (!warned.has(w)) {
         warned.add(w);
-        void vscode.window.showWarningMessage(w);
+        void showWarning(w);
       }
     }
   };

@@ -12,6 +12,7 @@ import { accountJson } from './accountCommands';
 import { askMessageIdInInputBox, messageIdProblem } from './messageStatusCommand';
 import { nodeTarget } from './nodeTarget';
 import { subaccountClient } from './subaccountClient';
+import { showError, showInfo, showWarning, withNotificationProgress } from '../providers/notifications';
 
 export interface BrowseDeps {
   readonly settings: () => PartnerSettings;
@@ -32,7 +33,7 @@ export interface BrowseResult {
 export async function browseAsSubaccount(deps: BrowseDeps, arg?: unknown, messageIdArg?: unknown): Promise<BrowseResult | undefined> {
   const node = nodeTarget(arg)?.subaccount;
   if (!node) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Choose a sub-account in the Partner Accounts view.'));
+    void showError(vscode.l10n.t('Choose a sub-account in the Partner Accounts view.'));
     return undefined;
   }
   const source = subaccountSource(deps, node);
@@ -41,13 +42,13 @@ export async function browseAsSubaccount(deps: BrowseDeps, arg?: unknown, messag
   try {
     account = await vscode.window.withProgress({ location: { viewId: 'partnerExplorer.accounts' } }, () => source.getCredits());
   } catch (error) {
-    void vscode.window.showErrorMessage(errorText(error));
+    void showError(errorText(error));
     return undefined;
   }
   if (messageIdArg !== undefined) {
     const problem = messageIdProblem(String(messageIdArg));
     if (problem) {
-      void vscode.window.showErrorMessage(problem);
+      void showError(problem);
       return { account };
     }
     return { account, panel: deps.panels.showFrom(source, String(messageIdArg).replace(/\s+/g, '')) };
@@ -61,7 +62,7 @@ function subaccountSource({ settings, log }: BrowseDeps, node: SubaccountNode): 
   const sub = node.subaccount;
   const client = subaccountClient(node, settings(), log);
   if (!client) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('{0} cannot be browsed: the provider sent no API key for it.', sub.email));
+    void showWarning(vscode.l10n.t('{0} cannot be browsed: the provider sent no API key for it.', sub.email));
     return undefined;
   }
   return {
@@ -95,15 +96,15 @@ async function browseMenu(deps: BrowseDeps, node: SubaccountNode, source: Subacc
     if (!picked) {return { account };}
     if (picked.action === 'refresh') {
       try {
-        account = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading credits…') }, () => source.getCredits());
+        account = await withNotificationProgress({ title: vscode.l10n.t('Reading credits…') }, () => source.getCredits());
       } catch (error) {
-        void vscode.window.showErrorMessage(errorText(error));
+        void showError(errorText(error));
       }
       continue;
     }
     if (picked.action === 'copy') {
       await vscode.env.clipboard.writeText(`${JSON.stringify({ ...(accountJson(node.service, account) as object), subaccount: node.subaccount.email }, null, 2)}\n`);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Copied as JSON.'));
+      void showInfo(vscode.l10n.t('Copied as JSON.'));
       return { account };
     }
     const id = await askMessageIdInInputBox(vscode.l10n.t('{0}: Message Status', node.subaccount.email));

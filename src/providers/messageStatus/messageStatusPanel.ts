@@ -3,9 +3,11 @@ import { isPartnerError, SERVICES, type MessageStatus, type ServiceId } from '..
 import type { HostMessage, PanelPersistedState, RenderReport, StatusViewData, TrackingState, WebviewMessage } from '../../webview/protocol';
 import { errorText } from '../errorText';
 import { webviewHtml } from '../webviewHtml';
+import { defaultExportUri, exportFileName, writeCsvExport } from './csvExport';
 import { decideTracking, nextStep, sentAt, type TrackingPolicy } from './liveTracking';
 import { panelStrings } from './panelStrings';
 import { buildStatusView, toCsv, toJson, toMarkdown } from './statusView';
+import { showInfo } from '../notifications';
 
 export const VIEW_TYPE = 'partnerExplorer.messageStatus';
 
@@ -224,7 +226,7 @@ export class MessageStatusPanel implements vscode.Disposable {
         return this.copy('json', message.hidePersonal);
       case 'copyMessageId':
         await vscode.env.clipboard.writeText(this.messageId);
-        void vscode.window.showInformationMessage(vscode.l10n.t('Message id {0} copied to the clipboard.', this.messageId));
+        void showInfo(vscode.l10n.t('Message id {0} copied to the clipboard.', this.messageId));
         return;
       case 'exportCsv':
         return this.exportCsv(message.hidePersonal);
@@ -264,21 +266,18 @@ export class MessageStatusPanel implements vscode.Disposable {
     const count = this.data.rows.length;
     const message =
       format === 'csv' ? vscode.l10n.t('Copied {0} rows as CSV.', count) : format === 'markdown' ? vscode.l10n.t('Copied {0} rows as Markdown.', count) : vscode.l10n.t('Copied {0} rows as JSON.', count);
-    void vscode.window.showInformationMessage(hidePersonal ? vscode.l10n.t('{0} Personal data hidden.', message) : message);
+    void showInfo(hidePersonal ? vscode.l10n.t('{0} Personal data hidden.', message) : message);
   }
 
   private async exportCsv(hidePersonal: boolean): Promise<void> {
     if (!this.data) {return;}
     const target = await vscode.window.showSaveDialog({
-      defaultUri: vscode.Uri.file(`message-${this.service}-${this.messageId}.csv`),
+      defaultUri: defaultExportUri(exportFileName(this.service, this.messageId)),
       filters: { CSV: ['csv'] },
       saveLabel: vscode.l10n.t('Export'),
     });
     if (!target) {return;}
-    // A BOM makes Excel read the file as UTF-8 (accents, names).
-    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(this.text('csv', hidePersonal) ?? '', 'utf8')]);
-    await vscode.workspace.fs.writeFile(target, bytes);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} rows to {1}.', this.data.rows.length, target.fsPath));
+    await writeCsvExport(target, this.text('csv', hidePersonal) ?? '', this.data.rows.length);
   }
 
   private post(message: HostMessage): void {
