@@ -74,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     (service, count) => trendLines(creditHistory.points(service), count, settings.lowCreditThreshold[service], vscode.env.language),
   );
   const recentMessages = new RecentMessages(context.globalState);
-  const panels = new MessageStatusPanels(sessions, context.extensionUri, () => settings.liveTracking, recentMessages);
+  const panels = new MessageStatusPanels(sessions, context.extensionUri, () => settings.liveTracking, recentMessages, log);
   const creditHistoryPanel = new CreditHistoryPanel(creditHistory, context.extensionUri, () => settings, () => SERVICE_IDS.filter((s) => sessions[s].hasKey || creditHistory.points(s).length > 0));
   const accountDeps: AccountCommandDeps = { sessions, settings: () => settings, openExternal: (uri) => vscode.env.openExternal(uri) };
   const keyDeps: KeyCommandDeps = { keys, log, settings: () => settings };

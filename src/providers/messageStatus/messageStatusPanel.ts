@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isPartnerError, SERVICES, type MessageStatus, type ServiceId } from '../../api';
+import { isPartnerError, SERVICES, type MessageStatus, type PartnerLogger, type ServiceId } from '../../api';
 import type { HostMessage, PanelPersistedState, RenderReport, StatusViewData, TrackingState, WebviewMessage } from '../../webview/protocol';
 import { errorText } from '../errorText';
 import { webviewHtml } from '../webviewHtml';
@@ -32,6 +32,8 @@ export interface PanelContext {
   readonly policy: () => TrackingPolicy;
   /** Called after each successful reading (recent ids). */
   readonly onLoaded?: (panel: MessageStatusPanel) => void;
+  /** Where a failed export is logged. */
+  readonly log?: PartnerLogger;
 }
 
 export function panelTitle(service: ServiceId, messageId: string, subaccount?: string): string {
@@ -277,7 +279,7 @@ export class MessageStatusPanel implements vscode.Disposable {
       saveLabel: vscode.l10n.t('Export'),
     });
     if (!target) {return;}
-    await writeCsvExport(target, this.text('csv', hidePersonal) ?? '', this.data.rows.length);
+    await writeCsvExport(target, this.text('csv', hidePersonal) ?? '', this.data.rows.length, this.context.log);
   }
 
   private post(message: HostMessage): void {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkMessageId, type ServiceId } from '../../api';
+import { checkMessageId, type PartnerLogger, type ServiceId } from '../../api';
 import type { RecentMessages } from '../../accounts/recentMessages';
 import type { ServiceSession } from '../../accounts/serviceSession';
 import type { PanelPersistedState } from '../../webview/protocol';
@@ -18,10 +18,12 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
     extensionUri: vscode.Uri,
     liveTracking: () => boolean,
     private readonly recent: RecentMessages,
+    log?: PartnerLogger,
   ) {
     this.context = {
       extensionUri,
       liveTracking,
+      log,
       policy: () => this.policy,
       // Only the main account's lookups are offered again: a sub-account's key is gone once its panel closes.
       onLoaded: (panel) => {
