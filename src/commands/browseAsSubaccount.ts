@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { checkMessageId, type Account } from '../api';
+import { checkMessageId, SERVICES, type Account, type AnyClient, type ServiceId } from '../api';
+import type { ServiceSession } from '../accounts/serviceSession';
 import type { PartnerLog } from '../log/partnerLog';
 import { errorText } from '../providers/errorText';
 import { formatCount, formatMoney } from '../providers/localeFormat';
@@ -15,6 +16,7 @@ import { subaccountClient } from './subaccountClient';
 import { showError, showInfo, showWarning, withNotificationProgress } from '../providers/notifications';
 
 export interface BrowseDeps {
+  readonly sessions: Readonly<Record<ServiceId, ServiceSession>>;
   readonly settings: () => PartnerSettings;
   readonly log: PartnerLog;
   readonly panels: MessageStatusPanels;
@@ -58,19 +60,46 @@ export async function browseAsSubaccount(deps: BrowseDeps, arg?: unknown, messag
 
 type SubaccountSource = StatusSource & { getCredits(): Promise<Account> };
 
-function subaccountSource({ settings, log }: BrowseDeps, node: SubaccountNode): SubaccountSource | undefined {
+function subaccountSource({ settings, log, sessions }: BrowseDeps, node: SubaccountNode): SubaccountSource | undefined {
   const sub = node.subaccount;
-  const client = subaccountClient(node, settings(), log);
-  if (!client) {
+  const session = sessions[node.service];
+  // The sub-account's key came with the main account: it is used while that account is, and no longer.
+  const lifetime = session.accountSignal;
+  // Rebuilt when the format or the timeout changes; a key or API URL change ends browsing instead.
+  let built: { readonly settings: PartnerSettings; readonly client: AnyClient | undefined } | undefined;
+  const client = (): AnyClient | undefined => {
+    const current = settings();
+    if (built?.settings !== current) {
+      built = { settings: current, client: subaccountClient(node, current, log, lifetime) };
+    }
+    return built.client;
+  };
+  if (!client()) {
     void showWarning(vscode.l10n.t('{0} cannot be browsed: the provider sent no API key for it.', sub.email));
     return undefined;
   }
+  const usable = (): AnyClient => {
+    const current = lifetime.aborted ? undefined : client();
+    if (!current) {
+      throw new Error(
+        vscode.l10n.t(
+          'The {0} key or API URL changed, so browsing as {1} ended. Browse as the sub-account again.',
+          SERVICES[node.service].label,
+          sub.email,
+        ),
+      );
+    }
+    return current;
+  };
   return {
     service: node.service,
     subaccount: sub.email,
     hasKey: true,
-    getMessageStatus: (id, signal) => client.getMessageStatus(id, { signal }),
-    getCredits: () => client.getCredits(),
+    accountSignal: lifetime,
+    // The main account's changes: a panel reloads, and sees browsing ended when the account changed.
+    onDidChangeClient: session.onDidChangeClient,
+    getMessageStatus: async (id, signal) => usable().getMessageStatus(id, { signal }),
+    getCredits: async () => usable().getCredits(),
   };
 }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { SERVICES } from '../api';
+import { SERVICES, type ServiceId } from '../api';
+import type { ServiceSession } from '../accounts/serviceSession';
 import type { PartnerLog } from '../log/partnerLog';
 import { errorText } from '../providers/errorText';
 import { formatCount, formatMoney } from '../providers/localeFormat';
@@ -30,11 +31,17 @@ export async function copySubaccountField(node: unknown, field: 'token' | 'apiKe
 }
 
 /** Reads a sub-account's own credits with its key, which stays in memory only. */
-export async function showSubaccountCredits(node: unknown, settings: PartnerSettings, log: PartnerLog): Promise<string | undefined> {
+export async function showSubaccountCredits(
+  node: unknown,
+  settings: PartnerSettings,
+  log: PartnerLog,
+  sessions: Readonly<Record<ServiceId, ServiceSession>>,
+): Promise<string | undefined> {
   const s = asSubaccount(node);
   if (!s) {return undefined;}
   const sub = s.subaccount;
-  const client = subaccountClient(s, settings, log);
+  // Cancelled if the main account changes meanwhile: its key came with that account.
+  const client = subaccountClient(s, settings, log, sessions[s.service].accountSignal);
   if (!client) {
     void showWarning(vscode.l10n.t('The credits of {0} cannot be read: no API key was sent for it.', sub.email));
     return undefined;

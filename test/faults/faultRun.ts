@@ -8,7 +8,13 @@ import { createServer } from 'node:net';
 import { createClient, isPartnerError, PartnerError, type AnyClient, type PartnerLogger, type ServiceId } from '../../src/api';
 import { checkCreditAmount } from '../../src/api/creditAmount';
 import { checkMessageId } from '../../src/api/messageId';
-import { checkApiUrl } from '../../src/settings/apiUrlPolicy';
+import { subaccountClient } from '../../src/commands/subaccountClient';
+import type { PartnerLog } from '../../src/log/partnerLog';
+import { inertText } from '../../src/providers/inertText';
+import type { SubaccountNode } from '../../src/providers/tree/subaccountNode';
+import { checkApiUrl, type ApiUrlCheck } from '../../src/settings/apiUrlPolicy';
+import type { PartnerSettings } from '../../src/settings/partnerSettings';
+import { linksIn } from '../unit/helpers/linkGrammar';
 import { PartnerEmulator, type Fault } from '../emulator/partnerEmulator';
 
 interface Row {
@@ -79,6 +85,48 @@ async function refusedPort(): Promise<number> {
   });
 }
 
+/** Issue 12, defect 11: a provider message with link syntax, as a notification shows it (EN and FR). */
+async function providerTextInNotifications(emulator: PartnerEmulator): Promise<void> {
+  emulator.reset();
+  emulator.inject({ type: 'apiError', code: 42, message: '[Cliquez](command:workbench.action.quit)' });
+  const { error } = await outcome(() => client(emulator, 'sms').getCredits());
+  const shown = isPartnerError(error) ? [inertText(error.message), inertText(error.localized('fr'))] : [];
+  const links = shown.flatMap(linksIn);
+  rows.push({
+    tried: 'provider message "[Cliquez](command:workbench.action.quit)" in a notification',
+    saw: shown.length ? `${shown[0]} | FR: ${shown[1]}` : `no PartnerError: ${String(error)}`,
+    ok: shown.length === 2 && links.length === 0 && shown[0].includes('[Cliquez] (command'),
+    why: links.length ? `still a link: ${links[0]}` : undefined,
+  });
+}
+
+/**
+ * Issue 12, defect 10: a sub-account's client lives as long as the main account's
+ * session (its `accountSignal`); once that account's key or API URL changes, a
+ * live-tracking refresh sends nothing with the sub-account's key.
+ */
+async function subaccountAfterMainAccountChange(emulator: PartnerEmulator): Promise<void> {
+  emulator.reset();
+  const sub = emulator.service('sms').subaccounts[0];
+  const node = { service: 'sms', subaccount: { email: sub.email, apiKey: sub.apiKey } } as unknown as SubaccountNode;
+  const url: ApiUrlCheck = { ok: true, url: emulator.apiUrl('sms') };
+  const settings = { apiUrl: { sms: url, mail: url }, format: 'json', timeoutMs: 1000 } as unknown as PartnerSettings;
+  const log = { ...logger, rememberSecret: () => undefined } as unknown as PartnerLog;
+  const mainAccount = new AbortController();
+  const subClient = subaccountClient(node, settings, log, mainAccount.signal);
+  await subClient?.getMessageStatus('8001');
+  const before = emulator.count({ endpoint: '/bulk-status' });
+  mainAccount.abort(); // the main key or API URL changed
+  const { error } = await outcome(() => subClient!.getMessageStatus('8001'));
+  const sent = emulator.count({ endpoint: '/bulk-status' }) - before;
+  rows.push({
+    tried: `sub-account live tracking after the main account changed (${before} request before, ${sent} after)`,
+    saw: isPartnerError(error) ? `${error.message} | FR: ${error.localized('fr')}` : `no error: ${String(error)}`,
+    ok: before === 1 && sent === 0 && isPartnerError(error) && error.kind === 'cancelled',
+    why: sent ? `${sent} requests sent with the sub-account key` : undefined,
+  });
+}
+
 async function main(): Promise<void> {
   const emulator = await new PartnerEmulator({ lifetimeMs: 5 * 60_000 }).start();
   try {
@@ -129,6 +177,9 @@ async function main(): Promise<void> {
     await expectFault(emulator, 'credit transfer: POST times out', { type: 'hang', path: '/subaccount/credit', times: 0 }, (c) => c.addSubaccountCredit('smstok00001', '5'), { kind: 'timeout', pattern: /timed out/, attempts: 1, endpoint: '/subaccount/credit/add' });
     await expectFault(emulator, 'credit transfer: connection reset', { type: 'reset', path: '/subaccount/credit', times: 0 }, (c) => c.addSubaccountCredit('smstok00001', '5'), { kind: 'network', pattern: /Cannot reach/, attempts: 1, endpoint: '/subaccount/credit/add' });
     await expectFault(emulator, 'credit transfer: HTTP 503', { type: 'status', status: 503, body: 'empty', path: '/subaccount/credit', times: 0 }, (c) => c.removeSubaccountCredit('smstok00001', '1'), { kind: 'http', pattern: /HTTP 503/, attempts: 1, endpoint: '/subaccount/credit/remove' });
+
+    await providerTextInNotifications(emulator);
+    await subaccountAfterMainAccountChange(emulator);
 
     // Bad input: refused before anything is sent.
     emulator.reset();

@@ -44,11 +44,13 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
   /** Opens (or reveals and refreshes) the panel for a message read from `source`. */
   showFrom(source: StatusSource, messageId: string): MessageStatusPanel {
     const existing = this.get(source.service, messageId, source.subaccount);
-    if (existing) {
+    if (existing && !existing.ended) {
       existing.reveal();
       void existing.load();
       return existing;
     }
+    // Browsing as a sub-account again after the main account changed: the new source reads.
+    existing?.dispose();
     const panel = vscode.window.createWebviewPanel(VIEW_TYPE, messageId, vscode.ViewColumn.Active, webviewOptions(this.context.extensionUri));
     return this.track(new MessageStatusPanel(panel, source, messageId, this.context));
   }
