@@ -124,9 +124,8 @@ describe('Credit transfers', () => {
         await waitFor(async () => (await emu.requests()).some((r) => r.method === 'POST'), 'the transfer sent');
         await setSetting(setting, value);
         assert.equal(await outcome, 'done');
-        assert.deepEqual(watch.shown, [
-          { level: 'info', message: 'Done. chloe.2@client-sms.example now has €17.838; the main account has €10,223.119.', detail: undefined },
-        ]);
+        const done = 'Done. chloe.2@client-sms.example now has €17.838; the main account has €10,223.119.';
+        assert.deepEqual(watch.shown, [{ level: 'info', message: done, detail: undefined }]);
         assert.equal((await emu.requests()).filter((r) => r.method === 'POST').length, 1);
       } finally {
         watch.dispose();

@@ -30,7 +30,8 @@ describe('Export CSV of a message status', () => {
       assert.equal(await writeCsvExport(target, 'Recipient,Status\r\n+33600000001,Delivered\r\n', 1), true);
       assert.deepEqual([...readFileSync(target.fsPath).subarray(0, 3)], [0xef, 0xbb, 0xbf]);
       assert.equal(readFileSync(target.fsPath, 'utf8').slice(1), 'Recipient,Status\r\n+33600000001,Delivered\r\n');
-      assert.deepEqual(watch.shown, [{ level: 'info', message: `Exported 1 rows to ${target.fsPath}.`, detail: undefined }]);
+      const exported = { level: 'info', message: `Exported 1 rows to ${target.fsPath}.`, detail: undefined };
+      assert.deepEqual(watch.shown, [exported]);
     } finally {
       watch.dispose();
     }

@@ -4,7 +4,8 @@
  * tests run in): what it matches is shown as a link, and a `command:` link runs
  * the command when clicked.
  */
-export const VSCODE_NOTIFICATION_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/gi;
+export const VSCODE_NOTIFICATION_LINK =
+  /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/gi;
 
 /** The parts of `text` VS Code would turn into links in a notification. */
 export function linksIn(text: string): string[] {

@@ -26,7 +26,8 @@ describe('provider text in notifications', () => {
   }
 
   it('keeps the text readable: the same words, with the link syntax broken', () => {
-    assert.equal(inertText('[Cliquez](command:workbench.action.quit)'), '[Cliquez] (command\u2060:workbench.action.quit)');
+    const quit = '[Cliquez](command:workbench.action.quit)';
+    assert.equal(inertText(quit), '[Cliquez] (command\u2060:workbench.action.quit)');
     assert.equal(inertText('voir [la doc](https://example.fr)'), 'voir [la doc] (https\u2060://example.fr)');
   });
 
@@ -47,7 +48,7 @@ describe('provider text in notifications', () => {
     }
   });
 
-  it('every notification, modal and notification progress of the extension goes through src/providers/notifications.ts', () => {
+  it('every notification, modal and notification progress goes through src/providers/notifications.ts', () => {
     const direct: string[] = [];
     const walk = (dir: string) => {
       for (const name of readdirSync(dir)) {
