@@ -23,6 +23,7 @@ import { AccountsTreeProvider } from './providers/tree/accountsTreeProvider';
 import { registerNodeCommands } from './providers/tree/nodeCommands';
 import type { TreeNode } from './providers/tree/treeNode';
 import { readSettings, SECTION, type PartnerSettings } from './settings/partnerSettings';
+import { showWarning } from './providers/notifications';
 
 export const VIEW_ID = 'partnerExplorer.accounts';
 
@@ -65,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     (message) => {
       const retry = vscode.l10n.t('Retry');
       const showLog = vscode.l10n.t('Show Log');
-      void vscode.window.showWarningMessage(message, retry, showLog).then((choice) => {
+      void showWarning(message, retry, showLog).then((choice) => {
         if (choice === retry) {void tree.refresh();}
         if (choice === showLog) {channel.show();}
       });
@@ -74,7 +75,7 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     (service, count) => trendLines(creditHistory.points(service), count, settings.lowCreditThreshold[service], vscode.env.language),
   );
   const recentMessages = new RecentMessages(context.globalState);
-  const panels = new MessageStatusPanels(sessions, context.extensionUri, () => settings.liveTracking, recentMessages);
+  const panels = new MessageStatusPanels(sessions, context.extensionUri, () => settings.liveTracking, recentMessages, log);
   const creditHistoryPanel = new CreditHistoryPanel(creditHistory, context.extensionUri, () => settings, () => SERVICE_IDS.filter((s) => sessions[s].hasKey || creditHistory.points(s).length > 0));
   const accountDeps: AccountCommandDeps = { sessions, settings: () => settings, openExternal: (uri) => vscode.env.openExternal(uri) };
   const keyDeps: KeyCommandDeps = { keys, log, settings: () => settings };
@@ -82,7 +83,7 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     sessions,
     tree,
     log,
-    confirm: async (message, detail, action) => (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action,
+    confirm: async (message, detail, action) => (await showWarning(message, { modal: true, detail }, action)) === action,
   };
 
   const commands: Record<string, (...args: unknown[]) => unknown> = {
@@ -95,11 +96,12 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     'partnerExplorer.retry': (target) => tree.retry(typeof target === 'string' ? target : ((target as { parent?: { id?: string } } | undefined)?.parent?.id ?? '')),
     'partnerExplorer.copySubaccountToken': (node) => copySubaccountField(node, 'token'),
     'partnerExplorer.copySubaccountApiKey': (node) => copySubaccountField(node, 'apiKey'),
-    'partnerExplorer.showSubaccountCredits': (node) => showSubaccountCredits(node, settings, log),
+    'partnerExplorer.showSubaccountCredits': (node) => showSubaccountCredits(node, settings, log, sessions),
     'partnerExplorer.findSubaccount': (service, query) => findSubaccount({ sessions, tree, treeView }, service, query),
     'partnerExplorer.addSubaccountCredit': (node, amount) => transferCredit(transferDeps, 'add', node, amount),
     'partnerExplorer.removeSubaccountCredit': (node, amount) => transferCredit(transferDeps, 'remove', node, amount),
-    'partnerExplorer.browseAsSubaccount': (node, messageId) => browseAsSubaccount({ settings: () => settings, log, panels }, node, messageId),
+    'partnerExplorer.browseAsSubaccount': (node, messageId) =>
+      browseAsSubaccount({ sessions, settings: () => settings, log, panels }, node, messageId),
     'partnerExplorer.openInDashboard': (node) => openInDashboard(accountDeps, node),
     'partnerExplorer.copyAsJson': (node) => copyAsJson(accountDeps, node),
     'partnerExplorer.showCreditHistory': () => creditHistoryPanel.show(),
@@ -127,7 +129,7 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     for (const w of settings.warnings) {
       if (!warned.has(w)) {
         warned.add(w);
-        void vscode.window.showWarningMessage(w);
+        void showWarning(w);
       }
     }
   };

@@ -76,7 +76,7 @@ export class ServiceSession implements SubaccountPageSource, vscode.Disposable {
     return s.kind === 'ready' ? s.account : s.kind === 'loading' || s.kind === 'error' ? s.previous : undefined;
   }
 
-  /** Reads the key and settings again; cancels what was in flight for the old ones. */
+  /** Reads the key and settings again; cancels what was in flight for another account. */
   async reconfigure(settings: PartnerSettings = this.settings): Promise<void> {
     const key = await this.keys.get(this.service);
     const urlCheck = settings.apiUrl[this.service];
@@ -93,8 +93,13 @@ export class ServiceSession implements SubaccountPageSource, vscode.Disposable {
     if (!changed) {
       return;
     }
-    this.abort.abort();
-    this.abort = new AbortController();
+    if (accountChanged) {
+      // What was sent for the old account stops here. A format or timeout change
+      // leaves it running on the client it was sent on: a transfer already sent
+      // reports its real outcome.
+      this.abort.abort();
+      this.abort = new AbortController();
+    }
     this.inFlight = undefined;
     this.clientValue = undefined;
     if (accountChanged) {
@@ -134,6 +139,14 @@ export class ServiceSession implements SubaccountPageSource, vscode.Disposable {
     for (const s of page.items) {
       this.log.rememberSecret(s.apiKey);
     }
+  }
+
+  /**
+   * Aborts when the account changes (key or API URL) or the session is disposed:
+   * the lifetime of what was read or started with the current account.
+   */
+  get accountSignal(): AbortSignal {
+    return this.abort.signal;
   }
 
   /** The client for the current key and settings, if the service is usable. */

@@ -4,6 +4,7 @@ import type { ServiceSession } from '../accounts/serviceSession';
 import type { PartnerSettings } from '../settings/partnerSettings';
 import { nodeTarget } from './nodeTarget';
 import { pickService } from './servicePick';
+import { showInfo, showWarning } from '../providers/notifications';
 
 export interface AccountCommandDeps {
   readonly sessions: Readonly<Record<ServiceId, ServiceSession>>;
@@ -28,7 +29,7 @@ export async function openInDashboard(deps: AccountCommandDeps, arg?: unknown): 
   if (target.subaccount) {
     const email = target.subaccount.subaccount.email;
     await vscode.env.clipboard.writeText(email);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Opening the {0} dashboard; {1} is on the clipboard to find the sub-account there.', SERVICES[target.service].label, email));
+    void showInfo(vscode.l10n.t('Opening the {0} dashboard; {1} is on the clipboard to find the sub-account there.', SERVICES[target.service].label, email));
   }
   await deps.openExternal(uri);
   return uri;
@@ -44,14 +45,14 @@ export async function copyAsJson(deps: AccountCommandDeps, arg?: unknown): Promi
   } else {
     const account = deps.sessions[target.service].account;
     if (!account) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0} has not been read yet.', SERVICES[target.service].label));
+      void showWarning(vscode.l10n.t('{0} has not been read yet.', SERVICES[target.service].label));
       return undefined;
     }
     value = accountJson(target.service, account);
   }
   const text = `${JSON.stringify(value, null, 2)}\n`;
   await vscode.env.clipboard.writeText(text);
-  void vscode.window.showInformationMessage(vscode.l10n.t('Copied as JSON.'));
+  void showInfo(vscode.l10n.t('Copied as JSON.'));
   return text;
 }
 

@@ -5,6 +5,7 @@ import { errorText } from '../providers/errorText';
 import type { PartnerLog } from '../log/partnerLog';
 import { describeApiUrlProblem, type PartnerSettings } from '../settings/partnerSettings';
 import { isServiceId, pickService } from './servicePick';
+import { showError, showInfo, showWarning, withNotificationProgress } from '../providers/notifications';
 
 export interface KeyCommandDeps {
   readonly keys: ApiKeyStore;
@@ -26,7 +27,7 @@ export async function setApiKey(deps: KeyCommandDeps, serviceArg?: unknown, keyA
   const label = SERVICES[service].label;
   let key = typeof keyArg === 'string' ? keyArg.trim() : undefined;
   if (typeof keyArg === 'string' && !key) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The {0} API key cannot be empty.', label));
+    void showError(vscode.l10n.t('The {0} API key cannot be empty.', label));
     return false;
   }
   key ??= (
@@ -43,15 +44,15 @@ export async function setApiKey(deps: KeyCommandDeps, serviceArg?: unknown, keyA
   const settings = deps.settings();
   const url = settings.apiUrl[service];
   if (!url.ok) {
-    void vscode.window.showErrorMessage(describeApiUrlProblem(service, url));
+    void showError(describeApiUrlProblem(service, url));
     return false;
   }
   const client = createClient(service, { baseUrl: url.url, apiKey: key, format: settings.format, timeoutMs: settings.timeoutMs, logger: deps.log, retry: { retries: 1 } });
   deps.log.rememberSecret(key);
   let username: string | undefined;
   try {
-    const account = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the {0} key…', label), cancellable: true },
+    const account = await withNotificationProgress(
+      { title: vscode.l10n.t('Checking the {0} key…', label), cancellable: true },
       (_progress, token) => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
@@ -64,22 +65,22 @@ export async function setApiKey(deps: KeyCommandDeps, serviceArg?: unknown, keyA
     if (isPartnerError(error) && error.isKeyProblem) {
       const again = vscode.l10n.t('Try Again');
       // Not awaited: the command is done (nothing saved) whether or not the user answers.
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0} rejected this API key, so it was not saved. {1}', label, errorText(error)), again).then((choice) => {
+      void showError(vscode.l10n.t('{0} rejected this API key, so it was not saved. {1}', label, errorText(error)), again).then((choice) => {
         if (choice === again) {void setApiKey(deps, service);}
       });
       return false;
     }
     const save = vscode.l10n.t('Save Anyway');
-    const choice = await vscode.window.showWarningMessage(vscode.l10n.t('The key could not be checked: {0}', errorText(error)), { modal: true, detail: vscode.l10n.t('Save it without checking?') }, save);
+    const choice = await showWarning(vscode.l10n.t('The key could not be checked: {0}', errorText(error)), { modal: true, detail: vscode.l10n.t('Save it without checking?') }, save);
     if (choice !== save) {return false;}
   }
   const { persisted } = await deps.keys.set(service, key);
   if (!persisted) {
-    void vscode.window.showWarningMessage(
+    void showWarning(
       vscode.l10n.t('The system keyring is not available, so the {0} key is kept for this session only. Set {1} in the environment to keep it across sessions.', label, service === 'sms' ? 'SMSPARTNER_API_KEY' : 'MAILPARTNER_API_KEY'),
     );
   } else {
-    void vscode.window.showInformationMessage(username ? vscode.l10n.t('{0} key saved for {1}.', label, username) : vscode.l10n.t('{0} key saved.', label));
+    void showInfo(username ? vscode.l10n.t('{0} key saved for {1}.', label, username) : vscode.l10n.t('{0} key saved.', label));
   }
   return true;
 }
@@ -91,11 +92,11 @@ export async function clearApiKey(deps: KeyCommandDeps, serviceArg?: unknown): P
   const label = SERVICES[service].label;
   const remaining = await deps.keys.clear(service);
   if (remaining?.source === 'environment') {
-    void vscode.window.showInformationMessage(
+    void showInfo(
       vscode.l10n.t('The stored {0} key was cleared; the key from {1} is still in use.', label, service === 'sms' ? 'SMSPARTNER_API_KEY' : 'MAILPARTNER_API_KEY'),
     );
   } else {
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0} key cleared.', label));
+    void showInfo(vscode.l10n.t('{0} key cleared.', label));
   }
   return true;
 }

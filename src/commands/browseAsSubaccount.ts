@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { checkMessageId, type Account } from '../api';
+import { checkMessageId, SERVICES, type Account, type AnyClient, type ServiceId } from '../api';
+import type { ServiceSession } from '../accounts/serviceSession';
 import type { PartnerLog } from '../log/partnerLog';
 import { errorText } from '../providers/errorText';
 import { formatCount, formatMoney } from '../providers/localeFormat';
@@ -12,8 +13,10 @@ import { accountJson } from './accountCommands';
 import { askMessageIdInInputBox, messageIdProblem } from './messageStatusCommand';
 import { nodeTarget } from './nodeTarget';
 import { subaccountClient } from './subaccountClient';
+import { showError, showInfo, showWarning, withNotificationProgress } from '../providers/notifications';
 
 export interface BrowseDeps {
+  readonly sessions: Readonly<Record<ServiceId, ServiceSession>>;
   readonly settings: () => PartnerSettings;
   readonly log: PartnerLog;
   readonly panels: MessageStatusPanels;
@@ -32,7 +35,7 @@ export interface BrowseResult {
 export async function browseAsSubaccount(deps: BrowseDeps, arg?: unknown, messageIdArg?: unknown): Promise<BrowseResult | undefined> {
   const node = nodeTarget(arg)?.subaccount;
   if (!node) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Choose a sub-account in the Partner Accounts view.'));
+    void showError(vscode.l10n.t('Choose a sub-account in the Partner Accounts view.'));
     return undefined;
   }
   const source = subaccountSource(deps, node);
@@ -41,13 +44,13 @@ export async function browseAsSubaccount(deps: BrowseDeps, arg?: unknown, messag
   try {
     account = await vscode.window.withProgress({ location: { viewId: 'partnerExplorer.accounts' } }, () => source.getCredits());
   } catch (error) {
-    void vscode.window.showErrorMessage(errorText(error));
+    void showError(errorText(error));
     return undefined;
   }
   if (messageIdArg !== undefined) {
     const problem = messageIdProblem(String(messageIdArg));
     if (problem) {
-      void vscode.window.showErrorMessage(problem);
+      void showError(problem);
       return { account };
     }
     return { account, panel: deps.panels.showFrom(source, String(messageIdArg).replace(/\s+/g, '')) };
@@ -57,19 +60,46 @@ export async function browseAsSubaccount(deps: BrowseDeps, arg?: unknown, messag
 
 type SubaccountSource = StatusSource & { getCredits(): Promise<Account> };
 
-function subaccountSource({ settings, log }: BrowseDeps, node: SubaccountNode): SubaccountSource | undefined {
+function subaccountSource({ settings, log, sessions }: BrowseDeps, node: SubaccountNode): SubaccountSource | undefined {
   const sub = node.subaccount;
-  const client = subaccountClient(node, settings(), log);
-  if (!client) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('{0} cannot be browsed: the provider sent no API key for it.', sub.email));
+  const session = sessions[node.service];
+  // The sub-account's key came with the main account: it is used while that account is, and no longer.
+  const lifetime = session.accountSignal;
+  // Rebuilt when the format or the timeout changes; a key or API URL change ends browsing instead.
+  let built: { readonly settings: PartnerSettings; readonly client: AnyClient | undefined } | undefined;
+  const client = (): AnyClient | undefined => {
+    const current = settings();
+    if (built?.settings !== current) {
+      built = { settings: current, client: subaccountClient(node, current, log, lifetime) };
+    }
+    return built.client;
+  };
+  if (!client()) {
+    void showWarning(vscode.l10n.t('{0} cannot be browsed: the provider sent no API key for it.', sub.email));
     return undefined;
   }
+  const usable = (): AnyClient => {
+    const current = lifetime.aborted ? undefined : client();
+    if (!current) {
+      throw new Error(
+        vscode.l10n.t(
+          'The {0} key or API URL changed, so browsing as {1} ended. Browse as the sub-account again.',
+          SERVICES[node.service].label,
+          sub.email,
+        ),
+      );
+    }
+    return current;
+  };
   return {
     service: node.service,
     subaccount: sub.email,
     hasKey: true,
-    getMessageStatus: (id, signal) => client.getMessageStatus(id, { signal }),
-    getCredits: () => client.getCredits(),
+    accountSignal: lifetime,
+    // The main account's changes: a panel reloads, and sees browsing ended when the account changed.
+    onDidChangeClient: session.onDidChangeClient,
+    getMessageStatus: async (id, signal) => usable().getMessageStatus(id, { signal }),
+    getCredits: async () => usable().getCredits(),
   };
 }
 
@@ -95,15 +125,15 @@ async function browseMenu(deps: BrowseDeps, node: SubaccountNode, source: Subacc
     if (!picked) {return { account };}
     if (picked.action === 'refresh') {
       try {
-        account = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading credits…') }, () => source.getCredits());
+        account = await withNotificationProgress({ title: vscode.l10n.t('Reading credits…') }, () => source.getCredits());
       } catch (error) {
-        void vscode.window.showErrorMessage(errorText(error));
+        void showError(errorText(error));
       }
       continue;
     }
     if (picked.action === 'copy') {
       await vscode.env.clipboard.writeText(`${JSON.stringify({ ...(accountJson(node.service, account) as object), subaccount: node.subaccount.email }, null, 2)}\n`);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Copied as JSON.'));
+      void showInfo(vscode.l10n.t('Copied as JSON.'));
       return { account };
     }
     const id = await askMessageIdInInputBox(vscode.l10n.t('{0}: Message Status', node.subaccount.email));

@@ -6,6 +6,7 @@ import { errorText } from '../providers/errorText';
 import { formatMoney } from '../providers/localeFormat';
 import type { AccountsTreeProvider } from '../providers/tree/accountsTreeProvider';
 import { isSubaccountNode } from '../providers/tree/subaccountNode';
+import { showError, showInfo, showWarning, withNotificationProgress } from '../providers/notifications';
 
 export type TransferDirection = 'add' | 'remove';
 
@@ -63,7 +64,7 @@ function shifted(balance: Money, delta: number): Money {
  */
 export async function transferCredit(deps: TransferDeps, direction: TransferDirection, node: unknown, amountArg?: unknown): Promise<TransferOutcome> {
   if (!isSubaccountNode(node)) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Choose a sub-account in the Partner Accounts view.'));
+    void showError(vscode.l10n.t('Choose a sub-account in the Partner Accounts view.'));
     return 'cancelled';
   }
   const sub = node.subaccount;
@@ -71,12 +72,12 @@ export async function transferCredit(deps: TransferDeps, direction: TransferDire
   const label = SERVICES[node.service].label;
   const locale = vscode.env.language;
   if (!sub.token) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The provider did not send a token for {0}, so its credit cannot be managed.', sub.email));
+    void showError(vscode.l10n.t('The provider did not send a token for {0}, so its credit cannot be managed.', sub.email));
     return 'refused';
   }
   const key = `${node.service}:${sub.token}`;
   if (inFlight.has(key)) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('A transfer for {0} is already in progress.', sub.email));
+    void showInfo(vscode.l10n.t('A transfer for {0} is already in progress.', sub.email));
     return 'busy';
   }
   const mainBalance = session.account?.credits.balance;
@@ -84,7 +85,7 @@ export async function transferCredit(deps: TransferDeps, direction: TransferDire
   if (input !== undefined) {
     const problem = amountProblem(input, direction, sub.balance, mainBalance, locale);
     if (problem) {
-      void vscode.window.showErrorMessage(problem);
+      void showError(problem);
       return 'refused';
     }
   } else {
@@ -113,24 +114,27 @@ export async function transferCredit(deps: TransferDeps, direction: TransferDire
   inFlight.add(key);
   try {
     if (!(await deps.confirm(message, lines.join('\n'), action))) {return 'cancelled';}
-    const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: direction === 'add' ? vscode.l10n.t('Adding {0} to {1}…', shown, sub.email) : vscode.l10n.t('Removing {0} from {1}…', shown, sub.email) },
+    const progressTitle = direction === 'add'
+      ? vscode.l10n.t('Adding {0} to {1}…', shown, sub.email)
+      : vscode.l10n.t('Removing {0} from {1}…', shown, sub.email);
+    const result = await withNotificationProgress(
+      { title: progressTitle },
       () => session.transferCredit(direction, sub.token!, check.amount),
     );
     session.subaccounts.updateBalance(sub.id, result.subaccountCredit);
     session.applyBalance(result.credit);
-    void vscode.window.showInformationMessage(
+    void showInfo(
       vscode.l10n.t('Done. {0} now has {1}; the main account has {2}.', sub.email, formatMoney(result.subaccountCredit, locale), formatMoney(result.credit, locale)),
     );
     return 'done';
   } catch (error) {
     deps.log?.warn(`${label}: transfer ${direction} ${check.amount} for sub-account ${sub.id} failed: ${error instanceof Error ? error.message : String(error)}`);
     if (isPartnerError(error) && error.kind === 'api') {
-      void vscode.window.showErrorMessage(vscode.l10n.t('The transfer was refused: {0}', errorText(error)));
+      void showError(vscode.l10n.t('The transfer was refused: {0}', errorText(error)));
       return 'refused';
     }
     // Sent, but no answer we can trust: it may or may not have happened.
-    void vscode.window.showWarningMessage(
+    void showWarning(
       vscode.l10n.t('The outcome of the transfer is unknown: {0} The balances are being read again; check them before trying again.', errorText(error)),
     );
     void deps.tree.retry(deps.tree.root(node.service).id);

@@ -5,6 +5,7 @@ import type { ServiceSession } from '../accounts/serviceSession';
 import type { MessageStatusPanel } from '../providers/messageStatus/messageStatusPanel';
 import type { MessageStatusPanels } from '../providers/messageStatus/messageStatusPanels';
 import { isServiceId, pickService } from './servicePick';
+import { showError, showInfo } from '../providers/notifications';
 
 /** Why a typed message id is refused, or undefined when it is fine. */
 export function messageIdProblem(input: string): string | undefined {
@@ -37,7 +38,7 @@ export async function showMessageStatus(
   if (!service) {
     if (withKey.length === 0) {
       const set = vscode.l10n.t('Set API Key…');
-      const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Set an API key first to look up a message.'), set);
+      const choice = await showInfo(vscode.l10n.t('Set an API key first to look up a message.'), set);
       if (choice === set) {await vscode.commands.executeCommand('partnerExplorer.setApiKey');}
       return undefined;
     }
@@ -48,7 +49,7 @@ export async function showMessageStatus(
   if (messageIdArg !== undefined) {
     const problem = messageIdProblem(String(messageIdArg));
     if (problem) {
-      void vscode.window.showErrorMessage(problem);
+      void showError(problem);
       return undefined;
     }
     id = String(messageIdArg).replace(/\s+/g, '');

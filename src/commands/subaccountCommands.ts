@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { SERVICES } from '../api';
+import { SERVICES, type ServiceId } from '../api';
+import type { ServiceSession } from '../accounts/serviceSession';
 import type { PartnerLog } from '../log/partnerLog';
 import { errorText } from '../providers/errorText';
 import { formatCount, formatMoney } from '../providers/localeFormat';
@@ -7,10 +8,11 @@ import { mainCount } from '../providers/statusBarCredits';
 import { isSubaccountNode, type SubaccountNode } from '../providers/tree/subaccountNode';
 import type { PartnerSettings } from '../settings/partnerSettings';
 import { subaccountClient } from './subaccountClient';
+import { showError, showInfo, showWarning } from '../providers/notifications';
 
 function asSubaccount(node: unknown): SubaccountNode | undefined {
   if (isSubaccountNode(node)) {return node;}
-  void vscode.window.showErrorMessage(vscode.l10n.t('Choose a sub-account in the Partner Accounts view.'));
+  void showError(vscode.l10n.t('Choose a sub-account in the Partner Accounts view.'));
   return undefined;
 }
 
@@ -21,21 +23,27 @@ export async function copySubaccountField(node: unknown, field: 'token' | 'apiKe
   const value = s.subaccount[field];
   const email = s.subaccount.email;
   if (!value) {
-    void vscode.window.showWarningMessage(field === 'token' ? vscode.l10n.t('The provider did not send a token for {0}.', email) : vscode.l10n.t('The provider did not send an API key for {0}.', email));
+    void showWarning(field === 'token' ? vscode.l10n.t('The provider did not send a token for {0}.', email) : vscode.l10n.t('The provider did not send an API key for {0}.', email));
     return;
   }
   await vscode.env.clipboard.writeText(value);
-  void vscode.window.showInformationMessage(field === 'token' ? vscode.l10n.t('Token of {0} copied to the clipboard.', email) : vscode.l10n.t('API key of {0} copied to the clipboard.', email));
+  void showInfo(field === 'token' ? vscode.l10n.t('Token of {0} copied to the clipboard.', email) : vscode.l10n.t('API key of {0} copied to the clipboard.', email));
 }
 
 /** Reads a sub-account's own credits with its key, which stays in memory only. */
-export async function showSubaccountCredits(node: unknown, settings: PartnerSettings, log: PartnerLog): Promise<string | undefined> {
+export async function showSubaccountCredits(
+  node: unknown,
+  settings: PartnerSettings,
+  log: PartnerLog,
+  sessions: Readonly<Record<ServiceId, ServiceSession>>,
+): Promise<string | undefined> {
   const s = asSubaccount(node);
   if (!s) {return undefined;}
   const sub = s.subaccount;
-  const client = subaccountClient(s, settings, log);
+  // Cancelled if the main account changes meanwhile: its key came with that account.
+  const client = subaccountClient(s, settings, log, sessions[s.service].accountSignal);
   if (!client) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('The credits of {0} cannot be read: no API key was sent for it.', sub.email));
+    void showWarning(vscode.l10n.t('The credits of {0} cannot be read: no API key was sent for it.', sub.email));
     return undefined;
   }
   try {
@@ -43,10 +51,10 @@ export async function showSubaccountCredits(node: unknown, settings: PartnerSett
     const locale = vscode.env.language;
     const unit = s.service === 'sms' ? vscode.l10n.t('SMS') : vscode.l10n.t('mails');
     const message = vscode.l10n.t('{0} ({1}): {2} {3}, balance {4}.', sub.email, SERVICES[s.service].label, formatCount(mainCount(account), locale), unit, formatMoney(account.credits.balance, locale));
-    void vscode.window.showInformationMessage(message);
+    void showInfo(message);
     return message;
   } catch (error) {
-    void vscode.window.showErrorMessage(errorText(error));
+    void showError(errorText(error));
     return undefined;
   }
 }

@@ -45,6 +45,8 @@ export interface RequestRecord {
   endpoint: string;
   format: 'json' | 'xml';
   keyOk: boolean;
+  /** Whose key was sent: `main`, a sub-account's e-mail, or undefined (none or unknown). */
+  keyOwner?: string;
   page?: number;
   messageId?: string;
   /** For pages outside the API (dashboard visits). */
@@ -219,6 +221,7 @@ export class PartnerEmulator {
         endpoint,
         format,
         keyOk: key === this.data[service].apiKey,
+        keyOwner: this.keyOwner(service, key),
         page: page !== undefined ? Number(page) : undefined,
         messageId: param('messageId'),
         at: Date.now(),
@@ -270,6 +273,12 @@ export class PartnerEmulator {
     }
     recent.push(now);
     return undefined;
+  }
+
+  private keyOwner(service: EmulatedService, key: string | undefined): string | undefined {
+    const data = this.data[service];
+    if (key === undefined) {return undefined;}
+    return key === data.apiKey ? 'main' : data.subaccounts.find((s) => s.apiKey === key)?.email;
   }
 
   private takeFault(service: EmulatedService, endpoint: string): Fault | undefined {

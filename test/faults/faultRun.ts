@@ -16,8 +16,14 @@ import {
 } from '../../src/api';
 import { checkCreditAmount } from '../../src/api/creditAmount';
 import { checkMessageId } from '../../src/api/messageId';
-import { checkApiUrl } from '../../src/settings/apiUrlPolicy';
 import { startCaptureServer } from '../emulator/captureServer';
+import { subaccountClient } from '../../src/commands/subaccountClient';
+import type { PartnerLog } from '../../src/log/partnerLog';
+import { inertText } from '../../src/providers/inertText';
+import type { SubaccountNode } from '../../src/providers/tree/subaccountNode';
+import { checkApiUrl, type ApiUrlCheck } from '../../src/settings/apiUrlPolicy';
+import type { PartnerSettings } from '../../src/settings/partnerSettings';
+import { linksIn } from '../unit/helpers/linkGrammar';
 import { PartnerEmulator, type Fault } from '../emulator/partnerEmulator';
 import { startTlsFront, type TestCertificate } from '../emulator/tlsFront';
 
@@ -86,6 +92,48 @@ async function refusedPort(): Promise<number> {
       const { port } = s.address() as { port: number };
       s.close(() => resolve(port));
     });
+  });
+}
+
+/** Issue 12, defect 11: a provider message with link syntax, as a notification shows it (EN and FR). */
+async function providerTextInNotifications(emulator: PartnerEmulator): Promise<void> {
+  emulator.reset();
+  emulator.inject({ type: 'apiError', code: 42, message: '[Cliquez](command:workbench.action.quit)' });
+  const { error } = await outcome(() => client(emulator, 'sms').getCredits());
+  const shown = isPartnerError(error) ? [inertText(error.message), inertText(error.localized('fr'))] : [];
+  const links = shown.flatMap(linksIn);
+  rows.push({
+    tried: 'provider message "[Cliquez](command:workbench.action.quit)" in a notification',
+    saw: shown.length ? `${shown[0]} | FR: ${shown[1]}` : `no PartnerError: ${String(error)}`,
+    ok: shown.length === 2 && links.length === 0 && shown[0].includes('[Cliquez] (command'),
+    why: links.length ? `still a link: ${links[0]}` : undefined,
+  });
+}
+
+/**
+ * Issue 12, defect 10: a sub-account's client lives as long as the main account's
+ * session (its `accountSignal`); once that account's key or API URL changes, a
+ * live-tracking refresh sends nothing with the sub-account's key.
+ */
+async function subaccountAfterMainAccountChange(emulator: PartnerEmulator): Promise<void> {
+  emulator.reset();
+  const sub = emulator.service('sms').subaccounts[0];
+  const node = { service: 'sms', subaccount: { email: sub.email, apiKey: sub.apiKey } } as unknown as SubaccountNode;
+  const url: ApiUrlCheck = { ok: true, url: emulator.apiUrl('sms') };
+  const settings = { apiUrl: { sms: url, mail: url }, format: 'json', timeoutMs: 1000 } as unknown as PartnerSettings;
+  const log = { ...logger, rememberSecret: () => undefined } as unknown as PartnerLog;
+  const mainAccount = new AbortController();
+  const subClient = subaccountClient(node, settings, log, mainAccount.signal);
+  await subClient?.getMessageStatus('8001');
+  const before = emulator.count({ endpoint: '/bulk-status' });
+  mainAccount.abort(); // the main key or API URL changed
+  const { error } = await outcome(() => subClient!.getMessageStatus('8001'));
+  const sent = emulator.count({ endpoint: '/bulk-status' }) - before;
+  rows.push({
+    tried: `sub-account live tracking after the main account changed (${before} request before, ${sent} after)`,
+    saw: isPartnerError(error) ? `${error.message} | FR: ${error.localized('fr')}` : `no error: ${String(error)}`,
+    ok: before === 1 && sent === 0 && isPartnerError(error) && error.kind === 'cancelled',
+    why: sent ? `${sent} requests sent with the sub-account key` : undefined,
   });
 }
 
@@ -208,6 +256,8 @@ async function main(): Promise<void> {
       !burst.error && drew === 0 && emulator.requests.length === 60,
     );
     emulator.reset();
+    await providerTextInNotifications(emulator);
+    await subaccountAfterMainAccountChange(emulator);
 
     // Bad input: refused before anything is sent.
     emulator.reset();

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { transferCredit, type TransferDeps } from '../../src/commands/creditTransfer';
 import type { PartnerExplorerApi } from '../../src/extension';
 import { resetAll, setKeys, setSetting, settledChildren, show, waitFor, type EmulatorHandle } from './helpers/harness';
+import { watchNotifications } from './helpers/notifications';
 
 interface Asked {
   message: string;
@@ -111,4 +112,24 @@ describe('Credit transfers', () => {
     }, 'balances read again');
     assert.equal(requests.filter((r) => r.method === 'POST').length, 1, 'the POST was sent once');
   });
+
+  for (const [setting, value] of [['requestTimeout', 20], ['responseFormat', 'xml']] as const) {
+    it(`a transfer in flight when ${setting} changes completes and reports both balances`, async () => {
+      const { api, emu } = await ready();
+      await emu.inject({ type: 'delay', ms: 1500, path: '/subaccount/credit' });
+      const node = api.tree.root('sms').subaccounts.subaccounts[1];
+      const watch = watchNotifications();
+      try {
+        const outcome = transferCredit(depsFor(api, true), 'add', node, '2');
+        await waitFor(async () => (await emu.requests()).some((r) => r.method === 'POST'), 'the transfer sent');
+        await setSetting(setting, value);
+        assert.equal(await outcome, 'done');
+        const done = 'Done. chloe.2@client-sms.example now has €17.838; the main account has €10,223.119.';
+        assert.deepEqual(watch.shown, [{ level: 'info', message: done, detail: undefined }]);
+        assert.equal((await emu.requests()).filter((r) => r.method === 'POST').length, 1);
+      } finally {
+        watch.dispose();
+      }
+    });
+  }
 });

@@ -5,6 +5,7 @@ import type { PartnerSettings } from '../../settings/partnerSettings';
 import type { HistoryHostMessage, HistoryRenderReport, HistorySeries, HistoryStrings, HistoryWebviewMessage } from '../../webview/creditHistoryProtocol';
 import { trendLines } from '../creditTrendText';
 import { webviewHtml } from '../webviewHtml';
+import { showWarning } from '../notifications';
 
 export const HISTORY_VIEW_TYPE = 'partnerExplorer.creditHistory';
 
@@ -83,7 +84,7 @@ export class CreditHistoryPanel implements vscode.Disposable {
         return;
       case 'clear': {
         const clear = vscode.l10n.t('Clear History');
-        const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Forget every credit reading of {0}?', SERVICES[message.service].label), { modal: true }, clear);
+        const choice = await showWarning(vscode.l10n.t('Forget every credit reading of {0}?', SERVICES[message.service].label), { modal: true }, clear);
         if (choice === clear) {await this.history.clear(message.service);}
         return;
       }

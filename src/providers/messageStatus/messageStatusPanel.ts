@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
-import { isPartnerError, SERVICES, type MessageStatus, type ServiceId } from '../../api';
+import { isPartnerError, SERVICES, type MessageStatus, type PartnerLogger, type ServiceId } from '../../api';
 import type { HostMessage, PanelPersistedState, RenderReport, StatusViewData, TrackingState, WebviewMessage } from '../../webview/protocol';
 import { errorText } from '../errorText';
 import { webviewHtml } from '../webviewHtml';
+import { defaultExportUri, exportFileName, writeCsvExport } from './csvExport';
 import { decideTracking, nextStep, sentAt, type TrackingPolicy } from './liveTracking';
 import { panelStrings } from './panelStrings';
 import { buildStatusView, toCsv, toJson, toMarkdown } from './statusView';
+import { showInfo } from '../notifications';
 
 export const VIEW_TYPE = 'partnerExplorer.messageStatus';
 
@@ -18,6 +20,12 @@ export interface StatusSource {
   /** The sub-account's e-mail when reading with a sub-account's key. */
   readonly subaccount?: string;
   readonly hasKey: boolean;
+  /**
+   * Aborts when the account that reads changes (key or API URL) or goes away.
+   * What a panel read belongs to the account of that moment: once this signal
+   * has aborted, it is neither shown again nor copied nor exported.
+   */
+  readonly accountSignal: AbortSignal;
   getMessageStatus(messageId: string, signal?: AbortSignal): Promise<MessageStatus>;
   /** Fires when the key or the connection settings changed. */
   readonly onDidChangeClient?: vscode.Event<unknown>;
@@ -30,6 +38,8 @@ export interface PanelContext {
   readonly policy: () => TrackingPolicy;
   /** Called after each successful reading (recent ids). */
   readonly onLoaded?: (panel: MessageStatusPanel) => void;
+  /** Where a failed export is logged. */
+  readonly log?: PartnerLogger;
 }
 
 export function panelTitle(service: ServiceId, messageId: string, subaccount?: string): string {
@@ -48,7 +58,9 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
  * the webview (media/statusPanel.js) renders them as text, sorts and filters.
  */
 export class MessageStatusPanel implements vscode.Disposable {
+  /** The last reading; only shown while `dataAccount` is the source's current account (see `held`). */
   private data: StatusViewData | undefined;
+  private dataAccount: AbortSignal | undefined;
   private request: AbortController | undefined;
   private ready = false;
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -96,8 +108,14 @@ export class MessageStatusPanel implements vscode.Disposable {
     }
   }
 
+  /** The reading on screen, if the account that read it is still the one reading. */
   get current(): StatusViewData | undefined {
-    return this.data;
+    return this.held();
+  }
+
+  /** True once its source can read no more (a sub-account's browsing after the main account changed). */
+  get ended(): boolean {
+    return this.source.accountSignal.aborted;
   }
 
   /** The sub-account whose key reads this message, if not the main account's. */
@@ -119,34 +137,43 @@ export class MessageStatusPanel implements vscode.Disposable {
     this.clearTimer();
     const request = new AbortController();
     this.request = request;
+    // The account this reading will belong to. Already aborted once a sub-account's browsing
+    // has ended: the source then says so without sending anything.
+    const account = this.source.accountSignal;
+    const ended = account.aborted;
     // A live-tracking refresh happens in the background: the table stays as it is until the answer.
     if (!auto) {this.post({ type: 'loading' });}
     try {
       const status = await this.source.getMessageStatus(this.messageId, request.signal);
-      if (request.signal.aborted || this.disposed) {return;}
+      if (request.signal.aborted || this.disposed || account.aborted) {return;}
       const label = this.source.subaccount ? `${SERVICES[this.service].label} · ${this.source.subaccount}` : SERVICES[this.service].label;
-      const previous = this.data;
-      this.data = buildStatusView(this.service, label, status, Date.now(), previous);
-      this.firstReadAt ??= this.data.fetchedAt;
+      const data = buildStatusView(this.service, label, status, Date.now(), this.held());
+      this.data = data;
+      this.dataAccount = account;
+      this.firstReadAt ??= data.fetchedAt;
       if (auto) {this.autoRefreshes++;}
-      this.trackingStep = auto ? nextStep(this.trackingStep, this.data.changes.length > 0, this.context.policy()) : 0;
-      this.post({ type: 'data', data: this.data });
+      this.trackingStep = auto ? nextStep(this.trackingStep, data.changes.length > 0, this.context.policy()) : 0;
+      this.post({ type: 'data', data });
       this.context.onLoaded?.(this);
       this.track();
     } catch (error) {
-      if (request.signal.aborted || this.disposed) {return;}
-      if (auto && this.data) {
+      // The account changed while reading: the change itself reloads the panel.
+      if (request.signal.aborted || this.disposed || (account.aborted && !ended)) {return;}
+      if (auto && this.held()) {
         this.trackingStep = nextStep(this.trackingStep, false, this.context.policy());
         this.track();
         return;
       }
+      // The webview shows the error instead of the table: nothing of it stays to show again or copy.
+      this.forget();
       const keyProblem = isPartnerError(error) && error.isKeyProblem;
       const noKey = !this.source.hasKey;
       const mainAccount = !this.source.subaccount;
+      const notFound = isPartnerError(error) && error.kind === 'api' && error.code === 4;
       this.post({
         type: 'error',
         message: errorText(error),
-        canRetry: !keyProblem && !noKey && !(isPartnerError(error) && error.kind === 'api' && error.code === 4),
+        canRetry: !ended && !keyProblem && !noKey && !notFound,
         canSetKey: mainAccount && (keyProblem || noKey),
       });
     } finally {
@@ -154,14 +181,42 @@ export class MessageStatusPanel implements vscode.Disposable {
     }
   }
 
+  /**
+   * The reading, if the account that read it still reads: after a key or API
+   * URL change it is dropped, never shown again, copied or exported.
+   */
+  private held(): StatusViewData | undefined {
+    if (this.data && (this.dataAccount !== this.source.accountSignal || this.dataAccount.aborted)) {this.forget();}
+    return this.data;
+  }
+
+  /** Drops the reading, what was sent of it, and live tracking. */
+  private forget(): void {
+    this.data = undefined;
+    this.dataAccount = undefined;
+    this.firstReadAt = undefined;
+    this.trackingStep = 0;
+    this.clearTimer();
+    this.tracking = { state: 'off' };
+    const kept = this.sent.filter((m) => m.type !== 'data');
+    this.sent.splice(0, this.sent.length, ...kept);
+  }
+
   /** Decides whether to refresh again by itself, tells the webview, and sets the timer. */
   private track(): void {
     this.clearTimer();
-    if (!this.data || this.disposed) {return;}
+    const data = this.held();
+    if (!data || this.disposed) {return;}
     const now = Date.now();
     this.tracking = decideTracking(
-      this.data,
-      { enabled: this.context.liveTracking(), visible: this.panel.visible, now, sentAt: sentAt(this.data, this.firstReadAt ?? now), step: this.trackingStep },
+      data,
+      {
+        enabled: this.context.liveTracking(),
+        visible: this.panel.visible,
+        now,
+        sentAt: sentAt(data, this.firstReadAt ?? now),
+        step: this.trackingStep,
+      },
       this.context.policy(),
     );
     this.post({ type: 'tracking', tracking: this.tracking });
@@ -171,7 +226,7 @@ export class MessageStatusPanel implements vscode.Disposable {
   }
 
   private onVisibilityChanged(): void {
-    if (this.disposed || !this.data) {return;}
+    if (this.disposed || !this.held()) {return;}
     if (!this.panel.visible) {
       if (this.tracking.state === 'live') {this.track();}
       return;
@@ -201,16 +256,19 @@ export class MessageStatusPanel implements vscode.Disposable {
 
   private async onMessage(message: WebviewMessage): Promise<void> {
     switch (message.type) {
-      case 'ready':
+      case 'ready': {
         this.ready = true;
         this.post({ type: 'init', locale: vscode.env.language, strings: panelStrings() });
-        if (this.data) {
-          this.post({ type: 'data', data: this.data });
+        // Shown again: the reading only if its account still reads, otherwise read again.
+        const data = this.held();
+        if (data) {
+          this.post({ type: 'data', data });
           this.post({ type: 'tracking', tracking: this.tracking });
         } else {
           await this.load();
         }
         return;
+      }
       case 'refresh':
         return this.load();
       case 'setKey':
@@ -224,7 +282,7 @@ export class MessageStatusPanel implements vscode.Disposable {
         return this.copy('json', message.hidePersonal);
       case 'copyMessageId':
         await vscode.env.clipboard.writeText(this.messageId);
-        void vscode.window.showInformationMessage(vscode.l10n.t('Message id {0} copied to the clipboard.', this.messageId));
+        void showInfo(vscode.l10n.t('Message id {0} copied to the clipboard.', this.messageId));
         return;
       case 'exportCsv':
         return this.exportCsv(message.hidePersonal);
@@ -237,7 +295,7 @@ export class MessageStatusPanel implements vscode.Disposable {
 
   /** The table as text in one of the copy formats; masked when personal data is hidden. */
   text(format: 'csv' | 'markdown' | 'json', hidePersonal: boolean): string | undefined {
-    const data = this.data;
+    const data = this.held();
     if (!data) {return undefined;}
     const s = panelStrings();
     switch (format) {
@@ -258,27 +316,28 @@ export class MessageStatusPanel implements vscode.Disposable {
   }
 
   private async copy(format: 'csv' | 'markdown' | 'json', hidePersonal: boolean): Promise<void> {
+    const data = this.held();
     const text = this.text(format, hidePersonal);
-    if (text === undefined || !this.data) {return;}
+    if (text === undefined || !data) {return;}
     await vscode.env.clipboard.writeText(text);
-    const count = this.data.rows.length;
+    const count = data.rows.length;
     const message =
       format === 'csv' ? vscode.l10n.t('Copied {0} rows as CSV.', count) : format === 'markdown' ? vscode.l10n.t('Copied {0} rows as Markdown.', count) : vscode.l10n.t('Copied {0} rows as JSON.', count);
-    void vscode.window.showInformationMessage(hidePersonal ? vscode.l10n.t('{0} Personal data hidden.', message) : message);
+    void showInfo(hidePersonal ? vscode.l10n.t('{0} Personal data hidden.', message) : message);
   }
 
   private async exportCsv(hidePersonal: boolean): Promise<void> {
-    if (!this.data) {return;}
+    if (!this.held()) {return;}
     const target = await vscode.window.showSaveDialog({
-      defaultUri: vscode.Uri.file(`message-${this.service}-${this.messageId}.csv`),
+      defaultUri: defaultExportUri(exportFileName(this.service, this.messageId)),
       filters: { CSV: ['csv'] },
       saveLabel: vscode.l10n.t('Export'),
     });
-    if (!target) {return;}
-    // A BOM makes Excel read the file as UTF-8 (accents, names).
-    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(this.text('csv', hidePersonal) ?? '', 'utf8')]);
-    await vscode.workspace.fs.writeFile(target, bytes);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} rows to {1}.', this.data.rows.length, target.fsPath));
+    // The account may have changed while the dialog was open.
+    const data = this.held();
+    const text = this.text('csv', hidePersonal);
+    if (!target || !data || text === undefined) {return;}
+    await writeCsvExport(target, text, data.rows.length, this.context.log);
   }
 
   private post(message: HostMessage): void {

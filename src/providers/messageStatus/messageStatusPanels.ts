@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkMessageId, type ServiceId } from '../../api';
+import { checkMessageId, type PartnerLogger, type ServiceId } from '../../api';
 import type { RecentMessages } from '../../accounts/recentMessages';
 import type { ServiceSession } from '../../accounts/serviceSession';
 import type { PanelPersistedState } from '../../webview/protocol';
@@ -18,10 +18,12 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
     extensionUri: vscode.Uri,
     liveTracking: () => boolean,
     private readonly recent: RecentMessages,
+    log?: PartnerLogger,
   ) {
     this.context = {
       extensionUri,
       liveTracking,
+      log,
       policy: () => this.policy,
       // Only the main account's lookups are offered again: a sub-account's key is gone once its panel closes.
       onLoaded: (panel) => {
@@ -42,11 +44,13 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
   /** Opens (or reveals and refreshes) the panel for a message read from `source`. */
   showFrom(source: StatusSource, messageId: string): MessageStatusPanel {
     const existing = this.get(source.service, messageId, source.subaccount);
-    if (existing) {
+    if (existing && !existing.ended) {
       existing.reveal();
       void existing.load();
       return existing;
     }
+    // Browsing as a sub-account again after the main account changed: the new source reads.
+    existing?.dispose();
     const panel = vscode.window.createWebviewPanel(VIEW_TYPE, messageId, vscode.ViewColumn.Active, webviewOptions(this.context.extensionUri));
     return this.track(new MessageStatusPanel(panel, source, messageId, this.context));
   }

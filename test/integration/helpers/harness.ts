@@ -18,7 +18,7 @@ export interface EmulatorHandle {
   clearFaults(): Promise<void>;
   latency(ms: number): Promise<void>;
   reset(): Promise<void>;
-  requests(): Promise<{ method: string; service: ServiceId; endpoint: string; format: string; page?: number; aborted?: boolean }[]>;
+  requests(): Promise<{ method: string; service: ServiceId; endpoint: string; format: string; page?: number; aborted?: boolean; keyOwner?: string; at: number }[]>;
   account(service: ServiceId, change: { username?: string; emails?: string[] }): Promise<void>;
   /** Replaces (or creates) a message's recipients; `date` in Unix seconds as text. */
   message(service: ServiceId, messageId: string, rows: EmulatedRecipient[]): Promise<void>;
