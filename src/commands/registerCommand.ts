@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { PartnerLogger } from '../api';
 import { errorText } from '../providers/errorText';
+import { showError } from '../providers/notifications';
 
 export type CommandHandler = (...args: unknown[]) => unknown;
 
@@ -14,7 +15,7 @@ export function registerCommand(id: string, handler: CommandHandler, log: Partne
       return await handler(...args);
     } catch (error) {
       log.error(`${id}: ${error instanceof Error ? error.message : String(error)}`);
-      void vscode.window.showErrorMessage(errorText(error));
+      void showError(errorText(error));
       return undefined;
     }
   });
