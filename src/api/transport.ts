@@ -1,4 +1,5 @@
 import type { RequestInit } from 'node-fetch';
+import { linkAbort } from './abortSignals';
 import { PartnerError } from './partnerError';
 import { maskApiKeyParams } from './redact';
 import type { PartnerLogger, ResponseFormat, ServiceId } from './types';
@@ -206,19 +207,6 @@ function systemCodeOf(err: unknown): string | undefined {
   const e = err as { code?: unknown; errno?: unknown; cause?: { code?: unknown } } | undefined;
   const code = e?.code ?? e?.errno ?? e?.cause?.code;
   return typeof code === 'string' && /^[A-Z_]+$/.test(code) ? code : undefined;
-}
-
-function linkAbort(controller: AbortController, signals: (AbortSignal | undefined)[]): () => void {
-  const abort = () => controller.abort();
-  const linked = signals.filter((s): s is AbortSignal => s !== undefined);
-  for (const s of linked) {
-    if (s.aborted) {
-      controller.abort();
-    } else {
-      s.addEventListener('abort', abort, { once: true });
-    }
-  }
-  return () => linked.forEach((s) => s.removeEventListener('abort', abort));
 }
 
 function sleep(ms: number, signals: (AbortSignal | undefined)[], cancelled: () => Error): Promise<void> {
