@@ -25,7 +25,7 @@ import { readSettings, SECTION, type PartnerSettings } from './settings/partnerS
 
 export const VIEW_ID = 'partnerExplorer.accounts';
 
-/** What `activate` returns: the live parts, for integration tests and other extensions. */
+/** The live parts, for the integration tests and the benchmark: exported in Test mode only (main.ts). */
 export interface PartnerExplorerApi {
   readonly sessions: Readonly<Record<ServiceId, ServiceSession>>;
   readonly tree: AccountsTreeProvider;
