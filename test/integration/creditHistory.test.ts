@@ -2,7 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { accountRef, type CreditPoint } from '../../src/accounts/creditHistory';
 import type { ServiceId } from '../../src/api';
+import { clearApiKey, type KeyCommandDeps } from '../../src/commands/apiKeyCommands';
 import type { PartnerExplorerApi } from '../../src/extension';
+import { PartnerLog } from '../../src/log/partnerLog';
+import { readSettings } from '../../src/settings/partnerSettings';
 import { resetAll, setKeys, setSetting, settledChildren, waitFor } from './helpers/harness';
 
 const DAY = 86_400_000;
@@ -148,5 +151,45 @@ describe('Credit trends', () => {
     const stored = storedHistory(api);
     assert.ok(!stored.includes('123457'), `the account's readings are gone from globalState: ${stored}`);
     assert.deepEqual(api.creditHistory.points(SMS_ACCOUNT), []);
+  });
+
+  it('Clear API Key asks whether to forget the readings, only when the account has some; dismissing keeps everything', async () => {
+    const { api, emu } = await resetAll();
+    await setKeys(api, emu, ['sms']);
+    await waitFor(() => api.sessions.sms.state.kind === 'ready' && shown(api).length >= 1, 'account read');
+    const channel = vscode.window.createOutputChannel('Partner Explorer (clear key test)', { log: true });
+    const asked: string[][] = [];
+    let answer: string | undefined;
+    // The command's own code, with the modal answered here.
+    const deps: KeyCommandDeps = {
+      keys: api.keys,
+      log: new PartnerLog(channel, () => []),
+      settings: readSettings,
+      history: api.creditHistory,
+      currentAccount: api.currentAccount,
+      confirm: async (message, detail, ...actions) => {
+        asked.push([message, detail, ...actions]);
+        return answer;
+      },
+    };
+    try {
+      assert.equal(await clearApiKey(deps, 'sms'), false, 'dismissed');
+      assert.deepEqual(asked, [['Clear the SMS Partner API key?', "This account's credit readings are kept for the trend and the Credit History. Forget them as well?", 'Clear Key', 'Clear Key and History']]);
+      assert.ok(api.sessions.sms.hasKey && shown(api).length >= 1, 'key and readings kept');
+
+      answer = 'Clear Key and History';
+      assert.equal(await clearApiKey(deps, 'sms'), true);
+      await waitFor(() => !api.sessions.sms.hasKey, 'key cleared');
+      assert.deepEqual(api.creditHistory.points(SMS_ACCOUNT), []);
+
+      // An account with no readings: nothing to ask.
+      await setKeys(api, emu, ['sms']);
+      await waitFor(() => shown(api).length >= 1, 'read again');
+      await api.creditHistory.forget(SMS_ACCOUNT);
+      assert.equal(await clearApiKey(deps, 'sms'), true);
+      assert.equal(asked.length, 2, 'not asked');
+    } finally {
+      channel.dispose();
+    }
   });
 });

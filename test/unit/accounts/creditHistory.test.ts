@@ -1,24 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type * as vscode from 'vscode';
 import { accountRef, addPoint, CreditHistory, creditTrend, MAX_POINTS, MIN_SPACING_MS, thresholdEta, type CreditPoint } from '../../../src/accounts/creditHistory';
-
-/** globalState's contract, in memory: update(key, undefined) removes the key. */
-class MemoryMemento implements vscode.Memento {
-  readonly values = new Map<string, unknown>();
-  keys(): readonly string[] {
-    return [...this.values.keys()];
-  }
-  get<T>(key: string, fallback?: T): T | undefined {
-    return this.values.has(key) ? (this.values.get(key) as T) : fallback;
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    if (value === undefined) {this.values.delete(key);}
-    else {this.values.set(key, JSON.parse(JSON.stringify(value)));}
-  }
-  dump(): string {
-    return JSON.stringify([...this.values]);
-  }
-}
+import { MemoryMemento } from '../../helpers/memoryMemento';
 
 const DAY = 86_400_000;
 
