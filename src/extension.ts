@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { SERVICE_IDS, type ServiceId } from './api';
-import { CreditHistory } from './accounts/creditHistory';
+import { accountRef, CreditHistory, type AccountRef } from './accounts/creditHistory';
 import { RecentMessages } from './accounts/recentMessages';
 import { ServiceSession } from './accounts/serviceSession';
 import { copyAsJson, openInDashboard, type AccountCommandDeps } from './commands/accountCommands';
@@ -27,7 +27,7 @@ import { showWarning } from './providers/notifications';
 
 export const VIEW_ID = 'partnerExplorer.accounts';
 
-/** What `activate` returns: the live parts, for integration tests and other extensions. */
+/** The live parts, for the integration tests and the benchmark: exported in Test mode only (main.ts). */
 export interface PartnerExplorerApi {
   readonly sessions: Readonly<Record<ServiceId, ServiceSession>>;
   readonly tree: AccountsTreeProvider;
@@ -37,6 +37,8 @@ export interface PartnerExplorerApi {
   readonly keys: ApiKeyStore;
   readonly recentMessages: RecentMessages;
   readonly creditHistory: CreditHistory;
+  /** The account whose credit readings are shown for a service: the one its key read last. */
+  readonly currentAccount: (service: ServiceId) => AccountRef | undefined;
   readonly creditHistoryPanel: CreditHistoryPanel;
   readonly logUri: vscode.Uri;
   /** What the extension keeps between sessions (never a key). */
@@ -60,6 +62,11 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
   const tree = new AccountsTreeProvider([sessions.sms, sessions.mail]);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const creditHistory = new CreditHistory(context.globalState);
+  // Known once the key has been read: readings belong to the account, not to the service.
+  const currentAccount = (service: ServiceId): AccountRef | undefined => {
+    const account = sessions[service].account;
+    return account && accountRef(service, account.user.username);
+  };
   const statusBar = new StatusBarCredits(
     [sessions.sms, sessions.mail],
     settings,
@@ -72,13 +79,23 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
       });
     },
     undefined,
-    (service, count) => trendLines(creditHistory.points(service), count, settings.lowCreditThreshold[service], vscode.env.language),
+    (service, count) => {
+      const account = currentAccount(service);
+      return account ? trendLines(creditHistory.points(account), count, settings.lowCreditThreshold[service], vscode.env.language) : [];
+    },
   );
   const recentMessages = new RecentMessages(context.globalState);
   const panels = new MessageStatusPanels(sessions, context.extensionUri, () => settings.liveTracking, recentMessages, log);
-  const creditHistoryPanel = new CreditHistoryPanel(creditHistory, context.extensionUri, () => settings, () => SERVICE_IDS.filter((s) => sessions[s].hasKey || creditHistory.points(s).length > 0));
+  const creditHistoryPanel = new CreditHistoryPanel(creditHistory, context.extensionUri, () => settings, () => SERVICE_IDS.filter((s) => sessions[s].hasKey), currentAccount);
   const accountDeps: AccountCommandDeps = { sessions, settings: () => settings, openExternal: (uri) => vscode.env.openExternal(uri) };
-  const keyDeps: KeyCommandDeps = { keys, log, settings: () => settings };
+  const keyDeps: KeyCommandDeps = {
+    keys,
+    log,
+    settings: () => settings,
+    history: creditHistory,
+    currentAccount,
+    confirm: (message, detail, ...actions) => showWarning(message, { modal: true, detail }, ...actions),
+  };
   const transferDeps: TransferDeps = {
     sessions,
     tree,
@@ -88,7 +105,7 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
 
   const commands: Record<string, (...args: unknown[]) => unknown> = {
     'partnerExplorer.setApiKey': (service, key) => setApiKey(keyDeps, service, key),
-    'partnerExplorer.clearApiKey': (service) => clearApiKey(keyDeps, service),
+    'partnerExplorer.clearApiKey': (service, forgetHistory) => clearApiKey(keyDeps, service, forgetHistory),
     'partnerExplorer.refresh': () => tree.refresh(),
     'partnerExplorer.showMessageStatus': (service, messageId) => showMessageStatus({ sessions, panels, recent: recentMessages }, service, messageId),
     'partnerExplorer.loadMoreSubaccounts': (service) => (isServiceId(service) ? sessions[service].subaccounts.loadMore() : undefined),
@@ -112,7 +129,8 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
   const recordCredits = (session: ServiceSession) => {
     const state = session.state;
     if (state.kind !== 'ready') {return;}
-    void creditHistory.record(session.service, mainCount(state.account), state.account.credits.balance.value, state.updatedAt.getTime());
+    const account = accountRef(session.service, state.account.user.username);
+    void creditHistory.record(account, mainCount(state.account), state.account.credits.balance.value, state.updatedAt.getTime());
   };
 
   const updateContext = () => {
@@ -147,6 +165,8 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, panels),
     ...SERVICE_IDS.map((s) => sessions[s].onDidChange(recordCredits)),
     creditHistory.onDidChange(() => statusBar.refreshView()),
+    // Another key may read another account: the chart follows before its first reading.
+    ...SERVICE_IDS.map((s) => sessions[s].onDidChangeClient(() => creditHistoryPanel.refresh())),
     ...registerCommands(commands, log),
     ...registerNodeCommands(log, {
       loadMore: (service) => sessions[service].subaccounts.loadMore(),
@@ -167,5 +187,5 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
 
   // Nothing here waits for the network: keys are read in the background.
   const ready = reconfigure().then(warnAboutSettings, (err) => log.error(`startup: ${String(err)}`));
-  return { sessions, tree, treeView, statusBar, panels, keys, recentMessages, creditHistory, creditHistoryPanel, logUri: context.logUri, storage: { global: context.globalState, workspace: context.workspaceState }, ready, activationTiming: { vscodeApiMs: 0, loadMs: 0, activateMs: 0 } };
+  return { sessions, tree, treeView, statusBar, panels, keys, recentMessages, creditHistory, currentAccount, creditHistoryPanel, logUri: context.logUri, storage: { global: context.globalState, workspace: context.workspaceState }, ready, activationTiming: { vscodeApiMs: 0, loadMs: 0, activateMs: 0 } };
 }

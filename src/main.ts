@@ -1,12 +1,14 @@
 /**
  * The bundle's entry. It loads the extension's modules only when VS Code
  * activates it, and times that load and `activate()` so the benchmark can report
- * them (see `PartnerExplorerApi.activationTiming`).
+ * them (see `PartnerExplorerApi.activationTiming`). Other extensions get nothing:
+ * the live parts are exported in Test mode only (see exportedApi.ts).
  */
 import type * as vscode from 'vscode';
 import type { PartnerExplorerApi } from './extension';
+import { exportedApi } from './exportedApi';
 
-export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
+export function activate(context: vscode.ExtensionContext): PartnerExplorerApi | undefined {
   const started = performance.now();
   // VS Code builds this extension's `vscode` API object on its first require.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -20,7 +22,7 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
   api.activationTiming.vscodeApiMs = apiReady - started;
   api.activationTiming.loadMs = loaded - apiReady;
   api.activationTiming.activateMs = done - loaded;
-  return api;
+  return exportedApi(context.extensionMode, api);
 }
 
 export function deactivate(): void {

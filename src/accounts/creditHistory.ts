@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type * as vscode from 'vscode';
 import type { ServiceId } from '../api';
 
@@ -14,39 +15,75 @@ export const MIN_SPACING_MS = 15 * 60_000;
 export const TREND_WINDOW_MS = 7 * 24 * 3_600_000;
 
 /**
- * Successful credit readings per service, kept in globalState (bounded; numbers and
- * times only, no key, no username), for the status-bar trend and `Show Credit History`.
+ * One provider account, named without its key and without its e-mail: a SHA-256
+ * of the service and the username `/me` gives. The same account read with a new
+ * key keeps its history; another account read with the same service does not mix.
+ */
+export interface AccountRef {
+  readonly service: ServiceId;
+  readonly id: string;
+}
+
+export function accountRef(service: ServiceId, username: string): AccountRef {
+  const id = createHash('sha256').update(`${service}\n${username.trim().toLowerCase()}`).digest('hex');
+  return { service, id };
+}
+
+const PREFIX = 'partnerExplorer.creditHistory';
+const storageKey = (account: AccountRef) => `${PREFIX}.${account.service}.${account.id}`;
+/** Before readings were kept per account: one list per service, owner unknown. */
+const legacyKey = (service: ServiceId) => `${PREFIX}.${service}`;
+
+/**
+ * Successful credit readings per account, kept in globalState (bounded; numbers
+ * and times only, under a hashed account name: no key, no username), for the
+ * status-bar trend and `Show Credit History`.
  */
 export class CreditHistory {
   private readonly listeners = new Set<(service: ServiceId) => void>();
 
   constructor(private readonly memento: vscode.Memento) {}
 
-  points(service: ServiceId): CreditPoint[] {
-    const stored = this.memento.get<unknown>(key(service));
+  points(account: AccountRef): CreditPoint[] {
+    const stored = this.memento.get<unknown>(storageKey(account));
     if (!Array.isArray(stored)) {return [];}
     return stored.filter(isPoint);
   }
 
-  async record(service: ServiceId, count: number, balance: number, at = Date.now()): Promise<void> {
-    const points = addPoint(this.points(service), { t: at, count, balance });
-    await this.memento.update(key(service), points);
-    this.listeners.forEach((l) => l(service));
+  async record(account: AccountRef, count: number, balance: number, at = Date.now()): Promise<void> {
+    await this.adoptLegacy(account);
+    const points = addPoint(this.points(account), { t: at, count, balance });
+    await this.memento.update(storageKey(account), points);
+    this.listeners.forEach((l) => l(account.service));
   }
 
-  async clear(service: ServiceId): Promise<void> {
-    await this.memento.update(key(service), undefined);
-    this.listeners.forEach((l) => l(service));
+  /** Forgets every reading of one account. */
+  async forget(account: AccountRef): Promise<void> {
+    await this.memento.update(storageKey(account), undefined);
+    this.listeners.forEach((l) => l(account.service));
   }
 
   onDidChange(listener: (service: ServiceId) => void): vscode.Disposable {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
   }
-}
 
-function key(service: ServiceId): string {
-  return `partnerExplorer.creditHistory.${service}`;
+  /**
+   * Readings stored per service by earlier versions go to the first account
+   * recorded after the upgrade, when no other account of that service has any:
+   * for the usual single account that keeps its curve. Once one does, they cannot
+   * be attributed and are dropped.
+   */
+  private async adoptLegacy(account: AccountRef): Promise<void> {
+    const legacy = this.memento.get<unknown>(legacyKey(account.service));
+    if (legacy === undefined) {return;}
+    const others = this.memento.keys().filter((k) => k.startsWith(`${legacyKey(account.service)}.`));
+    const claimed = others.some((k) => Array.isArray(this.memento.get<unknown>(k)));
+    if (!claimed && Array.isArray(legacy)) {
+      await this.memento.update(storageKey(account), legacy.filter(isPoint).slice(-MAX_POINTS));
+    }
+    await this.memento.update(legacyKey(account.service), undefined);
+  }
 }
 
 function isPoint(p: unknown): p is CreditPoint {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { createClient, SERVICES, type Account, type AnyClient, type CreditTransferResult, type MessageStatus, type Money, type ServiceId, type SubaccountPage } from '../api';
+import { withLinkedSignal } from '../api/abortable';
 import type { ActiveKey, ApiKeyStore } from '../keys/apiKeyStore';
 import type { PartnerLog } from '../log/partnerLog';
 import { describeApiUrlProblem, type PartnerSettings } from '../settings/partnerSettings';
@@ -217,12 +218,13 @@ export class ServiceSession implements SubaccountPageSource, vscode.Disposable {
 
   listSubaccounts(page: number, signal?: AbortSignal): Promise<SubaccountPage> {
     const client = this.requireClient();
-    return client.listSubaccounts(page, { signal: anySignal(signal, this.abort.signal) });
+    // The session's signal lives as long as the key: the link ends with the request.
+    return withLinkedSignal([signal, this.abort.signal], (linked) => client.listSubaccounts(page, { signal: linked }));
   }
 
   getMessageStatus(messageId: string, signal?: AbortSignal): Promise<MessageStatus> {
     const client = this.requireClient();
-    return client.getMessageStatus(messageId, { signal: anySignal(signal, this.abort.signal) });
+    return withLinkedSignal([signal, this.abort.signal], (linked) => client.getMessageStatus(messageId, { signal: linked }));
   }
 
   dispose(): void {
@@ -245,20 +247,4 @@ export class ServiceSession implements SubaccountPageSource, vscode.Disposable {
     this.stateValue = state;
     this.emitter.fire(this);
   }
-}
-
-/** An AbortSignal that aborts when either does. */
-export function anySignal(a: AbortSignal | undefined, b: AbortSignal): AbortSignal {
-  if (!a) {
-    return b;
-  }
-  const controller = new AbortController();
-  const abort = () => controller.abort();
-  if (a.aborted || b.aborted) {
-    controller.abort();
-  } else {
-    a.addEventListener('abort', abort, { once: true });
-    b.addEventListener('abort', abort, { once: true });
-  }
-  return controller.signal;
 }

@@ -1,3 +1,10 @@
+/**
+ * Linking abort signals without leaking listeners: a request's own signal and a
+ * long-lived one (a session's, a client's) each get a listener that is removed as
+ * soon as the request ends. `{ once: true }` listeners added to a signal that lives
+ * for hours and never removed are what leaked before.
+ */
+
 /** Aborts `controller` when any of `signals` does; returns the function that unlinks them again. */
 export function linkAbort(controller: AbortController, signals: readonly (AbortSignal | undefined)[]): () => void {
   const abort = () => controller.abort();
@@ -41,4 +48,15 @@ export function sleep(
       reject(cancelled());
     });
   });
+}
+
+/** Runs `work` with a signal that aborts when any of `signals` does, and unlinks them when it settles. */
+export async function withLinkedSignal<T>(signals: readonly (AbortSignal | undefined)[], work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const unlink = linkAbort(controller, signals);
+  try {
+    return await work(controller.signal);
+  } finally {
+    unlink();
+  }
 }

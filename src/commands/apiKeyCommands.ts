@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { createClient, isPartnerError, SERVICES, type ServiceId } from '../api';
+import type { AccountRef, CreditHistory } from '../accounts/creditHistory';
 import type { ApiKeyStore } from '../keys/apiKeyStore';
 import { errorText } from '../providers/errorText';
 import type { PartnerLog } from '../log/partnerLog';
@@ -11,6 +12,11 @@ export interface KeyCommandDeps {
   readonly keys: ApiKeyStore;
   readonly log: PartnerLog;
   readonly settings: () => PartnerSettings;
+  readonly history: CreditHistory;
+  /** The account a service's key has read, whose credit readings are kept. */
+  readonly currentAccount: (service: ServiceId) => AccountRef | undefined;
+  /** A modal question; the action chosen, or undefined when dismissed. */
+  readonly confirm: (message: string, detail: string, ...actions: string[]) => Thenable<string | undefined>;
 }
 
 function keyDescription(keys: ApiKeyStore) {
@@ -85,18 +91,42 @@ export async function setApiKey(deps: KeyCommandDeps, serviceArg?: unknown, keyA
   return true;
 }
 
-/** `Clear API Key…`: forgets the stored key of one service. */
-export async function clearApiKey(deps: KeyCommandDeps, serviceArg?: unknown): Promise<boolean> {
+/**
+ * `Clear API Key…`: forgets the stored key of one service and, when the user
+ * says so, the credit readings of the account it read. `forgetHistory` (a
+ * boolean) answers that question for automation and tests.
+ */
+export async function clearApiKey(deps: KeyCommandDeps, serviceArg?: unknown, forgetHistoryArg?: unknown): Promise<boolean> {
   const service = isServiceId(serviceArg) ? serviceArg : await pickService(vscode.l10n.t('Clear API Key'), keyDescription(deps.keys));
   if (!service) {return false;}
   const label = SERVICES[service].label;
+  // Whose readings: the account read before the key goes (afterwards nothing says).
+  const account = deps.currentAccount(service);
+  let forget = false;
+  if (typeof forgetHistoryArg === 'boolean') {
+    forget = forgetHistoryArg;
+  } else if (account && deps.history.points(account).length > 0) {
+    const keyOnly = vscode.l10n.t('Clear Key');
+    const both = vscode.l10n.t('Clear Key and History');
+    const choice = await deps.confirm(
+      vscode.l10n.t('Clear the {0} API key?', label),
+      vscode.l10n.t("This account's credit readings are kept for the trend and the Credit History. Forget them as well?"),
+      keyOnly,
+      both,
+    );
+    if (choice === undefined) {return false;}
+    forget = choice === both;
+  }
   const remaining = await deps.keys.clear(service);
+  if (forget && account) {
+    await deps.history.forget(account);
+  }
   if (remaining?.source === 'environment') {
     void showInfo(
       vscode.l10n.t('The stored {0} key was cleared; the key from {1} is still in use.', label, service === 'sms' ? 'SMSPARTNER_API_KEY' : 'MAILPARTNER_API_KEY'),
     );
   } else {
-    void showInfo(vscode.l10n.t('{0} key cleared.', label));
+    void showInfo(forget ? vscode.l10n.t('{0} key and its credit history cleared.', label) : vscode.l10n.t('{0} key cleared.', label));
   }
   return true;
 }

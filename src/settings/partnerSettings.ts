@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { SERVICES, type ResponseFormat, type ServiceId } from '../api';
 import { checkApiUrl, type ApiUrlCheck } from './apiUrlPolicy';
+import { boundedNumber, NUMBER_SETTINGS, type NumberBounds, type NumberSettingKey } from './numberSettings';
 
 export const SECTION = 'partnerExplorer';
 
@@ -9,7 +10,7 @@ export interface PartnerSettings {
   readonly format: ResponseFormat;
   readonly timeoutMs: number;
   readonly statusBarEnabled: boolean;
-  /** Minutes; 0 = manual only. */
+  /** Minutes: 0 = manual only, else a whole number of at least 1. */
   readonly refreshIntervalMin: number;
   readonly lowCreditThreshold: Readonly<Record<ServiceId, number>>;
   /** Message-status panels refresh themselves while recipients are waiting. */
@@ -20,13 +21,20 @@ export interface PartnerSettings {
   readonly warnings: readonly string[];
 }
 
-function numberSetting(config: vscode.WorkspaceConfiguration, key: string, fallback: number, min: number, max: number, warnings: string[]): number {
-  const value = config.get<unknown>(key, fallback);
-  if (typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max) {
-    return value;
+function numberSetting(config: vscode.WorkspaceConfiguration, key: NumberSettingKey, warnings: string[]): number {
+  const bounds: NumberBounds = NUMBER_SETTINGS[key];
+  const { value, valid } = boundedNumber(config.get<unknown>(key), bounds);
+  if (!valid) {
+    const name = `${SECTION}.${key}`;
+    warnings.push(
+      bounds.off !== undefined
+        ? vscode.l10n.t('{0} must be {1} (off) or a whole number from {2} to {3}; using {4}.', name, bounds.off, bounds.min, bounds.max, bounds.fallback)
+        : bounds.integer
+          ? vscode.l10n.t('{0} must be a whole number from {1} to {2}; using {3}.', name, bounds.min, bounds.max, bounds.fallback)
+          : vscode.l10n.t('{0} must be a number from {1} to {2}; using {3}.', name, bounds.min, bounds.max, bounds.fallback),
+    );
   }
-  warnings.push(vscode.l10n.t('{0} must be a number from {1} to {2}; using {3}.', `${SECTION}.${key}`, min, max, fallback));
-  return fallback;
+  return value;
 }
 
 /** Reads and validates the settings; invalid values fall back to defaults with a warning. */
@@ -46,12 +54,12 @@ export function readSettings(): PartnerSettings {
   return {
     apiUrl: { sms: url('sms'), mail: url('mail') },
     format: validFormat,
-    timeoutMs: numberSetting(config, 'requestTimeout', 10, 1, 120, warnings) * 1000,
+    timeoutMs: numberSetting(config, 'requestTimeout', warnings) * 1000,
     statusBarEnabled: enabled !== false,
-    refreshIntervalMin: numberSetting(config, 'statusBar.refreshInterval', 5, 0, 1440, warnings),
+    refreshIntervalMin: numberSetting(config, 'statusBar.refreshInterval', warnings),
     lowCreditThreshold: {
-      sms: numberSetting(config, 'lowCreditThreshold.sms', 100, 0, Number.MAX_SAFE_INTEGER, warnings),
-      mail: numberSetting(config, 'lowCreditThreshold.mail', 100, 0, Number.MAX_SAFE_INTEGER, warnings),
+      sms: numberSetting(config, 'lowCreditThreshold.sms', warnings),
+      mail: numberSetting(config, 'lowCreditThreshold.mail', warnings),
     },
     liveTracking: config.get<unknown>('messageStatus.liveTracking', true) !== false,
     dashboardUrl: { sms: dashboardUrl(config, 'sms', warnings), mail: dashboardUrl(config, 'mail', warnings) },

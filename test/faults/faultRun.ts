@@ -26,6 +26,7 @@ import type { PartnerSettings } from '../../src/settings/partnerSettings';
 import { linksIn } from '../unit/helpers/linkGrammar';
 import { PartnerEmulator, type Fault } from '../emulator/partnerEmulator';
 import { startTlsFront, type TestCertificate } from '../emulator/tlsFront';
+import { settingsAndAccountRows } from './settingsAndAccountRows';
 
 interface Row {
   readonly tried: string;
@@ -283,6 +284,7 @@ async function main(): Promise<void> {
       const check = checkApiUrl(url);
       expectInput(`API URL ${url}`, check.ok ? 'accepted' : `refused: ${check.reason}`, check.ok === ok);
     }
+    await settingsAndAccountRows(emulator, expectInput);
     const keys = [emulator.apiKey('sms'), emulator.apiKey('mail')];
     const leaked = logLines.filter((l) => keys.some((k) => l.includes(k)));
     expectInput(`log lines written (${logLines.length}) contain no key`, leaked.length ? `LEAK: ${leaked[0]}` : 'apiKey=*** everywhere', leaked.length === 0 && logLines.some((l) => l.includes('apiKey=***')));

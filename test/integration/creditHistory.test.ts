@@ -1,8 +1,34 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { resetAll, setKeys, setSetting, waitFor } from './helpers/harness';
+import { accountRef, type CreditPoint } from '../../src/accounts/creditHistory';
+import type { ServiceId } from '../../src/api';
+import { clearApiKey, type KeyCommandDeps } from '../../src/commands/apiKeyCommands';
+import type { PartnerExplorerApi } from '../../src/extension';
+import { PartnerLog } from '../../src/log/partnerLog';
+import { readSettings } from '../../src/settings/partnerSettings';
+import { resetAll, setKeys, setSetting, settledChildren, waitFor } from './helpers/harness';
 
 const DAY = 86_400_000;
+// The emulator's main accounts.
+const SMS_ACCOUNT = accountRef('sms', 'agence.durand@exemple.fr');
+const MAIL_ACCOUNT = accountRef('mail', 'newsletter@exemple.fr');
+
+/** The readings shown for a service: those of the account its key read last. */
+function shown(api: PartnerExplorerApi, service: ServiceId = 'sms'): CreditPoint[] {
+  const account = api.currentAccount(service);
+  return account ? api.creditHistory.points(account) : [];
+}
+
+/** Every credit reading kept in globalState, keys and values, as text. */
+function storedHistory(api: PartnerExplorerApi, service = 'sms'): string {
+  const keys = api.storage.global.keys().filter((k) => k.startsWith(`partnerExplorer.creditHistory.${service}`));
+  return JSON.stringify(keys.map((k) => [k, api.storage.global.get(k)]));
+}
+
+/** What a reader sees in the status-bar tooltip (Markdown escapes undone). */
+function tooltipText(api: PartnerExplorerApi): string {
+  return (api.statusBar.current?.tooltip.value ?? '').replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
+}
 
 describe('Credit trends', () => {
   afterEach(async () => {
@@ -11,21 +37,22 @@ describe('Credit trends', () => {
 
   it('records each credit reading, without secrets, and shows the trend and threshold date in the status-bar tooltip', async () => {
     const { api, emu } = await resetAll();
-    await api.creditHistory.clear('sms');
-    await api.creditHistory.clear('mail');
+    await api.creditHistory.forget(SMS_ACCOUNT);
+    await api.creditHistory.forget(MAIL_ACCOUNT);
     await setKeys(api, emu, ['sms']);
-    await waitFor(() => api.creditHistory.points('sms').length === 1, 'the first reading recorded');
-    assert.equal(api.creditHistory.points('sms')[0].count, 269082);
-    assert.equal(api.creditHistory.points('sms')[0].balance, 10225.119);
-    const stored = JSON.stringify(api.storage.global.get('partnerExplorer.creditHistory.sms'));
+    await waitFor(() => shown(api).length === 1, 'the first reading recorded');
+    assert.equal(shown(api)[0].count, 269082);
+    assert.equal(shown(api)[0].balance, 10225.119);
+    const stored = storedHistory(api);
+    assert.ok(stored.includes('269082'), 'the reading is in globalState');
     assert.ok(!stored.includes(emu.apiKey('sms')) && !stored.includes('agence.durand'), 'numbers and times only');
 
     // Four days of readings going down by 1,000 a day, then today's real reading.
     const now = Date.now();
-    await api.creditHistory.clear('sms');
-    for (let d = 4; d >= 1; d--) {await api.creditHistory.record('sms', 269082 + d * 1000, 10000, now - d * DAY);}
+    await api.creditHistory.forget(SMS_ACCOUNT);
+    for (let d = 4; d >= 1; d--) {await api.creditHistory.record(SMS_ACCOUNT, 269082 + d * 1000, 10000, now - d * DAY);}
     await api.tree.refresh();
-    await waitFor(() => api.creditHistory.points('sms').length === 5, 'the new reading appended');
+    await waitFor(() => shown(api).length === 5, 'the new reading appended');
     await setSetting('lowCreditThreshold.sms', 200000);
     const tooltip = await waitFor(() => {
       // The tooltip is Markdown: appendText turned spaces into &nbsp; and escaped punctuation.
@@ -41,10 +68,10 @@ describe('Credit trends', () => {
   it('draws the history in a webview chart with one dot per reading', async () => {
     const { api, emu } = await resetAll();
     await setKeys(api, emu, ['mail']);
-    await api.creditHistory.clear('sms');
-    await api.creditHistory.clear('mail');
+    await api.creditHistory.forget(SMS_ACCOUNT);
+    await api.creditHistory.forget(MAIL_ACCOUNT);
     const now = Date.now();
-    for (let d = 6; d >= 0; d--) {await api.creditHistory.record('mail', 5000 - d * 100 + (d === 3 ? 2000 : 0), 50, now - d * DAY);}
+    for (let d = 6; d >= 0; d--) {await api.creditHistory.record(MAIL_ACCOUNT, 5000 - d * 100 + (d === 3 ? 2000 : 0), 50, now - d * DAY);}
     await vscode.commands.executeCommand('partnerExplorer.showCreditHistory');
     const report = await waitFor(() => api.creditHistoryPanel.lastRender?.series.find((s) => s.service === 'mail' && s.readings === 7), 'the chart drawn', 20_000);
     assert.equal(report.plotted, 7, 'one dot per reading');
@@ -52,7 +79,117 @@ describe('Credit trends', () => {
     assert.match(html, /script-src 'nonce-[A-Za-z0-9+/=]{20,}'/);
     assert.ok(!html.includes('5000'), 'data arrives by message, not in the HTML');
     // A new reading redraws the open chart.
-    await api.creditHistory.record('mail', 4000, 40, now + 60_000);
+    await api.creditHistory.record(MAIL_ACCOUNT, 4000, 40, now + 60_000);
     await waitFor(() => api.creditHistoryPanel.lastRender?.series.find((s) => s.service === 'mail' && s.readings === 8), 'redrawn with the new reading');
+  });
+
+  it('keeps readings per account: after a key change the tooltip and the chart show only the new account', async function () {
+    this.timeout(60_000);
+    const { api, emu } = await resetAll();
+    await setKeys(api, emu, ['sms']);
+    await waitFor(() => api.sessions.sms.state.kind === 'ready' && shown(api).length >= 1, 'account A read');
+    // Four days of account A going down by 1,000 a day: a trend and a threshold date.
+    const now = Date.now();
+    await api.creditHistory.forget(SMS_ACCOUNT);
+    for (let d = 4; d >= 1; d--) {await api.creditHistory.record(SMS_ACCOUNT, 269082 + d * 1000, 10000, now - d * DAY);}
+    await api.tree.refresh();
+    await waitFor(() => shown(api).length === 5, "A's reading appended");
+    await setSetting('lowCreditThreshold.sms', 200);
+    await waitFor(() => tooltipText(api).includes('At this rate, below 200 around'), "A's trend in the tooltip");
+
+    // Account B: a sub-account's own key (with it the provider reads that sub-account's account).
+    const sms = api.tree.root('sms');
+    await settledChildren(api, sms);
+    await settledChildren(api, sms.subaccounts);
+    const b = sms.subaccounts.subaccounts[1].subaccount;
+    await api.creditHistory.forget(accountRef('sms', b.email));
+    assert.ok(await vscode.commands.executeCommand<boolean>('partnerExplorer.setApiKey', 'sms', b.apiKey), 'key B saved');
+    await waitFor(() => api.sessions.sms.state.kind === 'ready' && api.sessions.sms.account?.user.username === b.email, 'account B read');
+    await waitFor(() => shown(api).at(-1)?.count === 351, "B's reading recorded");
+    assert.deepEqual(shown(api).map((p) => p.count), [351], "only B's reading");
+    const tooltip = await waitFor(() => (tooltipText(api).includes('Credits: 351') ? tooltipText(api) : undefined), "B's count in the tooltip");
+    assert.ok(!tooltip.includes('Trend over') && !tooltip.includes('At this rate'), `no trend from one reading of B:\n${tooltip}`);
+
+    await vscode.commands.executeCommand('partnerExplorer.showCreditHistory');
+    const series = await waitFor(() => api.creditHistoryPanel.lastData?.find((s) => s.service === 'sms'), 'the chart data');
+    assert.deepEqual(series.points.map((p) => p.count), [351], "the chart draws B's reading only");
+    assert.deepEqual(series.trend, []);
+
+    const stored = storedHistory(api);
+    for (const secret of ['agence.durand', b.email, b.apiKey ?? 'no key', emu.apiKey('sms')]) {
+      assert.ok(!stored.includes(secret), `globalState holds no ${secret}`);
+    }
+
+    // Back to A: its readings are still there, apart from B's.
+    assert.ok(await vscode.commands.executeCommand<boolean>('partnerExplorer.setApiKey', 'sms', emu.apiKey('sms')), 'key A saved again');
+    await waitFor(() => api.sessions.sms.account?.user.username === 'agence.durand@exemple.fr', 'account A read again');
+    await waitFor(() => shown(api).length >= 5, "A's readings back");
+    assert.ok(!shown(api).some((p) => p.count === 351), "none of B's readings under A");
+    await waitFor(() => tooltipText(api).includes('At this rate, below 200 around'), "A's trend back in the tooltip");
+  });
+
+  it("Clear API Key forgets the account's readings when asked, and keeps them otherwise", async function () {
+    this.timeout(60_000);
+    const { api, emu } = await resetAll();
+    await setKeys(api, emu, ['sms']);
+    await waitFor(() => api.sessions.sms.state.kind === 'ready' && shown(api).length >= 1, 'account read');
+    const now = Date.now();
+    await api.creditHistory.record(SMS_ACCOUNT, 123457, 5000, now - 2 * DAY);
+    await api.creditHistory.record(SMS_ACCOUNT, 123456, 5000, now - DAY);
+    assert.ok(storedHistory(api).includes('123457'));
+
+    // "Clear Key" only: the readings stay for when the key comes back.
+    assert.ok(await vscode.commands.executeCommand<boolean>('partnerExplorer.clearApiKey', 'sms', false));
+    await waitFor(() => !api.sessions.sms.hasKey, 'key cleared');
+    assert.ok(storedHistory(api).includes('123457'), 'readings kept');
+    await setKeys(api, emu, ['sms']);
+    await waitFor(() => shown(api).some((p) => p.count === 123457), 'the readings shown again');
+
+    // "Clear Key and History".
+    assert.ok(await vscode.commands.executeCommand<boolean>('partnerExplorer.clearApiKey', 'sms', true));
+    await waitFor(() => !api.sessions.sms.hasKey, 'key cleared');
+    const stored = storedHistory(api);
+    assert.ok(!stored.includes('123457'), `the account's readings are gone from globalState: ${stored}`);
+    assert.deepEqual(api.creditHistory.points(SMS_ACCOUNT), []);
+  });
+
+  it('Clear API Key asks whether to forget the readings, only when the account has some; dismissing keeps everything', async () => {
+    const { api, emu } = await resetAll();
+    await setKeys(api, emu, ['sms']);
+    await waitFor(() => api.sessions.sms.state.kind === 'ready' && shown(api).length >= 1, 'account read');
+    const channel = vscode.window.createOutputChannel('Partner Explorer (clear key test)', { log: true });
+    const asked: string[][] = [];
+    let answer: string | undefined;
+    // The command's own code, with the modal answered here.
+    const deps: KeyCommandDeps = {
+      keys: api.keys,
+      log: new PartnerLog(channel, () => []),
+      settings: readSettings,
+      history: api.creditHistory,
+      currentAccount: api.currentAccount,
+      confirm: async (message, detail, ...actions) => {
+        asked.push([message, detail, ...actions]);
+        return answer;
+      },
+    };
+    try {
+      assert.equal(await clearApiKey(deps, 'sms'), false, 'dismissed');
+      assert.deepEqual(asked, [['Clear the SMS Partner API key?', "This account's credit readings are kept for the trend and the Credit History. Forget them as well?", 'Clear Key', 'Clear Key and History']]);
+      assert.ok(api.sessions.sms.hasKey && shown(api).length >= 1, 'key and readings kept');
+
+      answer = 'Clear Key and History';
+      assert.equal(await clearApiKey(deps, 'sms'), true);
+      await waitFor(() => !api.sessions.sms.hasKey, 'key cleared');
+      assert.deepEqual(api.creditHistory.points(SMS_ACCOUNT), []);
+
+      // An account with no readings: nothing to ask.
+      await setKeys(api, emu, ['sms']);
+      await waitFor(() => shown(api).length >= 1, 'read again');
+      await api.creditHistory.forget(SMS_ACCOUNT);
+      assert.equal(await clearApiKey(deps, 'sms'), true);
+      assert.equal(asked.length, 2, 'not asked');
+    } finally {
+      channel.dispose();
+    }
   });
 });

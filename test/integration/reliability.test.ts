@@ -93,7 +93,7 @@ describe('Reliability: faults reach the user as clear messages, the rest keeps w
     assert.equal(settings.timeoutMs, 10_000);
     assert.deepEqual(settings.warnings, [
       'partnerExplorer.responseFormat must be "json" or "xml"; using "json".',
-      'partnerExplorer.requestTimeout must be a number from 1 to 120; using 10.',
+      'partnerExplorer.requestTimeout must be a whole number from 1 to 120; using 10.',
     ]);
     await setKeys(api, emu, ['sms']);
     assert.equal((await settledChildren(api, api.tree.root('sms')))[0].label, 'SMS');

@@ -35,12 +35,12 @@ describe('Sub-account actions and key commands', () => {
   it('Clear API Key forgets the key and the tree goes back to the welcome view', async () => {
     const { api, emu } = await resetAll();
     await setKeys(api, emu, ['sms', 'mail']);
-    await vscode.commands.executeCommand('partnerExplorer.clearApiKey', 'mail');
+    await vscode.commands.executeCommand('partnerExplorer.clearApiKey', 'mail', false);
     await waitFor(() => !api.sessions.mail.hasKey, 'mail key cleared');
     assert.equal(await api.keys.get('mail'), undefined);
     const roots = await children(api);
     assert.deepEqual(roots.map((r) => r.description), ['agence.durand@exemple.fr', 'no API key']);
-    await vscode.commands.executeCommand('partnerExplorer.clearApiKey', 'sms');
+    await vscode.commands.executeCommand('partnerExplorer.clearApiKey', 'sms', false);
     await waitFor(async () => (await children(api)).length === 0, 'empty tree');
     assert.equal(api.statusBar.current?.visible, false);
   });

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { SERVICE_IDS, SERVICES, type ServiceId } from '../../api';
-import type { CreditHistory } from '../../accounts/creditHistory';
+import type { AccountRef, CreditHistory } from '../../accounts/creditHistory';
 import type { PartnerSettings } from '../../settings/partnerSettings';
 import type { HistoryHostMessage, HistoryRenderReport, HistorySeries, HistoryStrings, HistoryWebviewMessage } from '../../webview/creditHistoryProtocol';
 import { trendLines } from '../creditTrendText';
@@ -25,7 +25,8 @@ function historyStrings(): HistoryStrings {
 
 /**
  * `Show Credit History`: one panel drawing each service's credit curve from the
- * readings kept in globalState, redrawn as new readings arrive.
+ * readings kept in globalState, redrawn as new readings arrive. Each service shows
+ * the readings of the account its key reads now, never another account's.
  */
 export class CreditHistoryPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -41,6 +42,8 @@ export class CreditHistoryPanel implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly settings: () => PartnerSettings,
     private readonly services: () => readonly ServiceId[],
+    /** The account a service's key reads now; undefined until it has been read. */
+    private readonly account: (service: ServiceId) => AccountRef | undefined,
   ) {
     this.subscriptions.push(history.onDidChange(() => this.send()));
   }
@@ -70,6 +73,11 @@ export class CreditHistoryPanel implements vscode.Disposable {
     return panel;
   }
 
+  /** Draws again: a key changed, so whose readings to show may have. */
+  refresh(): void {
+    this.send();
+  }
+
   dispose(): void {
     this.panel?.dispose();
     this.subscriptions.forEach((d) => d.dispose());
@@ -83,9 +91,12 @@ export class CreditHistoryPanel implements vscode.Disposable {
         this.send();
         return;
       case 'clear': {
+        // The account shown when the button was pressed, even if the key changes meanwhile.
+        const account = this.account(message.service);
+        if (!account) {return;}
         const clear = vscode.l10n.t('Clear History');
         const choice = await showWarning(vscode.l10n.t('Forget every credit reading of {0}?', SERVICES[message.service].label), { modal: true }, clear);
-        if (choice === clear) {await this.history.clear(message.service);}
+        if (choice === clear) {await this.history.forget(account);}
         return;
       }
       case 'rendered':
@@ -99,7 +110,8 @@ export class CreditHistoryPanel implements vscode.Disposable {
     const locale = vscode.env.language;
     const wanted = this.services();
     return SERVICE_IDS.filter((s) => wanted.includes(s)).map((service) => {
-      const points = this.history.points(service);
+      const account = this.account(service);
+      const points = account ? this.history.points(account) : [];
       const last = points[points.length - 1];
       const threshold = settings.lowCreditThreshold[service];
       return {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { addPoint, creditTrend, MAX_POINTS, MIN_SPACING_MS, thresholdEta, type CreditPoint } from '../../../src/accounts/creditHistory';
+import { accountRef, addPoint, CreditHistory, creditTrend, MAX_POINTS, MIN_SPACING_MS, thresholdEta, type CreditPoint } from '../../../src/accounts/creditHistory';
+import { MemoryMemento } from '../../helpers/memoryMemento';
 
 const DAY = 86_400_000;
 
@@ -38,5 +39,54 @@ describe('credit history', () => {
     assert.equal(creditTrend(points.slice(-1), now), undefined, 'one reading is no trend');
     assert.equal(creditTrend([{ t: now - 60_000, count: 5, balance: 0 }, { t: now, count: 4, balance: 0 }], now), undefined, 'a minute is no trend');
     assert.equal(thresholdEta(1200, 100, { change: 5, perDay: 0, spanMs: DAY }, now), undefined, 'nothing used, no date');
+  });
+});
+
+describe('credit history per account', () => {
+  const a = accountRef('sms', 'agence.durand@exemple.fr');
+  const b = accountRef('sms', 'chloe.2@client-sms.example');
+
+  it('names an account by a hash of service and username: stable, case-blind, never the e-mail', () => {
+    assert.match(a.id, /^[0-9a-f]{64}$/);
+    assert.deepEqual(accountRef('sms', ' Agence.Durand@exemple.fr '), a);
+    assert.notEqual(accountRef('mail', 'agence.durand@exemple.fr').id, a.id, 'the same login on the other service is another account');
+    assert.notEqual(b.id, a.id);
+  });
+
+  it("keeps each account's readings apart and forgets one account only", async () => {
+    const memento = new MemoryMemento();
+    const history = new CreditHistory(memento);
+    await history.record(a, 1000, 10, 0);
+    await history.record(a, 900, 9, DAY);
+    await history.record(b, 351, 15.838, 2 * DAY);
+    assert.deepEqual(history.points(a).map((p) => p.count), [1000, 900]);
+    assert.deepEqual(history.points(b).map((p) => p.count), [351]);
+    assert.ok(!memento.dump().includes('agence') && !memento.dump().includes('chloe'), 'no username in the state');
+    await history.forget(a);
+    assert.deepEqual(history.points(a), []);
+    assert.deepEqual(history.points(b).map((p) => p.count), [351]);
+    assert.ok(!memento.dump().includes('1000'));
+  });
+
+  it('gives readings stored per service by earlier versions to the first account recorded, if no other has any', async () => {
+    const memento = new MemoryMemento();
+    await memento.update('partnerExplorer.creditHistory.sms', [{ t: 0, count: 1200, balance: 12 }, { t: DAY, count: 1100, balance: 11 }]);
+    const history = new CreditHistory(memento);
+    await history.record(a, 1000, 10, 2 * DAY);
+    assert.deepEqual(history.points(a).map((p) => p.count), [1200, 1100, 1000]);
+    assert.equal(memento.get('partnerExplorer.creditHistory.sms'), undefined, 'the old list is gone');
+    await history.record(b, 351, 15.838, 3 * DAY);
+    assert.deepEqual(history.points(b).map((p) => p.count), [351], 'the next account starts clean');
+  });
+
+  it('drops readings stored per service when another account already has its own: they cannot be attributed', async () => {
+    const memento = new MemoryMemento();
+    const history = new CreditHistory(memento);
+    await history.record(b, 351, 15.838, 0);
+    await memento.update('partnerExplorer.creditHistory.sms', [{ t: DAY, count: 1200, balance: 12 }]);
+    await history.record(a, 1000, 10, 2 * DAY);
+    assert.deepEqual(history.points(a).map((p) => p.count), [1000]);
+    assert.deepEqual(history.points(b).map((p) => p.count), [351]);
+    assert.equal(memento.get('partnerExplorer.creditHistory.sms'), undefined);
   });
 });
