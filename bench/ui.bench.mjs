@@ -45,7 +45,7 @@ async function findOverTenThousand(page, emulator) {
   const last = `smstok${String(FIND_COUNT).padStart(5, '0')}`;
   const started = performance.now();
   await commandPalette(page, 'Partner: Find Sub-account…');
-  await pickItem(page, 'SMS Partner').click();
+  await pickItem(page, 'agence.durand@exemple.fr').click();
   const input = page.locator('.quick-input-widget input');
   await input.fill(last);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: last }).first().waitFor({ timeout: 120_000 });
@@ -82,7 +82,7 @@ try {
 
   result.find = await findOverTenThousand(page, emulator);
 
-  const frame = await openMessageStatus(page, 'Mail Partner', '5000');
+  const frame = await openMessageStatus(page, 'newsletter@exemple.fr', 'Mail Partner', '5000');
   const app = frame.locator('#app');
   await frame.waitForFunction(() => document.getElementById('app')?.dataset.firstPaintMs !== undefined, null, { timeout: 20_000 });
   const firstPaintMs = Number(await app.getAttribute('data-first-paint-ms'));

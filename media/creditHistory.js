@@ -106,7 +106,7 @@
       ]);
       const details = el('details', {}, [el('summary', { text: `${s.readings} (${numbers.format(series.points.length)})` }), table]);
       const clear = el('button', { className: 'action', text: s.clear, attrs: { type: 'button' } });
-      clear.addEventListener('click', () => send({ type: 'clear', service: series.service }));
+      clear.addEventListener('click', () => send({ type: 'clear', key: series.key }));
       section.appendChild(details);
       section.appendChild(el('div', { className: 'actions' }, [clear]));
       sections.push(section);

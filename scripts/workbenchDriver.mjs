@@ -38,10 +38,13 @@ export async function findWebviewFrame(page, timeoutMs = 20_000, selector = '#ap
   throw new Error('the webview did not load');
 }
 
-/** Opens Show Message Status for a service and id, and returns the webview frame once its table is there. */
-export async function openMessageStatus(page, serviceLabel, messageId) {
+/**
+ * Opens Show Message Status for an account (picked by its name) and an id, and returns the
+ * webview frame once its table is there; the tab is titled with the service's name.
+ */
+export async function openMessageStatus(page, accountName, serviceLabel, messageId) {
   await commandPalette(page, 'Partner: Show Message Status…');
-  await pickItem(page, serviceLabel).click();
+  await pickItem(page, accountName).click();
   await page.locator('.quick-input-widget input').fill(messageId);
   await page.keyboard.press('Enter');
   await page.locator('.tab', { hasText: `Message ${messageId} · ${serviceLabel}` }).waitFor({ timeout: 20_000 });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
-import { emulator, note, requestsOfOneFullRefresh, resetAll, setKeys, settledChildren } from '../../test/integration/helpers/harness';
+import { emulator, note, requestsOfOneFullRefresh, resetAll, sessionOf, setKeys, settledChildren } from '../../test/integration/helpers/harness';
 
 const results: Record<string, unknown> = {};
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -71,7 +71,7 @@ describe('Benchmark (extension host)', function () {
     const { api, emu } = await resetAll();
     await control('subaccounts', { service: 'sms', count: 10_000 });
     await setKeys(api, emu, ['sms']);
-    const node = api.sessions.sms.subaccounts;
+    const node = sessionOf(api, 'sms').subaccounts;
     await settledChildren(api, api.tree.root('sms'));
     await node.ensureLoaded();
     await emu.latency(50);
@@ -105,7 +105,7 @@ describe('Benchmark (extension host)', function () {
     await control('subaccounts', { service: 'sms', count: 10_000 });
     await setKeys(api, emu, ['sms']);
     await settledChildren(api, api.tree.root('sms'));
-    await api.sessions.sms.subaccounts.ensureLoaded();
+    await sessionOf(api, 'sms').subaccounts.ensureLoaded();
     await vscode.commands.executeCommand('partnerExplorer.findSubaccount', 'sms', 'smstok10000');
     await emu.reset();
     await control('subaccounts', { service: 'sms', count: 10_000 });

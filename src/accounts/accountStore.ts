@@ -27,7 +27,7 @@ interface StoredAccount {
   readonly label?: string;
 }
 
-const ACCOUNTS_STATE = 'partnerExplorer.accounts';
+const ACCOUNTS_STATE = 'partnerExplorer.accountList';
 const PINNED_STATE = 'partnerExplorer.pinnedAccounts';
 const secretName = (id: string) => `partnerExplorer.account.${id}.apiKey`;
 /** Where the one-key-per-service layout (before accounts) kept each key. */

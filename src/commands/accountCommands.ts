@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
-import { SERVICE_IDS, SERVICES, type Account, type ServiceId, type Subaccount } from '../api';
-import type { ServiceSession } from '../accounts/serviceSession';
+import { type Account, type ServiceId, type Subaccount } from '../api';
+import type { AccountSessions } from '../accounts/accountSessions';
 import type { PartnerSettings } from '../settings/partnerSettings';
-import { nodeTarget } from './nodeTarget';
-import { pickService } from './servicePick';
+import { isSubaccountNode } from '../providers/tree/subaccountNode';
+import { resolveAccount } from './accountPick';
 import { showInfo, showWarning } from '../providers/notifications';
 
 export interface AccountCommandDeps {
-  readonly sessions: Readonly<Record<ServiceId, ServiceSession>>;
+  readonly sessions: AccountSessions;
   readonly settings: () => PartnerSettings;
   /** `vscode.env.openExternal`, replaceable so tests never leave the machine. */
   readonly openExternal: (uri: vscode.Uri) => Thenable<boolean>;
@@ -19,17 +19,13 @@ export interface AccountCommandDeps {
  * find it there in one paste.
  */
 export async function openInDashboard(deps: AccountCommandDeps, arg?: unknown): Promise<vscode.Uri | undefined> {
-  let target = nodeTarget(arg);
-  if (!target) {
-    const service = await pickService(vscode.l10n.t('Open in Dashboard'), () => undefined, SERVICE_IDS);
-    if (!service) {return undefined;}
-    target = { service };
-  }
-  const uri = vscode.Uri.parse(deps.settings().dashboardUrl[target.service]);
-  if (target.subaccount) {
-    const email = target.subaccount.subaccount.email;
+  const session = await resolveAccount(deps.sessions, arg, { title: vscode.l10n.t('Open in Dashboard') });
+  if (!session) {return undefined;}
+  const uri = vscode.Uri.parse(deps.settings().dashboardUrl[session.service]);
+  if (isSubaccountNode(arg)) {
+    const email = arg.subaccount.email;
     await vscode.env.clipboard.writeText(email);
-    void showInfo(vscode.l10n.t('Opening the {0} dashboard; {1} is on the clipboard to find the sub-account there.', SERVICES[target.service].label, email));
+    void showInfo(vscode.l10n.t('Opening the {0} dashboard; {1} is on the clipboard to find the sub-account there.', session.label, email));
   }
   await deps.openExternal(uri);
   return uri;
@@ -37,18 +33,18 @@ export async function openInDashboard(deps: AccountCommandDeps, arg?: unknown): 
 
 /** `Copy as JSON`: the account's credits or a sub-account's details, never a key. */
 export async function copyAsJson(deps: AccountCommandDeps, arg?: unknown): Promise<string | undefined> {
-  const target = nodeTarget(arg);
-  if (!target) {return undefined;}
   let value: unknown;
-  if (target.subaccount) {
-    value = subaccountJson(target.service, target.subaccount.subaccount);
+  if (isSubaccountNode(arg)) {
+    value = subaccountJson(arg.service, arg.subaccount);
   } else {
-    const account = deps.sessions[target.service].account;
+    const session = await resolveAccount(deps.sessions, arg, { title: vscode.l10n.t('Copy as JSON') });
+    if (!session) {return undefined;}
+    const account = session.account;
     if (!account) {
-      void showWarning(vscode.l10n.t('{0} has not been read yet.', SERVICES[target.service].label));
+      void showWarning(vscode.l10n.t('{0} has not been read yet.', session.name));
       return undefined;
     }
-    value = accountJson(target.service, account);
+    value = accountJson(session.service, account);
   }
   const text = `${JSON.stringify(value, null, 2)}\n`;
   await vscode.env.clipboard.writeText(text);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
+import { VIEW_ID } from '../providers/tree/viewId';
 import { checkMessageId, SERVICES, type Account, type AnyClient, type ServiceId } from '../api';
-import type { ServiceSession } from '../accounts/serviceSession';
+import type { AccountSessions } from '../accounts/accountSessions';
 import type { PartnerLog } from '../log/partnerLog';
 import { errorText } from '../providers/errorText';
 import { formatCount, formatMoney } from '../providers/localeFormat';
@@ -11,15 +12,17 @@ import type { SubaccountNode } from '../providers/tree/subaccountNode';
 import type { PartnerSettings } from '../settings/partnerSettings';
 import { accountJson } from './accountCommands';
 import { askMessageIdInInputBox, messageIdProblem } from './messageStatusCommand';
-import { nodeTarget } from './nodeTarget';
+import { isSubaccountNode } from '../providers/tree/subaccountNode';
 import { subaccountClient } from './subaccountClient';
 import { showError, showInfo, showWarning, withNotificationProgress } from '../providers/notifications';
 
 export interface BrowseDeps {
-  readonly sessions: Readonly<Record<ServiceId, ServiceSession>>;
+  readonly sessions: AccountSessions;
   readonly settings: () => PartnerSettings;
   readonly log: PartnerLog;
   readonly panels: MessageStatusPanels;
+  /** Keeps the sub-account's key as an account of its own: only when the user asks. */
+  readonly saveAsAccount: (service: ServiceId, key: string, name: string) => Promise<unknown>;
 }
 
 export interface BrowseResult {
@@ -33,7 +36,7 @@ export interface BrowseResult {
  * panel uses it; it is never written to SecretStorage, settings or state.
  */
 export async function browseAsSubaccount(deps: BrowseDeps, arg?: unknown, messageIdArg?: unknown): Promise<BrowseResult | undefined> {
-  const node = nodeTarget(arg)?.subaccount;
+  const node = isSubaccountNode(arg) ? arg : undefined;
   if (!node) {
     void showError(vscode.l10n.t('Choose a sub-account in the Partner Accounts view.'));
     return undefined;
@@ -42,7 +45,7 @@ export async function browseAsSubaccount(deps: BrowseDeps, arg?: unknown, messag
   if (!source) {return undefined;}
   let account: Account;
   try {
-    account = await vscode.window.withProgress({ location: { viewId: 'partnerExplorer.accounts' } }, () => source.getCredits());
+    account = await vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => source.getCredits());
   } catch (error) {
     void showError(errorText(error));
     return undefined;
@@ -62,7 +65,10 @@ type SubaccountSource = StatusSource & { getCredits(): Promise<Account> };
 
 function subaccountSource({ settings, log, sessions }: BrowseDeps, node: SubaccountNode): SubaccountSource | undefined {
   const sub = node.subaccount;
-  const session = sessions[node.service];
+  const session = sessions.get(node.accountId);
+  if (!session) {
+    return undefined;
+  }
   // The sub-account's key came with the main account: it is used while that account is, and no longer.
   const lifetime = session.accountSignal;
   // Rebuilt when the format or the timeout changes; a key or API URL change ends browsing instead.
@@ -93,6 +99,7 @@ function subaccountSource({ settings, log, sessions }: BrowseDeps, node: Subacco
   };
   return {
     service: node.service,
+    accountId: session.id,
     subaccount: sub.email,
     hasKey: true,
     accountSignal: lifetime,
@@ -110,12 +117,17 @@ function creditsTitle(node: SubaccountNode, account: Account): string {
 }
 
 async function browseMenu(deps: BrowseDeps, node: SubaccountNode, source: SubaccountSource, first: Account): Promise<BrowseResult> {
-  type Action = 'lookup' | 'refresh' | 'copy';
+  type Action = 'lookup' | 'refresh' | 'copy' | 'save';
   let account = first;
   const items: (vscode.QuickPickItem & { action: Action })[] = [
     { action: 'lookup', label: `$(search) ${vscode.l10n.t('Look Up a Message Status…')}`, detail: vscode.l10n.t('Read a message sent by this sub-account, with its own key.') },
     { action: 'refresh', label: `$(refresh) ${vscode.l10n.t('Refresh Credits')}` },
     { action: 'copy', label: `$(json) ${vscode.l10n.t('Copy Credits as JSON')}` },
+    {
+      action: 'save',
+      label: `$(add) ${vscode.l10n.t('Save as Account…')}`,
+      detail: vscode.l10n.t('Keep this sub-account’s key in VS Code secret storage as an account of its own.'),
+    },
   ];
   for (;;) {
     const picked = await vscode.window.showQuickPick(items, {
@@ -128,6 +140,19 @@ async function browseMenu(deps: BrowseDeps, node: SubaccountNode, source: Subacc
         account = await withNotificationProgress({ title: vscode.l10n.t('Reading credits…') }, () => source.getCredits());
       } catch (error) {
         void showError(errorText(error));
+      }
+      continue;
+    }
+    if (picked.action === 'save') {
+      const key = node.subaccount.apiKey;
+      const name = await vscode.window.showInputBox({
+        title: vscode.l10n.t('Save as Account'),
+        prompt: vscode.l10n.t('A name for the new account.'),
+        value: node.subaccount.email,
+      });
+      if (key && name !== undefined) {
+        await deps.saveAsAccount(node.service, key, name.trim() || node.subaccount.email);
+        return { account };
       }
       continue;
     }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { checkCreditAmount, isPartnerError, money, SERVICES, type Money } from '../api';
-import type { ServiceSession } from '../accounts/serviceSession';
+import type { AccountSessions } from '../accounts/accountSessions';
 import type { PartnerLog } from '../log/partnerLog';
 import { errorText } from '../providers/errorText';
 import { formatMoney } from '../providers/localeFormat';
@@ -11,7 +11,7 @@ import { showError, showInfo, showWarning, withNotificationProgress } from '../p
 export type TransferDirection = 'add' | 'remove';
 
 export interface TransferDeps {
-  readonly sessions: Readonly<Record<'sms' | 'mail', ServiceSession>>;
+  readonly sessions: AccountSessions;
   readonly log?: PartnerLog;
   readonly tree: AccountsTreeProvider;
   /** Asks the user to confirm; the command uses a modal dialog. */
@@ -68,14 +68,17 @@ export async function transferCredit(deps: TransferDeps, direction: TransferDire
     return 'cancelled';
   }
   const sub = node.subaccount;
-  const session = deps.sessions[node.service];
+  const session = deps.sessions.get(node.accountId);
+  if (!session) {
+    return 'cancelled';
+  }
   const label = SERVICES[node.service].label;
   const locale = vscode.env.language;
   if (!sub.token) {
     void showError(vscode.l10n.t('The provider did not send a token for {0}, so its credit cannot be managed.', sub.email));
     return 'refused';
   }
-  const key = `${node.service}:${sub.token}`;
+  const key = `${node.accountId}:${sub.token}`;
   if (inFlight.has(key)) {
     void showInfo(vscode.l10n.t('A transfer for {0} is already in progress.', sub.email));
     return 'busy';
@@ -137,7 +140,7 @@ export async function transferCredit(deps: TransferDeps, direction: TransferDire
     void showWarning(
       vscode.l10n.t('The outcome of the transfer is unknown: {0} The balances are being read again; check them before trying again.', errorText(error)),
     );
-    void deps.tree.retry(deps.tree.root(node.service).id);
+    void deps.tree.reload(session);
     return 'unknown';
   } finally {
     inFlight.delete(key);

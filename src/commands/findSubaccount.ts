@@ -1,16 +1,17 @@
 import * as vscode from 'vscode';
-import { SERVICE_IDS, SERVICES, type ServiceId, type Subaccount } from '../api';
-import type { ServiceSession } from '../accounts/serviceSession';
+import { SERVICES, type Subaccount } from '../api';
+import type { AccountSession } from '../accounts/accountSession';
+import type { AccountSessions } from '../accounts/accountSessions';
 import type { PlacedSubaccount } from '../accounts/subaccountList';
 import { errorText } from '../providers/errorText';
 import { formatCount, formatMoney, formatTime } from '../providers/localeFormat';
 import type { AccountsTreeProvider } from '../providers/tree/accountsTreeProvider';
 import type { SubaccountNode } from '../providers/tree/subaccountNode';
 import type { TreeNode } from '../providers/tree/treeNode';
-import { isServiceId, pickService } from './servicePick';
+import { resolveAccount } from './accountPick';
 
 export interface FindDeps {
-  readonly sessions: Readonly<Record<ServiceId, ServiceSession>>;
+  readonly sessions: AccountSessions;
   readonly tree: AccountsTreeProvider;
   readonly treeView: vscode.TreeView<TreeNode>;
 }
@@ -25,11 +26,15 @@ export function matchesSubaccount(s: Subaccount, query: string): boolean {
 }
 
 /** Puts the sub-account in the tree's list (without loading the pages before it) and selects it. */
-async function reveal(deps: FindDeps, service: ServiceId, placed: PlacedSubaccount): Promise<SubaccountNode> {
-  const list = deps.sessions[service].subaccounts;
+async function reveal(deps: FindDeps, session: AccountSession, placed: PlacedSubaccount): Promise<SubaccountNode | undefined> {
+  const list = session.subaccounts;
   // The first page first: a pick from it must be the node the tree renders, not a second one.
   await list.ensureLoaded();
-  const node = deps.tree.root(service).subaccounts.nodeFor(list.reveal(placed));
+  const account = deps.tree.account(session.id);
+  if (!account) {
+    return undefined;
+  }
+  const node = account.subaccounts.nodeFor(list.reveal(placed));
   await deps.treeView.reveal(node, { select: true, focus: true, expand: true });
   return node;
 }
@@ -45,26 +50,21 @@ type FindItem = vscode.QuickPickItem & { readonly placed: PlacedSubaccount };
  */
 export async function findSubaccount(
   deps: FindDeps,
-  serviceArg?: unknown,
+  accountArg?: unknown,
   query?: unknown,
 ): Promise<SubaccountNode | undefined> {
-  const withKey = SERVICE_IDS.filter((s) => deps.sessions[s].client);
-  const service = isServiceId(serviceArg)
-    ? serviceArg
-    : withKey.length === 1
-      ? withKey[0]
-      : await pickService(vscode.l10n.t('Find Sub-account'), () => undefined, withKey);
-  if (!service) {
+  const session = await resolveAccount(deps.sessions, accountArg, { title: vscode.l10n.t('Find Sub-account'), usable: true });
+  if (!session) {
     return undefined;
   }
-  const index = deps.sessions[service].subaccountIndex;
+  const index = session.subaccountIndex;
   if (typeof query === 'string') {
     await index.load();
     const found = index.entries.find((e) => matchesSubaccount(e.subaccount, query));
-    return found ? reveal(deps, service, found) : undefined;
+    return found ? reveal(deps, session, found) : undefined;
   }
-  const placed = await pickSubaccount(deps.sessions[service]);
-  return placed ? reveal(deps, service, placed) : undefined;
+  const placed = await pickSubaccount(session, deps.sessions.forService(session.service).length > 1);
+  return placed ? reveal(deps, session, placed) : undefined;
 }
 
 /** Seconds shown as "about N s left" once a reading will take a while. */
@@ -74,7 +74,7 @@ const SHOW_TIME_LEFT_FROM_MS = 3000;
  * An honest time left for the reading: the slower of what the pages have taken so
  * far and what the provider's pacing will make them wait.
  */
-function timeLeft(session: ServiceSession): string | undefined {
+function timeLeft(session: AccountSession): string | undefined {
   const { pagesLeft, pagesPerSecond } = session.subaccountIndex.progress;
   if (!pagesLeft) {
     return undefined;
@@ -91,10 +91,10 @@ function timeLeft(session: ServiceSession): string | undefined {
     : vscode.l10n.t('about {0} min left', Math.ceil(seconds / 60));
 }
 
-function pickSubaccount(session: ServiceSession): Promise<PlacedSubaccount | undefined> {
+function pickSubaccount(session: AccountSession, named: boolean): Promise<PlacedSubaccount | undefined> {
   const index = session.subaccountIndex;
   const locale = vscode.env.language;
-  const label = SERVICES[session.service].label;
+  const label = named ? `${SERVICES[session.service].label} · ${session.name}` : SERVICES[session.service].label;
   const pick = vscode.window.createQuickPick<FindItem>();
   const reread: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('refresh'), tooltip: vscode.l10n.t('Read Again') };
   pick.matchOnDescription = true;

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { checkMessageId, MAX_MESSAGE_ID_LENGTH, SERVICE_IDS, SERVICES, type ServiceId } from '../api';
+import { checkMessageId, MAX_MESSAGE_ID_LENGTH } from '../api';
+import type { AccountSessions } from '../accounts/accountSessions';
 import type { RecentMessages } from '../accounts/recentMessages';
-import type { ServiceSession } from '../accounts/serviceSession';
 import type { MessageStatusPanel } from '../providers/messageStatus/messageStatusPanel';
 import type { MessageStatusPanels } from '../providers/messageStatus/messageStatusPanels';
-import { isServiceId, pickService } from './servicePick';
+import { resolveAccount } from './accountPick';
 import { showError, showInfo } from '../providers/notifications';
 
 /** Why a typed message id is refused, or undefined when it is fine. */
@@ -22,29 +22,28 @@ export function messageIdProblem(input: string): string | undefined {
 }
 
 export interface MessageStatusDeps {
-  readonly sessions: Readonly<Record<ServiceId, ServiceSession>>;
+  readonly sessions: AccountSessions;
   readonly panels: MessageStatusPanels;
   readonly recent: RecentMessages;
 }
 
-/** `Show Message Status…`: which service (skipped when obvious), which message, then the panel. */
+/**
+ * `Show Message Status…`: which account (the tree item, a service or account id, or
+ * asked when several fit), which message, then the panel.
+ */
 export async function showMessageStatus(
   { sessions, panels, recent }: MessageStatusDeps,
-  serviceArg?: unknown,
+  accountArg?: unknown,
   messageIdArg?: unknown,
 ): Promise<MessageStatusPanel | undefined> {
-  const withKey = SERVICE_IDS.filter((s) => sessions[s].hasKey);
-  let service: ServiceId | undefined = isServiceId(serviceArg) ? serviceArg : undefined;
-  if (!service) {
-    if (withKey.length === 0) {
-      const set = vscode.l10n.t('Set API Key…');
-      const choice = await showInfo(vscode.l10n.t('Set an API key first to look up a message.'), set);
-      if (choice === set) {await vscode.commands.executeCommand('partnerExplorer.setApiKey');}
-      return undefined;
-    }
-    service = withKey.length === 1 ? withKey[0] : await pickService(vscode.l10n.t('Show Message Status'), () => undefined, withKey);
+  if (!sessions.all.some((s) => s.hasKey)) {
+    const set = vscode.l10n.t('Set API Key…');
+    const choice = await showInfo(vscode.l10n.t('Set an API key first to look up a message.'), set);
+    if (choice === set) {await vscode.commands.executeCommand('partnerExplorer.setApiKey');}
+    return undefined;
   }
-  if (!service) {return undefined;}
+  const session = await resolveAccount(sessions, accountArg, { title: vscode.l10n.t('Show Message Status') });
+  if (!session) {return undefined;}
   let id: string | undefined;
   if (messageIdArg !== undefined) {
     const problem = messageIdProblem(String(messageIdArg));
@@ -54,10 +53,11 @@ export async function showMessageStatus(
     }
     id = String(messageIdArg).replace(/\s+/g, '');
   } else {
-    id = await askMessageId(service, recent.list(service));
+    const several = sessions.forService(session.service).length > 1;
+    id = await askMessageId(several ? `${session.label} · ${session.name}` : session.label, recent.list(session.id));
     if (id === undefined) {return undefined;}
   }
-  return panels.show(service, id);
+  return panels.show(session, id);
 }
 
 /**
@@ -65,8 +65,8 @@ export async function showMessageStatus(
  * digits offers that id on top), otherwise, or after `Enter another message id…`,
  * an input box that validates as you type.
  */
-async function askMessageId(service: ServiceId, recentIds: readonly string[]): Promise<string | undefined> {
-  const title = vscode.l10n.t('{0}: Message Status', SERVICES[service].label);
+async function askMessageId(account: string, recentIds: readonly string[]): Promise<string | undefined> {
+  const title = vscode.l10n.t('{0}: Message Status', account);
   if (recentIds.length > 0) {
     const picked = await pickRecent(title, recentIds);
     if (picked === undefined) {return undefined;}

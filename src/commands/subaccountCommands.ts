@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { SERVICES, type ServiceId } from '../api';
-import type { ServiceSession } from '../accounts/serviceSession';
+import { VIEW_ID } from '../providers/tree/viewId';
+import { SERVICES } from '../api';
+import type { AccountSessions } from '../accounts/accountSessions';
 import type { PartnerLog } from '../log/partnerLog';
 import { errorText } from '../providers/errorText';
 import { formatCount, formatMoney } from '../providers/localeFormat';
@@ -35,19 +36,20 @@ export async function showSubaccountCredits(
   node: unknown,
   settings: PartnerSettings,
   log: PartnerLog,
-  sessions: Readonly<Record<ServiceId, ServiceSession>>,
+  sessions: AccountSessions,
 ): Promise<string | undefined> {
   const s = asSubaccount(node);
   if (!s) {return undefined;}
   const sub = s.subaccount;
   // Cancelled if the main account changes meanwhile: its key came with that account.
-  const client = subaccountClient(s, settings, log, sessions[s.service].accountSignal);
+  const session = sessions.get(s.accountId);
+  const client = session && subaccountClient(s, settings, log, session.accountSignal);
   if (!client) {
     void showWarning(vscode.l10n.t('The credits of {0} cannot be read: no API key was sent for it.', sub.email));
     return undefined;
   }
   try {
-    const account = await vscode.window.withProgress({ location: { viewId: 'partnerExplorer.accounts' } }, () => client.getCredits());
+    const account = await vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => client.getCredits());
     const locale = vscode.env.language;
     const unit = s.service === 'sms' ? vscode.l10n.t('SMS') : vscode.l10n.t('mails');
     const message = vscode.l10n.t('{0} ({1}): {2} {3}, balance {4}.', sub.email, SERVICES[s.service].label, formatCount(mainCount(account), locale), unit, formatMoney(account.credits.balance, locale));

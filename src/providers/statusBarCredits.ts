@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { SERVICES, type Account, type ServiceId } from '../api';
-import type { ServiceSession } from '../accounts/serviceSession';
+import { SERVICE_IDS, SERVICES, type Account, type ServiceId } from '../api';
+import type { AccountSession } from '../accounts/accountSession';
+import type { AccountSessions } from '../accounts/accountSessions';
 import type { PartnerSettings } from '../settings/partnerSettings';
 import { errorText } from './errorText';
 import { formatCount, formatMoney, formatTime } from './localeFormat';
-
-const ICON: Record<ServiceId, string> = { sms: 'comment', mail: 'mail' };
+import { SERVICE_ICON } from './serviceIcons';
 
 /** Where the status bar learns whether the window has focus (vscode.window by default). */
 export interface WindowFocus {
@@ -17,7 +17,8 @@ const vscodeWindowFocus: WindowFocus = {
   get focused() {
     return vscode.window.state.focused;
   },
-  onDidChangeFocus: (listener, thisArg, disposables) => vscode.window.onDidChangeWindowState((e) => listener.call(thisArg, e.focused), undefined, disposables),
+  onDidChangeFocus: (listener, thisArg, disposables) =>
+    vscode.window.onDidChangeWindowState((e) => listener.call(thisArg, e.focused), undefined, disposables),
 };
 
 /** The credit count the status bar shows and the low-credit threshold applies to. */
@@ -34,42 +35,58 @@ export interface StatusBarView {
   readonly failed: boolean;
 }
 
+const HIDDEN = (): StatusBarView => ({
+  visible: false,
+  text: '',
+  tooltip: new vscode.MarkdownString(''),
+  accessibleLabel: '',
+  warning: false,
+  failed: false,
+});
+
 /**
- * One status-bar item with the SMS and Mail credit counts. It reads the same
- * session state as the tree, so a tree refresh updates it without a request;
- * its own polling runs only while the window is focused.
+ * One status-bar item per service, showing the account the user pinned (else the
+ * first); its tooltip lists every account of the service with its count and
+ * low-credit warning. It reads the same session state as the tree, so a tree
+ * refresh updates it without a request; its own polling runs only while the
+ * window is focused.
  */
 export class StatusBarCredits implements vscode.Disposable {
-  private readonly item: vscode.StatusBarItem;
+  private readonly items: Record<ServiceId, vscode.StatusBarItem>;
+  private readonly views: Record<ServiceId, StatusBarView> = { sms: HIDDEN(), mail: HIDDEN() };
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly sessionSubscriptions = new Map<AccountSession, vscode.Disposable>();
   private timer: NodeJS.Timeout | undefined;
   private focusTimer: NodeJS.Timeout | undefined;
-  /** Services whose failure streak has already been announced. */
-  private readonly announced = new Set<ServiceId>();
-  private view: StatusBarView | undefined;
+  /** Accounts whose failure streak has already been announced. */
+  private readonly announced = new Set<string>();
 
   constructor(
-    private readonly sessions: readonly ServiceSession[],
+    private readonly sessions: AccountSessions,
     private settings: PartnerSettings,
-    private readonly notify: (message: string, service: ServiceId) => void,
+    private readonly notify: (message: string, session: AccountSession) => void,
     private readonly focus: WindowFocus = vscodeWindowFocus,
-    /** Extra tooltip lines for a service (the credit trend), given its current count. */
-    private readonly describeTrend: (service: ServiceId, count: number) => readonly string[] = () => [],
+    /** Extra tooltip lines for an account (the credit trend), given its current count. */
+    private readonly describeTrend: (session: AccountSession, count: number) => readonly string[] = () => [],
   ) {
-    this.item = vscode.window.createStatusBarItem('partnerExplorer.credits', vscode.StatusBarAlignment.Right, 100);
-    this.item.name = vscode.l10n.t('Partner Credits');
-    this.item.command = { command: 'partnerExplorer.accounts.focus', title: vscode.l10n.t('Show Partner Accounts') };
-    for (const s of sessions) {
-      this.subscriptions.push(s.onDidChange(() => this.onSessionChange(s)));
-    }
-    this.subscriptions.push(focus.onDidChangeFocus((focused) => this.onFocusChange(focused)));
-    this.render();
+    const item = (service: ServiceId, priority: number) => {
+      const it = vscode.window.createStatusBarItem(`partnerExplorer.credits.${service}`, vscode.StatusBarAlignment.Right, priority);
+      it.name = vscode.l10n.t('{0} Credits', SERVICES[service].label);
+      it.command = { command: 'partnerExplorer.accounts.focus', title: vscode.l10n.t('Show Partner Accounts') };
+      return it;
+    };
+    this.items = { sms: item('sms', 101), mail: item('mail', 100) };
+    this.subscriptions.push(
+      sessions.onDidChange(() => this.watchSessions()),
+      focus.onDidChangeFocus((focused) => this.onFocusChange(focused)),
+    );
+    this.watchSessions();
     this.schedule();
   }
 
-  /** What the item shows now (for tests and screen readers alike). */
-  get current(): StatusBarView | undefined {
-    return this.view;
+  /** What the item of a service shows now (for tests and screen readers alike). */
+  view(service: ServiceId): StatusBarView {
+    return this.views[service];
   }
 
   /** Draws again (the credit history changed). */
@@ -80,8 +97,10 @@ export class StatusBarCredits implements vscode.Disposable {
   update(settings: PartnerSettings): void {
     this.settings = settings;
     if (settings.statusBarEnabled) {
-      for (const s of this.sessions) {
-        if (s.state.kind === 'idle') {void s.ensureLoaded();}
+      for (const s of this.shown()) {
+        if (s.state.kind === 'idle') {
+          void s.ensureLoaded();
+        }
       }
     }
     this.render();
@@ -91,29 +110,54 @@ export class StatusBarCredits implements vscode.Disposable {
   /** Reads credits for the status bar, sharing any request in flight or a fresh reading. */
   poll(): Promise<void> {
     // Half an interval: a reading the tree just made counts, no second request.
-    const maxAgeMs = Math.min(Math.max(2000, (this.settings.refreshIntervalMin * 60_000) / 2), this.settings.refreshIntervalMin * 60_000 * 0.9);
-    return Promise.all(this.sessions.filter((s) => s.client).map((s) => s.refresh({ maxAgeMs }))).then(() => undefined);
+    const interval = this.settings.refreshIntervalMin * 60_000;
+    const maxAgeMs = Math.min(Math.max(2000, interval / 2), interval * 0.9);
+    return Promise.all(this.sessions.all.filter((s) => s.client).map((s) => s.refresh({ maxAgeMs }))).then(() => undefined);
   }
 
   dispose(): void {
     clearInterval(this.timer);
     clearTimeout(this.focusTimer);
     this.subscriptions.forEach((d) => d.dispose());
-    this.item.dispose();
+    this.sessionSubscriptions.forEach((d) => d.dispose());
+    SERVICE_IDS.forEach((s) => this.items[s].dispose());
   }
 
-  private onSessionChange(session: ServiceSession): void {
+  /** The pinned account of each service: what the items show and poll for. */
+  private shown(): AccountSession[] {
+    return SERVICE_IDS.map((s) => this.sessions.pinned(s)).filter((s): s is AccountSession => s !== undefined);
+  }
+
+  private watchSessions(): void {
+    const live = new Set(this.sessions.all);
+    for (const [session, subscription] of this.sessionSubscriptions) {
+      if (!live.has(session)) {
+        subscription.dispose();
+        this.sessionSubscriptions.delete(session);
+        this.announced.delete(session.id);
+      }
+    }
+    for (const session of live) {
+      if (!this.sessionSubscriptions.has(session)) {
+        this.sessionSubscriptions.set(session, session.onDidChange(() => this.onSessionChange(session)));
+        this.onSessionChange(session);
+      }
+    }
+    this.render();
+  }
+
+  private onSessionChange(session: AccountSession): void {
     const state = session.state;
     if (state.kind === 'idle' && this.settings.statusBarEnabled) {
       // A new key or URL: the status bar needs credits even when the tree is closed.
       void session.ensureLoaded();
     }
-    if (state.kind === 'error' && !this.announced.has(session.service)) {
+    if (state.kind === 'error' && !this.announced.has(session.id)) {
       // One notification per failure streak, not one per poll.
-      this.announced.add(session.service);
-      this.notify(errorText(state.error), session.service);
+      this.announced.add(session.id);
+      this.notify(errorText(state.error), session);
     } else if (state.kind === 'ready' || state.kind === 'noKey') {
-      this.announced.delete(session.service);
+      this.announced.delete(session.id);
     }
     this.render();
   }
@@ -141,54 +185,63 @@ export class StatusBarCredits implements vscode.Disposable {
   }
 
   private render(): void {
-    const view = this.compute();
-    this.view = view;
-    if (!view.visible) {
-      this.item.hide();
-      return;
+    for (const service of SERVICE_IDS) {
+      const view = this.compute(service);
+      this.views[service] = view;
+      const item = this.items[service];
+      if (!view.visible) {
+        item.hide();
+        continue;
+      }
+      item.text = view.text;
+      item.tooltip = view.tooltip;
+      item.accessibilityInformation = { label: view.accessibleLabel, role: 'button' };
+      item.backgroundColor = view.failed
+        ? new vscode.ThemeColor('statusBarItem.errorBackground')
+        : view.warning
+          ? new vscode.ThemeColor('statusBarItem.warningBackground')
+          : undefined;
+      item.show();
     }
-    this.item.text = view.text;
-    this.item.tooltip = view.tooltip;
-    this.item.accessibilityInformation = { label: view.accessibleLabel, role: 'button' };
-    this.item.backgroundColor = view.failed
-      ? new vscode.ThemeColor('statusBarItem.errorBackground')
-      : view.warning
-        ? new vscode.ThemeColor('statusBarItem.warningBackground')
-        : undefined;
-    this.item.show();
   }
 
-  private compute(): StatusBarView {
+  private compute(service: ServiceId): StatusBarView {
     const locale = vscode.env.language;
-    const withKey = this.sessions.filter((s) => s.hasKey);
+    const accounts = this.sessions.forService(service).filter((s) => s.hasKey);
+    const pinned = this.sessions.pinned(service);
+    if (!this.settings.statusBarEnabled || accounts.length === 0 || !pinned?.hasKey) {
+      return HIDDEN();
+    }
+    const label = SERVICES[service].label;
+    const icon = SERVICE_ICON[service];
+    const threshold = this.settings.lowCreditThreshold[service];
     const tooltip = new vscode.MarkdownString('', true);
     tooltip.isTrusted = false;
     tooltip.supportHtml = false;
-    if (!this.settings.statusBarEnabled || withKey.length === 0) {
-      return { visible: false, text: '', tooltip, accessibleLabel: '', warning: false, failed: false };
-    }
-    const parts: string[] = [];
-    const spoken: string[] = [];
+    tooltip.appendMarkdown(`**${vscode.l10n.t('Credits · {0}', label)}**\n\n`);
     let warning = false;
     let failed = false;
-    tooltip.appendMarkdown(`**${vscode.l10n.t('Partner credits')}**\n\n`);
-    for (const s of withKey) {
+    const several = accounts.length > 1;
+    for (const s of accounts) {
       const state = s.state;
       const account = s.account;
-      const label = SERVICES[s.service].label;
-      if (state.kind === 'error' || state.kind === 'invalidSettings') {
-        failed = true;
+      const low = account !== undefined && mainCount(account) < threshold;
+      const broken = state.kind === 'error' || state.kind === 'invalidSettings';
+      if (s === pinned) {
+        warning = low;
+        failed = broken;
+      } else {
+        // Another account in trouble still colours the item: the tooltip says which.
+        warning ||= low;
       }
+      tooltip.appendMarkdown(`$(${s === pinned && several ? 'pinned' : icon}) **`);
+      tooltip.appendText(s.name);
+      tooltip.appendMarkdown('**  \n');
       if (account) {
         const count = mainCount(account);
-        const low = count < this.settings.lowCreditThreshold[s.service];
-        warning ||= low;
-        parts.push(`$(${ICON[s.service]}) ${formatCount(count, locale)}`);
-        spoken.push(vscode.l10n.t('{0}: {1} credits', label, formatCount(count, locale)) + (low ? `, ${vscode.l10n.t('low')}` : ''));
-        tooltip.appendMarkdown(`$(${ICON[s.service]}) **`);
-        tooltip.appendText(label);
-        tooltip.appendMarkdown('**  \n');
-        tooltip.appendText(`${vscode.l10n.t('Credits')}: ${formatCount(count, locale)}${low ? ` (${vscode.l10n.t('below {0}', formatCount(this.settings.lowCreditThreshold[s.service], locale))})` : ''}`);
+        tooltip.appendText(
+          `${vscode.l10n.t('Credits')}: ${formatCount(count, locale)}${low ? ` (${vscode.l10n.t('below {0}', formatCount(threshold, locale))})` : ''}`,
+        );
         tooltip.appendMarkdown('  \n');
         tooltip.appendText(`${vscode.l10n.t('Balance')}: ${formatMoney(account.credits.balance, locale)}`);
         tooltip.appendMarkdown('  \n');
@@ -196,34 +249,41 @@ export class StatusBarCredits implements vscode.Disposable {
           tooltip.appendText(`${vscode.l10n.t('Waiting to send')}: ${formatCount(account.credits.toSend, locale)}`);
           tooltip.appendMarkdown('  \n');
         }
-        for (const line of this.describeTrend(s.service, count)) {
+        for (const line of this.describeTrend(s, count)) {
           tooltip.appendMarkdown('$(graph-line) ');
           tooltip.appendText(line);
           tooltip.appendMarkdown('  \n');
         }
-      } else if (state.kind === 'error' || state.kind === 'invalidSettings') {
-        parts.push(`$(${ICON[s.service]}) $(error)`);
-        spoken.push(vscode.l10n.t('{0}: unavailable', label));
-      } else {
-        parts.push(`$(${ICON[s.service]}) $(loading~spin)`);
-        spoken.push(vscode.l10n.t('{0}: loading', label));
       }
       if (state.kind === 'ready') {
         tooltip.appendText(vscode.l10n.t('Updated at {0}', formatTime(state.updatedAt, locale)));
-        tooltip.appendMarkdown('\n\n');
       } else if (state.kind === 'error') {
         tooltip.appendMarkdown('$(error) ');
         tooltip.appendText(errorText(state.error));
-        tooltip.appendMarkdown('\n\n');
       } else if (state.kind === 'invalidSettings') {
         tooltip.appendMarkdown('$(error) ');
         tooltip.appendText(state.message);
-        tooltip.appendMarkdown('\n\n');
-      } else {
-        tooltip.appendMarkdown('\n\n');
       }
+      tooltip.appendMarkdown('\n\n');
     }
-    const text = (failed ? '$(error) ' : warning ? '$(warning) ' : '') + parts.join('  ');
-    return { visible: true, text, tooltip, accessibleLabel: spoken.join('; '), warning, failed };
+    const account = pinned.account;
+    let text: string;
+    let spoken: string;
+    if (account) {
+      const count = formatCount(mainCount(account), locale);
+      text = `$(${icon}) ${count}`;
+      spoken = vscode.l10n.t('{0}: {1} credits', label, count) + (warning ? `, ${vscode.l10n.t('low')}` : '');
+    } else if (failed) {
+      text = `$(${icon}) $(error)`;
+      spoken = vscode.l10n.t('{0}: unavailable', label);
+    } else {
+      text = `$(${icon}) $(loading~spin)`;
+      spoken = vscode.l10n.t('{0}: loading', label);
+    }
+    if (several) {
+      spoken += ` (${pinned.name})`;
+    }
+    text = (failed ? '$(error) ' : warning ? '$(warning) ' : '') + text;
+    return { visible: true, text, tooltip, accessibleLabel: spoken, warning, failed };
   }
 }

@@ -11,6 +11,8 @@ export interface HistoryPoint {
 }
 
 export interface HistorySeries {
+  /** The account the readings belong to (its id; never a key). */
+  readonly key: string;
   readonly service: 'sms' | 'mail';
   readonly label: string;
   /** What the count counts (SMS, e-mails), localized. */
@@ -45,5 +47,5 @@ export interface HistoryRenderReport {
 
 export type HistoryWebviewMessage =
   | { readonly type: 'ready' }
-  | { readonly type: 'clear'; readonly service: 'sms' | 'mail' }
+  | { readonly type: 'clear'; readonly key: string }
   | { readonly type: 'rendered'; readonly report: HistoryRenderReport };

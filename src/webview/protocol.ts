@@ -133,6 +133,8 @@ export type WebviewMessage =
 /** What the webview keeps with `setState` and the serializer gets back after a reload. */
 export interface PanelPersistedState {
   readonly service: 'sms' | 'mail';
+  /** The account that read it (its id, never its key). */
+  readonly accountId?: string;
   readonly messageId: string;
   /** Set when the panel read the message with a sub-account's key (never the key itself). */
   readonly subaccount?: string;

@@ -88,15 +88,15 @@ async function main() {
       await input.fill(key);
       if (service === 'SMS Partner') await shot('03-key-input');
       await page.keyboard.press('Enter');
-      // The key was checked and stored: the account's username appears on the service.
-      await page.locator('.pane-body .monaco-list-row', { hasText: service }).filter({ hasText: username }).waitFor({ timeout: 20_000 });
+      // The key was checked and stored: the account appears, named after its username.
+      await page.locator('.pane-body .monaco-list-row', { hasText: username }).waitFor({ timeout: 20_000 });
     });
   }
 
   // Before anything expanded Sub-accounts: searching before browsing is when people reach for Find.
   for (const [how, service, token, email] of [
-    ["the view's title button", 'Mail Partner', 'mailtok00030', 'gaelle.30@client-mail.example'],
-    ['the Command Palette', 'SMS Partner', 'smstok00033', 'jules.33@client-sms.example'],
+    ["the view's title button", 'newsletter@exemple.fr', 'mailtok00030', 'gaelle.30@client-mail.example'],
+    ['the Command Palette', 'agence.durand@exemple.fr', 'smstok00033', 'jules.33@client-sms.example'],
   ]) {
     await check(`first use of Find Sub-account… from ${how} (${service}, Sub-accounts collapsed) stays open and reveals the pick`, async () => {
       const tree = page.locator('.pane-body .monaco-list').first();
@@ -166,7 +166,7 @@ async function main() {
 
   await check('Find Sub-account… fills a QuickPick with every sub-account and reveals the pick in the tree', async () => {
     await commandPalette('Partner: Find Sub-account…');
-    await drive.pickItem(page, 'SMS Partner').click();
+    await drive.pickItem(page, 'agence.durand@exemple.fr').click();
     const input = page.locator('.quick-input-widget input');
     await input.fill('smstok00033');
     const item = drive.pickItem(page, 'jules.33@client-sms.example');
@@ -177,13 +177,12 @@ async function main() {
     await shot('09-find-subaccount');
   });
 
-  await check('the status bar shows both credit counts', async () => {
-    const item = page.locator('.statusbar-item[aria-label*="SMS Partner: 269,082 credits"]');
+  await check('the status bar shows each service's credit count', async () => {
+    const item = page.locator('.statusbar-item[aria-label="SMS Partner: 269,082 credits"]');
     await item.waitFor({ timeout: 20_000 });
-    const label = await item.getAttribute('aria-label');
-    expect(label.includes('Mail Partner: 269,082 credits'), `aria-label: ${label}`);
+    await page.locator('.statusbar-item[aria-label="Mail Partner: 269,082 credits"]').waitFor({ timeout: 20_000 });
     await item.hover();
-    await page.locator('.monaco-hover', { hasText: 'Partner credits' }).waitFor({ timeout: 10_000 });
+    await page.locator('.monaco-hover', { hasText: 'Credits · SMS Partner' }).waitFor({ timeout: 10_000 });
     await shot('05-status-bar');
   });
 
@@ -191,8 +190,9 @@ async function main() {
     await page.keyboard.press('Escape');
     await commandPalette('Partner: Show Message Status…');
     const items = await quickPickItems();
-    expect(JSON.stringify(items) === JSON.stringify(['SMS Partner', 'Mail Partner']), `items: ${JSON.stringify(items)}`);
-    await drive.pickItem(page, 'Mail Partner').click();
+    const accounts = ['agence.durand@exemple.fr', 'newsletter@exemple.fr'];
+    expect(JSON.stringify(items) === JSON.stringify(accounts), `items: ${JSON.stringify(items)}`);
+    await drive.pickItem(page, 'newsletter@exemple.fr').click();
     const input = page.locator('.quick-input-widget input');
     await input.fill('12x');
     await page.locator('.quick-input-message', { hasText: 'A message id has digits only.' }).waitFor();
@@ -255,7 +255,7 @@ async function main() {
 
   await check('the lookup offers recent ids; a live message refreshes and shows what changed', async () => {
     await commandPalette('Partner: Show Message Status…');
-    await drive.pickItem(page, 'Mail Partner').click();
+    await drive.pickItem(page, 'newsletter@exemple.fr').click();
     await drive.pickItem(page, '4242').waitFor({ timeout: 10_000 });
     await page.locator('.quick-input-widget input').fill('9000');
     await drive.pickItem(page, '9000').click();
@@ -297,6 +297,47 @@ async function main() {
     }
     expect(JSON.stringify(titles) === JSON.stringify(['SMS Partner', 'Mail Partner']), `charts: ${JSON.stringify(titles)}`);
     await shot('13-credit-history');
+  });
+
+  await check('several accounts: two more SMS and one more Mail account, grouped in the tree, listed in the status bar, each with its own lookups', async () => {
+    const tree = page.locator('.pane-body .monaco-list').first();
+    if (!(await tree.isVisible())) await page.locator('.activitybar .action-item a[aria-label^="Partner"]').first().click();
+    await page.locator('.pane-header .action-label[aria-label^="Collapse All"]').first().click();
+    // Sub-accounts' own keys: the emulator reads each as an account of its own.
+    for (const [service, key, name] of [
+      ['SMS Partner', 'sms-subkey-00001-9c4e', 'bruno.1@client-sms.example'],
+      ['SMS Partner', 'sms-subkey-00002-9c4e', 'chloe.2@client-sms.example'],
+      ['Mail Partner', 'mail-subkey-00003-9c4e', 'david.3@client-mail.example'],
+    ]) {
+      await commandPalette('Partner: Add Account…');
+      await drive.pickItem(page, service).click();
+      const input = page.locator('.quick-input-widget input[type="password"]');
+      await input.waitFor();
+      await input.fill(key);
+      await page.keyboard.press('Enter');
+      await page.locator('.notification-toast', { hasText: `key saved for ${name}` }).first().waitFor({ timeout: 20_000 });
+    }
+    await tree.locator('.monaco-list-row', { hasText: 'SMS Partner' }).filter({ hasText: '3 accounts' }).waitFor({ timeout: 20_000 });
+    await tree.locator('.monaco-list-row', { hasText: 'Mail Partner' }).filter({ hasText: '2 accounts' }).waitFor({ timeout: 20_000 });
+    await tree.locator('.monaco-list-row', { hasText: 'SMS Partner' }).first().click();
+    await tree.locator('.monaco-list-row', { hasText: 'chloe.2@client-sms.example' }).waitFor({ timeout: 20_000 });
+    const item = page.locator('.statusbar-item[aria-label^="SMS Partner: 269,082 credits"]');
+    await item.hover();
+    const hover = page.locator('.monaco-hover', { hasText: 'Credits · SMS Partner' });
+    await hover.waitFor({ timeout: 10_000 });
+    const text = await hover.innerText();
+    const names = ['agence.durand@exemple.fr', 'bruno.1@client-sms.example', 'chloe.2@client-sms.example'];
+    expect(names.every((n) => text.includes(n)), `tooltip: ${text}`);
+    await shot('14-several-accounts');
+    await page.keyboard.press('Escape');
+    // A lookup as the second SMS account: its panel is titled with its name.
+    await commandPalette('Partner: Show Message Status…');
+    await drive.pickItem(page, 'bruno.1@client-sms.example').click();
+    await page.locator('.quick-input-widget input').fill('8001');
+    await page.keyboard.press('Enter');
+    await page.locator('.tab', { hasText: 'Message 8001 · SMS Partner · bruno.1@client-sms.example' }).waitFor({ timeout: 20_000 });
+    const frame = await findWebviewFrame(page, 20_000, 'h1:text("Message 8001")');
+    await frame.locator('table tbody tr:not(.spacer)').first().waitFor({ timeout: 20_000 });
   });
 
   await check('the Getting Started walkthrough lists its three steps', async () => {
@@ -341,7 +382,7 @@ async function french() {
     const status = page.locator('.statusbar-item[aria-label*="crédits"]');
     await status.first().waitFor({ timeout: 20_000 });
     await commandPalette('Partner: Afficher le statut');
-    await drive.pickItem(page, 'SMS Partner').click();
+    await drive.pickItem(page, 'agence.durand@exemple.fr').click();
     await page.locator('.quick-input-widget input').fill('4242');
     await page.keyboard.press('Enter');
     const frame = await findWebviewFrame();

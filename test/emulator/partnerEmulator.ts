@@ -365,6 +365,10 @@ export class PartnerEmulator {
       const credits = service === 'sms' ? { creditSms: Math.floor(sub.milli / 45), creditSmsECO: 0, creditHlr: 0, toSend: 0, solde: balance, currency: 'EUR', balance } : { creditMail: Math.floor(sub.milli / 10), currency: 'EUR', balance };
       return { body: { success: true, code: 200, user: { username: sub.email }, credits } };
     }
+    if (sub && endpoint === '/subaccount/list' && method === 'GET') {
+      // A sub-account used as an account of its own has no sub-accounts of its own.
+      return { body: { success: true, code: 200, total: 0, nb_per_page: PER_PAGE, page: Number(param('page') ?? 1), data: [] } };
+    }
     if (sub && endpoint === '/bulk-status' && method === 'GET') {
       const rows = data.subaccountMessages.get(param('messageId') ?? '');
       return rows ? this.statusAnswer(service, param('messageId')!, rows) : error(4, 'Message introuvable');

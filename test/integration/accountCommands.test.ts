@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SubaccountNode } from '../../src/providers/tree/subaccountNode';
 import { readSettings } from '../../src/settings/partnerSettings';
-import { resetAll, setKeys, setSetting, waitFor } from './helpers/harness';
+import { resetAll, sessionOf, setKeys, setSetting, waitFor } from './helpers/harness';
 
 describe('Open in Dashboard and Copy as JSON', () => {
   afterEach(async () => {
@@ -47,7 +47,7 @@ describe('Open in Dashboard and Copy as JSON', () => {
   it('copies an account and a sub-account as JSON, without any key', async () => {
     const { api, emu } = await resetAll();
     await setKeys(api, emu, ['sms']);
-    await waitFor(() => api.sessions.sms.state.kind === 'ready', 'credits read');
+    await waitFor(() => sessionOf(api, 'sms').state.kind === 'ready', 'credits read');
     const account = JSON.parse((await vscode.commands.executeCommand<string>('partnerExplorer.copyAsJson', api.tree.root('sms')))!);
     assert.equal(account.service, 'sms');
     assert.equal(account.user.username, 'agence.durand@exemple.fr');

@@ -34,7 +34,7 @@ for (const format of ['json', 'xml'] as const) {
       const main = await vscode.commands.executeCommand<{ sent: { type: string; message?: string }[] }>('partnerExplorer.showMessageStatus', 'sms', '8001');
       await waitFor(() => main.sent.find((m) => m.type === 'error'), 'the main account gets "not found"');
       // Nowhere at rest: SecretStorage, settings, globalState, workspaceState, the webview.
-      const secrets = await Promise.all(['sms', 'mail'].map((s) => api.keys.get(s as 'sms' | 'mail')));
+      const secrets = api.store.accounts.map((a) => ({ key: api.store.key(a.id) }));
       assert.ok(!secrets.some((k) => k?.key === subKey));
       const everything = JSON.stringify([
         vscode.workspace.getConfiguration('partnerExplorer'),

@@ -2,20 +2,21 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { accountRef, type CreditPoint } from '../../src/accounts/creditHistory';
 import type { ServiceId } from '../../src/api';
-import { clearApiKey, type KeyCommandDeps } from '../../src/commands/apiKeyCommands';
+import { removeAccount, type KeyCommandDeps } from '../../src/commands/apiKeyCommands';
 import type { PartnerExplorerApi } from '../../src/extension';
 import { PartnerLog } from '../../src/log/partnerLog';
 import { readSettings } from '../../src/settings/partnerSettings';
-import { resetAll, setKeys, setSetting, settledChildren, waitFor } from './helpers/harness';
+import { hasKey, resetAll, sessionOf, setKeys, setSetting, settledChildren, waitFor } from './helpers/harness';
 
 const DAY = 86_400_000;
 // The emulator's main accounts.
 const SMS_ACCOUNT = accountRef('sms', 'agence.durand@exemple.fr');
 const MAIL_ACCOUNT = accountRef('mail', 'newsletter@exemple.fr');
 
-/** The readings shown for a service: those of the account its key read last. */
+/** The readings shown for a service's account: those of the provider account its key read last. */
 function shown(api: PartnerExplorerApi, service: ServiceId = 'sms'): CreditPoint[] {
-  const account = api.currentAccount(service);
+  const session = api.sessions.pinned(service);
+  const account = session && api.readingsOf(session);
   return account ? api.creditHistory.points(account) : [];
 }
 
@@ -27,7 +28,7 @@ function storedHistory(api: PartnerExplorerApi, service = 'sms'): string {
 
 /** What a reader sees in the status-bar tooltip (Markdown escapes undone). */
 function tooltipText(api: PartnerExplorerApi): string {
-  return (api.statusBar.current?.tooltip.value ?? '').replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
+  return (api.statusBar.view('sms').tooltip.value ?? '').replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
 }
 
 describe('Credit trends', () => {
@@ -56,7 +57,7 @@ describe('Credit trends', () => {
     await setSetting('lowCreditThreshold.sms', 200000);
     const tooltip = await waitFor(() => {
       // The tooltip is Markdown: appendText turned spaces into &nbsp; and escaped punctuation.
-      const value = (api.statusBar.current?.tooltip.value ?? '').replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
+      const value = (api.statusBar.view('sms').tooltip.value ?? '').replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
       return value.includes('Trend over') && value.includes('At this rate') ? value : undefined;
     }, 'the trend in the tooltip');
     assert.match(tooltip, /Trend over 4 days: −4,000, about 1,000 used per day/);
@@ -87,7 +88,7 @@ describe('Credit trends', () => {
     this.timeout(60_000);
     const { api, emu } = await resetAll();
     await setKeys(api, emu, ['sms']);
-    await waitFor(() => api.sessions.sms.state.kind === 'ready' && shown(api).length >= 1, 'account A read');
+    await waitFor(() => sessionOf(api, 'sms').state.kind === 'ready' && shown(api).length >= 1, 'account A read');
     // Four days of account A going down by 1,000 a day: a trend and a threshold date.
     const now = Date.now();
     await api.creditHistory.forget(SMS_ACCOUNT);
@@ -103,8 +104,9 @@ describe('Credit trends', () => {
     await settledChildren(api, sms.subaccounts);
     const b = sms.subaccounts.subaccounts[1].subaccount;
     await api.creditHistory.forget(accountRef('sms', b.email));
-    assert.ok(await vscode.commands.executeCommand<boolean>('partnerExplorer.setApiKey', 'sms', b.apiKey), 'key B saved');
-    await waitFor(() => api.sessions.sms.state.kind === 'ready' && api.sessions.sms.account?.user.username === b.email, 'account B read');
+    const accountA = sessionOf(api, 'sms').id;
+    assert.ok(await vscode.commands.executeCommand<boolean>('partnerExplorer.replaceApiKey', accountA, b.apiKey), 'key B saved');
+    await waitFor(() => sessionOf(api, 'sms').state.kind === 'ready' && sessionOf(api, 'sms').account?.user.username === b.email, 'account B read');
     await waitFor(() => shown(api).at(-1)?.count === 351, "B's reading recorded");
     assert.deepEqual(shown(api).map((p) => p.count), [351], "only B's reading");
     const tooltip = await waitFor(() => (tooltipText(api).includes('Credits: 351') ? tooltipText(api) : undefined), "B's count in the tooltip");
@@ -121,8 +123,8 @@ describe('Credit trends', () => {
     }
 
     // Back to A: its readings are still there, apart from B's.
-    assert.ok(await vscode.commands.executeCommand<boolean>('partnerExplorer.setApiKey', 'sms', emu.apiKey('sms')), 'key A saved again');
-    await waitFor(() => api.sessions.sms.account?.user.username === 'agence.durand@exemple.fr', 'account A read again');
+    assert.ok(await vscode.commands.executeCommand<boolean>('partnerExplorer.replaceApiKey', accountA, emu.apiKey('sms')), 'key A saved again');
+    await waitFor(() => sessionOf(api, 'sms').account?.user.username === 'agence.durand@exemple.fr', 'account A read again');
     await waitFor(() => shown(api).length >= 5, "A's readings back");
     assert.ok(!shown(api).some((p) => p.count === 351), "none of B's readings under A");
     await waitFor(() => tooltipText(api).includes('At this rate, below 200 around'), "A's trend back in the tooltip");
@@ -132,7 +134,7 @@ describe('Credit trends', () => {
     this.timeout(60_000);
     const { api, emu } = await resetAll();
     await setKeys(api, emu, ['sms']);
-    await waitFor(() => api.sessions.sms.state.kind === 'ready' && shown(api).length >= 1, 'account read');
+    await waitFor(() => sessionOf(api, 'sms').state.kind === 'ready' && shown(api).length >= 1, 'account read');
     const now = Date.now();
     await api.creditHistory.record(SMS_ACCOUNT, 123457, 5000, now - 2 * DAY);
     await api.creditHistory.record(SMS_ACCOUNT, 123456, 5000, now - DAY);
@@ -140,54 +142,63 @@ describe('Credit trends', () => {
 
     // "Clear Key" only: the readings stay for when the key comes back.
     assert.ok(await vscode.commands.executeCommand<boolean>('partnerExplorer.clearApiKey', 'sms', false));
-    await waitFor(() => !api.sessions.sms.hasKey, 'key cleared');
+    await waitFor(() => !hasKey(api, 'sms'), 'key cleared');
     assert.ok(storedHistory(api).includes('123457'), 'readings kept');
     await setKeys(api, emu, ['sms']);
     await waitFor(() => shown(api).some((p) => p.count === 123457), 'the readings shown again');
 
     // "Clear Key and History".
     assert.ok(await vscode.commands.executeCommand<boolean>('partnerExplorer.clearApiKey', 'sms', true));
-    await waitFor(() => !api.sessions.sms.hasKey, 'key cleared');
+    await waitFor(() => !hasKey(api, 'sms'), 'key cleared');
     const stored = storedHistory(api);
     assert.ok(!stored.includes('123457'), `the account's readings are gone from globalState: ${stored}`);
     assert.deepEqual(api.creditHistory.points(SMS_ACCOUNT), []);
   });
 
-  it('Clear API Key asks whether to forget the readings, only when the account has some; dismissing keeps everything', async () => {
+  it('Remove Account asks whether to forget the readings, only when the account has some; dismissing keeps everything', async () => {
     const { api, emu } = await resetAll();
     await setKeys(api, emu, ['sms']);
-    await waitFor(() => api.sessions.sms.state.kind === 'ready' && shown(api).length >= 1, 'account read');
+    await waitFor(() => sessionOf(api, 'sms').state.kind === 'ready' && shown(api).length >= 1, 'account read');
     const channel = vscode.window.createOutputChannel('Partner Explorer (clear key test)', { log: true });
     const asked: string[][] = [];
     let answer: string | undefined;
     // The command's own code, with the modal answered here.
     const deps: KeyCommandDeps = {
-      keys: api.keys,
+      store: api.store,
+      sessions: api.sessions,
+      recent: api.recentMessages,
       log: new PartnerLog(channel, () => []),
       settings: readSettings,
       history: api.creditHistory,
-      currentAccount: api.currentAccount,
       confirm: async (message, detail, ...actions) => {
         asked.push([message, detail, ...actions]);
         return answer;
       },
     };
     try {
-      assert.equal(await clearApiKey(deps, 'sms'), false, 'dismissed');
-      assert.deepEqual(asked, [['Clear the SMS Partner API key?', "This account's credit readings are kept for the trend and the Credit History. Forget them as well?", 'Clear Key', 'Clear Key and History']]);
-      assert.ok(api.sessions.sms.hasKey && shown(api).length >= 1, 'key and readings kept');
+      assert.equal(await removeAccount(deps, 'sms'), false, 'dismissed');
+      assert.deepEqual(asked, [
+        [
+          'Remove the account agence.durand@exemple.fr?',
+          "Its API key is forgotten by VS Code. This account's credit readings are kept for the trend and the Credit History. Forget them as well?",
+          'Remove Account',
+          'Remove Account and History',
+        ],
+      ]);
+      assert.ok(sessionOf(api, 'sms').hasKey && shown(api).length >= 1, 'key and readings kept');
 
-      answer = 'Clear Key and History';
-      assert.equal(await clearApiKey(deps, 'sms'), true);
-      await waitFor(() => !api.sessions.sms.hasKey, 'key cleared');
+      answer = 'Remove Account and History';
+      assert.equal(await removeAccount(deps, 'sms'), true);
+      await waitFor(() => !hasKey(api, 'sms'), 'key cleared');
       assert.deepEqual(api.creditHistory.points(SMS_ACCOUNT), []);
 
       // An account with no readings: nothing to ask.
       await setKeys(api, emu, ['sms']);
       await waitFor(() => shown(api).length >= 1, 'read again');
       await api.creditHistory.forget(SMS_ACCOUNT);
-      assert.equal(await clearApiKey(deps, 'sms'), true);
-      assert.equal(asked.length, 2, 'not asked');
+      answer = 'Remove Account';
+      assert.equal(await removeAccount(deps, 'sms'), true);
+      assert.deepEqual(asked[1].slice(1), ['Its API key is forgotten by VS Code. The account itself stays as it is at the provider.', 'Remove Account'], 'no history question');
     } finally {
       channel.dispose();
     }

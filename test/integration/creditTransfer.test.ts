@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { transferCredit, type TransferDeps } from '../../src/commands/creditTransfer';
 import type { PartnerExplorerApi } from '../../src/extension';
-import { resetAll, setKeys, setSetting, settledChildren, show, waitFor, type EmulatorHandle } from './helpers/harness';
+import { type EmulatorHandle, resetAll, sessionOf, setKeys, setSetting, settledChildren, show, waitFor } from './helpers/harness';
 import { watchNotifications } from './helpers/notifications';
 
 interface Asked {
@@ -29,7 +29,7 @@ async function ready(format: 'json' | 'xml' = 'json'): Promise<{ api: PartnerExp
   const sms = api.tree.root('sms');
   await settledChildren(api, sms);
   await settledChildren(api, sms.subaccounts);
-  await waitFor(() => api.statusBar.current?.visible, 'status bar');
+  await waitFor(() => api.statusBar.view('sms').visible, 'status bar');
   return { api, emu };
 }
 
@@ -56,10 +56,10 @@ describe('Credit transfers', () => {
       ]);
       const updated = api.tree.root('sms').subaccounts.subaccounts[1];
       assert.equal(show(updated).description, 'simple · €28.338');
-      assert.equal(api.sessions.sms.account?.credits.balance.amount, '10212.619');
+      assert.equal(sessionOf(api, 'sms').account?.credits.balance.amount, '10212.619');
       const posts = (await emu.requests()).filter((r) => r.method === 'POST');
       assert.equal(posts.length, 1);
-      assert.match(api.statusBar.current?.tooltip.value.replace(/&nbsp;/g, ' ') ?? '', /Balance: €10,212\.619/);
+      assert.match(api.statusBar.view('sms').tooltip.value.replace(/&nbsp;/g, ' ') ?? '', /Balance: €10,212\.619/);
     });
   }
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ServiceId } from '../../src/api';
 import type { SubaccountNode } from '../../src/providers/tree/subaccountNode';
-import { resetAll, setKeys, settledChildren, waitFor } from './helpers/harness';
+import { resetAll, sessionOf, setKeys, settledChildren, waitFor } from './helpers/harness';
 
 const pagesOf = async (emu: Awaited<ReturnType<typeof resetAll>>['emu'], service: ServiceId) =>
   (await emu.requests())
@@ -28,7 +28,7 @@ describe('Find Sub-account', () => {
       await waitFor(() => api.treeView.selection[0]?.id === found!.id, `selection of ${query}`);
     }
     assert.deepEqual(await pagesOf(emu, 'sms'), [1, 2, 3], 'each page once: a fresh index answers the later searches');
-    const list = api.sessions.sms.subaccounts;
+    const list = sessionOf(api, 'sms').subaccounts;
     assert.equal(list.loadedCount, 20, 'the tree still holds only the page it opened');
     assert.deepEqual(
       list.items.slice(20).map((s) => s.id),
@@ -49,10 +49,10 @@ describe('Find Sub-account', () => {
     await fetch(`${emu.url}/__emulator/subaccounts`, { method: 'POST', body: JSON.stringify({ service: 'sms', count: 2000 }) });
     await setKeys(api, emu, ['sms']);
     await settledChildren(api, api.tree.root('sms'));
-    await api.sessions.sms.subaccounts.ensureLoaded();
+    await sessionOf(api, 'sms').subaccounts.ensureLoaded();
     const found = await vscode.commands.executeCommand<SubaccountNode>('partnerExplorer.findSubaccount', 'sms', 'smstok01950');
     assert.equal(found?.subaccount.id, 2950);
-    assert.equal(api.sessions.sms.subaccountIndex.items.length, 2000);
+    assert.equal(sessionOf(api, 'sms').subaccountIndex.items.length, 2000);
     await emu.reset();
     await fetch(`${emu.url}/__emulator/subaccounts`, { method: 'POST', body: JSON.stringify({ service: 'sms', count: 2000 }) });
     await vscode.commands.executeCommand('partnerExplorer.refresh');
@@ -64,7 +64,7 @@ describe('Find Sub-account', () => {
     );
     assert.equal(requests.filter((r) => r.endpoint === '/me').length, 1, 'one /me');
     assert.equal(requests.length, 3);
-    assert.ok(api.sessions.sms.subaccounts.items.some((s) => s.id === 2950), 'the pick is still shown');
+    assert.ok(sessionOf(api, 'sms').subaccounts.items.some((s) => s.id === 2950), 'the pick is still shown');
   });
 
   for (const service of ['sms', 'mail'] as const) {
@@ -102,7 +102,7 @@ describe('Find Sub-account', () => {
   it('loading all pages into the tree can be cancelled and keeps what arrived, in order', async () => {
     const { api, emu } = await resetAll();
     await setKeys(api, emu, ['sms']);
-    const list = api.sessions.sms.subaccounts;
+    const list = sessionOf(api, 'sms').subaccounts;
     await settledChildren(api, api.tree.root('sms'));
     await list.ensureLoaded();
     await fetch(`${emu.url}/__emulator/subaccounts`, { method: 'POST', body: JSON.stringify({ service: 'sms', count: 2000 }) });

@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { RecentMessages } from '../../src/accounts/recentMessages';
-import type { ServiceId } from '../../src/api';
-import { ServiceSession } from '../../src/accounts/serviceSession';
-import { ApiKeyStore } from '../../src/keys/apiKeyStore';
+import { AccountSessions } from '../../src/accounts/accountSessions';
+import { AccountStore } from '../../src/accounts/accountStore';
 import { PartnerLog } from '../../src/log/partnerLog';
 import { MessageStatusPanels } from '../../src/providers/messageStatus/messageStatusPanels';
 import { StatusBarCredits, type WindowFocus } from '../../src/providers/statusBarCredits';
@@ -42,23 +41,19 @@ class TestFocus implements WindowFocus {
 /** The same parts activate() wires, built here so they can be created and disposed many times. */
 async function buildParts(emu: EmulatorHandle, settings: PartnerSettings, focus?: WindowFocus) {
   const channel = vscode.window.createOutputChannel('Partner Explorer (lifecycle test)', { log: true });
-  const keys = new ApiKeyStore(new MemorySecrets(), {});
-  const log = new PartnerLog(channel, () => keys.knownKeys());
-  const run = <T>(task: () => Promise<T>) => task();
-  const sessions: Record<ServiceId, ServiceSession> = {
-    sms: new ServiceSession('sms', keys, settings, log, run),
-    mail: new ServiceSession('mail', keys, settings, log, run),
-  };
-  await keys.set('sms', emu.apiKey('sms'));
-  await keys.set('mail', emu.apiKey('mail'));
-  await sessions.sms.reconfigure(settings);
-  await sessions.mail.reconfigure(settings);
-  const tree = new AccountsTreeProvider([sessions.sms, sessions.mail]);
-  const statusBar = new StatusBarCredits([sessions.sms, sessions.mail], settings, () => undefined, focus);
   const memory = new Map<string, unknown>();
   const memento = { keys: () => [...memory.keys()], get: (k: string) => memory.get(k), update: async (k: string, v: unknown) => void memory.set(k, v) } as unknown as vscode.Memento;
+  const keys = new AccountStore(new MemorySecrets(), memento, {});
+  const log = new PartnerLog(channel, () => keys.knownKeys());
+  const run = <T>(task: () => Promise<T>) => task();
+  const sessions = new AccountSessions(keys, settings, log, run);
+  await keys.add('sms', emu.apiKey('sms'));
+  await keys.add('mail', emu.apiKey('mail'));
+  await sessions.sync();
+  const tree = new AccountsTreeProvider(sessions);
+  const statusBar = new StatusBarCredits(sessions, settings, () => undefined, focus);
   const panels = new MessageStatusPanels(sessions, (await api()).storage ? vscode.extensions.getExtension('partner-tools.partner-explorer')!.extensionUri : vscode.Uri.file('/'), () => true, new RecentMessages(memento));
-  const disposables: vscode.Disposable[] = [channel, keys, sessions.sms, sessions.mail, tree, statusBar, panels];
+  const disposables: vscode.Disposable[] = [channel, keys, sessions, tree, statusBar, panels];
   return { sessions, tree, statusBar, panels, dispose: () => disposables.reverse().forEach((d) => d.dispose()) };
 }
 
@@ -97,7 +92,7 @@ describe('Lifecycle', () => {
     const focus = new TestFocus();
     const parts = await buildParts(emu, settings, focus);
     try {
-      await waitFor(() => parts.sessions.sms.state.kind === 'ready' && parts.sessions.mail.state.kind === 'ready', 'first reading');
+      await waitFor(() => parts.sessions.all.length === 2 && parts.sessions.all.every((s) => s.state.kind === 'ready'), 'first reading');
       const count = async () => (await emu.requests()).filter((r) => r.endpoint === '/me' && r.service === 'sms').length;
       let start = await count();
       await new Promise((r) => setTimeout(r, 3700));

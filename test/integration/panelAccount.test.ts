@@ -5,7 +5,7 @@ import { DEFAULT_TRACKING } from '../../src/providers/messageStatus/liveTracking
 import type { MessageStatusPanel } from '../../src/providers/messageStatus/messageStatusPanel';
 import type { SubaccountNode } from '../../src/providers/tree/subaccountNode';
 import type { HostMessage } from '../../src/webview/protocol';
-import { resetAll, setKeys, setSetting, waitFor, type EmulatorHandle } from './helpers/harness';
+import { type EmulatorHandle, replaceKey, resetAll, setKeys, setSetting, waitFor } from './helpers/harness';
 
 type Api = Awaited<ReturnType<typeof resetAll>>['api'];
 
@@ -62,12 +62,12 @@ describe('A message panel shows only what the current account read', () => {
   const changes: [string, (api: Api) => Thenable<unknown>, string][] = [
     [
       'Clear API Key',
-      () => vscode.commands.executeCommand('partnerExplorer.clearApiKey', 'mail'),
+      () => vscode.commands.executeCommand('partnerExplorer.clearApiKey', 'mail', false),
       'Mail Partner has no API key set.',
     ],
     [
       'another key',
-      (api) => api.keys.set('mail', 'another-account-key-0000'),
+      (api) => replaceKey(api, 'mail', 'another-account-key-0000'),
       'Mail Partner: the API key is wrong (code 10). Set the API key again.',
     ],
   ];

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { ApiKeyStore } from '../../src/keys/apiKeyStore';
+import { AccountStore } from '../../src/accounts/accountStore';
 import type { MessageStatusPanel } from '../../src/providers/messageStatus/messageStatusPanel';
 import { readSettings } from '../../src/settings/partnerSettings';
-import { children, findLogFiles, resetAll, setKeys, setSetting, settledChildren, show, unhandled, waitFor, type Shown } from './helpers/harness';
+import { children, findLogFiles, keyOf, removeAccounts, resetAll, setKeys, setSetting, settledChildren, show, type Shown, unhandled, waitFor } from './helpers/harness';
 
 async function errorItem(nodeChildren: () => Promise<Shown[]>, what: string, timeoutMs = 15_000): Promise<Shown> {
   return waitFor(async () => (await nodeChildren()).find((c) => c.contextValue === 'placeholder.error'), what, timeoutMs);
@@ -136,7 +136,7 @@ describe('Security: keys stay where they belong', () => {
     }
     assert.deepEqual(await emu.requests(), []);
     assert.equal(await vscode.commands.executeCommand('partnerExplorer.setApiKey', 'mail', `  ${emu.apiKey('mail')}\n`), true);
-    assert.equal((await api.keys.get('mail'))?.key, emu.apiKey('mail'));
+    assert.equal((await keyOf(api, 'mail'))?.key, emu.apiKey('mail'));
   });
 
   it('SecretStorage failing (no keyring) keeps the key in memory for the session, with a clear status', async () => {
@@ -146,12 +146,19 @@ describe('Security: keys stay where they belong', () => {
       delete: () => Promise.reject(new Error('Cannot create an item in a locked collection')),
       onDidChange: new vscode.EventEmitter<vscode.SecretStorageChangeEvent>().event,
     };
-    const store = new ApiKeyStore(failing, {});
-    assert.equal(await store.get('sms'), undefined);
-    assert.deepEqual(await store.set('sms', '  session-only-key-123  '), { persisted: false });
-    assert.deepEqual(await store.get('sms'), { key: 'session-only-key-123', source: 'session' });
-    assert.equal(await store.clear('sms'), undefined);
-    assert.equal(await store.get('sms'), undefined);
+    const memory = new Map<string, unknown>();
+    const memento = { keys: () => [...memory.keys()], get: (k: string) => memory.get(k), update: async (k: string, v: unknown) => void memory.set(k, v) } as unknown as vscode.Memento;
+    const store = new AccountStore(failing, memento, {});
+    await store.load();
+    assert.deepEqual(store.accounts, []);
+    const { account, persisted } = await store.add('sms', '  session-only-key-123  ');
+    assert.equal(persisted, false);
+    assert.equal(account.source, 'session');
+    assert.equal(store.key(account.id), 'session-only-key-123');
+    assert.ok(!JSON.stringify([...memory.values()]).includes('session-only-key-123'), 'no key in the state');
+    assert.equal(await store.remove(account.id), true);
+    assert.equal(store.key(account.id), undefined);
+    assert.deepEqual(store.accounts, []);
     store.dispose();
   });
 
@@ -159,12 +166,12 @@ describe('Security: keys stay where they belong', () => {
     const { api, emu } = await resetAll();
     process.env.MAILPARTNER_API_KEY = emu.apiKey('mail');
     try {
-      await api.keys.clear('mail');
-      const root = await waitFor(async () => (await children(api)).find((r) => r.label === 'Mail Partner' && r.description === 'newsletter@exemple.fr · key from MAILPARTNER_API_KEY'), 'the env key in use, and the account read with it');
+      await removeAccounts(api, 'mail');
+      const root = await waitFor(async () => (await children(api)).find((r) => r.label === 'newsletter@exemple.fr' && r.description === 'key from MAILPARTNER_API_KEY'), 'the env key in use, and the account read with it');
       assert.match(root.tooltip, /API key: \*\*key from MAILPARTNER_API_KEY\*\*/);
     } finally {
       delete process.env.MAILPARTNER_API_KEY;
-      await api.keys.clear('mail');
+      await removeAccounts(api, 'mail');
     }
   });
 
@@ -200,7 +207,7 @@ describe('Security: keys stay where they belong', () => {
         texts.push(String(ci.label), String(ci.description ?? ''), ci.tooltip instanceof vscode.MarkdownString ? ci.tooltip.value : String(ci.tooltip ?? ''));
       }
     }
-    texts.push(JSON.stringify(api.statusBar.current), panel!.panel.webview.html, JSON.stringify(panel!.sent));
+    texts.push(JSON.stringify([api.statusBar.view('sms'), api.statusBar.view('mail')]), panel!.panel.webview.html, JSON.stringify(panel!.sent));
     texts.push(JSON.stringify(vscode.workspace.getConfiguration().inspect('partnerExplorer')));
     for (const memento of [api.storage.global, api.storage.workspace]) {
       for (const k of memento.keys()) {texts.push(k, JSON.stringify(memento.get(k)));}

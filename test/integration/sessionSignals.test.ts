@@ -1,17 +1,17 @@
 import * as assert from 'node:assert/strict';
 import { getEventListeners } from 'node:events';
-import { resetAll, setKeys, settledChildren, waitFor } from './helpers/harness';
+import { resetAll, sessionOf, setKeys, settledChildren, waitFor } from './helpers/harness';
 
 describe('Session cancellation', () => {
   it('100 page loads and status reads leave no abort listener behind on the session, and no MaxListenersExceededWarning', async function () {
     this.timeout(60_000);
     const { api, emu } = await resetAll();
     await setKeys(api, emu, ['sms']);
-    await waitFor(() => api.sessions.sms.state.kind === 'ready', 'credits read');
+    await waitFor(() => sessionOf(api, 'sms').state.kind === 'ready', 'credits read');
     await settledChildren(api, api.tree.root('sms'));
     await settledChildren(api, api.tree.root('sms').subaccounts);
     // The signal every request of this key and URL hangs on: it lives as long as the key.
-    const sessionSignal = (api.sessions.sms as unknown as { abort: AbortController }).abort.signal;
+    const sessionSignal = (sessionOf(api, 'sms') as unknown as { abort: AbortController }).abort.signal;
     const warnings: string[] = [];
     const onWarning = (w: Error) => warnings.push(`${w.name}: ${w.message}`);
     process.on('warning', onWarning);
@@ -20,8 +20,8 @@ describe('Session cancellation', () => {
       await waitFor(() => getEventListeners(sessionSignal, 'abort').length === 0, 'no listener left before the 100 calls (the tree loads pages through the session too)');
       for (let i = 0; i < 50; i++) {
         // A panel load, a live-tracking poll or a Find page: each with its own signal.
-        await api.sessions.sms.listSubaccounts(1, new AbortController().signal);
-        await api.sessions.sms.getMessageStatus('4242', new AbortController().signal);
+        await sessionOf(api, 'sms').listSubaccounts(1, new AbortController().signal);
+        await sessionOf(api, 'sms').getMessageStatus('4242', new AbortController().signal);
       }
       const left = getEventListeners(sessionSignal, 'abort').length;
       assert.equal(left, 0, `${left} abort listeners left on the session's signal after 100 calls`);

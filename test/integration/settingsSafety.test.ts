@@ -3,14 +3,14 @@ import * as vscode from 'vscode';
 import type { PartnerExplorerApi } from '../../src/extension';
 import { StatusBarCredits, type WindowFocus } from '../../src/providers/statusBarCredits';
 import { readSettings } from '../../src/settings/partnerSettings';
-import { EXTENSION_ID, note, resetAll, setKeys, setSetting, waitFor, type EmulatorHandle } from './helpers/harness';
+import { type EmulatorHandle, EXTENSION_ID, note, resetAll, sessionOf, setKeys, setSetting, waitFor } from './helpers/harness';
 
 /** A window that always has focus: the status bar only polls in one, and the test host's may not be. */
 const FOCUSED: WindowFocus = { focused: true, onDidChangeFocus: () => new vscode.Disposable(() => undefined) };
 
 /** `/me` requests over 3 s from a status bar built on the settings as the extension reads them now. */
 async function mePerThreeSeconds(api: PartnerExplorerApi, emu: EmulatorHandle): Promise<number> {
-  const bar = new StatusBarCredits([api.sessions.sms, api.sessions.mail], readSettings(), () => undefined, FOCUSED);
+  const bar = new StatusBarCredits(api.sessions, readSettings(), () => undefined, FOCUSED);
   try {
     await emu.reset();
     await new Promise((r) => setTimeout(r, 3000));
@@ -35,7 +35,7 @@ describe('Settings a folder or a typo cannot abuse', () => {
     this.timeout(60_000);
     const { api, emu } = await resetAll();
     await setKeys(api, emu);
-    await waitFor(() => api.sessions.sms.state.kind === 'ready' && api.sessions.mail.state.kind === 'ready', 'credits read');
+    await waitFor(() => sessionOf(api, 'sms').state.kind === 'ready' && sessionOf(api, 'mail').state.kind === 'ready', 'credits read');
     // A hostile folder's .vscode/settings.json, as it would come with a cloned repository.
     assert.ok(folder(), 'the test host opened a folder');
     await vscode.workspace.fs.writeFile(workspaceSettings(), Buffer.from(JSON.stringify({ 'partnerExplorer.statusBar.refreshInterval': 0.001, 'editor.tabSize': 7 })));

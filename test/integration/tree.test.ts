@@ -1,43 +1,46 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { children, resetAll, setKeys, settledChildren, show, waitFor } from './helpers/harness';
+import { children, hasKey, keyOf, removeAccounts, resetAll, sessionOf, setKeys, settledChildren, show, waitFor } from './helpers/harness';
 
 for (const format of ['json', 'xml'] as const) {
   describe(`Accounts tree (${format} answers)`, () => {
-    it('without any key the tree is empty (the welcome view shows); with one key, the other offers to set its own', async () => {
+    it('without any account the tree is empty (the welcome view shows); one service in use is flat, both are grouped', async () => {
       const { api, emu } = await resetAll(format);
       assert.deepEqual(await children(api), []);
       await setKeys(api, emu, ['sms']);
-      const withOne = await children(api);
-      assert.deepEqual(withOne.map((r) => r.label), ['SMS Partner', 'Mail Partner']);
-      const mailKids = await children(api, withOne[1].node);
-      assert.deepEqual(mailKids.map((k) => [k.label, k.command?.command, k.command?.arguments]), [['Set API key…', 'partnerExplorer.node.setApiKey.mail', undefined]]);
-      await api.keys.clear('sms');
+      const flat = await waitFor(async () => {
+        const c = await children(api);
+        return c[0]?.label === 'agence.durand@exemple.fr' ? c : undefined;
+      }, 'the SMS account at the top level');
+      assert.deepEqual(flat.map((r) => [r.label, r.contextValue]), [['agence.durand@exemple.fr', 'service.ready']]);
+      assert.match(flat[0].tooltip, /Service: \*\*SMS Partner\*\*/);
+      await setKeys(api, emu, ['mail']);
+      const grouped = await waitFor(async () => {
+        const c = await children(api);
+        return c.length === 2 && c[0].contextValue === 'serviceGroup' ? c : undefined;
+      }, 'both services grouped');
+      assert.deepEqual(grouped.map((r) => r.label), ['SMS Partner', 'Mail Partner']);
+      assert.deepEqual((await children(api, grouped[1].node)).map((a) => a.label), ['newsletter@exemple.fr']);
+      await removeAccounts(api);
       await waitFor(async () => (await children(api)).length === 0, 'empty again');
     });
 
-    it('describes each service without a key as signed out, with a Set API key… child', async () => {
-      const { api } = await resetAll(format);
-      const roots = api.tree.roots.map(show);
-      assert.deepEqual(roots.map((r) => [r.label, r.description, r.contextValue]), [
-        ['SMS Partner', 'no API key', 'service.noKey'],
-        ['Mail Partner', 'no API key', 'service.noKey'],
-      ]);
-      for (const root of roots) {
-        const kids = await children(api, root.node);
-        assert.equal(kids.length, 1);
-        assert.equal(kids[0].label, 'Set API key…');
-        assert.match(kids[0].command?.command ?? '', /^partnerExplorer\.node\.setApiKey\.(sms|mail)$/);
-        assert.equal(kids[0].command?.arguments, undefined, 'tree commands carry no arguments');
-      }
+    it('tree commands carry no arguments: each account has its own', async () => {
+      const { api, emu } = await resetAll(format);
+      await setKeys(api, emu, ['sms']);
+      const sms = api.tree.root('sms');
+      const subs = await settledChildren(api, sms.subaccounts, 'first page');
+      const more = subs[subs.length - 1];
+      assert.equal(more.command?.command, `partnerExplorer.node.loadMore.${sessionOf(api, 'sms').id}`);
+      assert.equal(more.command?.arguments, undefined);
     });
 
     it('a rejected key is not stored and the tree stays signed out', async () => {
       const { api, emu } = await resetAll(format);
       const ok = await vscode.commands.executeCommand<boolean>('partnerExplorer.setApiKey', 'sms', 'this-key-is-wrong-000');
       assert.equal(ok, false);
-      assert.equal(await api.keys.get('sms'), undefined);
-      assert.equal(api.sessions.sms.hasKey, false);
+      assert.equal(await keyOf(api, 'sms'), undefined);
+      assert.equal(hasKey(api, 'sms'), false);
       const requests = await emu.requests();
       assert.deepEqual(requests.map((r) => [r.service, r.endpoint]), [['sms', '/me']]);
     });
@@ -45,8 +48,8 @@ for (const format of ['json', 'xml'] as const) {
     it('shows credits formatted for the locale and the username, then sub-accounts', async () => {
       const { api, emu } = await resetAll(format);
       await setKeys(api, emu);
-      const [sms, mail] = await children(api);
-      assert.equal(sms.label, 'SMS Partner');
+      const sms = show(api.tree.root('sms'));
+      const mail = show(api.tree.root('mail'));
       const smsKids = await waitFor(async () => {
         const kids = await settledChildren(api, sms.node);
         return kids[kids.length - 1]?.label.startsWith('Sub-accounts (') ? kids : undefined;
@@ -62,7 +65,7 @@ for (const format of ['json', 'xml'] as const) {
           ['Sub-accounts (45)', ''],
         ].map(([l, d]) => [l, d]) as [string, string][],
       );
-      assert.equal((await children(api))[0].description, 'agence.durand@exemple.fr');
+      assert.equal(show(api.tree.root('sms')).label, 'agence.durand@exemple.fr');
       const mailKids = await settledChildren(api, mail.node);
       assert.deepEqual(mailKids.slice(0, 2).map((k) => [k.label, k.description]), [
         ['Mails', '269,082'],
@@ -85,7 +88,7 @@ for (const format of ['json', 'xml'] as const) {
       assert.match(subs[0].tooltip, /smstok00001/);
       assert.ok(!subs[0].tooltip.includes('sms-subkey-00001'), 'the sub-account key is never shown');
       assert.equal(subs[20].label, 'Load more… (25 remaining)');
-      assert.equal(subs[20].command?.command, 'partnerExplorer.node.loadMore.sms');
+      assert.equal(subs[20].command?.command, `partnerExplorer.node.loadMore.${sessionOf(api, 'sms').id}`);
       await vscode.commands.executeCommand(subs[20].command!.command, ...(subs[20].command!.arguments ?? []));
       subs = await settledChildren(api, sms.subaccounts, 'second page');
       assert.equal(subs.length, 41);
@@ -143,7 +146,7 @@ describe('Accounts tree errors', () => {
       return c[0]?.contextValue === 'placeholder.error' ? c : undefined;
     }, 'error item');
     assert.equal(kids[0].label, 'SMS Partner: the API key is wrong (code 10). Set the API key again.');
-    assert.equal(kids[0].command?.command, 'partnerExplorer.node.setApiKey.sms');
+    assert.equal(kids[0].command?.command, `partnerExplorer.node.setApiKey.${sessionOf(api, 'sms').id}`);
     // The credits read before stay visible under the error.
     assert.ok(kids.some((k) => k.label === 'SMS'));
   });
@@ -152,15 +155,16 @@ describe('Accounts tree errors', () => {
     const { api, emu } = await resetAll();
     await emu.inject({ type: 'status', status: 503, body: 'html', path: '/me', service: 'mail', times: 0 });
     await setKeys(api, emu, ['sms']);
-    // Set the Mail key directly: the command would refuse to save it without a check.
-    await api.keys.set('mail', emu.apiKey('mail'));
+    // Add the Mail key directly: the command would refuse to save it without a check.
+    await api.store.add('mail', emu.apiKey('mail'));
+    await api.sessions.sync();
     const mail = api.tree.root('mail');
     const kids = await waitFor(async () => {
       const c = await children(api, mail);
       return c[0]?.contextValue === 'placeholder.error' ? c : undefined;
     }, 'error item', 15_000);
     assert.equal(kids[0].label, 'Mail Partner answered with HTTP 503. Try again later.');
-    assert.equal(kids[0].command?.command, 'partnerExplorer.node.retry.mail');
+    assert.equal(kids[0].command?.command, `partnerExplorer.node.retry.${sessionOf(api, 'mail').id}`);
     await emu.clearFaults();
     await vscode.commands.executeCommand(kids[0].command!.command, ...(kids[0].command!.arguments ?? []));
     const recovered = await settledChildren(api, mail);
@@ -178,8 +182,8 @@ describe('Accounts tree errors', () => {
       return c[0]?.contextValue === 'placeholder.error' ? c : undefined;
     }, 'settings error');
     assert.equal(kids[0].label, 'The setting partnerExplorer.sms.apiUrl uses http:// to another machine: your API key would travel unencrypted. Use https://.');
-    assert.equal(kids[0].command?.command, 'partnerExplorer.node.openUrlSetting.sms');
-    assert.equal(api.sessions.sms.client, undefined, 'no client, so no request can carry the key');
+    assert.equal(kids[0].command?.command, `partnerExplorer.node.openUrlSetting.${sessionOf(api, 'sms').id}`);
+    assert.equal(sessionOf(api, 'sms').client, undefined, 'no client, so no request can carry the key');
     for (const bad of ['not a url', 'ftp://api.smspartner.fr/v1']) {
       await vscode.workspace.getConfiguration('partnerExplorer').update('sms.apiUrl', bad, vscode.ConfigurationTarget.Global);
       await waitFor(async () => ((await children(api, api.tree.root('sms')))[0]?.label.includes(bad === 'not a url' ? 'is not a valid URL' : 'must start with https://') ? true : undefined), bad);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SERVICE_IDS, SERVICES, type ServiceId } from '../../api';
+import type { ServiceId } from '../../api';
 import type { AccountRef, CreditHistory } from '../../accounts/creditHistory';
 import type { PartnerSettings } from '../../settings/partnerSettings';
 import type { HistoryHostMessage, HistoryRenderReport, HistorySeries, HistoryStrings, HistoryWebviewMessage } from '../../webview/creditHistoryProtocol';
@@ -23,10 +23,20 @@ function historyStrings(): HistoryStrings {
   };
 }
 
+/** An account whose curve the panel draws. */
+export interface HistoryAccount {
+  readonly id: string;
+  readonly service: ServiceId;
+  /** The title of its chart. */
+  readonly title: string;
+  /** Whose readings: undefined until the account has been read. */
+  readonly readings: AccountRef | undefined;
+}
+
 /**
- * `Show Credit History`: one panel drawing each service's credit curve from the
- * readings kept in globalState, redrawn as new readings arrive. Each service shows
- * the readings of the account its key reads now, never another account's.
+ * `Show Credit History`: one panel drawing each account's credit curve from the
+ * readings kept in globalState, redrawn as new readings arrive. Each account shows
+ * its own readings, never another account's.
  */
 export class CreditHistoryPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -41,9 +51,7 @@ export class CreditHistoryPanel implements vscode.Disposable {
     private readonly history: CreditHistory,
     private readonly extensionUri: vscode.Uri,
     private readonly settings: () => PartnerSettings,
-    private readonly services: () => readonly ServiceId[],
-    /** The account a service's key reads now; undefined until it has been read. */
-    private readonly account: (service: ServiceId) => AccountRef | undefined,
+    private readonly accounts: () => readonly HistoryAccount[],
   ) {
     this.subscriptions.push(history.onDidChange(() => this.send()));
   }
@@ -92,11 +100,12 @@ export class CreditHistoryPanel implements vscode.Disposable {
         return;
       case 'clear': {
         // The account shown when the button was pressed, even if the key changes meanwhile.
-        const account = this.account(message.service);
-        if (!account) {return;}
+        const account = this.accounts().find((a) => a.id === message.key);
+        if (!account?.readings) {return;}
+        const readings = account.readings;
         const clear = vscode.l10n.t('Clear History');
-        const choice = await showWarning(vscode.l10n.t('Forget every credit reading of {0}?', SERVICES[message.service].label), { modal: true }, clear);
-        if (choice === clear) {await this.history.forget(account);}
+        const choice = await showWarning(vscode.l10n.t('Forget every credit reading of {0}?', account.title), { modal: true }, clear);
+        if (choice === clear) {await this.history.forget(readings);}
         return;
       }
       case 'rendered':
@@ -108,15 +117,14 @@ export class CreditHistoryPanel implements vscode.Disposable {
   private series(): HistorySeries[] {
     const settings = this.settings();
     const locale = vscode.env.language;
-    const wanted = this.services();
-    return SERVICE_IDS.filter((s) => wanted.includes(s)).map((service) => {
-      const account = this.account(service);
-      const points = account ? this.history.points(account) : [];
+    return this.accounts().map(({ id, service, title, readings }) => {
+      const points = readings ? this.history.points(readings) : [];
       const last = points[points.length - 1];
       const threshold = settings.lowCreditThreshold[service];
       return {
+        key: id,
         service,
-        label: SERVICES[service].label,
+        label: title,
         unit: service === 'sms' ? vscode.l10n.t('SMS') : vscode.l10n.t('e-mails'),
         points,
         threshold,

@@ -17,6 +17,10 @@ export const VIEW_TYPE = 'partnerExplorer.messageStatus';
  */
 export interface StatusSource {
   readonly service: ServiceId;
+  /** The account that reads (a sub-account is read through its main account's). */
+  readonly accountId: string;
+  /** The account's name, shown in the title when the service has several accounts. */
+  readonly accountName?: string;
   /** The sub-account's e-mail when reading with a sub-account's key. */
   readonly subaccount?: string;
   readonly hasKey: boolean;
@@ -93,7 +97,7 @@ export class MessageStatusPanel implements vscode.Disposable {
   ) {
     this.service = source.service;
     this.extensionUri = context.extensionUri;
-    panel.title = panelTitle(this.service, messageId, source.subaccount);
+    panel.title = panelTitle(this.service, messageId, source.subaccount ?? source.accountName);
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'partner.svg');
     panel.webview.options = webviewOptions(this.extensionUri);
     panel.webview.html = this.html();
@@ -119,6 +123,10 @@ export class MessageStatusPanel implements vscode.Disposable {
   }
 
   /** The sub-account whose key reads this message, if not the main account's. */
+  get accountId(): string {
+    return this.source.accountId;
+  }
+
   get subaccount(): string | undefined {
     return this.source.subaccount;
   }
@@ -146,7 +154,8 @@ export class MessageStatusPanel implements vscode.Disposable {
     try {
       const status = await this.source.getMessageStatus(this.messageId, request.signal);
       if (request.signal.aborted || this.disposed || account.aborted) {return;}
-      const label = this.source.subaccount ? `${SERVICES[this.service].label} · ${this.source.subaccount}` : SERVICES[this.service].label;
+      const who = this.source.subaccount ?? this.source.accountName;
+      const label = who ? `${SERVICES[this.service].label} · ${who}` : SERVICES[this.service].label;
       const data = buildStatusView(this.service, label, status, Date.now(), this.held());
       this.data = data;
       this.dataAccount = account;
@@ -351,6 +360,7 @@ export class MessageStatusPanel implements vscode.Disposable {
   private html(): string {
     const state: PanelPersistedState = {
       service: this.service,
+      accountId: this.source.accountId,
       messageId: this.messageId,
       subaccount: this.source.subaccount,
       sort: this.restored?.sort,
@@ -359,7 +369,7 @@ export class MessageStatusPanel implements vscode.Disposable {
       hidePersonal: this.restored?.hidePersonal === true,
     };
     return webviewHtml(this.panel.webview, this.extensionUri, {
-      title: panelTitle(this.service, this.messageId, this.source.subaccount),
+      title: panelTitle(this.service, this.messageId, this.source.subaccount ?? this.source.accountName),
       styles: ['statusPanel.css'],
       script: 'statusPanel.js',
       state,

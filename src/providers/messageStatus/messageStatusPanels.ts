@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
-import { checkMessageId, type PartnerLogger, type ServiceId } from '../../api';
+import { checkMessageId, type PartnerLogger } from '../../api';
+import type { AccountSession } from '../../accounts/accountSession';
+import type { AccountSessions } from '../../accounts/accountSessions';
 import type { RecentMessages } from '../../accounts/recentMessages';
-import type { ServiceSession } from '../../accounts/serviceSession';
 import type { PanelPersistedState } from '../../webview/protocol';
 import { DEFAULT_TRACKING, type TrackingPolicy } from './liveTracking';
 import { MessageStatusPanel, VIEW_TYPE, webviewOptions, type PanelContext, type StatusSource } from './messageStatusPanel';
 
-/** One panel per service, account and message id; restores panels after a reload. */
+/** One panel per account (or sub-account) and message id; restores panels after a reload. */
 export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPanelSerializer<PanelPersistedState> {
   private readonly panels = new Map<string, MessageStatusPanel>();
   /** Live-tracking delays; integration tests shorten them. */
@@ -14,7 +15,7 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
   private readonly context: PanelContext;
 
   constructor(
-    private readonly sessions: Readonly<Record<ServiceId, ServiceSession>>,
+    private readonly sessions: AccountSessions,
     extensionUri: vscode.Uri,
     liveTracking: () => boolean,
     private readonly recent: RecentMessages,
@@ -27,23 +28,41 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
       policy: () => this.policy,
       // Only the main account's lookups are offered again: a sub-account's key is gone once its panel closes.
       onLoaded: (panel) => {
-        if (!panel.subaccount) {void this.recent.remember(panel.service, panel.messageId);}
+        if (!panel.subaccount) {void this.recent.remember(panel.accountId, panel.messageId);}
       },
     };
   }
 
-  get(service: ServiceId, messageId: string, subaccount?: string): MessageStatusPanel | undefined {
-    return this.panels.get(panelKey(service, messageId, subaccount));
+  get(accountId: string, messageId: string, subaccount?: string): MessageStatusPanel | undefined {
+    return this.panels.get(panelKey(accountId, messageId, subaccount));
   }
 
-  /** Opens (or reveals and refreshes) the panel for a message read with the main account's key. */
-  show(service: ServiceId, messageId: string): MessageStatusPanel {
-    return this.showFrom(this.sessions[service], messageId);
+  /** Opens (or reveals and refreshes) the panel for a message read with an account's key. */
+  show(session: AccountSession, messageId: string): MessageStatusPanel {
+    return this.showFrom(this.sourceOf(session), messageId);
+  }
+
+  /** An account as a panel's source; named in titles when its service has several accounts. */
+  sourceOf(session: AccountSession): StatusSource {
+    const several = this.sessions.forService(session.service).length > 1;
+    return {
+      service: session.service,
+      accountId: session.id,
+      accountName: several ? session.name : undefined,
+      get hasKey() {
+        return session.hasKey;
+      },
+      get accountSignal() {
+        return session.accountSignal;
+      },
+      onDidChangeClient: session.onDidChangeClient,
+      getMessageStatus: (id, signal) => session.getMessageStatus(id, signal),
+    };
   }
 
   /** Opens (or reveals and refreshes) the panel for a message read from `source`. */
   showFrom(source: StatusSource, messageId: string): MessageStatusPanel {
-    const existing = this.get(source.service, messageId, source.subaccount);
+    const existing = this.get(source.accountId, messageId, source.subaccount);
     if (existing && !existing.ended) {
       existing.reveal();
       void existing.load();
@@ -58,12 +77,17 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PanelPersistedState | undefined): Promise<void> {
     const service = state?.service;
     const id = state?.messageId !== undefined ? checkMessageId(String(state.messageId)) : undefined;
+    await this.sessions.sync();
+    // Its account, else (a panel saved before accounts existed) the service's pinned one.
+    const session =
+      (state?.accountId ? this.sessions.get(state.accountId) : undefined) ??
+      (service === 'sms' || service === 'mail' ? this.sessions.pinned(service) : undefined);
     // A sub-account's key was never stored, so its panels cannot come back.
-    if ((service !== 'sms' && service !== 'mail') || !id?.ok || state?.subaccount || this.get(service, id.id)) {
+    if (!session || !id?.ok || state?.subaccount || this.get(session.id, id.id)) {
       panel.dispose();
       return;
     }
-    this.track(new MessageStatusPanel(panel, this.sessions[service], id.id, this.context, state));
+    this.track(new MessageStatusPanel(panel, this.sourceOf(session), id.id, this.context, state));
   }
 
   dispose(): void {
@@ -72,7 +96,7 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
   }
 
   private track(panel: MessageStatusPanel): MessageStatusPanel {
-    const key = panelKey(panel.service, panel.messageId, panel.subaccount);
+    const key = panelKey(panel.accountId, panel.messageId, panel.subaccount);
     this.panels.set(key, panel);
     panel.onDidDispose(() => {
       if (this.panels.get(key) === panel) {this.panels.delete(key);}
@@ -81,6 +105,6 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
   }
 }
 
-function panelKey(service: ServiceId, messageId: string, subaccount?: string): string {
-  return `${service}:${subaccount ?? ''}:${messageId}`;
+function panelKey(accountId: string, messageId: string, subaccount?: string): string {
+  return `${accountId}:${subaccount ?? ''}:${messageId}`;
 }

@@ -1,5 +1,6 @@
 /** Every `contextValue` the tree uses; `package.json` menus match these. */
 export const ContextValue = {
+  serviceGroup: 'serviceGroup',
   serviceReady: 'service.ready',
   serviceLoading: 'service.loading',
   serviceError: 'service.error',

@@ -14,6 +14,8 @@ export class SubaccountNode implements TreeNode {
   constructor(
     readonly parent: TreeNode,
     readonly service: ServiceId,
+    /** The account whose sub-account this is (commands act with its session). */
+    readonly accountId: string,
     readonly subaccount: Subaccount,
   ) {
     this.id = `${parent.id}/${subaccount.id}`;

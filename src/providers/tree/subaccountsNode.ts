@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Subaccount } from '../../api';
-import type { ServiceSession } from '../../accounts/serviceSession';
+import type { AccountSession } from '../../accounts/accountSession';
 import type { SubaccountList } from '../../accounts/subaccountList';
 import { errorText } from '../errorText';
 import { formatCount } from '../localeFormat';
@@ -22,7 +22,7 @@ export class SubaccountsNode implements TreeNode, vscode.Disposable {
 
   constructor(
     readonly parent: TreeNode,
-    private readonly session: ServiceSession,
+    private readonly session: AccountSession,
     changed: NodeChanged,
   ) {
     this.id = `${parent.id}/subaccounts`;
@@ -63,13 +63,13 @@ export class SubaccountsNode implements TreeNode, vscode.Disposable {
       void list.loadMore();
     }
     const children: TreeNode[] = [...this.subaccounts];
-    const service = this.session.service;
+    const account = this.session.id;
     if (list.error !== undefined) {
       children.push(
         new PlaceholderNode(this, 'error', {
           label: errorText(list.error),
           tooltip: vscode.l10n.t('Click to try again.'),
-          command: nodeCommand('retrySubaccounts', service, vscode.l10n.t('Retry')),
+          command: nodeCommand('retrySubaccounts', account, vscode.l10n.t('Retry')),
         }),
       );
     } else if (list.loading) {
@@ -85,7 +85,7 @@ export class SubaccountsNode implements TreeNode, vscode.Disposable {
             remaining !== undefined
               ? vscode.l10n.t('Load more… ({0} remaining)', formatCount(remaining, locale))
               : vscode.l10n.t('Load more…'),
-          command: nodeCommand('loadMore', service, vscode.l10n.t('Load More Sub-accounts')),
+          command: nodeCommand('loadMore', account, vscode.l10n.t('Load More Sub-accounts')),
         }),
       );
     }
@@ -96,7 +96,7 @@ export class SubaccountsNode implements TreeNode, vscode.Disposable {
   nodeFor(subaccount: Subaccount): SubaccountNode {
     let node = this.nodes.get(subaccount);
     if (!node) {
-      node = new SubaccountNode(this, this.session.service, subaccount);
+      node = new SubaccountNode(this, this.session.service, this.session.id, subaccount);
       this.nodes.set(subaccount, node);
     }
     return node;

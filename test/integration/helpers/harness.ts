@@ -1,6 +1,7 @@
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
 import type { ServiceId } from '../../../src/api';
+import type { AccountSession } from '../../../src/accounts/accountSession';
 import type { PartnerExplorerApi } from '../../../src/extension';
 import type { TreeNode } from '../../../src/providers/tree/treeNode';
 import type { Fault } from '../../emulator/partnerEmulator';
@@ -87,11 +88,46 @@ export async function resetAll(format: 'json' | 'xml' = 'json'): Promise<{ api: 
   await setSetting('lowCreditThreshold.sms', 100);
   await setSetting('lowCreditThreshold.mail', 100);
   await setSetting('statusBar.enabled', true);
-  await a.keys.clear('sms');
-  await a.keys.clear('mail');
-  await waitFor(() => !a.sessions.sms.hasKey && !a.sessions.mail.hasKey, 'keys cleared');
+  await removeAccounts(a);
+  await waitFor(() => !a.sessions.all.some((s) => s.hasKey), 'accounts removed');
   await emu.reset();
   return { api: a, emu };
+}
+
+/** Forgets every stored account (of one service, or all), as Remove Account does, without asking. */
+export async function removeAccounts(a: PartnerExplorerApi, service?: ServiceId): Promise<void> {
+  for (const account of a.store.accounts) {
+    if (!service || account.service === service) {
+      await a.store.remove(account.id);
+    }
+  }
+  await a.sessions.sync();
+}
+
+/** The session of a service's pinned account (the one the status bar shows). */
+export function sessionOf(a: PartnerExplorerApi, service: ServiceId): AccountSession {
+  const session = a.sessions.pinned(service);
+  if (!session) {throw new Error(`no ${service} account`);}
+  return session;
+}
+
+/** Whether a service has an account with a key. */
+export function hasKey(a: PartnerExplorerApi, service: ServiceId): boolean {
+  return a.sessions.forService(service).some((s) => s.hasKey);
+}
+
+/** The key of a service's pinned account, if any (for tests that check it was not touched). */
+export async function keyOf(a: PartnerExplorerApi, service: ServiceId): Promise<{ key: string } | undefined> {
+  await a.store.load();
+  const pinned = a.store.pinned(service);
+  const key = pinned && a.store.key(pinned.id);
+  return key ? { key } : undefined;
+}
+
+/** Gives a service's pinned account another key, as Replace API Key does, without checking it. */
+export async function replaceKey(a: PartnerExplorerApi, service: ServiceId, key: string): Promise<void> {
+  await a.store.replaceKey(sessionOf(a, service).id, key);
+  await a.sessions.sync();
 }
 
 /** Sets both keys through the real command (which checks them with GET /me). */
@@ -100,7 +136,7 @@ export async function setKeys(a: PartnerExplorerApi, emu: EmulatorHandle, servic
     const ok = await vscode.commands.executeCommand<boolean>('partnerExplorer.setApiKey', s, emu.apiKey(s));
     if (!ok) {throw new Error(`setting the ${s} key failed`);}
   }
-  await waitFor(() => services.every((s) => a.sessions[s].hasKey), 'keys set');
+  await waitFor(() => services.every((s) => hasKey(a, s)), 'keys set');
 }
 
 export async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {

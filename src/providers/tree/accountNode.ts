@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { isPartnerError, type ServiceId } from '../../api';
-import type { ServiceSession } from '../../accounts/serviceSession';
-import { KEY_ENV_VARS } from '../../keys/apiKeyStore';
+import { isPartnerError, SERVICES, type ServiceId } from '../../api';
+import type { AccountSession } from '../../accounts/accountSession';
 import { errorText } from '../errorText';
 import { formatTime } from '../localeFormat';
 import { SafeMarkdown } from '../markdownText';
+import { SERVICE_ICON } from '../serviceIcons';
 import { ContextValue } from './contextValues';
 import { nodeCommand } from './nodeCommands';
 import { CreditNode, creditLines } from './creditNode';
@@ -12,19 +12,20 @@ import { PlaceholderNode } from './placeholderNode';
 import { SubaccountsNode } from './subaccountsNode';
 import type { NodeChanged, TreeNode } from './treeNode';
 
-const ICON: Record<ServiceId, string> = { sms: 'comment', mail: 'mail' };
-
-/** A root: `SMS Partner` or `Mail Partner`, described with the account's username. */
-export class ServiceNode implements TreeNode, vscode.Disposable {
+/**
+ * One account: named as the user chose (else the provider's username), with the
+ * service's icon; its children are the credits and the sub-accounts.
+ */
+export class AccountNode implements TreeNode, vscode.Disposable {
   readonly id: string;
-  readonly parent = undefined;
   readonly subaccounts: SubaccountsNode;
 
   constructor(
-    readonly session: ServiceSession,
+    readonly parent: TreeNode | undefined,
+    readonly session: AccountSession,
     changed: NodeChanged,
   ) {
-    this.id = `partner/${session.service}`;
+    this.id = `partner/${session.service}/${session.id}`;
     this.subaccounts = new SubaccountsNode(this, session, changed);
   }
 
@@ -39,12 +40,14 @@ export class ServiceNode implements TreeNode, vscode.Disposable {
   getTreeItem(): vscode.TreeItem {
     const s = this.session;
     const state = s.state;
-    const item = new vscode.TreeItem(s.label, vscode.TreeItemCollapsibleState.Expanded);
+    const item = new vscode.TreeItem(s.name, vscode.TreeItemCollapsibleState.Expanded);
     item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon(ICON[s.service]);
+    item.iconPath = new vscode.ThemeIcon(SERVICE_ICON[s.service]);
     const account = s.account;
     const source = this.keySourceText();
-    item.description = state.kind === 'noKey' ? vscode.l10n.t('no API key') : [account?.user.username, source].filter(Boolean).join(' · ');
+    const named = s.info.label ? account?.user.username : undefined;
+    item.description =
+      state.kind === 'noKey' ? vscode.l10n.t('no API key') : [named, source].filter(Boolean).join(' · ');
     item.contextValue =
       state.kind === 'noKey'
         ? ContextValue.serviceNoKey
@@ -53,7 +56,8 @@ export class ServiceNode implements TreeNode, vscode.Disposable {
           : state.kind === 'ready'
             ? ContextValue.serviceReady
             : ContextValue.serviceLoading;
-    const tip = new SafeMarkdown().heading(s.label);
+    const tip = new SafeMarkdown().heading(s.name);
+    tip.line(vscode.l10n.t('Service'), s.label);
     if (account) {
       tip.line(vscode.l10n.t('Account'), account.user.username);
       const name = [account.user.firstname, account.user.lastname].filter(Boolean).join(' ');
@@ -78,7 +82,7 @@ export class ServiceNode implements TreeNode, vscode.Disposable {
           new PlaceholderNode(this, 'signIn', {
             label: vscode.l10n.t('Set API key…'),
             tooltip: vscode.l10n.t('Connect your {0} account with its API key.', s.label),
-            command: nodeCommand('setApiKey', s.service, vscode.l10n.t('Set API Key…')),
+            command: nodeCommand('setApiKey', s.id, vscode.l10n.t('Set API Key…')),
           }),
         ];
       case 'invalidSettings':
@@ -86,7 +90,7 @@ export class ServiceNode implements TreeNode, vscode.Disposable {
           new PlaceholderNode(this, 'error', {
             label: state.message,
             tooltip: state.message,
-            command: nodeCommand('openUrlSetting', s.service, vscode.l10n.t('Open Settings')),
+            command: nodeCommand('openUrlSetting', s.id, vscode.l10n.t('Open Settings')),
           }),
         ];
       case 'idle':
@@ -114,14 +118,16 @@ export class ServiceNode implements TreeNode, vscode.Disposable {
     return new PlaceholderNode(this, 'error', {
       label: message,
       tooltip: keyProblem ? vscode.l10n.t('Click to set the API key again.') : vscode.l10n.t('Click to try again.'),
-      command: keyProblem ? nodeCommand('setApiKey', this.service, vscode.l10n.t('Set API Key…')) : nodeCommand('retry', this.service, vscode.l10n.t('Retry')),
+      command: keyProblem
+        ? nodeCommand('setApiKey', this.session.id, vscode.l10n.t('Set API Key…'))
+        : nodeCommand('retry', this.session.id, vscode.l10n.t('Retry')),
     });
   }
 
   private keySourceText(): string | undefined {
     switch (this.session.keySource) {
       case 'environment':
-        return vscode.l10n.t('key from {0}', KEY_ENV_VARS[this.service]);
+        return vscode.l10n.t('key from {0}', SERVICES[this.service].keyEnvVar);
       case 'session':
         return vscode.l10n.t('key for this session only');
       default:

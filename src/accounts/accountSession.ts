@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { createClient, SERVICES, type Account, type AnyClient, type CreditTransferResult, type MessageStatus, type Money, type ServiceId, type SubaccountPage } from '../api';
 import { withLinkedSignal } from '../api/abortable';
-import type { ActiveKey, ApiKeyStore } from '../keys/apiKeyStore';
 import type { PartnerLog } from '../log/partnerLog';
 import { describeApiUrlProblem, type PartnerSettings } from '../settings/partnerSettings';
+import type { AccountInfo, AccountStore, KeySource } from './accountStore';
 import { SubaccountIndex } from './subaccountIndex';
 import { SubaccountList, type SubaccountPageSource } from './subaccountList';
 
@@ -19,11 +19,11 @@ export type AccountState =
 const SHARE_WINDOW_MS = 2000;
 
 /**
- * One service's connection: the client (rebuilt when the key or settings change),
- * the account state the tree and the status bar both show, and a single shared
- * `/me` request however many callers ask at once.
+ * One account's connection: the client (rebuilt when the key or settings change),
+ * the account state the tree and the status bar both show, a single shared `/me`
+ * request however many callers ask at once, and the account's sub-account lists.
  */
-export class ServiceSession implements SubaccountPageSource, vscode.Disposable {
+export class AccountSession implements SubaccountPageSource, vscode.Disposable {
   /** The sub-accounts opened in the tree. */
   readonly subaccounts: SubaccountList;
   /** Every sub-account, read for Find and kept apart from the tree. */
@@ -31,13 +31,17 @@ export class ServiceSession implements SubaccountPageSource, vscode.Disposable {
   private disposed = false;
   private stateValue: AccountState = { kind: 'idle' };
   private clientValue: AnyClient | undefined;
-  private key: ActiveKey | undefined;
+  private key: { readonly key: string; readonly source: KeySource } | undefined;
+  private infoValue: AccountInfo;
   private inFlight: Promise<void> | undefined;
   private abort = new AbortController();
-  private readonly emitter = new vscode.EventEmitter<ServiceSession>();
+  private readonly emitter = new vscode.EventEmitter<AccountSession>();
   /** Fires whenever `state` changes. */
   readonly onDidChange = this.emitter.event;
-  private readonly clientEmitter = new vscode.EventEmitter<{ readonly session: ServiceSession; readonly accountChanged: boolean }>();
+  private readonly clientEmitter = new vscode.EventEmitter<{
+    readonly session: AccountSession;
+    readonly accountChanged: boolean;
+  }>();
   /**
    * Fires when the key or the connection settings changed. `accountChanged` when
    * the key or the API URL did: what was loaded belongs to another account.
@@ -45,25 +49,52 @@ export class ServiceSession implements SubaccountPageSource, vscode.Disposable {
   readonly onDidChangeClient = this.clientEmitter.event;
 
   constructor(
-    readonly service: ServiceId,
-    private readonly keys: ApiKeyStore,
+    info: AccountInfo,
+    private readonly store: AccountStore,
     private settings: PartnerSettings,
     private readonly log: PartnerLog,
     private readonly withProgress: <T>(task: () => Promise<T>) => Thenable<T>,
   ) {
+    this.infoValue = info;
     this.subaccounts = new SubaccountList(this);
     this.subaccountIndex = new SubaccountIndex(this);
   }
 
+  get id(): string {
+    return this.infoValue.id;
+  }
+
+  get service(): ServiceId {
+    return this.infoValue.service;
+  }
+
+  get info(): AccountInfo {
+    return this.infoValue;
+  }
+
+  /** The service's name (`SMS Partner`). */
   get label(): string {
     return SERVICES[this.service].label;
+  }
+
+  /** What the user calls this account: the name given, else the provider's username, else the service. */
+  get name(): string {
+    return this.infoValue.label || this.account?.user.username || this.label;
+  }
+
+  /** A new name or key source from the store (same account). */
+  rename(info: AccountInfo): void {
+    if (info.label !== this.infoValue.label || info.source !== this.infoValue.source) {
+      this.infoValue = info;
+      this.emitter.fire(this);
+    }
   }
 
   get state(): AccountState {
     return this.stateValue;
   }
 
-  get keySource(): ActiveKey['source'] | undefined {
+  get keySource(): KeySource | undefined {
     return this.key?.source;
   }
 
@@ -79,7 +110,9 @@ export class ServiceSession implements SubaccountPageSource, vscode.Disposable {
 
   /** Reads the key and settings again; cancels what was in flight for another account. */
   async reconfigure(settings: PartnerSettings = this.settings): Promise<void> {
-    const key = await this.keys.get(this.service);
+    await this.store.load();
+    const value = this.disposed ? undefined : this.store.key(this.id);
+    const key = value ? { key: value, source: this.infoValue.source } : undefined;
     const urlCheck = settings.apiUrl[this.service];
     const previous = this.settings;
     const accountChanged = key?.key !== this.key?.key || JSON.stringify(urlCheck) !== JSON.stringify(previous.apiUrl[this.service]);
@@ -95,7 +128,7 @@ export class ServiceSession implements SubaccountPageSource, vscode.Disposable {
       return;
     }
     if (accountChanged) {
-      // What was sent for the old account stops here. A format or timeout change
+      // What was sent for the old key or URL stops here. A format or timeout change
       // leaves it running on the client it was sent on: a transfer already sent
       // reports its real outcome.
       this.abort.abort();
@@ -130,6 +163,14 @@ export class ServiceSession implements SubaccountPageSource, vscode.Disposable {
     this.clientEmitter.fire({ session: this, accountChanged });
   }
 
+  /**
+   * Aborts when the account changes (key or API URL) or the session is disposed:
+   * the lifetime of what was read or started with the current account.
+   */
+  get accountSignal(): AbortSignal {
+    return this.abort.signal;
+  }
+
   /** Whether pages can be read now (a usable client, not disposed). */
   get canLoad(): boolean {
     return this.clientValue !== undefined && !this.disposed;
@@ -140,14 +181,6 @@ export class ServiceSession implements SubaccountPageSource, vscode.Disposable {
     for (const s of page.items) {
       this.log.rememberSecret(s.apiKey);
     }
-  }
-
-  /**
-   * Aborts when the account changes (key or API URL) or the session is disposed:
-   * the lifetime of what was read or started with the current account.
-   */
-  get accountSignal(): AbortSignal {
-    return this.abort.signal;
   }
 
   /** The client for the current key and settings, if the service is usable. */
@@ -188,7 +221,7 @@ export class ServiceSession implements SubaccountPageSource, vscode.Disposable {
         }
       } catch (error) {
         if (client === this.clientValue && !signal.aborted) {
-          this.log.warn(`${this.label}: reading credits failed: ${error instanceof Error ? error.message : String(error)}`);
+          this.log.warn(`${this.label} (${this.id}): reading credits failed: ${error instanceof Error ? error.message : String(error)}`);
           this.setState({ kind: 'error', error, previous: this.account, failedAt: new Date() });
         }
       }
@@ -224,12 +257,19 @@ export class ServiceSession implements SubaccountPageSource, vscode.Disposable {
 
   getMessageStatus(messageId: string, signal?: AbortSignal): Promise<MessageStatus> {
     const client = this.requireClient();
-    return withLinkedSignal([signal, this.abort.signal], (linked) => client.getMessageStatus(messageId, { signal: linked }));
+    return withLinkedSignal([signal, this.abort.signal], (linked) =>
+      client.getMessageStatus(messageId, { signal: linked }),
+    );
   }
 
   dispose(): void {
     this.disposed = true;
     this.abort.abort();
+    // The account is gone: whoever holds this session (a panel) sees it keyless, once.
+    this.clientValue = undefined;
+    this.key = undefined;
+    this.stateValue = { kind: 'noKey' };
+    this.clientEmitter.fire({ session: this, accountChanged: true });
     this.subaccounts.dispose();
     this.subaccountIndex.dispose();
     this.emitter.dispose();

@@ -1,0 +1,125 @@
+import * as vscode from 'vscode';
+import type { AccountSession } from '../accounts/accountSession';
+import type { AccountSessions } from '../accounts/accountSessions';
+import type { RecentMessages } from '../accounts/recentMessages';
+import type { PartnerLog } from '../log/partnerLog';
+import type { CreditHistoryPanel } from '../providers/creditHistory/creditHistoryPanel';
+import type { MessageStatusPanels } from '../providers/messageStatus/messageStatusPanels';
+import { showWarning } from '../providers/notifications';
+import type { AccountsTreeProvider } from '../providers/tree/accountsTreeProvider';
+import type { NodeAction } from '../providers/tree/nodeCommands';
+import { SubaccountsNode } from '../providers/tree/subaccountsNode';
+import type { TreeNode } from '../providers/tree/treeNode';
+import type { PartnerSettings } from '../settings/partnerSettings';
+import { copyAsJson, openInDashboard } from './accountCommands';
+import { resolveAccount } from './accountPick';
+import {
+  addAccount,
+  pinAccount,
+  removeAccount,
+  renameAccount,
+  replaceApiKey,
+  saveKeyAsAccount,
+  type KeyCommandDeps,
+} from './apiKeyCommands';
+import { browseAsSubaccount } from './browseAsSubaccount';
+import { transferCredit, type TransferDeps } from './creditTransfer';
+import { findSubaccount } from './findSubaccount';
+import { showMessageStatus } from './messageStatusCommand';
+import type { CommandHandler } from './registerCommand';
+import { copySubaccountField, showSubaccountCredits } from './subaccountCommands';
+import { isSubaccountNode } from '../providers/tree/subaccountNode';
+
+/** What the commands act on: the parts `activate` built. */
+export interface CommandContext {
+  readonly sessions: AccountSessions;
+  readonly tree: AccountsTreeProvider;
+  readonly treeView: vscode.TreeView<TreeNode>;
+  readonly panels: MessageStatusPanels;
+  readonly creditHistoryPanel: CreditHistoryPanel;
+  readonly recent: RecentMessages;
+  readonly keys: KeyCommandDeps;
+  readonly log: PartnerLog;
+  readonly settings: () => PartnerSettings;
+  readonly channel: vscode.OutputChannel;
+}
+
+/** Every contributed command: its id and what it does. */
+export function commandTable(c: CommandContext): Readonly<Record<string, CommandHandler>> {
+  const transfer: TransferDeps = {
+    sessions: c.sessions,
+    tree: c.tree,
+    log: c.log,
+    confirm: async (message, detail, action) => (await showWarning(message, { modal: true, detail }, action)) === action,
+  };
+  const dashboard = {
+    sessions: c.sessions,
+    settings: c.settings,
+    openExternal: (uri: vscode.Uri) => vscode.env.openExternal(uri),
+  };
+  const saveAsAccount = (service: 'sms' | 'mail', key: string, name: string) => saveKeyAsAccount(c.keys, service, key, name);
+  return {
+    'partnerExplorer.setApiKey': (service, key, label) => addAccount(c.keys, service, key, label),
+    'partnerExplorer.addAccount': (service, key, label) => addAccount(c.keys, service, key, label),
+    'partnerExplorer.replaceApiKey': (target, key) => replaceApiKey(c.keys, target, key),
+    'partnerExplorer.renameAccount': (target, name) => renameAccount(c.keys, target, name),
+    'partnerExplorer.pinAccount': (target) => pinAccount(c.keys, target),
+    'partnerExplorer.clearApiKey': (target, forgetHistory) => removeAccount(c.keys, target, forgetHistory),
+    'partnerExplorer.removeAccount': (target, forgetHistory) => removeAccount(c.keys, target, forgetHistory),
+    'partnerExplorer.refresh': () => c.tree.refresh(),
+    'partnerExplorer.showMessageStatus': (target, messageId) =>
+      showMessageStatus({ sessions: c.sessions, panels: c.panels, recent: c.recent }, target, messageId),
+    'partnerExplorer.loadMoreSubaccounts': async (target) =>
+      (await resolveAccount(c.sessions, target, { title: vscode.l10n.t('Load More Sub-accounts'), usable: true }))?.subaccounts.loadMore(),
+    // From a menu VS Code passes the error item itself: retry what its parent loads.
+    'partnerExplorer.retry': async (target) => {
+      const parent = (target as { parent?: unknown } | undefined)?.parent;
+      const session = await resolveAccount(c.sessions, target, { title: vscode.l10n.t('Retry'), usable: true });
+      if (!session) {
+        return c.tree.refresh();
+      }
+      return parent instanceof SubaccountsNode ? c.tree.retrySubaccounts(session) : c.tree.reload(session);
+    },
+    'partnerExplorer.copySubaccountToken': (node) => copySubaccountField(node, 'token'),
+    'partnerExplorer.copySubaccountApiKey': (node) => copySubaccountField(node, 'apiKey'),
+    'partnerExplorer.showSubaccountCredits': (node) => showSubaccountCredits(node, c.settings(), c.log, c.sessions),
+    'partnerExplorer.findSubaccount': (target, query) =>
+      findSubaccount({ sessions: c.sessions, tree: c.tree, treeView: c.treeView }, target, query),
+    'partnerExplorer.addSubaccountCredit': (node, amount) => transferCredit(transfer, 'add', node, amount),
+    'partnerExplorer.removeSubaccountCredit': (node, amount) => transferCredit(transfer, 'remove', node, amount),
+    'partnerExplorer.browseAsSubaccount': (node, messageId) =>
+      browseAsSubaccount({ sessions: c.sessions, settings: c.settings, log: c.log, panels: c.panels, saveAsAccount }, node, messageId),
+    'partnerExplorer.saveSubaccountAsAccount': async (node, name) => {
+      if (!isSubaccountNode(node) || !node.subaccount.apiKey) {
+        return undefined;
+      }
+      const chosen =
+        typeof name === 'string'
+          ? name
+          : await vscode.window.showInputBox({
+              title: vscode.l10n.t('Save as Account'),
+              prompt: vscode.l10n.t('A name for the new account.'),
+              value: node.subaccount.email,
+            });
+      return chosen === undefined
+        ? undefined
+        : saveAsAccount(node.service, node.subaccount.apiKey, chosen.trim() || node.subaccount.email);
+    },
+    'partnerExplorer.openInDashboard': (node) => openInDashboard(dashboard, node),
+    'partnerExplorer.copyAsJson': (node) => copyAsJson(dashboard, node),
+    'partnerExplorer.showCreditHistory': () => c.creditHistoryPanel.show(),
+    'partnerExplorer.showLog': () => c.channel.show(),
+  };
+}
+
+/** What the tree's own items do (argument-free commands, one set per account). */
+export function nodeActions(c: CommandContext): Readonly<Record<NodeAction, (session: AccountSession) => unknown>> {
+  return {
+    loadMore: (session) => session.subaccounts.loadMore(),
+    retry: (session) => c.tree.reload(session),
+    retrySubaccounts: (session) => c.tree.retrySubaccounts(session),
+    setApiKey: (session) => (session.hasKey ? replaceApiKey(c.keys, session.id) : addAccount(c.keys, session.service)),
+    openUrlSetting: (session) =>
+      vscode.commands.executeCommand('workbench.action.openSettings', `partnerExplorer.${session.service}.apiUrl`),
+  };
+}
