@@ -13,16 +13,32 @@ export function fromUnixSeconds(value: string | number | undefined): Date | unde
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/;
 const PROVIDER_TIME_ZONE = 'Europe/Paris';
 
+/** The numbers of a `YYYY-MM-DD HH:MM:SS` text whose month, day and time exist; undefined otherwise. */
+function dateTimeParts(text: string): number[] | undefined {
+  const m = LOCAL_DATE_TIME.exec(text.trim());
+  if (!m) {
+    return undefined;
+  }
+  const parts = m.slice(1).map(Number);
+  const [, mo, d, h, mi, s] = parts;
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h <= 23 && mi <= 59 && s <= 59 ? parts : undefined;
+}
+
+/** Whether text reads as the provider's `YYYY-MM-DD HH:MM:SS` (whatever the year). */
+export function isProviderDateTime(text: string): boolean {
+  return dateTimeParts(text) !== undefined;
+}
+
 /**
  * The provider's `YYYY-MM-DD HH:MM:SS` wall-clock time (Paris, where its servers
  * and customers are) to an absolute Date, whatever this machine's time zone.
  */
 export function fromProviderDateTime(text: string | undefined): Date | undefined {
-  const m = text ? LOCAL_DATE_TIME.exec(text.trim()) : null;
-  if (!m) {
+  const parts = text ? dateTimeParts(text) : undefined;
+  if (!parts) {
     return undefined;
   }
-  const [y, mo, d, h, mi, s] = m.slice(1).map(Number);
+  const [y, mo, d, h, mi, s] = parts;
   const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
   // The Paris offset at that instant: compare the UTC guess with Paris' wall clock.
   const offset = zoneOffsetMs(asUtc);

@@ -49,7 +49,7 @@ export type MailAccount = Account<MailCredits>;
 export interface Subaccount {
   readonly id: number;
   readonly email: string;
-  /** `simple` or `advanced` per the docs; any other value passes through. */
+  /** `simple` or `advanced` (the docs' only types); any other value is dropped when decoding. */
   readonly type?: string;
   /** Identifies the sub-account in credit transfers. */
   readonly token?: string;

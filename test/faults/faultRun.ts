@@ -26,6 +26,9 @@ import type { PartnerSettings } from '../../src/settings/partnerSettings';
 import { linksIn } from '../unit/helpers/linkGrammar';
 import { PartnerEmulator, type Fault } from '../emulator/partnerEmulator';
 import { startTlsFront, type TestCertificate } from '../emulator/tlsFront';
+import { toPositionalXml } from '../emulator/positionalXml';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 interface Row {
   readonly tried: string;
@@ -220,6 +223,29 @@ async function main(): Promise<void> {
     } finally {
       await elsewhere.stop();
     }
+
+    // Positional XML (issue 12, defect 4): a value goes only where its shape fits, or the answer is refused.
+    const list = '/subaccount/list';
+    const listPage = (c: AnyClient) => c.listSubaccounts();
+    const subKey = 'sub-secret-key-5f2a9c';
+    const shifted = toPositionalXml({
+      success: true, code: 200, total: 1, nb_per_page: 20, page: 1,
+      data: [{ id: 1, email: 'a@exemple.fr', apiKey: subKey, createdAt: '2016-03-04 11:23:14',
+        credits: { balance: '1.5', currency: 'EUR' } }],
+    });
+    await expectFault(emulator, 'sub-account XML item [id, email, apiKey, createdAt, credits]',
+      { type: 'body', body: shifted, contentType: 'application/xml', path: list }, listPage,
+      { kind: 'malformed', pattern: /^Unexpected answer from Mail Partner \(data\[0\]: .*cannot tell/, endpoint: list },
+      'mail', { format: 'xml' });
+    if (rows[rows.length - 1].saw.includes(subKey.slice(0, 8))) {
+      rows[rows.length - 1] = { ...rows[rows.length - 1], ok: false, why: 'the sub-account key is in the message' };
+    }
+    const samples = join(__dirname, '../../../test/fixtures/samples');
+    const docsXml = readFileSync(join(samples, 'mail-subaccount-list.xml'), 'utf8').replace('?>', '?>\n<result>');
+    await expectFault(emulator, "the docs' sub-account XML sample, root tag fixed",
+      { type: 'body', body: docsXml, contentType: 'application/xml', path: list }, listPage,
+      { kind: 'malformed', pattern: /^Unexpected answer from Mail Partner \(data\[0\]/, endpoint: list },
+      'mail', { format: 'xml' });
 
     // Answer size (issue 12, defect 5).
     await expectFault(emulator, 'gzip body inflating to 400 MB', { type: 'gzipBomb', mb: 400 }, me,
