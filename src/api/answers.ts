@@ -15,6 +15,7 @@ import type {
   MailAccount,
   MessageStatus,
   Money,
+  RecipientStatus,
   ServiceId,
   SmsAccount,
   Subaccount,
@@ -172,7 +173,14 @@ export function toMessageStatus(service: ServiceId, raw: Infer<typeof mailStatus
     return {
       messageId: m.messageId,
       recipients: m.StatutResponseList.map((r) =>
-        withoutUndefined({ recipient: r.email, token: r.token, status: r.status, cost: r.cost, stop: r.stopMail ?? false, date: fromUnixSeconds(r.date) }),
+        withoutUndefined({
+          recipient: r.email,
+          token: r.token,
+          status: r.status,
+          cost: r.cost,
+          stop: r.stopMail ?? false,
+          ...statusDate(r.date),
+        }),
       ),
     };
   }
@@ -180,9 +188,22 @@ export function toMessageStatus(service: ServiceId, raw: Infer<typeof mailStatus
   return {
     messageId: s.message_id,
     recipients: s.StatutResponse_List.map((r) =>
-      withoutUndefined({ recipient: r.phoneNumber, token: r.token, status: r.status, cost: r.cost, stop: r.stopSMS ?? false, date: fromUnixSeconds(r.date) }),
+      withoutUndefined({
+        recipient: r.phoneNumber,
+        token: r.token,
+        status: r.status,
+        cost: r.cost,
+        stop: r.stopSMS ?? false,
+        ...statusDate(r.date),
+      }),
     ),
   };
+}
+
+/** A status date as a Date, or the provider's text when it is not one this client believes. */
+function statusDate(text: string | undefined): Pick<RecipientStatus, 'date' | 'dateText'> {
+  const date = fromUnixSeconds(text);
+  return date ? { date } : { dateText: text };
 }
 
 export function toCreditTransfer(raw: Infer<typeof creditTransferSchema>): CreditTransferResult {

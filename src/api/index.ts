@@ -10,3 +10,4 @@ export { DEFAULT_TIMEOUT_MS } from './transport';
 export { Pacer, PROVIDER_PACE, sharedPacer, type EndpointRule, type PacerOptions } from './pacer';
 export type { Rate } from './tokenBucket';
 export { MAX_ANSWER_BYTES } from './boundedBody';
+export { isSaneTime, SANE_DATES } from './providerDates';

@@ -20,6 +20,9 @@ import { startCaptureServer } from '../emulator/captureServer';
 import { subaccountClient } from '../../src/commands/subaccountClient';
 import type { PartnerLog } from '../../src/log/partnerLog';
 import { inertText } from '../../src/providers/inertText';
+import { projectionWithinHorizon } from '../../src/providers/creditProjection';
+import { formatDate } from '../../src/providers/localeFormat';
+import { buildStatusView, toCsv, toJson, toMarkdown } from '../../src/providers/messageStatus/statusView';
 import type { SubaccountNode } from '../../src/providers/tree/subaccountNode';
 import { checkApiUrl, type ApiUrlCheck } from '../../src/settings/apiUrlPolicy';
 import type { PartnerSettings } from '../../src/settings/partnerSettings';
@@ -137,6 +140,50 @@ async function subaccountAfterMainAccountChange(emulator: PartnerEmulator): Prom
     saw: isPartnerError(error) ? `${error.message} | FR: ${error.localized('fr')}` : `no error: ${String(error)}`,
     ok: before === 1 && sent === 0 && isPartnerError(error) && error.kind === 'cancelled',
     why: sent ? `${sent} requests sent with the sub-account key` : undefined,
+  });
+}
+
+/**
+ * Issue 12, defect 8: a status date of "99999999999999" decodes to the provider's text,
+ * which every export shows (EN and FR) instead of throwing "Invalid time value"; a trend
+ * projecting past any sane horizon leaves its date out.
+ */
+async function hostileDates(emulator: PartnerEmulator): Promise<void> {
+  emulator.reset();
+  const hostile = '99999999999999';
+  emulator.setMessage('mail', '5', [{ recipient: 'a@exemple.fr', token: 't', status: 'Delivered', cost: 1, stop: false, date: hostile }]);
+  const shown: string[] = [];
+  const { error } = await outcome(async () => {
+    const status = await client(emulator, 'mail').getMessageStatus('5');
+    const view = buildStatusView('mail', 'Mail Partner', status);
+    const headers = { recipient: 'r', status: 's', cost: 'c', stop: 'u', date: 'd' };
+    for (const [lang, separator] of [['en', ','], ['fr', ';']] as const) {
+      const csv = toCsv(view.rows, headers, separator).trim().split('\r\n')[1];
+      const md = toMarkdown(view.rows, { ...headers, title: 't', yes: 'y', no: 'n' }, lang).trim().split('\n').pop();
+      shown.push(`${lang.toUpperCase()}: CSV ${csv} · Markdown ${md}`);
+    }
+    shown.push(`JSON date ${JSON.stringify(JSON.parse(toJson(view, view.rows)).recipients[0].date)}`);
+  });
+  rows.push({
+    tried: `status date "${hostile}": Copy as CSV / Markdown / JSON`,
+    saw: error ? `${error.name}: ${error.message}` : shown.join(' | '),
+    ok: !error && shown.length === 3 && shown.every((line) => line.includes(hostile)),
+    why: error ? 'an export threw' : 'the raw date is missing',
+  });
+  const now = Date.now();
+  const eta = new Date(now + (15_000_000 - 100) * 7 * 86_400_000); // 1 credit a week
+  const projected = projectionWithinHorizon(eta, now);
+  let line: string;
+  try {
+    line = projected ? `below 100 around ${formatDate(projected, 'en')}` : 'trend shown, no threshold date';
+  } catch (err) {
+    line = `${(err as Error).name}: ${(err as Error).message}`;
+  }
+  rows.push({
+    tried: 'trend of 15,000,000 credits using 1 a week (status-bar tooltip)',
+    saw: line,
+    ok: projected === undefined,
+    why: 'a date beyond the horizon',
   });
 }
 
@@ -284,6 +331,7 @@ async function main(): Promise<void> {
     emulator.reset();
     await providerTextInNotifications(emulator);
     await subaccountAfterMainAccountChange(emulator);
+    await hostileDates(emulator);
 
     // Bad input: refused before anything is sent.
     emulator.reset();
