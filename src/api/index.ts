@@ -2,7 +2,14 @@ export * from './types';
 export * from './partnerError';
 export * from './partnerClient';
 export * from './serviceInfo';
-export { checkCreditAmount } from './creditAmount';
+export {
+  amountConvention,
+  amountInputText,
+  checkApiAmount,
+  checkCreditAmount,
+  type AmountCheck,
+  type AmountReason,
+} from './creditAmount';
 export { money } from './answers';
 export { checkMessageId, MAX_MESSAGE_ID_LENGTH } from './messageId';
 export { maskApiKeyParams, redactSecrets } from './redact';

@@ -151,7 +151,8 @@ async function subaccountAfterMainAccountChange(emulator: PartnerEmulator): Prom
 async function hostileDates(emulator: PartnerEmulator): Promise<void> {
   emulator.reset();
   const hostile = '99999999999999';
-  emulator.setMessage('mail', '5', [{ recipient: 'a@exemple.fr', token: 't', status: 'Delivered', cost: 1, stop: false, date: hostile }]);
+  const recipient = { recipient: 'a@exemple.fr', token: 't', status: 'Delivered', cost: 1, stop: false, date: hostile };
+  emulator.setMessage('mail', '5', [recipient]);
   const shown: string[] = [];
   const { error } = await outcome(async () => {
     const status = await client(emulator, 'mail').getMessageStatus('5');
@@ -342,9 +343,33 @@ async function main(): Promise<void> {
     }
     const sent = await outcome(() => client(emulator, 'sms').getMessageStatus('12ab'));
     expectInput('client asked for message "12ab"', `${sent.error?.name}: ${sent.error?.message}; ${emulator.requests.length} requests sent`, emulator.requests.length === 0 && sent.error instanceof RangeError);
-    for (const [amount, ok] of [['10', true], ['0,5', true], ['0', false], ['-1', false], ['1.2345', false], ['abc', false], ['', false]] as const) {
-      const check = checkCreditAmount(amount);
-      expectInput(`credit amount ${JSON.stringify(amount)}`, check.ok ? `accepted as ${check.amount}` : `refused: ${check.reason}`, check.ok === ok);
+    // Credit amounts in the display language (issue 12, defect 12): "1,000" is never €1.
+    const amounts: [string, string, string][] = [
+      ['en', '10', '10'],
+      ['en', '1,000', '1000'],
+      ['en', '1,000.50', '1000.5'],
+      ['en', '1,5', 'commaDecimal'],
+      ['en', '1.000,50', 'separators'],
+      ['fr', '0,5', '0.5'],
+      ['fr', '1 000,50', '1000.5'],
+      ['fr', '1\u202f000,5', '1000.5'],
+      ['fr', '1,000', 'ambiguous 1 | 1000'],
+      ['fr', '1,000.50', 'separators'],
+      ['en', '0', 'zero'],
+      ['en', '-1', 'format'],
+      ['en', '1.2345', 'decimals'],
+      ['fr', 'abc', 'format'],
+      ['fr', '', 'empty'],
+    ];
+    for (const [language, amount, expected] of amounts) {
+      const check = checkCreditAmount(amount, language);
+      const verdict = check.ok
+        ? check.amount
+        : check.reason === 'ambiguous'
+          ? `ambiguous ${check.readings.join(' | ')}`
+          : check.reason;
+      const saw = check.ok ? `accepted as ${verdict}` : `refused: ${verdict}`;
+      expectInput(`credit amount ${JSON.stringify(amount)} (${language})`, saw, verdict === expected);
     }
     for (const [url, ok] of [
       ['https://api.smspartner.fr/v1', true],
