@@ -67,6 +67,16 @@
     return state.hidePersonal === true;
   }
 
+  /**
+   * The host sends only dates it believes; the provider's text otherwise. An invalid
+   * time would make Intl throw and blank the table, so it falls back to that text too.
+   * @param {StatusRow} r
+   */
+  function dateText(r) {
+    const time = r.date === null ? NaN : new Date(r.date).getTime();
+    return Number.isNaN(time) ? (r.dateText ?? '') : dateFormat.format(time);
+  }
+
   /** @param {StatusRow} r */
   function shownRecipient(r) {
     return hidePersonal() ? r.masked : r.recipient;
@@ -286,7 +296,7 @@
         status,
         el('td', { className: 'col-cost num', text: r.cost === null ? '' : numberFormat.format(r.cost) }),
         el('td', { className: 'col-stop', text: r.stop ? s.yes : s.no }),
-        el('td', { className: 'col-date num', text: r.date === null ? '' : dateFormat.format(new Date(r.date)) }),
+        el('td', { className: 'col-date num', text: dateText(r) }),
       ]);
       fragment.appendChild(tr);
     }

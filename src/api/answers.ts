@@ -1,10 +1,21 @@
 import { fromProviderDateTime, fromUnixSeconds } from './providerDates';
-import { alias, bool, dec, list, num, obj, opt, str, type Infer } from './schema';
+import {
+  isCost,
+  isCount,
+  isCurrency,
+  isPositiveInteger,
+  isSubaccountType,
+  isTokenText,
+  isUnixSecondsText,
+} from './fieldShapes';
+import { isProviderDateTime } from './providerDates';
+import { alias, bool, dec, list, num, obj, opt, shaped, str, type Infer } from './schema';
 import type {
   CreditTransferResult,
   MailAccount,
   MessageStatus,
   Money,
+  RecipientStatus,
   ServiceId,
   SmsAccount,
   Subaccount,
@@ -16,19 +27,28 @@ import type {
  * order (the positional XML follows it), and the mapping to the client's types.
  */
 
-const envelope = { success: bool(), code: num() };
+// Shaped leaves: what places positional XML entries and filters JSON values (fieldShapes.ts).
+const count = () => shaped(num(), 'a count', isCount);
+const positive = () => shaped(num(), 'a positive integer', isPositiveInteger);
+const currency = () => shaped(str(), 'a three-letter currency', isCurrency);
+const token = () => shaped(str(), 'a token (text that is not a date)', isTokenText);
+const dateTime = () => shaped(str(), 'a YYYY-MM-DD HH:MM:SS date', isProviderDateTime);
+const unixSeconds = () => shaped(str(), 'Unix seconds', isUnixSecondsText);
+const cost = () => shaped(num(), 'a cost', isCost);
+
+const envelope = { success: bool(), code: count() };
 
 export const smsMeSchema = obj({
   ...envelope,
   user: obj({ username: str(), firstname: opt(str()), lastname: opt(str()) }),
   credits: obj({
-    creditSms: num(),
+    creditSms: count(),
     // The docs say creditSmsECO; a recorded real answer says creditSmsLowCost.
-    creditSmsECO: opt(alias(num(), 'creditSmsLowCost')),
-    creditHlr: opt(num()),
-    toSend: opt(num()),
+    creditSmsECO: opt(alias(count(), 'creditSmsLowCost')),
+    creditHlr: opt(count()),
+    toSend: opt(count()),
     solde: opt(dec()),
-    currency: str(),
+    currency: currency(),
     balance: alias(dec(), 'solde'),
   }),
 });
@@ -36,45 +56,49 @@ export const smsMeSchema = obj({
 export const mailMeSchema = obj({
   ...envelope,
   user: obj({ username: str() }),
-  credits: obj({ creditMail: num(), currency: str(), balance: dec() }),
+  credits: obj({ creditMail: count(), currency: currency(), balance: dec() }),
 });
 
 const subaccountSchema = obj({
-  id: num(),
+  id: positive(),
   email: str(),
-  type: opt(str()),
-  token: opt(str()),
-  apiKey: opt(str()),
-  createdAt: opt(str()),
-  credits: obj({ balance: dec(), currency: str() }),
+  type: opt(shaped(str(), 'simple or advanced', isSubaccountType)),
+  token: opt(token()),
+  apiKey: opt(token()),
+  createdAt: opt(dateTime()),
+  credits: obj({ balance: dec(), currency: currency() }),
 });
 
-export const subaccountListSchema = obj({
-  ...envelope,
-  total: opt(num()),
-  nb_per_page: num(),
-  page: num(),
-  data: list(subaccountSchema),
-});
+export const subaccountListSchema = shaped(
+  obj({
+    ...envelope,
+    total: opt(count()),
+    nb_per_page: positive(),
+    page: positive(),
+    data: list(subaccountSchema),
+  }),
+  'a page of at most nb_per_page sub-accounts',
+  (p) => p.data.length <= p.nb_per_page,
+);
 
 // Both spellings are read for both services: the docs mix them.
 const mailStatusRow = obj({
   email: alias(str(), 'phoneNumber'),
-  token: opt(str()),
+  token: opt(token()),
   status: str(),
-  cost: opt(num()),
+  cost: opt(cost()),
   stopMail: opt(alias(bool(), 'stopSMS')),
-  date: opt(str()),
+  date: opt(unixSeconds()),
 });
 
 const smsStatusRow = obj({
   phoneNumber: alias(str(), 'email'),
   status: str(),
   stopSMS: opt(alias(bool(), 'stopMail')),
-  date: opt(str()),
-  // Not in the docs' SMS sample; kept optional so positional XML stays unambiguous.
-  cost: opt(num()),
-  token: opt(str()),
+  date: opt(unixSeconds()),
+  // Not in the docs' SMS sample: optional, and told apart from the date by their shapes.
+  cost: opt(cost()),
+  token: opt(token()),
 });
 
 export const mailStatusSchema = obj({
@@ -93,7 +117,7 @@ export const creditTransferSchema = obj({
   ...envelope,
   credit: dec(),
   subaccountCredit: dec(),
-  currency: str(),
+  currency: currency(),
 });
 
 export function money(amount: string, currency: string): Money {
@@ -149,7 +173,14 @@ export function toMessageStatus(service: ServiceId, raw: Infer<typeof mailStatus
     return {
       messageId: m.messageId,
       recipients: m.StatutResponseList.map((r) =>
-        withoutUndefined({ recipient: r.email, token: r.token, status: r.status, cost: r.cost, stop: r.stopMail ?? false, date: fromUnixSeconds(r.date) }),
+        withoutUndefined({
+          recipient: r.email,
+          token: r.token,
+          status: r.status,
+          cost: r.cost,
+          stop: r.stopMail ?? false,
+          ...statusDate(r.date),
+        }),
       ),
     };
   }
@@ -157,9 +188,22 @@ export function toMessageStatus(service: ServiceId, raw: Infer<typeof mailStatus
   return {
     messageId: s.message_id,
     recipients: s.StatutResponse_List.map((r) =>
-      withoutUndefined({ recipient: r.phoneNumber, token: r.token, status: r.status, cost: r.cost, stop: r.stopSMS ?? false, date: fromUnixSeconds(r.date) }),
+      withoutUndefined({
+        recipient: r.phoneNumber,
+        token: r.token,
+        status: r.status,
+        cost: r.cost,
+        stop: r.stopSMS ?? false,
+        ...statusDate(r.date),
+      }),
     ),
   };
+}
+
+/** A status date as a Date, or the provider's text when it is not one this client believes. */
+function statusDate(text: string | undefined): Pick<RecipientStatus, 'date' | 'dateText'> {
+  const date = fromUnixSeconds(text);
+  return date ? { date } : { dateText: text };
 }
 
 export function toCreditTransfer(raw: Infer<typeof creditTransferSchema>): CreditTransferResult {

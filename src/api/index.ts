@@ -2,7 +2,14 @@ export * from './types';
 export * from './partnerError';
 export * from './partnerClient';
 export * from './serviceInfo';
-export { checkCreditAmount } from './creditAmount';
+export {
+  amountConvention,
+  amountInputText,
+  checkApiAmount,
+  checkCreditAmount,
+  type AmountCheck,
+  type AmountReason,
+} from './creditAmount';
 export { money } from './answers';
 export { checkMessageId, MAX_MESSAGE_ID_LENGTH } from './messageId';
 export { maskApiKeyParams, redactSecrets } from './redact';
@@ -10,3 +17,4 @@ export { DEFAULT_TIMEOUT_MS } from './transport';
 export { Pacer, PROVIDER_PACE, sharedPacer, type EndpointRule, type PacerOptions } from './pacer';
 export type { Rate } from './tokenBucket';
 export { MAX_ANSWER_BYTES } from './boundedBody';
+export { isSaneTime, SANE_DATES } from './providerDates';

@@ -11,7 +11,7 @@ import {
   toSmsAccount,
   toSubaccountPage,
 } from './answers';
-import { checkCreditAmount } from './creditAmount';
+import { checkApiAmount } from './creditAmount';
 import type { ErrorContext, LocalizedText } from './errorCatalog';
 import { checkMessageId } from './messageId';
 import { PartnerError } from './partnerError';
@@ -73,7 +73,7 @@ export abstract class PartnerClient<A extends Account = Account> {
   }
 
   private async transfer(path: string, token: string, amount: string, call?: CallOptions): Promise<CreditTransferResult> {
-    const checked = checkCreditAmount(amount);
+    const checked = checkApiAmount(amount);
     if (!checked.ok) {
       throw new RangeError(`invalid credit amount (${checked.reason})`);
     }

@@ -1,36 +1,60 @@
-/** Unix seconds, possibly as text (`"1599061044"`), to a Date; undefined when absent or invalid. */
+/**
+ * The dates this client believes: 2000-01-01 (UTC) included to 2100-01-01 excluded.
+ * A provider date outside is no Date; callers keep its text to show as it came.
+ */
+export const SANE_DATES = { fromMs: Date.UTC(2000, 0, 1), toMs: Date.UTC(2100, 0, 1) } as const;
+
+/** Whether a time (ms since the epoch) is a date this client formats, sorts and exports. */
+export function isSaneTime(ms: number): boolean {
+  return Number.isFinite(ms) && ms >= SANE_DATES.fromMs && ms < SANE_DATES.toMs;
+}
+
+/** Unix seconds, possibly as text (`"1599061044"`), to a Date; undefined when absent, invalid or out of range. */
 export function fromUnixSeconds(value: string | number | undefined): Date | undefined {
   if (value === undefined || value === '') {
     return undefined;
   }
   const seconds = typeof value === 'number' ? value : Number(value);
-  if (!Number.isFinite(seconds) || seconds <= 0) {
-    return undefined;
-  }
-  return new Date(seconds * 1000);
+  return isSaneTime(seconds * 1000) ? new Date(seconds * 1000) : undefined;
 }
 
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/;
 const PROVIDER_TIME_ZONE = 'Europe/Paris';
 
-/**
- * The provider's `YYYY-MM-DD HH:MM:SS` wall-clock time (Paris, where its servers
- * and customers are) to an absolute Date, whatever this machine's time zone.
- */
-export function fromProviderDateTime(text: string | undefined): Date | undefined {
-  const m = text ? LOCAL_DATE_TIME.exec(text.trim()) : null;
+/** The numbers of a `YYYY-MM-DD HH:MM:SS` text whose month, day and time exist; undefined otherwise. */
+function dateTimeParts(text: string): number[] | undefined {
+  const m = LOCAL_DATE_TIME.exec(text.trim());
   if (!m) {
     return undefined;
   }
-  const [y, mo, d, h, mi, s] = m.slice(1).map(Number);
+  const parts = m.slice(1).map(Number);
+  const [, mo, d, h, mi, s] = parts;
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h <= 23 && mi <= 59 && s <= 59 ? parts : undefined;
+}
+
+/** Whether text reads as the provider's `YYYY-MM-DD HH:MM:SS` (whatever the year). */
+export function isProviderDateTime(text: string): boolean {
+  return dateTimeParts(text) !== undefined;
+}
+
+/**
+ * The provider's `YYYY-MM-DD HH:MM:SS` wall-clock time (Paris, where its servers
+ * and customers are) to an absolute Date, whatever this machine's time zone;
+ * undefined when it does not parse or is out of range (see SANE_DATES).
+ */
+export function fromProviderDateTime(text: string | undefined): Date | undefined {
+  const parts = text ? dateTimeParts(text) : undefined;
+  if (!parts) {
+    return undefined;
+  }
+  const [y, mo, d, h, mi, s] = parts;
   const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
   // The Paris offset at that instant: compare the UTC guess with Paris' wall clock.
   const offset = zoneOffsetMs(asUtc);
   const first = asUtc - offset;
   // Around DST changes the offset at the corrected instant may differ: settle it.
   const corrected = asUtc - zoneOffsetMs(first);
-  const date = new Date(corrected);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  return isSaneTime(corrected) ? new Date(corrected) : undefined;
 }
 
 let parisFormat: Intl.DateTimeFormat | undefined;

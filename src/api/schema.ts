@@ -11,6 +11,8 @@ export interface SchemaNode<T> {
   readonly aliases: readonly string[];
   readonly fields?: Readonly<Record<string, SchemaNode<unknown>>>;
   readonly item?: SchemaNode<unknown>;
+  /** What a decoded value must look like to belong here (see `shaped`). */
+  readonly shape?: Shape;
   /** Phantom: the canonical type this node reads to. */
   readonly __type?: T;
 }
@@ -37,9 +39,24 @@ export function list<T>(item: SchemaNode<T>): SchemaNode<T[]> {
   return { kind: 'list', optional: false, aliases: [], item };
 }
 
-/** A field that may be missing or null; in positional XML it is dropped first when entries are missing. */
+/** A field that may be missing or null; in positional XML, an entry may be absent for it (see `placeEntries`). */
 export function opt<T>(node: SchemaNode<T>): SchemaNode<T | undefined> {
   return { ...node, optional: true } as SchemaNode<T | undefined>;
+}
+
+/**
+ * A field's expected shape, checked on the decoded value. It is what places positional
+ * XML entries (a value only goes where its shape fits); in JSON, where the key says what
+ * a value is, an optional field of the wrong shape is dropped and a required one rejected.
+ */
+export interface Shape {
+  /** For the error text; never quotes the value (it could be a misplaced secret). */
+  readonly text: string;
+  test(value: unknown): boolean;
+}
+
+export function shaped<T>(node: SchemaNode<T>, text: string, test: (value: T) => boolean): SchemaNode<T> {
+  return { ...node, shape: { text, test: test as (value: unknown) => boolean } };
 }
 
 /** Other JSON spellings of a field (`message_id` for `messageId`…). */
@@ -70,6 +87,17 @@ export function readJson<T>(value: unknown, node: SchemaNode<T>, path = ''): T {
 }
 
 function readJsonValue(value: unknown, node: SchemaNode<unknown>, path: string): unknown {
+  const read = readJsonUnshaped(value, node, path);
+  if (read === undefined || !node.shape || node.shape.test(read)) {
+    return read;
+  }
+  if (node.optional) {
+    return undefined;
+  }
+  throw new SchemaError(path, `not ${node.shape.text}`);
+}
+
+function readJsonUnshaped(value: unknown, node: SchemaNode<unknown>, path: string): unknown {
   if (value === null || value === undefined) {
     if (node.optional) {
       return undefined;
@@ -124,6 +152,14 @@ export function readXml<T>(element: XmlNode, node: SchemaNode<T>, path = ''): T 
 }
 
 function readXmlValue(element: XmlNode | undefined, node: SchemaNode<unknown>, path: string): unknown {
+  const read = readXmlUnshaped(element, node, path);
+  if (read !== undefined && node.shape && !node.shape.test(read)) {
+    throw new SchemaError(path, `not ${node.shape.text}`);
+  }
+  return read;
+}
+
+function readXmlUnshaped(element: XmlNode | undefined, node: SchemaNode<unknown>, path: string): unknown {
   if (element === undefined || element.nil) {
     if (node.optional) {
       return undefined;
@@ -135,7 +171,7 @@ function readXmlValue(element: XmlNode | undefined, node: SchemaNode<unknown>, p
   }
   if (node.kind === 'list') {
     if (element.text) {
-      throw new SchemaError(path, `expected a list, got "${element.text.slice(0, 20)}"`);
+      throw new SchemaError(path, 'expected a list, got text');
     }
     return element.children.map((c, i) => readXmlValue(c, node.item!, join(path, i)));
   }
@@ -157,33 +193,106 @@ function readXmlValue(element: XmlNode | undefined, node: SchemaNode<unknown>, p
 
 function readXmlObject(element: XmlNode, node: SchemaNode<unknown>, path: string): Record<string, unknown> {
   const fields = Object.entries(node.fields!);
-  const out: Record<string, unknown> = {};
   const children = element.children;
   // Some objects keep their leaves' names (`<username>`): read those by name.
   if (children.length > 0 && children.every((c) => c.name !== 'entry')) {
+    const out: Record<string, unknown> = {};
     for (const [key, child] of fields) {
       const names = [key, ...child.aliases];
       out[key] = readXmlValue(children.find((c) => names.includes(c.name)), child, join(path, key));
     }
     return out;
   }
-  // Positional: when entries are missing, the last optional fields are the ones absent.
-  let missing = fields.length - children.length;
-  const present = new Array<boolean>(fields.length).fill(true);
-  for (let i = fields.length - 1; i >= 0 && missing > 0; i--) {
-    if (fields[i][1].optional) {
-      present[i] = false;
-      missing--;
+  return placeEntries(children, fields, path);
+}
+
+/**
+ * Positional entries onto fields. When entries are missing, any optional fields may be
+ * the absent ones: every placement where each entry fits its field (type, shape) is
+ * tried, and the answer is read only when all of them read the same value (a null fits
+ * any optional field). Otherwise it is rejected: a value is never guessed into a field
+ * that is displayed or sent.
+ */
+function placeEntries(
+  children: readonly XmlNode[],
+  fields: [string, SchemaNode<unknown>][],
+  path: string,
+): Record<string, unknown> {
+  const attempts = new Map<number, { value: unknown } | SchemaError>();
+  const attempt = (field: number, entry: number): { value: unknown } | SchemaError => {
+    const id = field * children.length + entry;
+    let result = attempts.get(id);
+    if (!result) {
+      const [key, node] = fields[field];
+      try {
+        result = { value: readXmlValue(children[entry], node, join(path, key)) };
+      } catch (err) {
+        if (!(err instanceof SchemaError)) {
+          throw err;
+        }
+        result = err;
+      }
+      attempts.set(id, result);
     }
+    return result;
+  };
+  const readings: Record<string, unknown>[] = [];
+  let firstError: SchemaError | undefined;
+  const current: Record<string, unknown> = {};
+  const place = (field: number, entry: number): void => {
+    if (field === fields.length) {
+      if (entry === children.length) {
+        readings.push({ ...current });
+      }
+      return;
+    }
+    const [key, node] = fields[field];
+    if (entry < children.length) {
+      const result = attempt(field, entry);
+      if (result instanceof SchemaError) {
+        firstError ??= result;
+      } else {
+        current[key] = result.value;
+        place(field + 1, entry + 1);
+      }
+    }
+    // Absent, if optional and the fields left can still take the entries left.
+    if (node.optional && fields.length - field - 1 >= children.length - entry) {
+      current[key] = undefined;
+      place(field + 1, entry);
+    }
+  };
+  if (children.length <= fields.length) {
+    place(0, 0);
   }
-  if (missing > 0) {
-    throw new SchemaError(path, `expected ${fields.length} entries, got ${children.length}`);
+  if (readings.length === 0) {
+    // All fields present: the one placement's own error says more (a path, a shape).
+    if (children.length === fields.length && firstError) {
+      throw firstError;
+    }
+    throw new SchemaError(path, `${children.length} entries fit no placement on ${fields.length} fields`);
   }
-  let position = 0;
-  fields.forEach(([key, child], i) => {
-    out[key] = present[i] ? readXmlValue(children[position++], child, join(path, key)) : undefined;
-  });
-  return out;
+  const [first, ...others] = readings;
+  const differing = Object.keys(first).filter((key) => others.some((r) => !sameValue(r[key], first[key])));
+  if (differing.length > 0) {
+    const reason = `${children.length} entries on ${fields.length} fields: cannot tell ${differing.join('/')} apart`;
+    throw new SchemaError(path, reason);
+  }
+  return first;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) {
+    return true;
+  }
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
+    return false;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const kx = Object.keys(x).filter((k) => x[k] !== undefined);
+  const ky = Object.keys(y).filter((k) => y[k] !== undefined);
+  return kx.length === ky.length && kx.every((k) => sameValue(x[k], y[k]));
 }
 
 // ---------------------------------------------------------------- leaves
@@ -225,8 +334,9 @@ function toDecimal(value: unknown, path: string): string {
 }
 
 function describe(value: unknown): string {
+  // Never the text itself: a misplaced entry may be a sub-account's key.
   if (typeof value === 'string') {
-    return value.length > 20 ? `"${value.slice(0, 20)}…"` : `"${value}"`;
+    return `text of ${value.length} characters`;
   }
   if (Array.isArray(value)) {
     return 'a list';

@@ -49,7 +49,7 @@ export type MailAccount = Account<MailCredits>;
 export interface Subaccount {
   readonly id: number;
   readonly email: string;
-  /** `simple` or `advanced` per the docs; any other value passes through. */
+  /** `simple` or `advanced` (the docs' only types); any other value is dropped when decoding. */
   readonly type?: string;
   /** Identifies the sub-account in credit transfers. */
   readonly token?: string;
@@ -57,6 +57,7 @@ export interface Subaccount {
   readonly apiKey?: string;
   /** Creation time as the provider wrote it (`YYYY-MM-DD HH:MM:SS`, Paris time). */
   readonly createdAtText?: string;
+  /** Absent when `createdAtText` is out of the range this client believes (2000 to 2100). */
   readonly createdAt?: Date;
   readonly balance: Money;
 }
@@ -78,7 +79,10 @@ export interface RecipientStatus {
   readonly cost?: number;
   /** The recipient unsubscribed (`stopMail` / `stopSMS`). */
   readonly stop: boolean;
+  /** Absent when the provider sent none, or one this client cannot believe (see `dateText`). */
   readonly date?: Date;
+  /** The provider's own text for a date it sent that is not a usable date (`"99999999999999"`): shown as it came. */
+  readonly dateText?: string;
 }
 
 export interface MessageStatus {

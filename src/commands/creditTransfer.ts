@@ -1,5 +1,13 @@
 import * as vscode from 'vscode';
-import { checkCreditAmount, isPartnerError, money, SERVICES, type Money } from '../api';
+import {
+  amountConvention,
+  amountInputText,
+  checkCreditAmount,
+  isPartnerError,
+  money,
+  SERVICES,
+  type Money,
+} from '../api';
 import type { AccountSessions } from '../accounts/accountSessions';
 import type { PartnerLog } from '../log/partnerLog';
 import { errorText } from '../providers/errorText';
@@ -25,9 +33,27 @@ const inFlight = new Set<string>();
 
 /** Why an amount is refused, or undefined when it is fine. */
 export function amountProblem(input: string, direction: TransferDirection, subBalance: Money, mainBalance: Money | undefined, locale: string): string | undefined {
-  const check = checkCreditAmount(input);
+  const check = checkCreditAmount(input, locale);
   if (!check.ok) {
     switch (check.reason) {
+      case 'ambiguous': {
+        const [asDecimal, asThousands] = check.readings;
+        const shown = (amount: string) => formatMoney(money(amount, subBalance.currency), locale);
+        return vscode.l10n.t(
+          '"{0}" could mean {1} or {2}: type {3} or {4}.',
+          input.trim(),
+          shown(asDecimal),
+          shown(asThousands),
+          amountInputText(asDecimal, locale),
+          amountInputText(asThousands, locale),
+        );
+      }
+      case 'commaDecimal':
+        return vscode.l10n.t('A comma separates thousands, as in 1,000: write decimals with a point, such as 1.5.');
+      case 'separators':
+        return amountConvention(locale) === 'fr'
+          ? vscode.l10n.t('Write thousands with a space and decimals with a comma, such as 1 000,50.')
+          : vscode.l10n.t('Write thousands with a comma and decimals with a point, such as 1,000.50.');
       case 'empty':
         return vscode.l10n.t('Enter an amount in euros.');
       case 'format':
@@ -101,7 +127,7 @@ export async function transferCredit(deps: TransferDeps, direction: TransferDire
     });
     if (input === undefined) {return 'cancelled';}
   }
-  const check = checkCreditAmount(input);
+  const check = checkCreditAmount(input, locale);
   if (!check.ok) {return 'refused';}
   const amount = Number(check.amount);
   const shown = formatMoney(money(check.amount, sub.balance.currency), locale);

@@ -1,4 +1,4 @@
-import type { Money } from '../api';
+import { isSaneTime, type Money } from '../api';
 
 /** Number and date formatting in the user's UI language (`vscode.env.language`). */
 
@@ -38,14 +38,34 @@ export function formatMoney(money: Money, locale: string): string {
   return currency ? text : `${text} ${money.currency}`.trim();
 }
 
-export function formatDateTime(date: Date, locale: string): string {
-  return cached(`d:${locale}`, () => new Intl.DateTimeFormat(safeLocale(locale), { dateStyle: 'medium', timeStyle: 'short' })).format(date);
+/*
+ * Dates: a provider date that is not a valid time between 2000 and 2100 (see SANE_DATES)
+ * shows as `raw`, the provider's own text, so no value it sends can make Intl throw.
+ */
+
+export function formatDateTime(date: Date | undefined, locale: string, raw = ''): string {
+  return formatSafely(date, raw, () =>
+    cached(`d:${locale}`, () =>
+      new Intl.DateTimeFormat(safeLocale(locale), { dateStyle: 'medium', timeStyle: 'short' }),
+    ),
+  );
 }
 
-export function formatDate(date: Date, locale: string): string {
-  return cached(`day:${locale}`, () => new Intl.DateTimeFormat(safeLocale(locale), { dateStyle: 'medium' })).format(date);
+export function formatDate(date: Date | undefined, locale: string, raw = ''): string {
+  return formatSafely(date, raw, () =>
+    cached(`day:${locale}`, () => new Intl.DateTimeFormat(safeLocale(locale), { dateStyle: 'medium' })),
+  );
 }
 
-export function formatTime(date: Date, locale: string): string {
+/** A time of this machine's clock (when something was read): any valid date is shown. */
+export function formatTime(date: Date | undefined, locale: string, raw = ''): string {
+  const valid = date !== undefined && Number.isFinite(date.getTime());
+  if (!valid) {
+    return raw;
+  }
   return cached(`t:${locale}`, () => new Intl.DateTimeFormat(safeLocale(locale), { timeStyle: 'medium' })).format(date);
+}
+
+function formatSafely(date: Date | undefined, raw: string, format: () => Intl.DateTimeFormat): string {
+  return date && isSaneTime(date.getTime()) ? format().format(date) : raw;
 }

@@ -13,8 +13,10 @@ export interface StatusRow {
   readonly category: StatusCategory;
   readonly cost: number | null;
   readonly stop: boolean;
-  /** Milliseconds since the epoch, or null when the provider gave no date. */
+  /** Milliseconds since the epoch (2000 to 2100), or null when the provider gave no usable date. */
   readonly date: number | null;
+  /** The provider's text for a date it sent that is not usable (`"99999999999999"`): shown as it came. */
+  readonly dateText?: string;
   /** The status at the previous refresh, when it was different. */
   readonly previousStatus?: string;
 }

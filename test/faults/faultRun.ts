@@ -20,6 +20,9 @@ import { startCaptureServer } from '../emulator/captureServer';
 import { subaccountClient } from '../../src/commands/subaccountClient';
 import type { PartnerLog } from '../../src/log/partnerLog';
 import { inertText } from '../../src/providers/inertText';
+import { projectionWithinHorizon } from '../../src/providers/creditProjection';
+import { formatDate } from '../../src/providers/localeFormat';
+import { buildStatusView, toCsv, toJson, toMarkdown } from '../../src/providers/messageStatus/statusView';
 import type { SubaccountNode } from '../../src/providers/tree/subaccountNode';
 import { checkApiUrl, type ApiUrlCheck } from '../../src/settings/apiUrlPolicy';
 import type { PartnerSettings } from '../../src/settings/partnerSettings';
@@ -27,6 +30,9 @@ import { linksIn } from '../unit/helpers/linkGrammar';
 import { PartnerEmulator, type Fault } from '../emulator/partnerEmulator';
 import { startTlsFront, type TestCertificate } from '../emulator/tlsFront';
 import { settingsAndAccountRows } from './settingsAndAccountRows';
+import { toPositionalXml } from '../emulator/positionalXml';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 interface Row {
   readonly tried: string;
@@ -138,6 +144,51 @@ async function subaccountAfterMainAccountChange(emulator: PartnerEmulator): Prom
   });
 }
 
+/**
+ * Issue 12, defect 8: a status date of "99999999999999" decodes to the provider's text,
+ * which every export shows (EN and FR) instead of throwing "Invalid time value"; a trend
+ * projecting past any sane horizon leaves its date out.
+ */
+async function hostileDates(emulator: PartnerEmulator): Promise<void> {
+  emulator.reset();
+  const hostile = '99999999999999';
+  const recipient = { recipient: 'a@exemple.fr', token: 't', status: 'Delivered', cost: 1, stop: false, date: hostile };
+  emulator.setMessage('mail', '5', [recipient]);
+  const shown: string[] = [];
+  const { error } = await outcome(async () => {
+    const status = await client(emulator, 'mail').getMessageStatus('5');
+    const view = buildStatusView('mail', 'Mail Partner', status);
+    const headers = { recipient: 'r', status: 's', cost: 'c', stop: 'u', date: 'd' };
+    for (const [lang, separator] of [['en', ','], ['fr', ';']] as const) {
+      const csv = toCsv(view.rows, headers, separator).trim().split('\r\n')[1];
+      const md = toMarkdown(view.rows, { ...headers, title: 't', yes: 'y', no: 'n' }, lang).trim().split('\n').pop();
+      shown.push(`${lang.toUpperCase()}: CSV ${csv} · Markdown ${md}`);
+    }
+    shown.push(`JSON date ${JSON.stringify(JSON.parse(toJson(view, view.rows)).recipients[0].date)}`);
+  });
+  rows.push({
+    tried: `status date "${hostile}": Copy as CSV / Markdown / JSON`,
+    saw: error ? `${error.name}: ${error.message}` : shown.join(' | '),
+    ok: !error && shown.length === 3 && shown.every((line) => line.includes(hostile)),
+    why: error ? 'an export threw' : 'the raw date is missing',
+  });
+  const now = Date.now();
+  const eta = new Date(now + (15_000_000 - 100) * 7 * 86_400_000); // 1 credit a week
+  const projected = projectionWithinHorizon(eta, now);
+  let line: string;
+  try {
+    line = projected ? `below 100 around ${formatDate(projected, 'en')}` : 'trend shown, no threshold date';
+  } catch (err) {
+    line = `${(err as Error).name}: ${(err as Error).message}`;
+  }
+  rows.push({
+    tried: 'trend of 15,000,000 credits using 1 a week (status-bar tooltip)',
+    saw: line,
+    ok: projected === undefined,
+    why: 'a date beyond the horizon',
+  });
+}
+
 async function main(): Promise<void> {
   const emulator = await new PartnerEmulator({ lifetimeMs: 5 * 60_000 }).start();
   try {
@@ -222,6 +273,29 @@ async function main(): Promise<void> {
       await elsewhere.stop();
     }
 
+    // Positional XML (issue 12, defect 4): a value goes only where its shape fits, or the answer is refused.
+    const list = '/subaccount/list';
+    const listPage = (c: AnyClient) => c.listSubaccounts();
+    const subKey = 'sub-secret-key-5f2a9c';
+    const shifted = toPositionalXml({
+      success: true, code: 200, total: 1, nb_per_page: 20, page: 1,
+      data: [{ id: 1, email: 'a@exemple.fr', apiKey: subKey, createdAt: '2016-03-04 11:23:14',
+        credits: { balance: '1.5', currency: 'EUR' } }],
+    });
+    await expectFault(emulator, 'sub-account XML item [id, email, apiKey, createdAt, credits]',
+      { type: 'body', body: shifted, contentType: 'application/xml', path: list }, listPage,
+      { kind: 'malformed', pattern: /^Unexpected answer from Mail Partner \(data\[0\]: .*cannot tell/, endpoint: list },
+      'mail', { format: 'xml' });
+    if (rows[rows.length - 1].saw.includes(subKey.slice(0, 8))) {
+      rows[rows.length - 1] = { ...rows[rows.length - 1], ok: false, why: 'the sub-account key is in the message' };
+    }
+    const samples = join(__dirname, '../../../test/fixtures/samples');
+    const docsXml = readFileSync(join(samples, 'mail-subaccount-list.xml'), 'utf8').replace('?>', '?>\n<result>');
+    await expectFault(emulator, "the docs' sub-account XML sample, root tag fixed",
+      { type: 'body', body: docsXml, contentType: 'application/xml', path: list }, listPage,
+      { kind: 'malformed', pattern: /^Unexpected answer from Mail Partner \(data\[0\]/, endpoint: list },
+      'mail', { format: 'xml' });
+
     // Answer size (issue 12, defect 5).
     await expectFault(emulator, 'gzip body inflating to 400 MB', { type: 'gzipBomb', mb: 400 }, me,
       { kind: 'tooLarge', pattern: /^SMS Partner sent an answer larger than 16 MB; it was not read\./, attempts: 1 },
@@ -259,6 +333,7 @@ async function main(): Promise<void> {
     emulator.reset();
     await providerTextInNotifications(emulator);
     await subaccountAfterMainAccountChange(emulator);
+    await hostileDates(emulator);
 
     // Bad input: refused before anything is sent.
     emulator.reset();
@@ -269,9 +344,33 @@ async function main(): Promise<void> {
     }
     const sent = await outcome(() => client(emulator, 'sms').getMessageStatus('12ab'));
     expectInput('client asked for message "12ab"', `${sent.error?.name}: ${sent.error?.message}; ${emulator.requests.length} requests sent`, emulator.requests.length === 0 && sent.error instanceof RangeError);
-    for (const [amount, ok] of [['10', true], ['0,5', true], ['0', false], ['-1', false], ['1.2345', false], ['abc', false], ['', false]] as const) {
-      const check = checkCreditAmount(amount);
-      expectInput(`credit amount ${JSON.stringify(amount)}`, check.ok ? `accepted as ${check.amount}` : `refused: ${check.reason}`, check.ok === ok);
+    // Credit amounts in the display language (issue 12, defect 12): "1,000" is never €1.
+    const amounts: [string, string, string][] = [
+      ['en', '10', '10'],
+      ['en', '1,000', '1000'],
+      ['en', '1,000.50', '1000.5'],
+      ['en', '1,5', 'commaDecimal'],
+      ['en', '1.000,50', 'separators'],
+      ['fr', '0,5', '0.5'],
+      ['fr', '1 000,50', '1000.5'],
+      ['fr', '1\u202f000,5', '1000.5'],
+      ['fr', '1,000', 'ambiguous 1 | 1000'],
+      ['fr', '1,000.50', 'separators'],
+      ['en', '0', 'zero'],
+      ['en', '-1', 'format'],
+      ['en', '1.2345', 'decimals'],
+      ['fr', 'abc', 'format'],
+      ['fr', '', 'empty'],
+    ];
+    for (const [language, amount, expected] of amounts) {
+      const check = checkCreditAmount(amount, language);
+      const verdict = check.ok
+        ? check.amount
+        : check.reason === 'ambiguous'
+          ? `ambiguous ${check.readings.join(' | ')}`
+          : check.reason;
+      const saw = check.ok ? `accepted as ${verdict}` : `refused: ${verdict}`;
+      expectInput(`credit amount ${JSON.stringify(amount)} (${language})`, saw, verdict === expected);
     }
     for (const [url, ok] of [
       ['https://api.smspartner.fr/v1', true],

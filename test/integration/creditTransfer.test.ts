@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { transferCredit, type TransferDeps } from '../../src/commands/creditTransfer';
+import { amountProblem, transferCredit, type TransferDeps } from '../../src/commands/creditTransfer';
 import type { PartnerExplorerApi } from '../../src/extension';
 import { type EmulatorHandle, resetAll, sessionOf, setKeys, setSetting, settledChildren, show, waitFor } from './helpers/harness';
 import { watchNotifications } from './helpers/notifications';
@@ -45,7 +45,7 @@ describe('Credit transfers', () => {
       const { api, emu } = await ready(format);
       const node = api.tree.root('sms').subaccounts.subaccounts[1];
       const asked: Asked[] = [];
-      const outcome = await transferCredit(depsFor(api, true, asked), 'add', node, '12,5');
+      const outcome = await transferCredit(depsFor(api, true, asked), 'add', node, '12.5');
       assert.equal(outcome, 'done');
       assert.deepEqual(asked, [
         {
@@ -62,6 +62,28 @@ describe('Credit transfers', () => {
       assert.match(api.statusBar.view('sms').tooltip.value.replace(/&nbsp;/g, ' ') ?? '', /Balance: €10,212\.619/);
     });
   }
+
+  it('reads "1,000" as one thousand euros in English, and refuses "1,5" saying why (issue 12, defect 12)', async () => {
+    const { api, emu } = await ready();
+    const node = api.tree.root('sms').subaccounts.subaccounts[1];
+    const asked: Asked[] = [];
+    assert.equal(await transferCredit(depsFor(api, false, asked), 'add', node, '1,000'), 'cancelled');
+    assert.equal(asked[0].message, 'Add €1,000.00 to chloe.2@client-sms.example?');
+    const balance = node.subaccount.balance;
+    assert.equal(
+      amountProblem('1,5', 'add', balance, undefined, 'en'),
+      'A comma separates thousands, as in 1,000: write decimals with a point, such as 1.5.',
+    );
+    assert.equal(
+      amountProblem('1.000,50', 'add', balance, undefined, 'en'),
+      'Write thousands with a comma and decimals with a point, such as 1,000.50.',
+    );
+    // French readings of an ambiguous text (this host's UI is English; Intl's French spaces made plain).
+    const fr = amountProblem('1,000', 'add', balance, undefined, 'fr')?.replace(/[\u00a0\u202f]/g, ' ');
+    assert.equal(fr, '"1,000" could mean 1,00 € or 1 000,00 €: type 1 or 1 000.');
+    assert.equal(await transferCredit(depsFor(api, true), 'add', node, '1,5'), 'refused');
+    assert.equal((await emu.requests()).filter((r) => r.method === 'POST').length, 0, 'nothing sent');
+  });
 
   it('removes credit, and refuses more than the sub-account has before sending anything', async () => {
     const { api, emu } = await ready();

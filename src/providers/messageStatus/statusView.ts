@@ -42,7 +42,8 @@ export function buildStatusView(service: ServiceId, serviceLabel: string, status
       category: categorize(r.status),
       cost: r.cost ?? null,
       stop: r.stop,
-      date: r.date ? r.date.getTime() : null,
+      date: r.date && isValidTime(r.date.getTime()) ? r.date.getTime() : null,
+      ...(r.dateText !== undefined ? { dateText: r.dateText } : {}),
     };
     return changed ? { ...row, previousStatus: old } : row;
   });
@@ -101,11 +102,25 @@ export function toCsv(rows: readonly StatusRow[], headers: CsvHeaders, separator
         cell(r.status),
         r.cost === null ? '' : String(r.cost).replace('.', decimal),
         r.stop ? '1' : '0',
-        r.date === null ? '' : new Date(r.date).toISOString(),
+        cell(dateCell(r, (d) => d.toISOString())),
       ].join(separator),
     );
   }
   return `${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * A row's date as text: formatted when it is a valid time, else the provider's raw text
+ * (or ''), so no value ever makes an export throw. (The decoder already keeps only
+ * dates from 2000 to 2100; this guards what reaches an export by any other way.)
+ */
+function dateCell(r: StatusRow, format: (date: Date) => string): string {
+  return r.date !== null && isValidTime(r.date) ? format(new Date(r.date)) : (r.dateText ?? '');
+}
+
+/** A time a Date can hold (Intl and toISOString throw on any other). */
+function isValidTime(ms: number): boolean {
+  return Number.isFinite(new Date(ms).getTime());
 }
 
 export interface MarkdownLabels extends CsvHeaders {
@@ -136,7 +151,7 @@ export function toMarkdown(rows: readonly StatusRow[], labels: MarkdownLabels, l
         escapeMarkdown(r.status),
         r.cost === null ? '' : escapeMarkdown(numbers.format(r.cost)),
         r.stop ? labels.yes : labels.no,
-        r.date === null ? '' : escapeMarkdown(dates.format(new Date(r.date))),
+        escapeMarkdown(dateCell(r, (d) => dates.format(d))),
       ]),
     );
   }
@@ -161,7 +176,8 @@ export function toJson(data: StatusViewData, rows: readonly StatusRow[], hidePer
         category: r.category,
         cost: r.cost,
         unsubscribed: r.stop,
-        date: r.date === null ? null : new Date(r.date).toISOString(),
+        // ISO 8601, or the provider's own text for a date it sent that is not usable.
+        date: dateCell(r, (d) => d.toISOString()) || null,
       })),
     },
     null,

@@ -106,7 +106,7 @@ describe('PartnerClient against the emulator', () => {
         const added = await client.addSubaccountCredit('smstok00002', '100.5');
         assert.deepEqual(added.credit, { amount: '10124.619', value: 10124.619, currency: 'EUR' });
         assert.deepEqual(added.subaccountCredit, { amount: '116.338', value: 116.338, currency: 'EUR' });
-        const removed = await client.removeSubaccountCredit('smstok00002', '0,338');
+        const removed = await client.removeSubaccountCredit('smstok00002', '0.338');
         assert.equal(removed.subaccountCredit.amount, '116');
         assert.equal(removed.credit.amount, '10124.957');
         assert.equal(emulator().count({ method: 'POST' }), 2);
