@@ -63,6 +63,8 @@ export class AccountStore implements vscode.Disposable {
   private readonly keys = new Map<string, { key: string; source: KeySource }>();
   private readonly sessionKeys = new Map<string, string>();
   private loaded: Promise<void> | undefined;
+  /** Secrets this window is writing: their change events are its own, not another window's. */
+  private readonly ownWrites = new Map<string, number>();
   private readonly emitter = new vscode.EventEmitter<void>();
   /** Fires when accounts come or go, or a key or name changes. */
   readonly onDidChange = this.emitter.event;
@@ -73,8 +75,14 @@ export class AccountStore implements vscode.Disposable {
     private readonly state: vscode.Memento,
     private readonly env: NodeJS.ProcessEnv = process.env,
   ) {
-    // Another window added, removed or changed a key.
+    // Another window added, removed or changed a key. This window's own writes
+    // are already applied: reading back then would race the list being saved.
     this.subscription = secrets.onDidChange((e) => {
+      const own = this.ownWrites.get(e.key) ?? 0;
+      if (own > 0) {
+        this.ownWrites.set(e.key, own - 1);
+        return;
+      }
       if (e.key.startsWith('partnerExplorer.account.')) {
         void this.reload();
       }
@@ -179,7 +187,7 @@ export class AccountStore implements vscode.Disposable {
     this.keys.delete(id);
     this.sessionKeys.delete(id);
     try {
-      await this.secrets.delete(secretName(id));
+      await this.writeSecret(secretName(id), undefined);
     } catch {
       // Nothing stored that we can reach: forgetting the session copy is all there is.
     }
@@ -212,7 +220,7 @@ export class AccountStore implements vscode.Disposable {
   private async storeKey(id: string, key: string): Promise<boolean> {
     const value = key.trim();
     try {
-      await this.secrets.store(secretName(id), value);
+      await this.writeSecret(secretName(id), value);
       this.sessionKeys.delete(id);
       this.keys.set(id, { key: value, source: 'secretStorage' });
       return true;
@@ -220,6 +228,18 @@ export class AccountStore implements vscode.Disposable {
       this.sessionKeys.set(id, value);
       this.keys.set(id, { key: value, source: 'session' });
       return false;
+    }
+  }
+
+  /** Stores (or, with no value, deletes) a secret, marking its change event as this window's own. */
+  private async writeSecret(name: string, value: string | undefined): Promise<void> {
+    this.ownWrites.set(name, (this.ownWrites.get(name) ?? 0) + 1);
+    try {
+      await (value === undefined ? this.secrets.delete(name) : this.secrets.store(name, value));
+    } catch (err) {
+      // No change event follows a failed write.
+      this.ownWrites.set(name, Math.max(0, (this.ownWrites.get(name) ?? 1) - 1));
+      throw err;
     }
   }
 
@@ -272,7 +292,7 @@ export class AccountStore implements vscode.Disposable {
       const id = randomBytes(6).toString('hex');
       if (await this.storeKey(id, key)) {
         records.push({ id, service });
-        await this.secrets.delete(LEGACY_SECRET[service]).then(undefined, () => undefined);
+        await this.writeSecret(LEGACY_SECRET[service], undefined).then(undefined, () => undefined);
       }
     }
     this.records = records;

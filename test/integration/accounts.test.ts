@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { AccountSession } from '../../src/accounts/accountSession';
 import type { ServiceId } from '../../src/api';
 import type { MessageStatusPanel } from '../../src/providers/messageStatus/messageStatusPanel';
-import { children, removeAccounts, resetAll, settledChildren, show, waitFor, type EmulatorHandle } from './helpers/harness';
+import { children, removeAccounts, resetAll, setSetting, settledChildren, show, waitFor, type EmulatorHandle } from './helpers/harness';
 
 type Api = Awaited<ReturnType<typeof resetAll>>['api'];
 
@@ -76,7 +76,11 @@ describe('Several accounts per service', () => {
     // Pinning another account shows its count; the low-credit threshold warns from any account.
     await vscode.commands.executeCommand('partnerExplorer.pinAccount', a.smsB.id);
     await waitFor(() => api.statusBar.view('sms').text.endsWith(`$(comment) ${Math.floor(7919 / 45)}`), 'the pinned account shown');
-    assert.equal(api.statusBar.view('sms').warning, true, `${Math.floor(7919 / 45)} credits is below the threshold of 100? ${plain('sms')}`);
+    assert.equal(api.statusBar.view('sms').warning, false);
+    await setSetting('lowCreditThreshold.sms', 200);
+    await waitFor(() => api.statusBar.view('sms').warning, 'the pinned account under 200 credits warns');
+    assert.match(plain('sms'), /Credits: 175 \(below 200\)/);
+    assert.match(plain('sms'), /Credits: 351\s/, 'the third account is above it');
 
     // One refresh: one /me per account, in parallel, and the loaded first pages.
     await emu.reset();
