@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { BrowseResult } from '../../src/commands/browseAsSubaccount';
 import type { SubaccountNode } from '../../src/providers/tree/subaccountNode';
-import { findLogFiles, resetAll, setKeys, waitFor } from './helpers/harness';
+import { findLogFiles, resetAll, sessionOf, setKeys, waitFor } from './helpers/harness';
 
 async function firstSubaccount(api: Awaited<ReturnType<typeof resetAll>>['api'], service: 'sms' | 'mail'): Promise<SubaccountNode> {
   const group = api.tree.root(service).subaccounts;
@@ -44,7 +44,7 @@ for (const format of ['json', 'xml'] as const) {
         result.panel.sent,
       ]);
       assert.ok(!everything.includes(subKey), 'the sub-account key is not kept or shown');
-      assert.deepEqual(api.recentMessages.list('sms').includes('8001'), false, "a sub-account's ids are not offered to the main account");
+      assert.deepEqual(api.recentMessages.list(sessionOf(api, 'sms').id).includes('8001'), false, "a sub-account's ids are not offered to the main account");
       const files = await findLogFiles(api.logUri);
       assert.ok(files.length > 0);
       let log = '';

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { AccountStore } from '../../src/accounts/accountStore';
 import type { MessageStatusPanel } from '../../src/providers/messageStatus/messageStatusPanel';
 import { readSettings } from '../../src/settings/partnerSettings';
-import { children, findLogFiles, keyOf, removeAccounts, resetAll, setKeys, setSetting, settledChildren, show, type Shown, unhandled, waitFor } from './helpers/harness';
+import { children, findLogFiles, keyOf, removeAccounts, resetAll, sessionOf, setKeys, setSetting, settledChildren, show, type Shown, unhandled, waitFor } from './helpers/harness';
 
 async function errorItem(nodeChildren: () => Promise<Shown[]>, what: string, timeoutMs = 15_000): Promise<Shown> {
   return waitFor(async () => (await nodeChildren()).find((c) => c.contextValue === 'placeholder.error'), what, timeoutMs);
@@ -39,7 +39,7 @@ describe('Reliability: faults reach the user as clear messages, the rest keeps w
     await settledChildren(api, mail);
     const item = await errorItem(() => children(api, mail.subaccounts), 'sub-account error');
     assert.equal(item.label, 'Unexpected answer from Mail Partner (an HTML page). Check the API URL setting, or try again later.');
-    assert.equal(item.command?.command, 'partnerExplorer.node.retrySubaccounts.mail');
+    assert.equal(item.command?.command, `partnerExplorer.node.retrySubaccounts.${sessionOf(api, 'mail').id}`);
     assert.equal((await children(api, mail))[0].label, 'Mails');
     await emu.clearFaults();
     // The inline Retry action gets the error item from VS Code.
@@ -111,7 +111,7 @@ describe('Security: API text is shown as text', () => {
     await settledChildren(api, sms);
     await settledChildren(api, sms.subaccounts);
     const root = sms.getTreeItem();
-    assert.equal(root.description, hostile);
+    assert.equal(root.label, hostile, 'the account is named after its username, as text');
     const tooltips: vscode.MarkdownString[] = [root.tooltip as vscode.MarkdownString];
     for (const child of [...(await sms.getChildren()), ...sms.subaccounts.subaccounts.slice(0, 2)]) {
       const item = child.getTreeItem();
@@ -199,9 +199,9 @@ describe('Security: keys stay where they belong', () => {
     await emu.clearFaults();
 
     const texts: string[] = [];
-    for (const root of api.tree.roots) {
+    for (const root of [...api.tree.roots, ...api.tree.accounts]) {
       const item = root.getTreeItem();
-      texts.push(String(item.label), String(item.description), (item.tooltip as vscode.MarkdownString).value);
+      texts.push(String(item.label), String(item.description), item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : '');
       for (const c of await root.getChildren()) {
         const ci = c.getTreeItem();
         texts.push(String(ci.label), String(ci.description ?? ''), ci.tooltip instanceof vscode.MarkdownString ? ci.tooltip.value : String(ci.tooltip ?? ''));

@@ -61,8 +61,8 @@ describe('Settings a folder or a typo cannot abuse', () => {
   it('in Test mode (extensionTestsPath set, as in this host) the harness still gets the live parts through exports', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     await ext.activate();
-    const exported = ext.exports as { keys?: unknown; sessions?: unknown } | undefined;
+    const exported = ext.exports as { store?: unknown; sessions?: unknown } | undefined;
     // Only because extensionTestsPath is set: see exportedApi.test.ts for Production and Development.
-    assert.ok(exported?.keys && exported.sessions, 'the tests get the live parts');
+    assert.ok(exported?.store && exported.sessions, 'the tests get the live parts');
   });
 });
