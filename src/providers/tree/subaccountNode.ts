@@ -35,7 +35,7 @@ export class SubaccountNode implements TreeNode {
     if (type) {tip.line(vscode.l10n.t('Type'), type);}
     tip.line(vscode.l10n.t('Id'), String(s.id));
     if (s.token) {tip.line(vscode.l10n.t('Token'), s.token);}
-    if (s.createdAt) {tip.line(vscode.l10n.t('Created'), formatDateTime(s.createdAt, locale));}
+    if (s.createdAt || s.createdAtText) {tip.line(vscode.l10n.t('Created'), formatDateTime(s.createdAt, locale, s.createdAtText));}
     item.tooltip = tip.md;
     item.accessibilityInformation = { label: vscode.l10n.t('Sub-account {0}, {1}, balance {2}', s.email, type, balance) };
     return item;
