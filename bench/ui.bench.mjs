@@ -25,6 +25,7 @@ async function findOverTenThousand(page, emulator) {
   await control('subaccounts', { service: 'sms', count: FIND_COUNT });
   await commandPalette(page, 'Partner: Refresh');
   const tree = page.locator('.pane-body .monaco-list').first();
+  if (!(await tree.isVisible())) await page.locator('.activitybar .action-item a[aria-label^="Partner"]').first().click();
   await tree.locator('.monaco-list-row', { hasText: 'Sub-accounts (10,000)' }).waitFor({ timeout: 30_000 });
   const group = tree.locator('.monaco-list-row[aria-expanded="false"]', { hasText: 'Sub-accounts (10,000)' });
   if (await group.count()) await group.click();
