@@ -23,9 +23,9 @@ const PARALLEL = 6;
 async function findOverTenThousand(page, emulator) {
   const control = (action, body) => fetch(`${emulator.url}/__emulator/${action}`, { method: 'POST', body: JSON.stringify(body) });
   await control('subaccounts', { service: 'sms', count: FIND_COUNT });
+  await commandPalette(page, 'View: Show Partner');
   await commandPalette(page, 'Partner: Refresh');
-  const tree = page.locator('.pane-body .monaco-list').first();
-  if (!(await tree.isVisible())) await page.locator('.activitybar .action-item a[aria-label^="Partner"]').first().click();
+  const tree = page.locator('.part.sidebar .pane-body .monaco-list').first();
   await tree.locator('.monaco-list-row', { hasText: 'Sub-accounts (10,000)' }).waitFor({ timeout: 30_000 });
   const group = tree.locator('.monaco-list-row[aria-expanded="false"]', { hasText: 'Sub-accounts (10,000)' });
   if (await group.count()) await group.click();
