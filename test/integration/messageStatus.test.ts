@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MessageStatusPanel } from '../../src/providers/messageStatus/messageStatusPanel';
-import type { RenderReport } from '../../src/webview/protocol';
+import type { RenderReport } from '../../src/webview/messageStatusProtocol';
 import { resetAll, setKeys, waitFor } from './helpers/harness';
 
 async function rendered(panel: MessageStatusPanel, rows?: number): Promise<RenderReport> {

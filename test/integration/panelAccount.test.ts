@@ -4,7 +4,7 @@ import type { BrowseResult } from '../../src/commands/browseAsSubaccount';
 import { DEFAULT_TRACKING } from '../../src/providers/messageStatus/liveTracking';
 import type { MessageStatusPanel } from '../../src/providers/messageStatus/messageStatusPanel';
 import type { SubaccountNode } from '../../src/providers/tree/subaccountNode';
-import type { HostMessage } from '../../src/webview/protocol';
+import type { HostMessage } from '../../src/webview/messageStatusProtocol';
 import { type EmulatorHandle, replaceKey, resetAll, setKeys, setSetting, waitFor } from './helpers/harness';
 
 type Api = Awaited<ReturnType<typeof resetAll>>['api'];

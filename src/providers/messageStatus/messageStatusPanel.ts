@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isPartnerError, SERVICES, type MessageStatus, type PartnerLogger, type ServiceId } from '../../api';
-import type { HostMessage, PanelPersistedState, RenderReport, StatusViewData, TrackingState, WebviewMessage } from '../../webview/protocol';
+import type { HostMessage, PanelPersistedState, RenderReport, StatusViewData, TrackingState, WebviewMessage } from '../../webview/messageStatusProtocol';
 import { errorText } from '../errorText';
 import { webviewHtml } from '../webviewHtml';
 import { defaultExportUri, exportFileName, writeCsvExport } from './csvExport';

@@ -3,7 +3,7 @@ import { checkMessageId, type PartnerLogger } from '../../api';
 import type { AccountSession } from '../../accounts/accountSession';
 import type { AccountSessions } from '../../accounts/accountSessions';
 import type { RecentMessages } from '../../accounts/recentMessages';
-import type { PanelPersistedState } from '../../webview/protocol';
+import type { PanelPersistedState } from '../../webview/messageStatusProtocol';
 import { DEFAULT_TRACKING, type TrackingPolicy } from './liveTracking';
 import { MessageStatusPanel, VIEW_TYPE, webviewOptions, type PanelContext, type StatusSource } from './messageStatusPanel';
 

@@ -1,5 +1,5 @@
 import type { MessageStatus, ServiceId } from '../../api';
-import type { StatusCategory, StatusChange, StatusRow, StatusSummaryEntry, StatusViewData } from '../../webview/protocol';
+import type { StatusCategory, StatusChange, StatusRow, StatusSummaryEntry, StatusViewData } from '../../webview/messageStatusProtocol';
 import { maskRecipient } from './personalData';
 
 const DELIVERED = new Set(['delivered', 'delivrd']);
