@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { VIEW_TYPE } from '../../src/providers/messageStatus/messageStatusPanel';
-import { resetAll, setKeys, waitFor } from './helpers/harness';
+import { rendered, resetAll, setKeys, waitFor } from './helpers/harness';
 
 describe('Message status panel restore', () => {
   it('the serializer brings a panel back from its saved state and renders it', async () => {
@@ -15,8 +15,8 @@ describe('Message status panel restore', () => {
     const restored = api.panels.get('mail', '4242');
     assert.ok(restored, 'tracked again');
     assert.equal(panel.title, 'Message 4242 · Mail Partner');
-    await waitFor(() => restored.lastRender?.rowCount === 48, 'rendered', 20_000);
-    assert.equal(restored.lastRender?.shownCount, 4, 'the saved filter applies again');
+    await waitFor(() => rendered(restored)?.rowCount === 48, 'rendered', 20_000);
+    assert.equal(rendered(restored)?.shownCount, 4, 'the saved filter applies again');
     restored.dispose();
   });
 
