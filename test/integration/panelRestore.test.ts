@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { VIEW_TYPE } from '../../src/providers/messageStatus/messageStatusPanel';
-import { rendered, resetAll, setKeys, waitFor } from './helpers/harness';
+import { rendered, resetAll, sessionOf, setKeys, waitFor } from './helpers/harness';
 
 describe('Message status panel restore', () => {
   it('the serializer brings a panel back from its saved state and renders it', async () => {
@@ -12,7 +12,7 @@ describe('Message status panel restore', () => {
     panel.onDidDispose(() => (disposed = true));
     await api.panels.deserializeWebviewPanel(panel, { service: 'mail', messageId: '4242', filterText: 'UNDELIV' });
     assert.equal(disposed, false, 'the restored panel is kept');
-    const restored = api.panels.get('mail', '4242');
+    const restored = api.panels.get(sessionOf(api, 'mail').id, '4242');
     assert.ok(restored, 'tracked again');
     assert.equal(panel.title, 'Message 4242 · Mail Partner');
     await waitFor(() => rendered(restored)?.rowCount === 48, 'rendered', 20_000);
