@@ -74,7 +74,12 @@ export class CreditHistoryPanel implements vscode.Disposable {
       return this.current.panel;
     }
     const options = panelOptions(this.options.extensionUri);
-    const panel = vscode.window.createWebviewPanel(HISTORY_VIEW_TYPE, vscode.l10n.t('Credit History'), vscode.ViewColumn.Active, options);
+    const panel = vscode.window.createWebviewPanel(
+      HISTORY_VIEW_TYPE,
+      vscode.l10n.t('Credit History'),
+      vscode.ViewColumn.Active,
+      options,
+    );
     const view = new CreditHistoryView(panel, this.options);
     this.current = view;
     view.onDidDispose(() => {

@@ -44,7 +44,9 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
       policy: options.policy ?? (() => DEFAULT_TRACKING),
       // Only the main account's lookups are offered again: a sub-account's key is gone once its panel closes.
       onLoaded: (panel) => {
-        if (!panel.subaccount) {void this.recent.remember(panel.accountId, panel.messageId);}
+        if (!panel.subaccount) {
+          void this.recent.remember(panel.accountId, panel.messageId);
+        }
       },
     };
   }
@@ -108,7 +110,9 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
   }
 
   dispose(): void {
-    for (const p of [...this.panels.values()]) {p.dispose();}
+    for (const p of [...this.panels.values()]) {
+      p.dispose();
+    }
     this.panels.clear();
   }
 
@@ -116,7 +120,9 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
     const key = panelKey(panel.accountId, panel.messageId, panel.subaccount);
     this.panels.set(key, panel);
     panel.onDidDispose(() => {
-      if (this.panels.get(key) === panel) {this.panels.delete(key);}
+      if (this.panels.get(key) === panel) {
+        this.panels.delete(key);
+      }
     });
     return panel;
   }

@@ -19,7 +19,12 @@ export interface CsvHeaders {
  * (French), quotes doubled, and cells that a spreadsheet would run as a formula
  * (`=`, `@`, `+`/`-` before anything but digits) defused with a leading apostrophe.
  */
-export function toCsv(rows: readonly StatusRow[], headers: CsvHeaders, separator: ',' | ';', hidePersonal = false): string {
+export function toCsv(
+  rows: readonly StatusRow[],
+  headers: CsvHeaders,
+  separator: ',' | ';',
+  hidePersonal = false,
+): string {
   const cell = (value: string): string => {
     // Phone numbers (`+336…`) are data, not formulas: keep them as they are.
     const formula = /^[=@\t\r]/.test(value) || (/^[+-]/.test(value) && !/^\+?\d+$/.test(value));
@@ -27,7 +32,9 @@ export function toCsv(rows: readonly StatusRow[], headers: CsvHeaders, separator
     return /[",;\r\n]/.test(safe) || safe !== value ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
   const decimal = separator === ';' ? ',' : '.';
-  const lines = [[headers.recipient, headers.status, headers.cost, headers.stop, headers.date].map(cell).join(separator)];
+  const lines = [
+    [headers.recipient, headers.status, headers.cost, headers.stop, headers.date].map(cell).join(separator),
+  ];
   for (const r of rows) {
     lines.push(
       [
@@ -53,7 +60,12 @@ export interface MarkdownLabels extends CsvHeaders {
  * Markdown or HTML would interpret is escaped, so API text stays text wherever it
  * is pasted.
  */
-export function toMarkdown(rows: readonly StatusRow[], labels: MarkdownLabels, locale: string, hidePersonal = false): string {
+export function toMarkdown(
+  rows: readonly StatusRow[],
+  labels: MarkdownLabels,
+  locale: string,
+  hidePersonal = false,
+): string {
   const numbers = new Intl.NumberFormat(locale);
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' });
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
@@ -79,7 +91,11 @@ export function toMarkdown(rows: readonly StatusRow[], labels: MarkdownLabels, l
 
 /** Backslash-escapes Markdown punctuation and HTML brackets; newlines become spaces (one row per line). */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_{}[\]()<>#+\-.!|~&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
+  return text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/[\\`*_{}[\]()<>#+\-.!|~&]/g, (c) =>
+      c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`,
+    );
 }
 
 /** The message as JSON, for scripts and bug reports: ISO dates, statuses as the provider wrote them. */
