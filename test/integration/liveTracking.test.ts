@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MessageStatusPanel } from '../../src/providers/messageStatus/messageStatusPanel';
 import { DEFAULT_TRACKING } from '../../src/providers/messageStatus/liveTracking';
-import { type EmulatedRecipient, rendered, resetAll, sent, setKeys, setSetting, testHooks, waitFor } from './helpers/harness';
+import { type EmulatedRecipient, rendered, resetAll, sent, sessionOf, setKeys, setSetting, testHooks, waitFor } from './helpers/harness';
 
 const now = () => String(Math.floor(Date.now() / 1000));
 
@@ -85,11 +85,14 @@ describe('Live delivery tracking in the status panel', () => {
     assert.equal(later, readings, 'no reading by itself in 600 ms, three times the 200 ms delay');
   });
 
-  it('remembers the last message ids per service and offers them in the lookup', async () => {
+  it('remembers the last message ids per account and offers them in the lookup', async () => {
     const { api, emu } = await resetAll();
     await setKeys(api, emu);
-    await api.recentMessages.clear('sms');
-    await api.recentMessages.clear('mail');
+    // Recent ids belong to the account that read them.
+    const sms = sessionOf(api, 'sms').id;
+    const mail = sessionOf(api, 'mail').id;
+    await api.recentMessages.clear(sms);
+    await api.recentMessages.clear(mail);
     for (const id of ['111', '4242', '777']) {
       const p = await vscode.commands.executeCommand<MessageStatusPanel>('partnerExplorer.showMessageStatus', 'sms', id);
       await waitFor(() => p?.current, `message ${id} read`);
@@ -97,13 +100,13 @@ describe('Live delivery tracking in the status panel', () => {
     // A message that does not exist is not remembered.
     const missing = await vscode.commands.executeCommand<MessageStatusPanel>('partnerExplorer.showMessageStatus', 'sms', '123456');
     await waitFor(() => missing && sent(missing).some((m) => m.type === 'error'), 'error shown');
-    await waitFor(() => api.recentMessages.list('sms').length === 3, 'three ids remembered');
-    assert.deepEqual(api.recentMessages.list('sms'), ['777', '4242', '111'], 'newest first');
-    assert.deepEqual(api.recentMessages.list('mail'), [], 'per service');
+    await waitFor(() => api.recentMessages.list(sms).length === 3, 'three ids remembered');
+    assert.deepEqual(api.recentMessages.list(sms), ['777', '4242', '111'], 'newest first');
+    assert.deepEqual(api.recentMessages.list(mail), [], 'per account');
     const stored = JSON.stringify(api.storage.global.keys().map((k) => api.storage.global.get(k)));
     assert.ok(!stored.includes('+336'), 'no recipient is kept');
-    for (let i = 0; i < 25; i++) {await api.recentMessages.remember('sms', String(1000 + i));}
-    assert.equal(api.recentMessages.list('sms').length, 20, 'bounded to 20');
+    for (let i = 0; i < 25; i++) {await api.recentMessages.remember(sms, String(1000 + i));}
+    assert.equal(api.recentMessages.list(sms).length, 20, 'bounded to 20');
 
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     // The lookup QuickPick opens on the most recent id: accepting it opens that message.
