@@ -7,7 +7,7 @@ import { toPositionalXml } from '../test/emulator/positionalXml';
 
 class DecodingClient extends MailClient {
   decodeStatus(body: string) {
-    const answer: RawAnswer = { status: 200, contentType: '', body };
+    const answer: RawAnswer = { status: 200, body };
     return toMessageStatus('mail', this.decode(answer, mailStatusSchema));
   }
 }

@@ -4,15 +4,15 @@
 // the rows are windowed so 5,000 recipients render and sort quickly. `el` and
 // `format` come from webviewDom.js, loaded first.
 
-/** @typedef {import('../src/webview/protocol').HostMessage} HostMessage */
-/** @typedef {import('../src/webview/protocol').WebviewMessage} WebviewMessage */
-/** @typedef {import('../src/webview/protocol').StatusViewData} StatusViewData */
-/** @typedef {import('../src/webview/protocol').StatusRow} StatusRow */
-/** @typedef {import('../src/webview/protocol').PanelStrings} PanelStrings */
-/** @typedef {import('../src/webview/protocol').PanelPersistedState} PanelPersistedState */
-/** @typedef {import('../src/webview/protocol').SortColumn} SortColumn */
-/** @typedef {import('../src/webview/protocol').StatusCategory} StatusCategory */
-/** @typedef {import('../src/webview/protocol').TrackingState} TrackingState */
+/** @typedef {import('../src/webview/messageStatusProtocol').HostMessage} HostMessage */
+/** @typedef {import('../src/webview/messageStatusProtocol').WebviewMessage} WebviewMessage */
+/** @typedef {import('../src/webview/messageStatusProtocol').StatusViewData} StatusViewData */
+/** @typedef {import('../src/webview/messageStatusProtocol').StatusRow} StatusRow */
+/** @typedef {import('../src/webview/messageStatusProtocol').PanelStrings} PanelStrings */
+/** @typedef {import('../src/webview/messageStatusProtocol').PanelPersistedState} PanelPersistedState */
+/** @typedef {import('../src/webview/messageStatusProtocol').SortColumn} SortColumn */
+/** @typedef {import('../src/webview/messageStatusProtocol').StatusCategory} StatusCategory */
+/** @typedef {import('../src/webview/messageStatusProtocol').TrackingState} TrackingState */
 
 (function () {
   // @ts-ignore acquireVsCodeApi is provided by VS Code inside webviews.

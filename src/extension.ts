@@ -10,9 +10,11 @@ import { registerCommands } from './commands/registerCommand';
 import { PartnerLog } from './log/partnerLog';
 import { CreditHistoryPanel } from './providers/creditHistory/creditHistoryPanel';
 import { trendLines } from './providers/creditTrendText';
+import { DEFAULT_TRACKING, type TrackingPolicy } from './providers/messageStatus/liveTracking';
 import { VIEW_TYPE } from './providers/messageStatus/messageStatusPanel';
 import { MessageStatusPanels } from './providers/messageStatus/messageStatusPanels';
 import { showWarning } from './providers/notifications';
+import { PanelRecorder } from './providers/panelRecorder';
 import { mainCount, StatusBarCredits } from './providers/statusBarCredits';
 import { AccountsTreeProvider } from './providers/tree/accountsTreeProvider';
 import { NodeCommands } from './providers/tree/nodeCommands';
@@ -40,8 +42,21 @@ export interface PartnerExplorerApi {
   readonly storage: { readonly global: vscode.Memento; readonly workspace: vscode.Memento; readonly secrets: vscode.SecretStorage };
   /** Resolves once accounts, keys and settings have been read at least once. */
   readonly ready: Promise<void>;
+  /** Set in Test mode only (see `TestHooks`). */
+  readonly testing: TestHooks | undefined;
   /** Milliseconds spent evaluating the extension's modules and in `activate()` (set by main.ts). */
   readonly activationTiming: { vscodeApiMs: number; loadMs: number; activateMs: number };
+}
+
+/**
+ * What the integration tests observe and steer, made in Test mode only: production
+ * panels have no observer and use the default live-tracking delays.
+ */
+export interface TestHooks {
+  /** What each panel posted to its webview, and what the webview last drew. */
+  readonly panels: PanelRecorder;
+  /** The live-tracking delays the message panels use from now on; tests shorten them. */
+  trackingPolicy: TrackingPolicy;
 }
 
 /** Readings belong to the account the provider names, not to the service or the key. */
@@ -83,17 +98,32 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     },
   );
   const recentMessages = new RecentMessages(context.globalState);
-  const panels = new MessageStatusPanels(sessions, context.extensionUri, () => settings.liveTracking, recentMessages, log);
-  const creditHistoryPanel = new CreditHistoryPanel(creditHistory, context.extensionUri, () => settings, () =>
-    sessions.all
-      .filter((s) => s.hasKey)
-      .map((s) => ({
-        id: s.id,
-        service: s.service,
-        title: sessions.forService(s.service).length > 1 ? `${s.label} · ${s.name}` : s.label,
-        readings: readingsOf(s),
-      })),
-  );
+  const testing: TestHooks | undefined =
+    context.extensionMode === vscode.ExtensionMode.Test
+      ? { panels: new PanelRecorder(), trackingPolicy: DEFAULT_TRACKING }
+      : undefined;
+  const panels = new MessageStatusPanels(sessions, recentMessages, {
+    extensionUri: context.extensionUri,
+    liveTracking: () => settings.liveTracking,
+    policy: testing && (() => testing.trackingPolicy),
+    log,
+    observer: testing?.panels,
+  });
+  const creditHistoryPanel = new CreditHistoryPanel({
+    history: creditHistory,
+    extensionUri: context.extensionUri,
+    settings: () => settings,
+    accounts: () =>
+      sessions.all
+        .filter((s) => s.hasKey)
+        .map((s) => ({
+          id: s.id,
+          service: s.service,
+          title: sessions.forService(s.service).length > 1 ? `${s.label} · ${s.name}` : s.label,
+          readings: readingsOf(s),
+        })),
+    observer: testing?.panels,
+  });
   const keys: KeyCommandDeps = {
     store,
     sessions,
@@ -198,6 +228,7 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     logUri: context.logUri,
     storage: { global: context.globalState, workspace: context.workspaceState, secrets: context.secrets },
     ready,
+    testing,
     activationTiming: { vscodeApiMs: 0, loadMs: 0, activateMs: 0 },
   };
 }

@@ -49,14 +49,12 @@ export interface TransportOptions {
   readonly signal?: AbortSignal;
   readonly logger?: PartnerLogger;
   readonly retry?: Partial<RetryPolicy>;
-  readonly userAgent?: string;
   /** Who spaces requests out; every client of the process shares one unless a test gives its own. */
   readonly pacer?: Pacer;
 }
 
 export interface RawAnswer {
   readonly status: number;
-  readonly contentType: string;
   readonly body: string;
 }
 
@@ -211,9 +209,6 @@ export class Transport {
       const { default: fetch } = await loadFetch();
       const accept = this.format === 'xml' ? 'application/xml' : 'application/json';
       const headers: Record<string, string> = { Accept: accept };
-      if (this.options.userAgent) {
-        headers['User-Agent'] = this.options.userAgent;
-      }
       const res = await fetch(url.toString(), {
         ...init,
         headers: { ...headers, ...(init.headers as Record<string, string> | undefined) },
@@ -227,7 +222,7 @@ export class Transport {
       }
       // The timeout also covers the body: a server may send headers and then hang.
       const body = await readBounded(res.body);
-      const answer: RawAnswer = { status: res.status, contentType: res.headers.get('content-type') ?? '', body };
+      const answer: RawAnswer = { status: res.status, body };
       if (res.status === 429) {
         const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
         log(`HTTP 429${retryAfterMs !== undefined ? ` (retry after ${retryAfterMs} ms)` : ''}`, 'warn');

@@ -102,5 +102,4 @@ export interface PartnerLogger {
   info(message: string): void;
   warn(message: string): void;
   error(message: string): void;
-  debug?(message: string): void;
 }

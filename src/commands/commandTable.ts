@@ -44,6 +44,15 @@ export interface CommandContext {
   readonly channel: vscode.OutputChannel;
 }
 
+/**
+ * The one way to load the next page of an account's sub-accounts: the contributed
+ * `partnerExplorer.loadMoreSubaccounts` (an account or the palette's pick) and the
+ * tree's own `Load more…` item (an argument-free node command) both come here.
+ */
+function loadMoreSubaccounts(session: AccountSession): Promise<void> {
+  return session.subaccounts.loadMore();
+}
+
 /** Every contributed command: its id and what it does. */
 export function commandTable(c: CommandContext): Readonly<Record<string, CommandHandler>> {
   const transfer: TransferDeps = {
@@ -69,8 +78,10 @@ export function commandTable(c: CommandContext): Readonly<Record<string, Command
     'partnerExplorer.refresh': () => c.tree.refresh(),
     'partnerExplorer.showMessageStatus': (target, messageId) =>
       showMessageStatus({ sessions: c.sessions, panels: c.panels, recent: c.recent }, target, messageId),
-    'partnerExplorer.loadMoreSubaccounts': async (target) =>
-      (await resolveAccount(c.sessions, target, { title: vscode.l10n.t('Load More Sub-accounts'), usable: true }))?.subaccounts.loadMore(),
+    'partnerExplorer.loadMoreSubaccounts': async (target) => {
+      const session = await resolveAccount(c.sessions, target, { title: vscode.l10n.t('Load More Sub-accounts'), usable: true });
+      return session && loadMoreSubaccounts(session);
+    },
     // From a menu VS Code passes the error item itself: retry what its parent loads.
     'partnerExplorer.retry': async (target) => {
       const parent = (target as { parent?: unknown } | undefined)?.parent;
@@ -115,7 +126,7 @@ export function commandTable(c: CommandContext): Readonly<Record<string, Command
 /** What the tree's own items do (argument-free commands, one set per account). */
 export function nodeActions(c: CommandContext): Readonly<Record<NodeAction, (session: AccountSession) => unknown>> {
   return {
-    loadMore: (session) => session.subaccounts.loadMore(),
+    loadMore: loadMoreSubaccounts,
     retry: (session) => c.tree.reload(session),
     retrySubaccounts: (session) => c.tree.retrySubaccounts(session),
     setApiKey: (session) => (session.hasKey ? replaceApiKey(c.keys, session.id) : addAccount(c.keys, session.service)),

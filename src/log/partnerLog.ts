@@ -27,10 +27,6 @@ export class PartnerLog implements PartnerLogger {
     this.channel.error(this.clean(message));
   }
 
-  debug(message: string): void {
-    this.channel.debug(this.clean(message));
-  }
-
   /** A key seen in an answer (a sub-account's own key): never logged from now on. */
   rememberSecret(secret: string | undefined): void {
     if (secret && secret.length >= 6) {

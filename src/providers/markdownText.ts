@@ -36,9 +36,4 @@ export class SafeMarkdown {
     this.md.appendMarkdown('  \n');
     return this;
   }
-
-  rule(): this {
-    this.md.appendMarkdown('\n\n---\n\n');
-    return this;
-  }
 }

@@ -49,3 +49,10 @@ export type HistoryWebviewMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'clear'; readonly key: string }
   | { readonly type: 'rendered'; readonly report: HistoryRenderReport };
+
+/** The panel's protocol as a whole (see PanelProtocol in src/providers/webviewPanelBase.ts). */
+export interface CreditHistoryProtocol {
+  readonly host: HistoryHostMessage;
+  readonly webview: HistoryWebviewMessage;
+  readonly report: HistoryRenderReport;
+}

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { AccountSession } from '../../src/accounts/accountSession';
 import type { ServiceId } from '../../src/api';
 import type { MessageStatusPanel } from '../../src/providers/messageStatus/messageStatusPanel';
-import { children, removeAccounts, resetAll, setSetting, settledChildren, show, waitFor, type EmulatorHandle } from './helpers/harness';
+import { children, type EmulatorHandle, historySeries, removeAccounts, resetAll, sent, setSetting, settledChildren, show, waitFor } from './helpers/harness';
 
 type Api = Awaited<ReturnType<typeof resetAll>>['api'];
 
@@ -103,12 +103,12 @@ describe('Several accounts per service', () => {
     await waitFor(() => api.recentMessages.list(a.smsB.id)[0] === '8001', 'remembered for account B');
     assert.deepEqual(api.recentMessages.list(a.smsMain.id), [], 'not for the main account');
     const main = await vscode.commands.executeCommand<MessageStatusPanel>('partnerExplorer.showMessageStatus', a.smsMain.id, '8001');
-    await waitFor(() => main.sent.find((m) => m.type === 'error'), 'the main account cannot read it');
+    await waitFor(() => sent(main).find((m) => m.type === 'error'), 'the main account cannot read it');
     assert.notEqual(main, panel, 'one panel per account');
 
     // Credit history: one chart per account.
     await vscode.commands.executeCommand('partnerExplorer.showCreditHistory');
-    const series = await waitFor(() => (api.creditHistoryPanel.lastData?.length === 5 ? api.creditHistoryPanel.lastData : undefined), 'five charts');
+    const series = await waitFor(() => (historySeries(api)?.length === 5 ? historySeries(api) : undefined), 'five charts');
     assert.deepEqual(
       series.map((s) => s.label),
       [

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { BrowseResult } from '../../src/commands/browseAsSubaccount';
 import type { SubaccountNode } from '../../src/providers/tree/subaccountNode';
-import { findLogFiles, resetAll, sessionOf, setKeys, waitFor } from './helpers/harness';
+import type { MessageStatusPanel } from '../../src/providers/messageStatus/messageStatusPanel';
+import { findLogFiles, resetAll, sent, sessionOf, setKeys, waitFor } from './helpers/harness';
 
 async function firstSubaccount(api: Awaited<ReturnType<typeof resetAll>>['api'], service: 'sms' | 'mail'): Promise<SubaccountNode> {
   const group = api.tree.root(service).subaccounts;
@@ -31,8 +32,8 @@ for (const format of ['json', 'xml'] as const) {
       const data = await waitFor(() => result.panel!.current, 'the sub-account message');
       assert.equal(data.rows.length, 6);
       // The main account's key cannot read it: the sub-account's key really was used.
-      const main = await vscode.commands.executeCommand<{ sent: { type: string; message?: string }[] }>('partnerExplorer.showMessageStatus', 'sms', '8001');
-      await waitFor(() => main.sent.find((m) => m.type === 'error'), 'the main account gets "not found"');
+      const main = await vscode.commands.executeCommand<MessageStatusPanel>('partnerExplorer.showMessageStatus', 'sms', '8001');
+      await waitFor(() => sent(main).find((m) => m.type === 'error'), 'the main account gets "not found"');
       // Nowhere at rest: SecretStorage, settings, globalState, workspaceState, the webview.
       const secrets = api.store.accounts.map((a) => ({ key: api.store.key(a.id) }));
       assert.ok(!secrets.some((k) => k?.key === subKey));
@@ -41,7 +42,7 @@ for (const format of ['json', 'xml'] as const) {
         api.storage.global.keys().map((k) => api.storage.global.get(k)),
         api.storage.workspace.keys().map((k) => api.storage.workspace.get(k)),
         result.panel.panel.webview.html,
-        result.panel.sent,
+        sent(result.panel),
       ]);
       assert.ok(!everything.includes(subKey), 'the sub-account key is not kept or shown');
       assert.deepEqual(api.recentMessages.list(sessionOf(api, 'sms').id).includes('8001'), false, "a sub-account's ids are not offered to the main account");

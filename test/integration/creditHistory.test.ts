@@ -7,7 +7,7 @@ import { removeAccount, type KeyCommandDeps } from '../../src/commands/apiKeyCom
 import type { PartnerExplorerApi } from '../../src/extension';
 import { PartnerLog } from '../../src/log/partnerLog';
 import { readSettings } from '../../src/settings/partnerSettings';
-import { hasKey, resetAll, sessionOf, setKeys, setSetting, settledChildren, waitFor } from './helpers/harness';
+import { hasKey, historySeries, rendered, resetAll, sessionOf, setKeys, setSetting, settledChildren, waitFor } from './helpers/harness';
 
 const DAY = 86_400_000;
 // The emulator's main accounts.
@@ -75,14 +75,18 @@ describe('Credit trends', () => {
     const now = Date.now();
     for (let d = 6; d >= 0; d--) {await api.creditHistory.record(MAIL_ACCOUNT, 5000 - d * 100 + (d === 3 ? 2000 : 0), 50, now - d * DAY);}
     await vscode.commands.executeCommand('partnerExplorer.showCreditHistory');
-    const report = await waitFor(() => api.creditHistoryPanel.lastRender?.series.find((s) => s.service === 'mail' && s.readings === 7), 'the chart drawn', 20_000);
+    const drawn = (readings: number) => {
+      const view = api.creditHistoryPanel.view;
+      return view && rendered(view)?.series.find((s) => s.service === 'mail' && s.readings === readings);
+    };
+    const report = await waitFor(() => drawn(7), 'the chart drawn', 20_000);
     assert.equal(report.plotted, 7, 'one dot per reading');
-    const html = api.creditHistoryPanel.webviewPanel!.webview.html;
+    const html = api.creditHistoryPanel.view!.panel.webview.html;
     assert.match(html, /script-src 'nonce-[A-Za-z0-9+/=]{20,}'/);
     assert.ok(!html.includes('5000'), 'data arrives by message, not in the HTML');
     // A new reading redraws the open chart.
     await api.creditHistory.record(MAIL_ACCOUNT, 4000, 40, now + 60_000);
-    await waitFor(() => api.creditHistoryPanel.lastRender?.series.find((s) => s.service === 'mail' && s.readings === 8), 'redrawn with the new reading');
+    await waitFor(() => drawn(8), 'redrawn with the new reading');
   });
 
   it('keeps readings per account: after a key change the tooltip and the chart show only the new account', async function () {
@@ -114,7 +118,7 @@ describe('Credit trends', () => {
     assert.ok(!tooltip.includes('Trend over') && !tooltip.includes('At this rate'), `no trend from one reading of B:\n${tooltip}`);
 
     await vscode.commands.executeCommand('partnerExplorer.showCreditHistory');
-    const series = await waitFor(() => api.creditHistoryPanel.lastData?.find((s) => s.service === 'sms'), 'the chart data');
+    const series = await waitFor(() => historySeries(api)?.find((s) => s.service === 'sms'), 'the chart data');
     assert.deepEqual(series.points.map((p) => p.count), [351], "the chart draws B's reading only");
     assert.deepEqual(series.trend, []);
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { accountRef } from '../../src/accounts/creditHistory';
 import type { MessageStatusPanel } from '../../src/providers/messageStatus/messageStatusPanel';
-import { resetAll, setKeys, setSetting, unhandled, waitFor } from './helpers/harness';
+import { rendered, resetAll, setKeys, setSetting, unhandled, waitFor } from './helpers/harness';
 
 const DAY = 86_400_000;
 const HOSTILE = '99999999999999';
@@ -25,7 +25,7 @@ describe('Hostile dates (issue 12, defect 8)', () => {
       '991',
     );
     const report = await waitFor(
-      () => (panel?.lastRender?.rowCount === 2 ? panel.lastRender : undefined),
+      () => (panel && rendered(panel)?.rowCount === 2 ? rendered(panel) : undefined),
       'render',
       20_000,
     );
@@ -70,7 +70,10 @@ describe('Hostile dates (issue 12, defect 8)', () => {
     assert.ok(!tooltip.includes('At this rate'), tooltip);
     await vscode.commands.executeCommand('partnerExplorer.showCreditHistory');
     await waitFor(
-      () => api.creditHistoryPanel.lastRender?.series.find((s) => s.service === 'sms' && s.readings === 2),
+      () => {
+        const view = api.creditHistoryPanel.view;
+        return view && rendered(view)?.series.find((s) => s.service === 'sms' && s.readings === 2);
+      },
       'the chart',
       20_000,
     );

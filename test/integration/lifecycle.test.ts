@@ -52,7 +52,8 @@ async function buildParts(emu: EmulatorHandle, settings: PartnerSettings, focus?
   await sessions.sync();
   const tree = new AccountsTreeProvider(sessions);
   const statusBar = new StatusBarCredits(sessions, settings, () => undefined, focus);
-  const panels = new MessageStatusPanels(sessions, (await api()).storage ? vscode.extensions.getExtension('partner-tools.partner-explorer')!.extensionUri : vscode.Uri.file('/'), () => true, new RecentMessages(memento));
+  const extensionUri = (await api()).storage ? vscode.extensions.getExtension('partner-tools.partner-explorer')!.extensionUri : vscode.Uri.file('/');
+  const panels = new MessageStatusPanels(sessions, new RecentMessages(memento), { extensionUri, liveTracking: () => true });
   const disposables: vscode.Disposable[] = [channel, keys, sessions, tree, statusBar, panels];
   return { sessions, tree, statusBar, panels, dispose: () => disposables.reverse().forEach((d) => d.dispose()) };
 }

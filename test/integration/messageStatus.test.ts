@@ -1,11 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MessageStatusPanel } from '../../src/providers/messageStatus/messageStatusPanel';
-import type { RenderReport } from '../../src/webview/protocol';
-import { resetAll, setKeys, waitFor } from './helpers/harness';
+import type { RenderReport } from '../../src/webview/messageStatusProtocol';
+import { rendered, resetAll, sent, setKeys, waitFor } from './helpers/harness';
 
-async function rendered(panel: MessageStatusPanel, rows?: number): Promise<RenderReport> {
-  return waitFor(() => (panel.lastRender && (rows === undefined || panel.lastRender.rowCount === rows) ? panel.lastRender : undefined), 'the webview to render', 20_000);
+async function drawn(panel: MessageStatusPanel, rows?: number): Promise<RenderReport> {
+  return waitFor(() => {
+    const report = rendered(panel);
+    return report && (rows === undefined || report.rowCount === rows) ? report : undefined;
+  }, 'the webview to render', 20_000);
 }
 
 for (const format of ['json', 'xml'] as const) {
@@ -20,7 +23,7 @@ for (const format of ['json', 'xml'] as const) {
       const panel = await vscode.commands.executeCommand<MessageStatusPanel>('partnerExplorer.showMessageStatus', 'mail', '300');
       assert.ok(panel);
       assert.equal(panel.panel.title, 'Message 300 · Mail Partner');
-      const report = await rendered(panel, 2);
+      const report = await drawn(panel!, 2);
       assert.deepEqual(report.firstRows[0].slice(0, 4), ['email1', 'Delivered', '1', 'Yes']);
       assert.equal(report.foreignElements, 0);
       assert.deepEqual(panel.current?.summary, [{ status: 'Delivered', category: 'delivered', count: 2 }]);
@@ -34,7 +37,7 @@ for (const format of ['json', 'xml'] as const) {
       const { api, emu } = await resetAll(format);
       await setKeys(api, emu, ['mail']);
       const panel = await vscode.commands.executeCommand<MessageStatusPanel>('partnerExplorer.showMessageStatus', 'mail', '666');
-      const report = await rendered(panel!, 2);
+      const report = await drawn(panel!, 2);
       assert.equal(report.firstRows[0][0], '<img src=x onerror=alert(1)>');
       assert.equal(report.firstRows[0][1], '<b>Delivered</b>');
       assert.equal(report.firstRows[1][0], '[click](command:workbench.action.quit)');
@@ -45,7 +48,7 @@ for (const format of ['json', 'xml'] as const) {
       const { api, emu } = await resetAll(format);
       await setKeys(api, emu);
       const first = await vscode.commands.executeCommand<MessageStatusPanel>('partnerExplorer.showMessageStatus', 'sms', '4242');
-      const report = await rendered(first!, 48);
+      const report = await drawn(first!, 48);
       assert.equal(report.shownCount, 48);
       const again = await vscode.commands.executeCommand<MessageStatusPanel>('partnerExplorer.showMessageStatus', 'sms', '4242');
       assert.equal(again, first);
@@ -60,7 +63,7 @@ for (const format of ['json', 'xml'] as const) {
       const { api, emu } = await resetAll(format);
       await setKeys(api, emu, ['sms']);
       const panel = await vscode.commands.executeCommand<MessageStatusPanel>('partnerExplorer.showMessageStatus', 'sms', '123456');
-      const error = await waitFor(() => panel!.sent.find((m) => m.type === 'error'), 'error message');
+      const error = await waitFor(() => sent(panel!).find((m) => m.type === 'error'), 'error message');
       assert.deepEqual(error, { type: 'error', message: 'SMS Partner: no message with this id was found (code 4).', canRetry: false, canSetKey: false });
     });
 
@@ -69,12 +72,12 @@ for (const format of ['json', 'xml'] as const) {
       await setKeys(api, emu, ['mail']);
       await emu.inject({ type: 'reset', path: '/bulk-status', times: 0 });
       const panel = await vscode.commands.executeCommand<MessageStatusPanel>('partnerExplorer.showMessageStatus', 'mail', '300');
-      const error = await waitFor(() => panel!.sent.find((m) => m.type === 'error'), 'error message', 15_000);
+      const error = await waitFor(() => sent(panel!).find((m) => m.type === 'error'), 'error message', 15_000);
       assert.ok(error.type === 'error' && error.canRetry);
       assert.match(error.type === 'error' ? error.message : '', /^Cannot reach 127\.0\.0\.1:\d+ \(ECONNRESET\)/);
       await emu.clearFaults();
       await panel!.load();
-      await rendered(panel!, 2);
+      await drawn(panel!, 2);
     });
   });
 }

@@ -4,8 +4,8 @@ import type { BrowseResult } from '../../src/commands/browseAsSubaccount';
 import { DEFAULT_TRACKING } from '../../src/providers/messageStatus/liveTracking';
 import type { MessageStatusPanel } from '../../src/providers/messageStatus/messageStatusPanel';
 import type { SubaccountNode } from '../../src/providers/tree/subaccountNode';
-import type { HostMessage } from '../../src/webview/protocol';
-import { type EmulatorHandle, replaceKey, resetAll, setKeys, setSetting, waitFor } from './helpers/harness';
+import type { HostMessage } from '../../src/webview/messageStatusProtocol';
+import { clearRecord, type EmulatorHandle, rendered, replaceKey, resetAll, sent, setKeys, setSetting, testHooks, waitFor } from './helpers/harness';
 
 type Api = Awaited<ReturnType<typeof resetAll>>['api'];
 
@@ -20,14 +20,13 @@ async function hideAndShowAgain(panel: MessageStatusPanel): Promise<HostMessage[
   const doc = await vscode.workspace.openTextDocument({ content: 'hides the panel' });
   await vscode.window.showTextDocument(doc, { viewColumn: panel.panel.viewColumn, preview: false });
   await waitFor(() => !panel.panel.visible, 'the panel hidden');
-  panel.sent.length = 0;
-  panel.lastRender = undefined;
+  clearRecord(panel);
   panel.reveal();
-  await waitFor(() => panel.sent.some((m) => m.type === 'init'), 'the webview loaded again');
-  await waitFor(() => panel.sent.some((m) => m.type === 'data' || m.type === 'error'), 'what the tab shows', 15_000);
+  await waitFor(() => sent(panel).some((m) => m.type === 'init'), 'the webview loaded again');
+  await waitFor(() => sent(panel).some((m) => m.type === 'data' || m.type === 'error'), 'what the tab shows', 15_000);
   // Anything else the host would send in answer to the webview's `ready`.
   await sleep(500);
-  return [...panel.sent];
+  return [...sent(panel)];
 }
 
 function assertHoldsNothing(panel: MessageStatusPanel, recipient: string): void {
@@ -35,8 +34,8 @@ function assertHoldsNothing(panel: MessageStatusPanel, recipient: string): void 
   for (const format of ['csv', 'markdown', 'json'] as const) {
     assert.equal(panel.text(format, false), undefined, `Copy as ${format} gives nothing`);
   }
-  assert.ok(!JSON.stringify(panel.sent).includes(recipient), 'no recipient was sent to the webview');
-  assert.equal(panel.lastRender, undefined, 'the webview rendered no row');
+  assert.ok(!JSON.stringify(sent(panel)).includes(recipient), 'no recipient was sent to the webview');
+  assert.equal(rendered(panel), undefined, 'the webview rendered no row');
 }
 
 async function firstSubaccount(api: Api, service: 'sms' | 'mail'): Promise<SubaccountNode> {
@@ -55,8 +54,8 @@ async function subKeyRequests(emu: EmulatorHandle, email: string): Promise<numbe
 describe('A message panel shows only what the current account read', () => {
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    const { api } = await resetAll();
-    api.panels.policy = DEFAULT_TRACKING;
+    await resetAll();
+    testHooks().trackingPolicy = DEFAULT_TRACKING;
   });
 
   const changes: [string, (api: Api) => Thenable<unknown>, string][] = [
@@ -80,15 +79,15 @@ describe('A message panel shows only what the current account read', () => {
         'mail',
         '300',
       ))!;
-      await waitFor(() => panel.lastRender?.rowCount === 2, 'the two recipients rendered');
+      await waitFor(() => rendered(panel)?.rowCount === 2, 'the two recipients rendered');
       assert.equal(panel.text('csv', false)?.includes('email1'), true);
 
       await act(api);
-      await waitFor(() => panel.sent.some((m) => m.type === 'error'), 'the panel to react to the account change');
-      const sent = await hideAndShowAgain(panel);
+      await waitFor(() => sent(panel).some((m) => m.type === 'error'), 'the panel to react to the account change');
+      const again = await hideAndShowAgain(panel);
 
-      assert.deepEqual(sent.filter((m) => m.type === 'data'), [], 'no reading is shown again');
-      const error = sent.filter((m) => m.type === 'error').pop();
+      assert.deepEqual(again.filter((m) => m.type === 'data'), [], 'no reading is shown again');
+      const error = again.filter((m) => m.type === 'error').pop();
       assert.deepEqual(error, { type: 'error', message: expected, canRetry: false, canSetKey: true });
       assertHoldsNothing(panel, 'email1');
     });
@@ -98,15 +97,15 @@ describe('A message panel shows only what the current account read', () => {
 describe('Browsing as a sub-account ends with the main account', () => {
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    const { api } = await resetAll();
-    api.panels.policy = DEFAULT_TRACKING;
+    await resetAll();
+    testHooks().trackingPolicy = DEFAULT_TRACKING;
   });
 
   it("after the API URL changes, live tracking sends the sub-account's key nowhere", async () => {
     const { api, emu } = await resetAll();
     await setKeys(api, emu, ['sms']);
     // The sample message is older than 48 h: track it anyway, every 300 ms.
-    api.panels.policy = { delaysMs: [300], maxAgeMs: Number.MAX_SAFE_INTEGER };
+    testHooks().trackingPolicy = { delaysMs: [300], maxAgeMs: Number.MAX_SAFE_INTEGER };
     const node = await firstSubaccount(api, 'sms');
     const email = node.subaccount.email;
     const browse = (n: SubaccountNode) =>
@@ -125,7 +124,7 @@ describe('Browsing as a sub-account ends with the main account', () => {
     assert.equal(after, 0, 'requests with the sub-account key after the API URL changed');
 
     assert.notEqual(panel.tracking.state, 'live', 'live tracking stopped');
-    const error = await waitFor(() => panel.sent.filter((m) => m.type === 'error').pop(), 'the panel says why');
+    const error = await waitFor(() => sent(panel).filter((m) => m.type === 'error').pop(), 'the panel says why');
     assert.ok(error.type === 'error');
     assert.equal(
       error.message,

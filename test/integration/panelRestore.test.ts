@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { VIEW_TYPE } from '../../src/providers/messageStatus/messageStatusPanel';
-import { resetAll, sessionOf, setKeys, waitFor } from './helpers/harness';
+import { rendered, resetAll, sessionOf, setKeys, waitFor } from './helpers/harness';
 
 describe('Message status panel restore', () => {
   it('the serializer brings a panel back from its saved state and renders it', async () => {
@@ -12,12 +12,11 @@ describe('Message status panel restore', () => {
     panel.onDidDispose(() => (disposed = true));
     await api.panels.deserializeWebviewPanel(panel, { service: 'mail', messageId: '4242', filterText: 'UNDELIV' });
     assert.equal(disposed, false, 'the restored panel is kept');
-    // A panel saved before accounts existed names only its service: its pinned account reads it.
     const restored = api.panels.get(sessionOf(api, 'mail').id, '4242');
     assert.ok(restored, 'tracked again');
     assert.equal(panel.title, 'Message 4242 · Mail Partner');
-    await waitFor(() => restored.lastRender?.rowCount === 48, 'rendered', 20_000);
-    assert.equal(restored.lastRender?.shownCount, 4, 'the saved filter applies again');
+    await waitFor(() => rendered(restored)?.rowCount === 48, 'rendered', 20_000);
+    assert.equal(rendered(restored)?.shownCount, 4, 'the saved filter applies again');
     restored.dispose();
   });
 

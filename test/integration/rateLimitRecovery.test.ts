@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ServiceId } from '../../src/api';
 import type { MessageStatusPanel } from '../../src/providers/messageStatus/messageStatusPanel';
-import { children, note, resetAll, sessionOf, setKeys, settledChildren, waitFor } from './helpers/harness';
+import { children, note, rendered, resetAll, sessionOf, setKeys, settledChildren, waitFor } from './helpers/harness';
 
 // Issue 16: after a series of HTML 502 pages, one 429 with `Retry-After: 1` must never
 // reach the user, whatever request it lands on (here: the last attempt a 502 series left).
@@ -27,7 +27,7 @@ for (const format of ['json', 'xml'] as const) {
       await waitFor(() => list.loadedCount === 45, 'the 45 SMS sub-accounts loaded');
       const show = 'partnerExplorer.showMessageStatus';
       const panel = await vscode.commands.executeCommand<MessageStatusPanel>(show, 'mail', '4242');
-      await waitFor(() => panel?.lastRender, 'the Mail status panel');
+      await waitFor(() => panel && rendered(panel), 'the Mail status panel');
 
       // Every state the sessions go through: an `error` state is what puts an error node in
       // the tree and raises the status bar's warning notification.

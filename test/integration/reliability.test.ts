@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { AccountStore } from '../../src/accounts/accountStore';
 import type { MessageStatusPanel } from '../../src/providers/messageStatus/messageStatusPanel';
 import { readSettings } from '../../src/settings/partnerSettings';
-import { children, findLogFiles, keyOf, removeAccounts, resetAll, sessionOf, setKeys, setSetting, settledChildren, show, type Shown, unhandled, waitFor } from './helpers/harness';
+import { children, findLogFiles, keyOf, removeAccounts, rendered, resetAll, sent, sessionOf, setKeys, setSetting, settledChildren, show, type Shown, unhandled, waitFor } from './helpers/harness';
 
 async function errorItem(nodeChildren: () => Promise<Shown[]>, what: string, timeoutMs = 15_000): Promise<Shown> {
   return waitFor(async () => (await nodeChildren()).find((c) => c.contextValue === 'placeholder.error'), what, timeoutMs);
@@ -65,12 +65,12 @@ describe('Reliability: faults reach the user as clear messages, the rest keeps w
       await setKeys(api, emu, ['sms']);
       await emu.inject({ ...fault, path: '/bulk-status' });
       const panel = await vscode.commands.executeCommand<MessageStatusPanel>('partnerExplorer.showMessageStatus', 'sms', '4242');
-      const error = await waitFor(() => panel!.sent.find((m) => m.type === 'error'), 'error in panel');
+      const error = await waitFor(() => sent(panel!).find((m) => m.type === 'error'), 'error in panel');
       assert.ok(error.type === 'error');
       assert.match(error.message, /^Unexpected answer from SMS Partner \(/);
       assert.equal(error.canRetry, true);
       await panel!.load();
-      await waitFor(() => panel!.lastRender?.rowCount === 48, 'recovered table', 20_000);
+      await waitFor(() => rendered(panel!)?.rowCount === 48, 'recovered table', 20_000);
     });
   }
 
@@ -193,7 +193,7 @@ describe('Security: keys stay where they belong', () => {
     await waitFor(async () => (await children(api, sms))[0]?.label.includes('code 10'), 'code 10');
     await vscode.commands.executeCommand('partnerExplorer.setApiKey', 'mail', 'wrong-mail-key-7781');
     const panel = await vscode.commands.executeCommand<MessageStatusPanel>('partnerExplorer.showMessageStatus', 'mail', '4242');
-    await waitFor(() => panel!.lastRender, 'panel render', 20_000);
+    await waitFor(() => rendered(panel!), 'panel render', 20_000);
     await emu.inject({ type: 'status', status: 500, body: 'html', times: 0 });
     await panel!.load();
     await emu.clearFaults();
@@ -207,7 +207,7 @@ describe('Security: keys stay where they belong', () => {
         texts.push(String(ci.label), String(ci.description ?? ''), ci.tooltip instanceof vscode.MarkdownString ? ci.tooltip.value : String(ci.tooltip ?? ''));
       }
     }
-    texts.push(JSON.stringify([api.statusBar.view('sms'), api.statusBar.view('mail')]), panel!.panel.webview.html, JSON.stringify(panel!.sent));
+    texts.push(JSON.stringify([api.statusBar.view('sms'), api.statusBar.view('mail')]), panel!.panel.webview.html, JSON.stringify(sent(panel!)));
     texts.push(JSON.stringify(vscode.workspace.getConfiguration().inspect('partnerExplorer')));
     for (const memento of [api.storage.global, api.storage.workspace]) {
       for (const k of memento.keys()) {texts.push(k, JSON.stringify(memento.get(k)));}

@@ -2,10 +2,15 @@ import * as vscode from 'vscode';
 import type { ServiceId } from '../../api';
 import type { AccountRef, CreditHistory } from '../../accounts/creditHistory';
 import type { PartnerSettings } from '../../settings/partnerSettings';
-import type { HistoryHostMessage, HistoryRenderReport, HistorySeries, HistoryStrings, HistoryWebviewMessage } from '../../webview/creditHistoryProtocol';
+import type {
+  CreditHistoryProtocol,
+  HistoryHostMessage,
+  HistorySeries,
+  HistoryStrings,
+} from '../../webview/creditHistoryProtocol';
 import { trendLines } from '../creditTrendText';
-import { webviewHtml } from '../webviewHtml';
 import { showWarning } from '../notifications';
+import { panelOptions, WebviewPanelBase, type PanelObserver, type PanelRequest } from '../webviewPanelBase';
 
 export const HISTORY_VIEW_TYPE = 'partnerExplorer.creditHistory';
 
@@ -33,92 +38,130 @@ export interface HistoryAccount {
   readonly readings: AccountRef | undefined;
 }
 
+/** What the credit-history panel reads. */
+export interface CreditHistoryOptions {
+  readonly history: CreditHistory;
+  readonly extensionUri: vscode.Uri;
+  readonly settings: () => PartnerSettings;
+  /** The accounts with a key, in tree order. */
+  readonly accounts: () => readonly HistoryAccount[];
+  /** Sees what the panel sends and what its webview draws (Test mode only). */
+  readonly observer?: PanelObserver;
+}
+
 /**
  * `Show Credit History`: one panel drawing each account's credit curve from the
  * readings kept in globalState, redrawn as new readings arrive. Each account shows
- * its own readings, never another account's.
+ * its own readings, never another account's. This keeps the one open view, if any.
  */
 export class CreditHistoryPanel implements vscode.Disposable {
-  private panel: vscode.WebviewPanel | undefined;
-  private ready = false;
-  private readonly subscriptions: vscode.Disposable[] = [];
-  /** The webview's last report of what it drew. */
-  lastRender: HistoryRenderReport | undefined;
-  /** What was sent to the webview last, for tests. */
-  lastData: readonly HistorySeries[] | undefined;
+  private current: CreditHistoryView | undefined;
+  private readonly subscription: vscode.Disposable;
 
-  constructor(
-    private readonly history: CreditHistory,
-    private readonly extensionUri: vscode.Uri,
-    private readonly settings: () => PartnerSettings,
-    private readonly accounts: () => readonly HistoryAccount[],
-  ) {
-    this.subscriptions.push(history.onDidChange(() => this.send()));
+  constructor(private readonly options: CreditHistoryOptions) {
+    this.subscription = options.history.onDidChange(() => this.current?.send());
   }
 
-  get webviewPanel(): vscode.WebviewPanel | undefined {
-    return this.panel;
+  /** The open view, if any. */
+  get view(): CreditHistoryView | undefined {
+    return this.current;
   }
 
   show(): vscode.WebviewPanel {
-    if (this.panel) {
-      this.panel.reveal();
-      this.send();
-      return this.panel;
+    if (this.current) {
+      this.current.reveal();
+      this.current.send();
+      return this.current.panel;
     }
-    const panel = vscode.window.createWebviewPanel(HISTORY_VIEW_TYPE, vscode.l10n.t('Credit History'), vscode.ViewColumn.Active, {
-      enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')],
+    const options = panelOptions(this.options.extensionUri);
+    const panel = vscode.window.createWebviewPanel(
+      HISTORY_VIEW_TYPE,
+      vscode.l10n.t('Credit History'),
+      vscode.ViewColumn.Active,
+      options,
+    );
+    const view = new CreditHistoryView(panel, this.options);
+    this.current = view;
+    view.onDidDispose(() => {
+      if (this.current === view) {
+        this.current = undefined;
+      }
     });
-    this.panel = panel;
-    this.ready = false;
-    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'partner.svg');
-    panel.webview.html = this.html(panel.webview);
-    panel.webview.onDidReceiveMessage((m: HistoryWebviewMessage) => void this.onMessage(m), undefined, this.subscriptions);
-    panel.onDidDispose(() => {
-      if (this.panel === panel) {this.panel = undefined;}
-    }, undefined, this.subscriptions);
     return panel;
   }
 
   /** Draws again: a key changed, so whose readings to show may have. */
   refresh(): void {
-    this.send();
+    this.current?.send();
   }
 
   dispose(): void {
-    this.panel?.dispose();
-    this.subscriptions.forEach((d) => d.dispose());
+    this.current?.dispose();
+    this.subscription.dispose();
+  }
+}
+
+/** The open credit-history panel and its webview (media/creditHistory.js). */
+export class CreditHistoryView extends WebviewPanelBase<CreditHistoryProtocol> {
+  constructor(
+    panel: vscode.WebviewPanel,
+    private readonly options: CreditHistoryOptions,
+  ) {
+    super(panel, {
+      extensionUri: options.extensionUri,
+      title: vscode.l10n.t('Credit History'),
+      page: {
+        title: vscode.l10n.t('Credit History'),
+        styles: ['statusPanel.css', 'creditHistory.css'],
+        script: 'creditHistory.js',
+      },
+      observer: options.observer,
+    });
+    this.send();
   }
 
-  private async onMessage(message: HistoryWebviewMessage): Promise<void> {
+  /** Sends every account's curve; a curve still waiting for the webview is replaced. */
+  send(): void {
+    this.dropQueued((m) => m.type === 'data');
+    this.post({ type: 'data', series: this.series() });
+  }
+
+  protected init(): HistoryHostMessage {
+    return { type: 'init', locale: vscode.env.language, strings: historyStrings() };
+  }
+
+  protected onReady(first: boolean): void {
+    // The first time, the curves posted at creation have just followed `init`.
+    if (!first) {
+      this.send();
+    }
+  }
+
+  protected async onMessage(message: PanelRequest<CreditHistoryProtocol>): Promise<void> {
     switch (message.type) {
-      case 'ready':
-        this.ready = true;
-        this.post({ type: 'init', locale: vscode.env.language, strings: historyStrings() });
-        this.send();
-        return;
       case 'clear': {
         // The account shown when the button was pressed, even if the key changes meanwhile.
-        const account = this.accounts().find((a) => a.id === message.key);
-        if (!account?.readings) {return;}
+        const account = this.options.accounts().find((a) => a.id === message.key);
+        if (!account?.readings) {
+          return;
+        }
         const readings = account.readings;
         const clear = vscode.l10n.t('Clear History');
-        const choice = await showWarning(vscode.l10n.t('Forget every credit reading of {0}?', account.title), { modal: true }, clear);
-        if (choice === clear) {await this.history.forget(readings);}
+        const question = vscode.l10n.t('Forget every credit reading of {0}?', account.title);
+        const choice = await showWarning(question, { modal: true }, clear);
+        if (choice === clear) {
+          await this.options.history.forget(readings);
+        }
         return;
       }
-      case 'rendered':
-        this.lastRender = message.report;
-        return;
     }
   }
 
   private series(): HistorySeries[] {
-    const settings = this.settings();
+    const settings = this.options.settings();
     const locale = vscode.env.language;
-    return this.accounts().map(({ id, service, title, readings }) => {
-      const points = readings ? this.history.points(readings) : [];
+    return this.options.accounts().map(({ id, service, title, readings }) => {
+      const points = readings ? this.options.history.points(readings) : [];
       const last = points[points.length - 1];
       const threshold = settings.lowCreditThreshold[service];
       return {
@@ -131,20 +174,5 @@ export class CreditHistoryPanel implements vscode.Disposable {
         trend: last ? trendLines(points, last.count, threshold, locale) : [],
       };
     });
-  }
-
-  private send(): void {
-    if (!this.panel || !this.ready) {return;}
-    const series = this.series();
-    this.lastData = series;
-    this.post({ type: 'data', series });
-  }
-
-  private post(message: HistoryHostMessage): void {
-    void this.panel?.webview.postMessage(message);
-  }
-
-  private html(webview: vscode.Webview): string {
-    return webviewHtml(webview, this.extensionUri, { title: vscode.l10n.t('Credit History'), styles: ['statusPanel.css', 'creditHistory.css'], script: 'creditHistory.js' });
   }
 }

@@ -1,4 +1,4 @@
-import type { StatusViewData, TrackingState } from '../../webview/protocol';
+import type { StatusViewData, TrackingState } from '../../webview/messageStatusProtocol';
 import { isFinal } from './statusView';
 
 /** How often a panel refreshes itself while recipients are waiting. */

@@ -3,32 +3,50 @@ import { checkMessageId, type PartnerLogger } from '../../api';
 import type { AccountSession } from '../../accounts/accountSession';
 import type { AccountSessions } from '../../accounts/accountSessions';
 import type { RecentMessages } from '../../accounts/recentMessages';
-import type { PanelPersistedState } from '../../webview/protocol';
+import type { PanelPersistedState } from '../../webview/messageStatusProtocol';
+import type { PanelObserver } from '../webviewPanelBase';
 import { DEFAULT_TRACKING, type TrackingPolicy } from './liveTracking';
-import { MessageStatusPanel, VIEW_TYPE, webviewOptions, type PanelContext, type StatusSource } from './messageStatusPanel';
+import {
+  messagePanelOptions,
+  MessageStatusPanel,
+  VIEW_TYPE,
+  type PanelContext,
+  type StatusSource,
+} from './messageStatusPanel';
+
+/** What the panels share besides the accounts and the recent ids. */
+export interface MessagePanelsOptions {
+  readonly extensionUri: vscode.Uri;
+  /** The `messageStatus.liveTracking` setting. */
+  readonly liveTracking: () => boolean;
+  /** Live-tracking delays: the defaults unless Test mode sets shorter ones. */
+  readonly policy?: () => TrackingPolicy;
+  readonly log?: PartnerLogger;
+  /** Sees what each panel sends and draws (Test mode only). */
+  readonly observer?: PanelObserver;
+}
 
 /** One panel per account (or sub-account) and message id; restores panels after a reload. */
 export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPanelSerializer<PanelPersistedState> {
   private readonly panels = new Map<string, MessageStatusPanel>();
-  /** Live-tracking delays; integration tests shorten them. */
-  policy: TrackingPolicy = DEFAULT_TRACKING;
   private readonly context: PanelContext;
 
   constructor(
     private readonly sessions: AccountSessions,
-    extensionUri: vscode.Uri,
-    liveTracking: () => boolean,
     private readonly recent: RecentMessages,
-    log?: PartnerLogger,
+    options: MessagePanelsOptions,
   ) {
     this.context = {
-      extensionUri,
-      liveTracking,
-      log,
-      policy: () => this.policy,
+      extensionUri: options.extensionUri,
+      liveTracking: options.liveTracking,
+      log: options.log,
+      observer: options.observer,
+      policy: options.policy ?? (() => DEFAULT_TRACKING),
       // Only the main account's lookups are offered again: a sub-account's key is gone once its panel closes.
       onLoaded: (panel) => {
-        if (!panel.subaccount) {void this.recent.remember(panel.accountId, panel.messageId);}
+        if (!panel.subaccount) {
+          void this.recent.remember(panel.accountId, panel.messageId);
+        }
       },
     };
   }
@@ -70,7 +88,8 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
     }
     // Browsing as a sub-account again after the main account changed: the new source reads.
     existing?.dispose();
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, messageId, vscode.ViewColumn.Active, webviewOptions(this.context.extensionUri));
+    const options = messagePanelOptions(this.context.extensionUri);
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, messageId, vscode.ViewColumn.Active, options);
     return this.track(new MessageStatusPanel(panel, source, messageId, this.context));
   }
 
@@ -91,7 +110,9 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
   }
 
   dispose(): void {
-    for (const p of [...this.panels.values()]) {p.dispose();}
+    for (const p of [...this.panels.values()]) {
+      p.dispose();
+    }
     this.panels.clear();
   }
 
@@ -99,7 +120,9 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
     const key = panelKey(panel.accountId, panel.messageId, panel.subaccount);
     this.panels.set(key, panel);
     panel.onDidDispose(() => {
-      if (this.panels.get(key) === panel) {this.panels.delete(key);}
+      if (this.panels.get(key) === panel) {
+        this.panels.delete(key);
+      }
     });
     return panel;
   }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { PanelStrings } from '../../webview/protocol';
+import { SERVICES, type ServiceId } from '../../api';
+import type { PanelStrings } from '../../webview/messageStatusProtocol';
 
 /** The webview's strings, localized here: the webview has no access to `vscode.l10n`. */
 export function panelStrings(): PanelStrings {
@@ -44,4 +45,11 @@ export function panelStrings(): PanelStrings {
     trackingFinal: vscode.l10n.t('Every status is final: tracking stopped'),
     trackingExpired: vscode.l10n.t('Sent more than 48 hours ago: tracking stopped'),
   };
+}
+
+/** A message panel's title, also the heading of its Markdown copy. */
+export function panelTitle(service: ServiceId, messageId: string, subaccount?: string): string {
+  return subaccount
+    ? vscode.l10n.t('Message {0} · {1} · {2}', messageId, SERVICES[service].label, subaccount)
+    : vscode.l10n.t('Message {0} · {1}', messageId, SERVICES[service].label);
 }

@@ -2,7 +2,9 @@ import Mocha from 'mocha';
 import * as vscode from 'vscode';
 import type { ServiceId } from '../../../src/api';
 import type { AccountSession } from '../../../src/accounts/accountSession';
-import type { PartnerExplorerApi } from '../../../src/extension';
+import type { PartnerExplorerApi, TestHooks } from '../../../src/extension';
+import type { PanelProtocol, WebviewPanelBase } from '../../../src/providers/webviewPanelBase';
+import type { HistorySeries } from '../../../src/webview/creditHistoryProtocol';
 import type { TreeNode } from '../../../src/providers/tree/treeNode';
 import type { Fault } from '../../emulator/partnerEmulator';
 import { PartnerEmulator } from '../../emulator/partnerEmulator';
@@ -61,12 +63,43 @@ async function connect(): Promise<EmulatorHandle> {
   };
 }
 
+let activated: PartnerExplorerApi | undefined;
+
 export async function api(): Promise<PartnerExplorerApi> {
   const ext = vscode.extensions.getExtension<PartnerExplorerApi>(EXTENSION_ID);
   if (!ext) {throw new Error(`${EXTENSION_ID} is not installed in this host`);}
   const exports = await ext.activate();
   await exports.ready;
+  activated = exports;
   return exports;
+}
+
+/** What the extension made for the tests (Test mode): the panels' recorder and the live-tracking delays. */
+export function testHooks(): TestHooks {
+  if (!activated?.testing) {throw new Error('the extension is not active in Test mode');}
+  return activated.testing;
+}
+
+/** What a panel posted to its webview, oldest first (since it opened or `clearRecord`). */
+export function sent<P extends PanelProtocol>(panel: WebviewPanelBase<P>): readonly P['host'][] {
+  return testHooks().panels.sent(panel);
+}
+
+/** The webview's last report of what it drew. */
+export function rendered<P extends PanelProtocol>(panel: WebviewPanelBase<P>): P['report'] | undefined {
+  return testHooks().panels.rendered(panel);
+}
+
+/** The curves last sent to the open credit-history panel, if it is open. */
+export function historySeries(a: PartnerExplorerApi): readonly HistorySeries[] | undefined {
+  const view = a.creditHistoryPanel.view;
+  const data = view && sent(view).filter((m) => m.type === 'data').pop();
+  return data?.type === 'data' ? data.series : undefined;
+}
+
+/** Forgets what the panel sent and drew so far. */
+export function clearRecord<P extends PanelProtocol>(panel: WebviewPanelBase<P>): void {
+  testHooks().panels.clear(panel);
 }
 
 const config = () => vscode.workspace.getConfiguration('partnerExplorer');

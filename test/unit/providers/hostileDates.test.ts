@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { fromProviderDateTime, fromUnixSeconds } from '../../../src/api/providerDates';
 import { formatDate, formatDateTime } from '../../../src/providers/localeFormat';
-import { buildStatusView, toCsv, toJson, toMarkdown } from '../../../src/providers/messageStatus/statusView';
+import { buildStatusView } from '../../../src/providers/messageStatus/statusView';
+import { toCsv, toJson, toMarkdown } from '../../../src/providers/messageStatus/statusFormats';
 import { projectionWithinHorizon } from '../../../src/providers/creditProjection';
-import type { StatusRow } from '../../../src/webview/protocol';
+import type { StatusRow } from '../../../src/webview/messageStatusProtocol';
 import { clientFor, useEmulator } from '../helpers/emulatorFixture';
 
 const HEADERS = { recipient: 'Recipient', status: 'Status', cost: 'Cost', stop: 'Stop', date: 'Date' };

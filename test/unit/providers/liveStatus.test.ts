@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import type { MessageStatus } from '../../../src/api';
 import { decideTracking, DEFAULT_TRACKING, nextStep, sentAt } from '../../../src/providers/messageStatus/liveTracking';
 import { maskRecipient } from '../../../src/providers/messageStatus/personalData';
-import { buildStatusView, escapeMarkdown, toCsv, toJson, toMarkdown } from '../../../src/providers/messageStatus/statusView';
+import { buildStatusView } from '../../../src/providers/messageStatus/statusView';
+import { escapeMarkdown, toCsv, toJson, toMarkdown } from '../../../src/providers/messageStatus/statusFormats';
 
 const HOUR = 3_600_000;
 

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { buildStatusView, categorize, isFinal, toCsv } from '../../../src/providers/messageStatus/statusView';
+import { buildStatusView, categorize, isFinal } from '../../../src/providers/messageStatus/statusView';
+import { toCsv } from '../../../src/providers/messageStatus/statusFormats';
 
 describe('status view', () => {
   it('groups documented and operator statuses, and leaves unknown ones as other', () => {

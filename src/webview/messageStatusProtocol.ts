@@ -145,3 +145,10 @@ export interface PanelPersistedState {
   readonly filterCategory?: StatusCategory | '';
   readonly hidePersonal?: boolean;
 }
+
+/** The panel's protocol as a whole (see PanelProtocol in src/providers/webviewPanelBase.ts). */
+export interface MessageStatusProtocol {
+  readonly host: HostMessage;
+  readonly webview: WebviewMessage;
+  readonly report: RenderReport;
+}
