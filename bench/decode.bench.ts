@@ -12,14 +12,24 @@ class DecodingClient extends MailClient {
   }
 }
 
-export function benchDecode(rows = 5000, runs = 41): { rows: number; jsonMs: number; xmlMs: number; ratio: number; jsonKB: number; xmlKB: number } {
+export function benchDecode(
+  rows = 5000,
+  runs = 41,
+): { rows: number; jsonMs: number; xmlMs: number; ratio: number; jsonKB: number; xmlKB: number } {
   const data = createServiceData('mail', { mailSubaccounts: 0 });
   const recipients = [...data.messages.get('5000')!].slice(0, rows);
   const answer = {
     success: true,
     code: 200,
     messageId: '5000',
-    StatutResponseList: recipients.map((r) => ({ email: r.recipient, token: r.token, status: r.status, cost: r.cost, stopMail: r.stop, date: r.date })),
+    StatutResponseList: recipients.map((r) => ({
+      email: r.recipient,
+      token: r.token,
+      status: r.status,
+      cost: r.cost,
+      stopMail: r.stop,
+      date: r.date,
+    })),
   };
   const json = JSON.stringify(answer);
   const xml = toPositionalXml(answer);

@@ -21,7 +21,8 @@ const PARALLEL = 6;
  * beside a bare fetch of the same pages with the same bound from this process.
  */
 async function findOverTenThousand(page, emulator) {
-  const control = (action, body) => fetch(`${emulator.url}/__emulator/${action}`, { method: 'POST', body: JSON.stringify(body) });
+  const control = (action, body) =>
+    fetch(`${emulator.url}/__emulator/${action}`, { method: 'POST', body: JSON.stringify(body) });
   await control('subaccounts', { service: 'sms', count: FIND_COUNT });
   await commandPalette(page, 'View: Show Partner');
   await commandPalette(page, 'Partner: Refresh');
@@ -38,7 +39,9 @@ async function findOverTenThousand(page, emulator) {
     Array.from({ length: PARALLEL }, async () => {
       while (next <= pages) {
         const n = next++;
-        await fetch(`${emulator.sms.apiUrl}/subaccount/list?_format=json&page=${n}&apiKey=${emulator.sms.apiKey}`).then((r) => r.text());
+        await fetch(`${emulator.sms.apiUrl}/subaccount/list?_format=json&page=${n}&apiKey=${emulator.sms.apiKey}`).then(
+          (r) => r.text(),
+        );
       }
     }),
   );
@@ -53,7 +56,14 @@ async function findOverTenThousand(page, emulator) {
   const findMs = performance.now() - started;
   await page.keyboard.press('Escape');
   await control('latency', { ms: 0 });
-  return { subaccounts: FIND_COUNT, pages, latencyMs: FIND_LATENCY_MS, findMs, bareFetchMs: bareMs, ratio: findMs / bareMs };
+  return {
+    subaccounts: FIND_COUNT,
+    pages,
+    latencyMs: FIND_LATENCY_MS,
+    findMs,
+    bareFetchMs: bareMs,
+    ratio: findMs / bareMs,
+  };
 }
 
 try {
@@ -85,7 +95,9 @@ try {
 
   const frame = await openMessageStatus(page, 'newsletter@exemple.fr', 'Mail Partner', '5000');
   const app = frame.locator('#app');
-  await frame.waitForFunction(() => document.getElementById('app')?.dataset.firstPaintMs !== undefined, null, { timeout: 20_000 });
+  await frame.waitForFunction(() => document.getElementById('app')?.dataset.firstPaintMs !== undefined, null, {
+    timeout: 20_000,
+  });
   const firstPaintMs = Number(await app.getAttribute('data-first-paint-ms'));
   const sorts = [];
   for (const column of ['recipient', 'status', 'date', 'recipient']) {
@@ -100,7 +112,13 @@ try {
     filters.push(Number(await app.getAttribute('data-view-ms')));
   }
   const rows = await frame.locator('table tbody tr:not(.spacer)').count();
-  result.webview = { rows: 5000, renderedRows: rows, firstPaintMs, sortMs: Math.max(...sorts), filterMs: Math.max(...filters) };
+  result.webview = {
+    rows: 5000,
+    renderedRows: rows,
+    firstPaintMs,
+    sortMs: Math.max(...sorts),
+    filterMs: Math.max(...filters),
+  };
   console.log(JSON.stringify(result));
 } catch (err) {
   console.error(err);

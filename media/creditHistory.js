@@ -55,20 +55,62 @@
       max += 1;
       min = Math.max(0, min - 1);
     }
-    const x = (/** @type {number} */ t) => PAD.left + (last === first ? (WIDTH - PAD.left - PAD.right) / 2 : ((t - first) / (last - first)) * (WIDTH - PAD.left - PAD.right));
+    const x = (/** @type {number} */ t) =>
+      PAD.left +
+      (last === first
+        ? (WIDTH - PAD.left - PAD.right) / 2
+        : ((t - first) / (last - first)) * (WIDTH - PAD.left - PAD.right));
     const y = (/** @type {number} */ v) => PAD.top + (1 - (v - min) / (max - min)) * (HEIGHT - PAD.top - PAD.bottom);
-    const label = format(s.chartLabel, numbers.format(points.length), dates.format(new Date(first)), dates.format(new Date(last)));
-    const root = svg('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': `${series.label}: ${label}`, class: 'chart' });
+    const label = format(
+      s.chartLabel,
+      numbers.format(points.length),
+      dates.format(new Date(first)),
+      dates.format(new Date(last)),
+    );
+    const root = svg('svg', {
+      viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
+      role: 'img',
+      'aria-label': `${series.label}: ${label}`,
+      class: 'chart',
+    });
     root.appendChild(svg('title', {}, `${series.label}: ${label}`));
-    root.appendChild(svg('line', { x1: PAD.left, x2: WIDTH - PAD.right, y1: HEIGHT - PAD.bottom, y2: HEIGHT - PAD.bottom, class: 'axis' }));
+    root.appendChild(
+      svg('line', {
+        x1: PAD.left,
+        x2: WIDTH - PAD.right,
+        y1: HEIGHT - PAD.bottom,
+        y2: HEIGHT - PAD.bottom,
+        class: 'axis',
+      }),
+    );
     root.appendChild(svg('line', { x1: PAD.left, x2: PAD.left, y1: PAD.top, y2: HEIGHT - PAD.bottom, class: 'axis' }));
-    root.appendChild(svg('text', { x: PAD.left - 6, y: PAD.top + 4, class: 'tick', 'text-anchor': 'end' }, numbers.format(max)));
-    root.appendChild(svg('text', { x: PAD.left - 6, y: HEIGHT - PAD.bottom, class: 'tick', 'text-anchor': 'end' }, numbers.format(min)));
+    root.appendChild(
+      svg('text', { x: PAD.left - 6, y: PAD.top + 4, class: 'tick', 'text-anchor': 'end' }, numbers.format(max)),
+    );
+    root.appendChild(
+      svg(
+        'text',
+        { x: PAD.left - 6, y: HEIGHT - PAD.bottom, class: 'tick', 'text-anchor': 'end' },
+        numbers.format(min),
+      ),
+    );
     root.appendChild(svg('text', { x: PAD.left, y: HEIGHT - 8, class: 'tick' }, dates.format(new Date(first))));
-    root.appendChild(svg('text', { x: WIDTH - PAD.right, y: HEIGHT - 8, class: 'tick', 'text-anchor': 'end' }, dates.format(new Date(last))));
+    root.appendChild(
+      svg(
+        'text',
+        { x: WIDTH - PAD.right, y: HEIGHT - 8, class: 'tick', 'text-anchor': 'end' },
+        dates.format(new Date(last)),
+      ),
+    );
     const ty = y(series.threshold);
     root.appendChild(svg('line', { x1: PAD.left, x2: WIDTH - PAD.right, y1: ty, y2: ty, class: 'threshold' }));
-    root.appendChild(svg('text', { x: WIDTH - PAD.right, y: ty - 4, class: 'tick threshold-label', 'text-anchor': 'end' }, format(s.threshold, numbers.format(series.threshold))));
+    root.appendChild(
+      svg(
+        'text',
+        { x: WIDTH - PAD.right, y: ty - 4, class: 'tick threshold-label', 'text-anchor': 'end' },
+        format(s.threshold, numbers.format(series.threshold)),
+      ),
+    );
     const d = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.t).toFixed(1)},${y(p.count).toFixed(1)}`).join(' ');
     root.appendChild(svg('path', { d, class: 'curve' }));
     for (const p of points) {
@@ -88,7 +130,9 @@
     const money = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 3 });
     const sections = [el('h1', { text: s.title })];
     for (const series of all) {
-      const section = el('section', { className: 'series', attrs: { 'aria-label': series.label } }, [el('h2', { text: series.label })]);
+      const section = el('section', { className: 'series', attrs: { 'aria-label': series.label } }, [
+        el('h2', { text: series.label }),
+      ]);
       if (series.points.length === 0) {
         section.appendChild(el('p', { className: 'meta', text: s.empty }));
         sections.push(section);
@@ -99,12 +143,27 @@
       const rows = series.points
         .slice()
         .reverse()
-        .map((p) => el('tr', {}, [el('td', { text: dates.format(new Date(p.t)) }), el('td', { className: 'num', text: numbers.format(p.count) }), el('td', { className: 'num', text: money.format(p.balance) })]));
+        .map((p) =>
+          el('tr', {}, [
+            el('td', { text: dates.format(new Date(p.t)) }),
+            el('td', { className: 'num', text: numbers.format(p.count) }),
+            el('td', { className: 'num', text: money.format(p.balance) }),
+          ]),
+        );
       const table = el('table', {}, [
-        el('thead', {}, [el('tr', {}, [el('th', { text: s.date, attrs: { scope: 'col' } }), el('th', { text: `${s.count} (${series.unit})`, attrs: { scope: 'col' } }), el('th', { text: s.balance, attrs: { scope: 'col' } })])]),
+        el('thead', {}, [
+          el('tr', {}, [
+            el('th', { text: s.date, attrs: { scope: 'col' } }),
+            el('th', { text: `${s.count} (${series.unit})`, attrs: { scope: 'col' } }),
+            el('th', { text: s.balance, attrs: { scope: 'col' } }),
+          ]),
+        ]),
         el('tbody', {}, rows),
       ]);
-      const details = el('details', {}, [el('summary', { text: `${s.readings} (${numbers.format(series.points.length)})` }), table]);
+      const details = el('details', {}, [
+        el('summary', { text: `${s.readings} (${numbers.format(series.points.length)})` }),
+        table,
+      ]);
       const clear = el('button', { className: 'action', text: s.clear, attrs: { type: 'button' } });
       clear.addEventListener('click', () => send({ type: 'clear', key: series.key }));
       section.appendChild(details);
@@ -115,7 +174,13 @@
     app.setAttribute('aria-busy', 'false');
     send({
       type: 'rendered',
-      report: { series: all.map((series) => ({ service: series.service, readings: series.points.length, plotted: app.querySelectorAll(`section[aria-label="${CSS.escape(series.label)}"] circle.dot`).length })) },
+      report: {
+        series: all.map((series) => ({
+          service: series.service,
+          readings: series.points.length,
+          plotted: app.querySelectorAll(`section[aria-label="${CSS.escape(series.label)}"] circle.dot`).length,
+        })),
+      },
     });
   }
 

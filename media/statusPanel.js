@@ -106,7 +106,12 @@
 
   function categoryLabel(/** @type {StatusCategory} */ c) {
     if (!strings) return c;
-    return { delivered: strings.categoryDelivered, failed: strings.categoryFailed, waiting: strings.categoryWaiting, other: strings.categoryOther }[c];
+    return {
+      delivered: strings.categoryDelivered,
+      failed: strings.categoryFailed,
+      waiting: strings.categoryWaiting,
+      other: strings.categoryOther,
+    }[c];
   }
 
   function showLoading() {
@@ -114,7 +119,9 @@
       app.setAttribute('aria-busy', 'true');
       return;
     }
-    app.replaceChildren(el('p', { className: 'loading', text: strings ? strings.loading : '…', attrs: { role: 'status' } }));
+    app.replaceChildren(
+      el('p', { className: 'loading', text: strings ? strings.loading : '…', attrs: { role: 'status' } }),
+    );
     app.setAttribute('aria-busy', 'true');
   }
 
@@ -125,7 +132,9 @@
     const actions = el('div', { className: 'actions' });
     if (error.canRetry) actions.appendChild(button(s.retry, () => send({ type: 'refresh' })));
     if (error.canSetKey) actions.appendChild(button(s.setKey, () => send({ type: 'setKey' })));
-    app.replaceChildren(el('div', { className: 'error', attrs: { role: 'alert' } }, [el('p', { text: error.message }), actions]));
+    app.replaceChildren(
+      el('div', { className: 'error', attrs: { role: 'alert' } }, [el('p', { text: error.message }), actions]),
+    );
     app.setAttribute('aria-busy', 'false');
     table = undefined;
   }
@@ -135,7 +144,13 @@
     const s = strings;
     const d = data;
     const started = performance.now();
-    const hide = /** @type {HTMLButtonElement} */ (el('button', { className: 'action toggle', text: s.hidePersonal, attrs: { type: 'button', 'aria-pressed': String(hidePersonal()), 'data-control': 'hidePersonal' } }));
+    const hide = /** @type {HTMLButtonElement} */ (
+      el('button', {
+        className: 'action toggle',
+        text: s.hidePersonal,
+        attrs: { type: 'button', 'aria-pressed': String(hidePersonal()), 'data-control': 'hidePersonal' },
+      })
+    );
     hide.addEventListener('click', () => {
       state = { ...state, hidePersonal: !hidePersonal() };
       vscode.setState(state);
@@ -148,14 +163,28 @@
     if (d.previousFetchedAt !== null) {
       const since = timeFormat.format(new Date(d.previousFetchedAt));
       const moved = d.changes.reduce((n, c) => n + c.count, 0);
-      changes.appendChild(el('p', { className: 'changes-title', text: moved === 0 ? format(s.noChanges, since) : format(s.changesSince, numberFormat.format(moved), since) }));
+      changes.appendChild(
+        el('p', {
+          className: 'changes-title',
+          text: moved === 0 ? format(s.noChanges, since) : format(s.changesSince, numberFormat.format(moved), since),
+        }),
+      );
       if (moved > 0) {
-        changes.appendChild(el('ul', {}, d.changes.map((c) => el('li', { text: format(s.changeEntry, c.from, c.to, numberFormat.format(c.count)) }))));
+        changes.appendChild(
+          el(
+            'ul',
+            {},
+            d.changes.map((c) => el('li', { text: format(s.changeEntry, c.from, c.to, numberFormat.format(c.count)) })),
+          ),
+        );
       }
     }
     const header = el('header', {}, [
       el('h1', { text: format(s.title, d.messageId, d.serviceLabel) }),
-      el('p', { className: 'meta', text: `${format(s.recipientsCount, numberFormat.format(d.rows.length))} · ${format(s.updatedAt, dateFormat.format(new Date(d.fetchedAt)))}` }),
+      el('p', {
+        className: 'meta',
+        text: `${format(s.recipientsCount, numberFormat.format(d.rows.length))} · ${format(s.updatedAt, dateFormat.format(new Date(d.fetchedAt)))}`,
+      }),
       trackingLine,
       el('div', { className: 'actions' }, [
         button(s.refresh, () => send({ type: 'refresh' })),
@@ -175,11 +204,15 @@
     for (const entry of d.summary) {
       const fill = el('span', { className: `fill cat-${entry.category}` });
       fill.style.width = `${Math.max(0.5, (entry.count / total) * 100)}%`;
-      const item = el('button', { className: 'summary-item', attrs: { type: 'button', title: categoryLabel(entry.category) } }, [
-        el('span', { className: 'summary-status', text: entry.status }),
-        el('span', { className: 'bar', attrs: { 'aria-hidden': 'true' } }, [fill]),
-        el('span', { className: 'summary-count', text: numberFormat.format(entry.count) }),
-      ]);
+      const item = el(
+        'button',
+        { className: 'summary-item', attrs: { type: 'button', title: categoryLabel(entry.category) } },
+        [
+          el('span', { className: 'summary-status', text: entry.status }),
+          el('span', { className: 'bar', attrs: { 'aria-hidden': 'true' } }, [fill]),
+          el('span', { className: 'summary-count', text: numberFormat.format(entry.count) }),
+        ],
+      );
       item.addEventListener('click', () => {
         state = { ...state, filterText: entry.status };
         vscode.setState(state);
@@ -189,14 +222,26 @@
       summary.appendChild(item);
     }
 
-    const search = /** @type {HTMLInputElement} */ (el('input', { attrs: { type: 'search', placeholder: s.filterPlaceholder, 'aria-label': s.filterLabel, value: state.filterText || '', 'data-control': 'search' } }));
+    const search = /** @type {HTMLInputElement} */ (
+      el('input', {
+        attrs: {
+          type: 'search',
+          placeholder: s.filterPlaceholder,
+          'aria-label': s.filterLabel,
+          value: state.filterText || '',
+          'data-control': 'search',
+        },
+      })
+    );
     search.value = state.filterText || '';
     search.addEventListener('input', () => {
       state = { ...state, filterText: search.value };
       vscode.setState(state);
       applyView();
     });
-    const select = /** @type {HTMLSelectElement} */ (el('select', { attrs: { 'aria-label': s.statusFilterLabel, 'data-control': 'category' } }));
+    const select = /** @type {HTMLSelectElement} */ (
+      el('select', { attrs: { 'aria-label': s.statusFilterLabel, 'data-control': 'category' } })
+    );
     select.appendChild(el('option', { text: s.allStatuses, attrs: { value: '' } }));
     for (const c of /** @type {StatusCategory[]} */ (['delivered', 'failed', 'waiting', 'other'])) {
       select.appendChild(el('option', { text: categoryLabel(c), attrs: { value: c } }));
@@ -213,7 +258,11 @@
     const heads = new Map();
     const headRow = el('tr');
     for (const column of COLUMNS) {
-      const sortButton = el('button', { className: 'sort', text: s[column], attrs: { type: 'button', 'data-control': `sort-${column}` } });
+      const sortButton = el('button', {
+        className: 'sort',
+        text: s[column],
+        attrs: { type: 'button', 'data-control': `sort-${column}` },
+      });
       sortButton.addEventListener('click', () => {
         const current = state.sort;
         const descending = current && current.column === column ? !current.descending : false;
@@ -222,15 +271,27 @@
         applyView();
         sortButton.focus();
       });
-      const th = /** @type {HTMLTableCellElement} */ (el('th', { className: `col-${column}`, attrs: { scope: 'col' } }, [sortButton]));
+      const th = /** @type {HTMLTableCellElement} */ (
+        el('th', { className: `col-${column}`, attrs: { scope: 'col' } }, [sortButton])
+      );
       heads.set(column, th);
       headRow.appendChild(th);
     }
-    const top = /** @type {HTMLTableRowElement} */ (el('tr', { className: 'spacer', attrs: { 'aria-hidden': 'true' } }));
-    const bottom = /** @type {HTMLTableRowElement} */ (el('tr', { className: 'spacer', attrs: { 'aria-hidden': 'true' } }));
+    const top = /** @type {HTMLTableRowElement} */ (
+      el('tr', { className: 'spacer', attrs: { 'aria-hidden': 'true' } })
+    );
+    const bottom = /** @type {HTMLTableRowElement} */ (
+      el('tr', { className: 'spacer', attrs: { 'aria-hidden': 'true' } })
+    );
     const body = /** @type {HTMLTableSectionElement} */ (el('tbody'));
-    const tableEl = el('table', { attrs: { 'aria-rowcount': String(d.rows.length + 1) } }, [el('caption', { className: 'visually-hidden', text: format(s.title, d.messageId, d.serviceLabel) }), el('thead', {}, [headRow]), body]);
-    const scroller = el('div', { className: 'table-scroll', attrs: { tabindex: '0', 'data-control': 'table' } }, [tableEl]);
+    const tableEl = el('table', { attrs: { 'aria-rowcount': String(d.rows.length + 1) } }, [
+      el('caption', { className: 'visually-hidden', text: format(s.title, d.messageId, d.serviceLabel) }),
+      el('thead', {}, [headRow]),
+      body,
+    ]);
+    const scroller = el('div', { className: 'table-scroll', attrs: { tabindex: '0', 'data-control': 'table' } }, [
+      tableEl,
+    ]);
     scroller.addEventListener('scroll', () => requestAnimationFrame(renderRows), { passive: true });
 
     app.replaceChildren(header, summary, filters, scroller);
@@ -244,7 +305,11 @@
     if (!data || !table || !strings) return;
     const text = (state.filterText || '').trim().toLowerCase();
     const category = state.filterCategory || '';
-    let rows = data.rows.filter((r) => (!category || r.category === category) && (!text || shownRecipient(r).toLowerCase().includes(text) || r.status.toLowerCase().includes(text)));
+    let rows = data.rows.filter(
+      (r) =>
+        (!category || r.category === category) &&
+        (!text || shownRecipient(r).toLowerCase().includes(text) || r.status.toLowerCase().includes(text)),
+    );
     const sort = state.sort;
     if (sort) {
       const dir = sort.descending ? -1 : 1;
@@ -262,9 +327,16 @@
     }
     view = rows;
     for (const [column, th] of table.heads) {
-      th.setAttribute('aria-sort', sort && sort.column === column ? (sort.descending ? 'descending' : 'ascending') : 'none');
+      th.setAttribute(
+        'aria-sort',
+        sort && sort.column === column ? (sort.descending ? 'descending' : 'ascending') : 'none',
+      );
     }
-    table.counter.textContent = format(strings.shownCount, numberFormat.format(rows.length), numberFormat.format(data.rows.length));
+    table.counter.textContent = format(
+      strings.shownCount,
+      numberFormat.format(rows.length),
+      numberFormat.format(data.rows.length),
+    );
     table.scroller.scrollTop = 0;
     renderRows();
     app.dataset.viewMs = String(Math.round((performance.now() - started) * 10) / 10);
@@ -287,17 +359,30 @@
     for (let i = first; i < last; i++) {
       const r = view[i];
       const who = shownRecipient(r);
-      const status = el('td', { className: 'col-status' }, [el('span', { className: `status cat-${r.category}`, text: r.status, attrs: { title: categoryLabel(r.category) } })]);
+      const status = el('td', { className: 'col-status' }, [
+        el('span', {
+          className: `status cat-${r.category}`,
+          text: r.status,
+          attrs: { title: categoryLabel(r.category) },
+        }),
+      ]);
       if (r.previousStatus !== undefined) {
         status.appendChild(el('span', { className: 'was', text: format(s.changedFrom, r.previousStatus) }));
       }
-      const tr = el('tr', { className: r.previousStatus !== undefined ? 'changed' : undefined, attrs: { 'aria-rowindex': String(i + 2) } }, [
-        el('td', { className: 'col-recipient', text: who, attrs: { title: who } }),
-        status,
-        el('td', { className: 'col-cost num', text: r.cost === null ? '' : numberFormat.format(r.cost) }),
-        el('td', { className: 'col-stop', text: r.stop ? s.yes : s.no }),
-        el('td', { className: 'col-date num', text: dateText(r) }),
-      ]);
+      const tr = el(
+        'tr',
+        {
+          className: r.previousStatus !== undefined ? 'changed' : undefined,
+          attrs: { 'aria-rowindex': String(i + 2) },
+        },
+        [
+          el('td', { className: 'col-recipient', text: who, attrs: { title: who } }),
+          status,
+          el('td', { className: 'col-cost num', text: r.cost === null ? '' : numberFormat.format(r.cost) }),
+          el('td', { className: 'col-stop', text: r.stop ? s.yes : s.no }),
+          el('td', { className: 'col-date num', text: dateText(r) }),
+        ],
+      );
       fragment.appendChild(tr);
     }
     fragment.appendChild(table.bottom);
@@ -328,7 +413,11 @@
     const active = document.activeElement;
     const control = active instanceof HTMLElement ? active.dataset.control : undefined;
     if (!control) return undefined;
-    return { control, selection: active instanceof HTMLInputElement ? [active.selectionStart ?? 0, active.selectionEnd ?? 0] : undefined };
+    return {
+      control,
+      selection:
+        active instanceof HTMLInputElement ? [active.selectionStart ?? 0, active.selectionEnd ?? 0] : undefined,
+    };
   }
 
   /** @param {{ control: string, selection: [number, number] | undefined }} focused */
@@ -371,7 +460,9 @@
         }
         if (focused) restoreFocus(focused);
         // After the next frame the table is on screen: that is the first paint.
-        requestAnimationFrame(() => setTimeout(() => (app.dataset.firstPaintMs = String(Math.round(performance.now() - received)))));
+        requestAnimationFrame(() =>
+          setTimeout(() => (app.dataset.firstPaintMs = String(Math.round(performance.now() - received)))),
+        );
         break;
       }
       case 'tracking':

@@ -9,11 +9,22 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const run = (cmd, args, capture = false) => {
-  const r = spawnSync(cmd, args, { cwd: root, stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit', encoding: 'utf8' });
+  const r = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit',
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed`);
   return r.stdout;
 };
-const lastJsonLine = (out) => JSON.parse(out.trim().split('\n').filter((l) => l.startsWith('{')).pop());
+const lastJsonLine = (out) =>
+  JSON.parse(
+    out
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .pop(),
+  );
 
 if (!existsSync(join(root, 'node_modules/.package-lock.json'))) run(npm, ['ci', '--no-audit', '--no-fund']);
 mkdirSync(join(root, 'bench'), { recursive: true });
@@ -27,7 +38,14 @@ const decode = lastJsonLine(run(process.execPath, ['out/bench/decode.bench.js'],
 
 console.log('▶ in the VS Code extension host: refresh, requests, 10,000 sub-accounts, memory');
 rmSync(join(root, 'bench/bench-host.json'), { force: true });
-run(process.execPath, ['scripts/run-integration.mjs', '--no-build', '--suite', 'out/bench/host', '--copy', 'bench-host.json']);
+run(process.execPath, [
+  'scripts/run-integration.mjs',
+  '--no-build',
+  '--suite',
+  'out/bench/host',
+  '--copy',
+  'bench-host.json',
+]);
 const host = JSON.parse(readFileSync(join(root, 'bench/bench-host.json'), 'utf8'));
 
 console.log('▶ in the workbench: activation (VS Code Running Extensions), webview with 5,000 rows');
@@ -35,7 +53,12 @@ const ui = lastJsonLine(run(process.execPath, ['bench/ui.bench.mjs'], true));
 
 const kb = (bytes) => bytes / 1024;
 const figures = [
-  { figure: 'dist/extension.js (minified)', value: kb(statSync(join(root, 'dist/extension.js')).size), unit: 'KB', budget: 150 },
+  {
+    figure: 'dist/extension.js (minified)',
+    value: kb(statSync(join(root, 'dist/extension.js')).size),
+    unit: 'KB',
+    budget: 150,
+  },
   { figure: '.vsix', value: kb(statSync(join(root, vsix)).size), unit: 'KB', budget: 250 },
   {
     figure: 'activation, median (VS Code Running Extensions)',
@@ -44,14 +67,58 @@ const figures = [
     budget: 20,
     note: `samples ${ui.activation.samplesMs.join(', ')} ms at window start; measured by the extension itself: modules ${host.activationSelf.loadMs.toFixed(1)} ms + activate() ${host.activationSelf.activateMs.toFixed(1)} ms`,
   },
-  { figure: 'full refresh at 100 ms latency / bare fetch', value: host.refresh.ratio, unit: '×', budget: 1.3, note: `${host.refresh.refreshMs.toFixed(0)} ms vs ${host.refresh.bareFetchMs.toFixed(0)} ms` },
-  { figure: '/me per service per full refresh (tree + status bar)', value: Math.max(host.requestsPerRefresh.smsMe, host.requestsPerRefresh.mailMe), unit: '', budget: 1, exact: true, note: `SMS ${host.requestsPerRefresh.smsMe}, Mail ${host.requestsPerRefresh.mailMe}` },
-  { figure: 'all 10,000 sub-accounts at 50 ms latency', value: host.loadAll.ms / 1000, unit: 's', budget: 6, note: `${host.loadAll.pages} pages, ${host.loadAll.ratioToIdeal.toFixed(2)}× the ideal ${(host.loadAll.idealMs / 1000).toFixed(1)} s; bare fetch of the same pages, same bound: ${(host.loadAll.bareFetchMs / 1000).toFixed(2)} s (${host.loadAll.ratioToBare.toFixed(2)}×)` },
+  {
+    figure: 'full refresh at 100 ms latency / bare fetch',
+    value: host.refresh.ratio,
+    unit: '×',
+    budget: 1.3,
+    note: `${host.refresh.refreshMs.toFixed(0)} ms vs ${host.refresh.bareFetchMs.toFixed(0)} ms`,
+  },
+  {
+    figure: '/me per service per full refresh (tree + status bar)',
+    value: Math.max(host.requestsPerRefresh.smsMe, host.requestsPerRefresh.mailMe),
+    unit: '',
+    budget: 1,
+    exact: true,
+    note: `SMS ${host.requestsPerRefresh.smsMe}, Mail ${host.requestsPerRefresh.mailMe}`,
+  },
+  {
+    figure: 'all 10,000 sub-accounts at 50 ms latency',
+    value: host.loadAll.ms / 1000,
+    unit: 's',
+    budget: 6,
+    note: `${host.loadAll.pages} pages, ${host.loadAll.ratioToIdeal.toFixed(2)}× the ideal ${(host.loadAll.idealMs / 1000).toFixed(1)} s; bare fetch of the same pages, same bound: ${(host.loadAll.bareFetchMs / 1000).toFixed(2)} s (${host.loadAll.ratioToBare.toFixed(2)}×)`,
+  },
   { figure: 'in flight while loading them', value: host.loadAll.maxInFlight, unit: '', budget: 6 },
-  { figure: 'Find over 10,000 sub-accounts in the workbench, until the last can be picked / bare fetch', value: ui.find.ratio, unit: '×', budget: 1.2, note: `${(ui.find.findMs / 1000).toFixed(2)} s vs ${(ui.find.bareFetchMs / 1000).toFixed(2)} s for the same ${ui.find.pages} pages at ${ui.find.latencyMs} ms, 6 in flight` },
-  { figure: 'requests sent by one Refresh after a Find', value: host.refreshAfterFind.requests, unit: '', budget: host.refreshAfterFind.expected, exact: true, note: `${host.refreshAfterFind.pages} pages (opened in the tree) + ${host.refreshAfterFind.me} /me` },
-  { figure: 'decode 5,000 rows: XML / JSON', value: decode.ratio, unit: '×', budget: 3, note: `${decode.xmlMs.toFixed(1)} ms vs ${decode.jsonMs.toFixed(1)} ms (${decode.xmlKB.toFixed(0)} KB vs ${decode.jsonKB.toFixed(0)} KB)` },
-  { figure: 'webview 5,000 rows: first paint after data', value: ui.webview.firstPaintMs, unit: 'ms', budget: 200, note: `${ui.webview.renderedRows} rows in the DOM (windowed)` },
+  {
+    figure: 'Find over 10,000 sub-accounts in the workbench, until the last can be picked / bare fetch',
+    value: ui.find.ratio,
+    unit: '×',
+    budget: 1.2,
+    note: `${(ui.find.findMs / 1000).toFixed(2)} s vs ${(ui.find.bareFetchMs / 1000).toFixed(2)} s for the same ${ui.find.pages} pages at ${ui.find.latencyMs} ms, 6 in flight`,
+  },
+  {
+    figure: 'requests sent by one Refresh after a Find',
+    value: host.refreshAfterFind.requests,
+    unit: '',
+    budget: host.refreshAfterFind.expected,
+    exact: true,
+    note: `${host.refreshAfterFind.pages} pages (opened in the tree) + ${host.refreshAfterFind.me} /me`,
+  },
+  {
+    figure: 'decode 5,000 rows: XML / JSON',
+    value: decode.ratio,
+    unit: '×',
+    budget: 3,
+    note: `${decode.xmlMs.toFixed(1)} ms vs ${decode.jsonMs.toFixed(1)} ms (${decode.xmlKB.toFixed(0)} KB vs ${decode.jsonKB.toFixed(0)} KB)`,
+  },
+  {
+    figure: 'webview 5,000 rows: first paint after data',
+    value: ui.webview.firstPaintMs,
+    unit: 'ms',
+    budget: 200,
+    note: `${ui.webview.renderedRows} rows in the DOM (windowed)`,
+  },
   { figure: 'webview 5,000 rows: sort (slowest of 4)', value: ui.webview.sortMs, unit: 'ms', budget: 100 },
   { figure: 'webview 5,000 rows: filter (slowest of 3)', value: ui.webview.filterMs, unit: 'ms', budget: 100 },
   { figure: 'extension host heap growth, 200 refreshes', value: host.heap.growthMB, unit: 'MB', budget: 5 },
@@ -60,10 +127,16 @@ for (const f of figures) f.ok = f.exact ? f.value === f.budget : f.value <= f.bu
 
 const fmt = (v) => (Number.isInteger(v) ? String(v) : v.toFixed(v < 10 ? 2 : 1));
 const lines = ['| figure | measured | budget | |', '|---|---|---|---|'];
-for (const f of figures) lines.push(`| ${f.figure} | ${fmt(f.value)} ${f.unit} | ${f.exact ? '=' : '≤'} ${f.budget} ${f.unit} | ${f.ok ? '✔' : '✖'}${f.note ? ` ${f.note}` : ''} |`);
+for (const f of figures)
+  lines.push(
+    `| ${f.figure} | ${fmt(f.value)} ${f.unit} | ${f.exact ? '=' : '≤'} ${f.budget} ${f.unit} | ${f.ok ? '✔' : '✖'}${f.note ? ` ${f.note}` : ''} |`,
+  );
 const table = lines.join('\n');
 console.log(`\n${table}\n`);
-writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify({ when: new Date().toISOString(), node: process.version, figures, raw: { decode, host, ui } }, null, 2)}\n`);
+writeFileSync(
+  join(root, 'bench/results.json'),
+  `${JSON.stringify({ when: new Date().toISOString(), node: process.version, figures, raw: { decode, host, ui } }, null, 2)}\n`,
+);
 console.log('written: bench/results.json');
 const missed = figures.filter((f) => !f.ok);
 if (missed.length) {

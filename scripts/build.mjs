@@ -26,14 +26,23 @@ const STUBS = {
     'export const FormData = globalThis.FormData ?? class FormData {};',
     'export function formDataToBlob() { throw new Error("not used by Partner Explorer"); }',
   ].join('\n'),
-  'data-uri-to-buffer': 'export default function () { throw new Error("data: URLs are not used by Partner Explorer"); }',
+  'data-uri-to-buffer':
+    'export default function () { throw new Error("data: URLs are not used by Partner Explorer"); }',
 };
 const nodeOnly = {
   name: 'node18-only',
   setup(build) {
-    const filter = new RegExp(`^(${Object.keys(STUBS).map((k) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+    const filter = new RegExp(
+      `^(${Object.keys(STUBS)
+        .map((k) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+        .join('|')})$`,
+    );
     build.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'stub' }));
-    build.onLoad({ filter: /.*/, namespace: 'stub' }, (args) => ({ contents: STUBS[args.path], loader: 'js', resolveDir: root }));
+    build.onLoad({ filter: /.*/, namespace: 'stub' }, (args) => ({
+      contents: STUBS[args.path],
+      loader: 'js',
+      resolveDir: root,
+    }));
   },
 };
 
@@ -79,7 +88,13 @@ if (args.has('--tests')) {
   rmSync(join(root, 'out'), { recursive: true, force: true });
   builds.push({
     ...common,
-    entryPoints: [...testEntries('test/unit'), ...testEntries('test/emulator'), ...testEntries('test/integration'), ...testEntries('test/faults'), ...testEntries('bench')],
+    entryPoints: [
+      ...testEntries('test/unit'),
+      ...testEntries('test/emulator'),
+      ...testEntries('test/integration'),
+      ...testEntries('test/faults'),
+      ...testEntries('bench'),
+    ],
     outdir: 'out',
     outbase: '.',
     external: [...common.external, 'mocha'],
@@ -99,5 +114,7 @@ if (watch) {
     console.log(await esbuild.analyzeMetafile(results[0].metafile));
   }
   const size = statSync(join(root, 'dist/extension.js')).size;
-  console.log(`built dist/extension.js (${(size / 1024).toFixed(1)} KB)${args.has('--tests') ? ' and out/' : ''} in ${Date.now() - started} ms`);
+  console.log(
+    `built dist/extension.js (${(size / 1024).toFixed(1)} KB)${args.has('--tests') ? ' and out/' : ''} in ${Date.now() - started} ms`,
+  );
 }

@@ -32,10 +32,15 @@ process.on('SIGTERM', stop);
 
 const explain = (emulator) => {
   console.log(`\nEmulator: ${emulator.url}  (SMS key ${emulator.sms.apiKey}, Mail key ${emulator.mail.apiKey})`);
-  console.log('Sample message ids: 4242 (campaign), 300 (docs sample), 777 (all waiting), 666 (hostile text), 5000 (5,000 recipients)\n');
+  console.log(
+    'Sample message ids: 4242 (campaign), 300 (docs sample), 777 (all waiting), 666 (hostile text), 5000 (5,000 recipients)\n',
+  );
 };
 
-if (spawnSync('sh', ['-c', 'command -v code'], { stdio: 'ignore' }).status === 0 && !process.env.PARTNER_DEMO_HEADLESS) {
+if (
+  spawnSync('sh', ['-c', 'command -v code'], { stdio: 'ignore' }).status === 0 &&
+  !process.env.PARTNER_DEMO_HEADLESS
+) {
   const emulator = await startEmulator(emulatorArgs);
   cleanups.push(() => emulator.stop());
   const base = mkdtempSync(join(tmpdir(), 'partner-demo-'));
@@ -44,14 +49,31 @@ if (spawnSync('sh', ['-c', 'command -v code'], { stdio: 'ignore' }).status === 0
   const workspace = join(base, 'workspace');
   mkdirSync(join(userData, 'User'), { recursive: true });
   mkdirSync(workspace);
-  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ 'partnerExplorer.sms.apiUrl': emulator.sms.apiUrl, 'partnerExplorer.mail.apiUrl': emulator.mail.apiUrl }, null, 2));
+  writeFileSync(
+    join(userData, 'User', 'settings.json'),
+    JSON.stringify(
+      { 'partnerExplorer.sms.apiUrl': emulator.sms.apiUrl, 'partnerExplorer.mail.apiUrl': emulator.mail.apiUrl },
+      null,
+      2,
+    ),
+  );
   explain(emulator);
   console.log('Opening desktop VS Code with the extension (close the window, then Ctrl-C here).');
-  const child = spawn('code', ['--new-window', '--wait', '--user-data-dir', userData, '--extensionDevelopmentPath', root, workspace], { stdio: 'inherit', env: { ...process.env, ...keysFrom(emulator) } });
+  const child = spawn(
+    'code',
+    ['--new-window', '--wait', '--user-data-dir', userData, '--extensionDevelopmentPath', root, workspace],
+    { stdio: 'inherit', env: { ...process.env, ...keysFrom(emulator) } },
+  );
   child.on('exit', stop);
 } else {
   const port = Number(process.env.PORT) || (await freePort());
-  const { emulator, url } = await startPackagedWorkbench({ cleanups, emulatorArgs, env: keysFrom, port, prefix: 'partner-demo-' });
+  const { emulator, url } = await startPackagedWorkbench({
+    cleanups,
+    emulatorArgs,
+    env: keysFrom,
+    port,
+    prefix: 'partner-demo-',
+  });
   explain(emulator);
   console.log(`Headless VS Code with Partner Explorer: ${url}`);
   console.log('Open it in a browser on this machine (it listens on 127.0.0.1 only). Ctrl-C stops everything.');

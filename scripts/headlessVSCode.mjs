@@ -10,7 +10,17 @@ import { fileURLToPath } from 'node:url';
 export const root = fileURLToPath(new URL('..', import.meta.url));
 
 // Popups allowed: `vscode.env.openExternal` in code-server is a window.open without a click.
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-popup-blocking', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-popup-blocking',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -26,7 +36,11 @@ export function freePort() {
 /** Starts `out/test/emulator/cli.js`; resolves with its URLs and keys. It dies with its parent (stdin). */
 export function startEmulator(args = []) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'out/test/emulator/cli.js'), '--stdin', '--lifetime', '7200', ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      [join(root, 'out/test/emulator/cli.js'), '--stdin', '--lifetime', '7200', ...args],
+      { stdio: ['pipe', 'pipe', 'inherit'] },
+    );
     let buffer = '';
     const onData = (chunk) => {
       buffer += chunk.toString();
@@ -49,7 +63,17 @@ export function startEmulator(args = []) {
  * Starts code-server on 127.0.0.1 with throw-away user data and extension folders,
  * the given settings and environment. Resolves once it answers HTTP.
  */
-export async function startCodeServer({ entryPoint, workspace, settings = {}, env = {}, port, log = () => {}, extensionsDir, extraArgs = [], locale }) {
+export async function startCodeServer({
+  entryPoint,
+  workspace,
+  settings = {},
+  env = {},
+  port,
+  log = () => {},
+  extensionsDir,
+  extraArgs = [],
+  locale,
+}) {
   const base = mkdtempSync(join(tmpdir(), 'partner-vscode-'));
   const userData = join(base, 'user-data');
   mkdirSync(join(userData, 'User'), { recursive: true });
@@ -59,9 +83,17 @@ export async function startCodeServer({ entryPoint, workspace, settings = {}, en
     // languagepacks.json; Microsoft's pack cannot be downloaded here, so a stand-in with
     // no core translations is registered. The workbench then runs with env.language 'fr'.
     const translations = join(root, 'test', 'fixtures', 'language-pack-fr', 'translations', 'main.i18n.json');
-    writeFileSync(join(userData, 'languagepacks.json'), JSON.stringify({
-      fr: { hash: 'partner-explorer-test-fr', label: 'Français', extensions: [{ extensionIdentifier: { id: 'partner-tools.test-language-pack-fr' }, version: '0.0.0' }], translations: { vscode: translations } },
-    }));
+    writeFileSync(
+      join(userData, 'languagepacks.json'),
+      JSON.stringify({
+        fr: {
+          hash: 'partner-explorer-test-fr',
+          label: 'Français',
+          extensions: [{ extensionIdentifier: { id: 'partner-tools.test-language-pack-fr' }, version: '0.0.0' }],
+          translations: { vscode: translations },
+        },
+      }),
+    );
     extraArgs = [...extraArgs, '--locale', 'fr'];
   }
   const allSettings = {
@@ -82,15 +114,20 @@ export async function startCodeServer({ entryPoint, workspace, settings = {}, en
   port ??= await freePort();
   const args = [
     entryPoint,
-    '--config', config,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--config',
+    config,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    '--user-data-dir', userData,
-    '--extensions-dir', extensionsDir ?? join(base, 'extensions'),
+    '--user-data-dir',
+    userData,
+    '--extensions-dir',
+    extensionsDir ?? join(base, 'extensions'),
     ...extraArgs,
     workspace,
   ];
@@ -101,7 +138,10 @@ export async function startCodeServer({ entryPoint, workspace, settings = {}, en
       XDG_CONFIG_HOME: join(base, 'xdg'),
       XDG_DATA_HOME: join(base, 'xdg-data'),
       // No marketplace: this machine reaches no gallery, and tests must not try.
-      EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/gallery', itemUrl: 'http://127.0.0.1:9/items' }),
+      EXTENSIONS_GALLERY: JSON.stringify({
+        serviceUrl: 'http://127.0.0.1:9/gallery',
+        itemUrl: 'http://127.0.0.1:9/items',
+      }),
       ...env,
     },
     detached: true,
@@ -146,15 +186,23 @@ export async function startCodeServer({ entryPoint, workspace, settings = {}, en
 
 export async function launchChromium() {
   const { chromium } = await import('playwright-core');
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
 }
 
 /** Installs a packaged .vsix into an extensions folder with code-server's own CLI. */
 export function installVsix(entryPoint, vsix, extensionsDir) {
-  const r = spawnSync(process.execPath, [entryPoint, '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'], {
-    encoding: 'utf8',
-    env: { ...process.env, XDG_CONFIG_HOME: join(tmpdir(), 'partner-cs-install') },
-  });
+  const r = spawnSync(
+    process.execPath,
+    [entryPoint, '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, XDG_CONFIG_HOME: join(tmpdir(), 'partner-cs-install') },
+    },
+  );
   if (r.status !== 0) throw new Error(`installing ${vsix} failed: ${r.stderr || r.stdout}`);
   return r.stdout.trim();
 }
@@ -165,7 +213,16 @@ export function installVsix(entryPoint, vsix, extensionsDir) {
  * and `env(emulator)` add to the defaults; everything started is pushed onto
  * `cleanups` (run them in reverse to stop).
  */
-export async function startPackagedWorkbench({ cleanups, settings = () => ({}), env = () => ({}), emulatorArgs = [], port, prefix = 'partner-', extraArgs = [], locale }) {
+export async function startPackagedWorkbench({
+  cleanups,
+  settings = () => ({}),
+  env = () => ({}),
+  emulatorArgs = [],
+  port,
+  prefix = 'partner-',
+  extraArgs = [],
+  locale,
+}) {
   const { ensureVSCode } = await import('./install-vscode.mjs');
   const vsix = readdirSync(root).find((f) => /^partner-explorer-.*\.vsix$/.test(f));
   if (!vsix) throw new Error('no .vsix: run `npm run package` first');
@@ -183,7 +240,11 @@ export async function startPackagedWorkbench({ cleanups, settings = () => ({}), 
     workspace,
     extensionsDir,
     port,
-    settings: { 'partnerExplorer.sms.apiUrl': emulator.sms.apiUrl, 'partnerExplorer.mail.apiUrl': emulator.mail.apiUrl, ...settings(emulator) },
+    settings: {
+      'partnerExplorer.sms.apiUrl': emulator.sms.apiUrl,
+      'partnerExplorer.mail.apiUrl': emulator.mail.apiUrl,
+      ...settings(emulator),
+    },
     env: { SMSPARTNER_API_KEY: '', MAILPARTNER_API_KEY: '', ...env(emulator) },
     extraArgs,
     locale,

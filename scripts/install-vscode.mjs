@@ -12,7 +12,12 @@ const nodeMajor = Number(process.versions.node.split('.')[0]);
 // code-server's install script accepts exactly one Node major per release line.
 const VERSION_BY_NODE = { 20: '4.100.3', 22: '4.106.3' };
 const version = process.env.PARTNER_CODE_SERVER_VERSION || VERSION_BY_NODE[nodeMajor];
-const DEBIAN_PACKAGES = { 'pkg-config': 'pkg-config', 'krb5-config': 'libkrb5-dev', rg: 'ripgrep', chromium: 'chromium' };
+const DEBIAN_PACKAGES = {
+  'pkg-config': 'pkg-config',
+  'krb5-config': 'libkrb5-dev',
+  rg: 'ripgrep',
+  chromium: 'chromium',
+};
 
 export const cacheDir = join(root, '.vscode-test', `code-server-${version}`);
 export const codeServerDir = join(cacheDir, 'node_modules', 'code-server');
@@ -28,7 +33,17 @@ function has(command) {
 }
 
 function run(command, args, options = {}) {
-  const r = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options, env: { ...process.env, npm_config_yes: 'true', npm_config_audit: 'false', npm_config_fund: 'false', ...(options.env || {}) } });
+  const r = spawnSync(command, args, {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    ...options,
+    env: {
+      ...process.env,
+      npm_config_yes: 'true',
+      npm_config_audit: 'false',
+      npm_config_fund: 'false',
+      ...(options.env || {}),
+    },
+  });
   if (r.status !== 0) {
     throw new Error(`${command} ${args.join(' ')} failed with exit ${r.status ?? r.signal}`);
   }
@@ -45,11 +60,15 @@ function link(target, path) {
 }
 
 export function ensureSystemPackages() {
-  const missing = Object.entries(DEBIAN_PACKAGES).filter(([command]) => !has(command)).map(([, pkg]) => pkg);
+  const missing = Object.entries(DEBIAN_PACKAGES)
+    .filter(([command]) => !has(command))
+    .map(([, pkg]) => pkg);
   if (missing.length === 0) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !has('apt-get')) {
-    throw new Error(`missing system packages: ${missing.join(' ')}. Install them first, e.g.: sudo apt-get install -y ${missing.join(' ')}`);
+    throw new Error(
+      `missing system packages: ${missing.join(' ')}. Install them first, e.g.: sudo apt-get install -y ${missing.join(' ')}`,
+    );
   }
   say(`installing Debian packages: ${missing.join(' ')}`);
   run('apt-get', ['update', '-qq'], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
@@ -58,7 +77,9 @@ export function ensureSystemPackages() {
 
 export function ensureVSCode() {
   if (!version) {
-    throw new Error(`no pinned code-server for Node ${process.versions.node}; use Node 20 or 22, or set PARTNER_CODE_SERVER_VERSION`);
+    throw new Error(
+      `no pinned code-server for Node ${process.versions.node}; use Node 20 or 22, or set PARTNER_CODE_SERVER_VERSION`,
+    );
   }
   ensureSystemPackages();
   if (existsSync(marker) && readFileSync(marker, 'utf8').trim() === version && existsSync(entryPoint)) {
@@ -67,12 +88,19 @@ export function ensureVSCode() {
   say(`installing code-server ${version} into ${cacheDir} (once; reused afterwards)`);
   rmSync(cacheDir, { recursive: true, force: true });
   mkdirSync(cacheDir, { recursive: true });
-  writeFileSync(join(cacheDir, 'package.json'), JSON.stringify({ name: 'partner-explorer-vscode-test', private: true }));
+  writeFileSync(
+    join(cacheDir, 'package.json'),
+    JSON.stringify({ name: 'partner-explorer-vscode-test', private: true }),
+  );
   // Its install script refuses root and downloads ripgrep: do its steps by hand instead.
   run('npm', ['install', '--ignore-scripts', '--no-save', `code-server@${version}`], { cwd: cacheDir });
   const vscodeDir = join(codeServerDir, 'lib', 'vscode');
   run('npm', ['install', '--omit=dev', '--ignore-scripts'], { cwd: vscodeDir });
-  run('npm', ['rebuild', 'kerberos', 'node-pty', '@parcel/watcher', '@vscode/spdlog', '@vscode/deviceid', 'native-watchdog'], { cwd: vscodeDir });
+  run(
+    'npm',
+    ['rebuild', 'kerberos', 'node-pty', '@parcel/watcher', '@vscode/spdlog', '@vscode/deviceid', 'native-watchdog'],
+    { cwd: vscodeDir },
+  );
   run('npm', ['rebuild', 'argon2'], { cwd: cacheDir });
   const rgDir = join(vscodeDir, 'node_modules', '@vscode', 'ripgrep', 'bin');
   mkdirSync(rgDir, { recursive: true });
@@ -81,7 +109,10 @@ export function ensureVSCode() {
   link('code-linux.sh', join(vscodeDir, 'bin', 'remote-cli', 'code-server'));
   link('browser-linux.sh', join(vscodeDir, 'bin', 'helpers', 'browser.sh'));
   run('npm', ['install', '--omit=dev', '--ignore-scripts'], { cwd: join(vscodeDir, 'extensions') });
-  const check = spawnSync(process.execPath, [entryPoint, '--version'], { encoding: 'utf8', env: { ...process.env, XDG_CONFIG_HOME: join(cacheDir, 'config') } });
+  const check = spawnSync(process.execPath, [entryPoint, '--version'], {
+    encoding: 'utf8',
+    env: { ...process.env, XDG_CONFIG_HOME: join(cacheDir, 'config') },
+  });
   if (check.status !== 0) {
     throw new Error(`code-server does not start: ${check.stderr || check.stdout}`);
   }

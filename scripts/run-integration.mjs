@@ -32,7 +32,13 @@ async function main() {
     if (build.status !== 0) throw new Error('build failed');
   }
   const entryPoint = ensureVSCode();
-  const version = spawnSync(process.execPath, [entryPoint, '--version'], { encoding: 'utf8', env: { ...process.env, XDG_CONFIG_HOME: join(tmpdir(), 'partner-cs-version') } }).stdout.trim().split('\n').pop();
+  const version = spawnSync(process.execPath, [entryPoint, '--version'], {
+    encoding: 'utf8',
+    env: { ...process.env, XDG_CONFIG_HOME: join(tmpdir(), 'partner-cs-version') },
+  })
+    .stdout.trim()
+    .split('\n')
+    .pop();
   step(`VS Code host: code-server ${version}`);
 
   const emulator = await startEmulator();
@@ -71,11 +77,21 @@ async function main() {
   const browser = await launchChromium();
   cleanups.push(() => browser.close());
   // The extension's clipboard goes through the browser's: let the tests use it.
-  const browserContext = await browser.newContext({ viewport: { width: 1400, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  const browserContext = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
   const page = await browserContext.newPage();
   const hostLog = [];
   // Pages the extension opens with openExternal (Open in Dashboard) load in this browser.
-  browserContext.on('page', (p) => void p.waitForLoadState().then(() => hostLog.push(`[browser] opened ${p.url()}`), () => undefined));
+  browserContext.on(
+    'page',
+    (p) =>
+      void p.waitForLoadState().then(
+        () => hostLog.push(`[browser] opened ${p.url()}`),
+        () => undefined,
+      ),
+  );
   let resolveExit;
   const exited = new Promise((resolve) => (resolveExit = resolve));
   await page.exposeFunction('codeAutomationLog', (type, args) => {
@@ -87,7 +103,10 @@ async function main() {
     const text = m.text();
     // The extension host's console is forwarded here: mocha's report among it.
     if (text.includes('[Extension Host]')) {
-      const clean = text.replace(/^.*?\[Extension Host\]\s?/, '').replace(/%c/g, '').replace(/ color: [^;]+;?/g, '');
+      const clean = text
+        .replace(/^.*?\[Extension Host\]\s?/, '')
+        .replace(/%c/g, '')
+        .replace(/ color: [^;]+;?/g, '');
       hostLog.push(clean);
     }
   });

@@ -36,8 +36,14 @@ const steps = {
   lint: () => run('lint (ESLint, no warnings allowed)', npm, ['run', '--silent', 'lint']),
   format: () => run('format (Prettier, print width 120)', npm, ['run', '--silent', 'format:check']),
   unit: () => run('unit tests (mocha, API client against the emulator)', npm, ['run', '--silent', 'test:unit']),
-  faults: () => run('fault-and-abuse run (every fault and bad input against the emulator)', npm, ['run', '--silent', 'test:faults']),
-  integration: () => run('integration tests (inside a headless VS Code)', process.execPath, ['scripts/run-integration.mjs']),
+  faults: () =>
+    run('fault-and-abuse run (every fault and bad input against the emulator)', npm, [
+      'run',
+      '--silent',
+      'test:faults',
+    ]),
+  integration: () =>
+    run('integration tests (inside a headless VS Code)', process.execPath, ['scripts/run-integration.mjs']),
   e2e: () => run('end-to-end UI test (Playwright drives the packaged .vsix)', npm, ['run', '--silent', 'test:e2e']),
 };
 for (const [name, step] of Object.entries(steps)) {

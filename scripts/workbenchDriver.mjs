@@ -31,7 +31,17 @@ export async function findWebviewFrame(page, timeoutMs = 20_000, selector = '#ap
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
-      if ((await frame.locator('#app').count().catch(() => 0)) > 0 && (await frame.locator(selector).count().catch(() => 0)) > 0) return frame;
+      if (
+        (await frame
+          .locator('#app')
+          .count()
+          .catch(() => 0)) > 0 &&
+        (await frame
+          .locator(selector)
+          .count()
+          .catch(() => 0)) > 0
+      )
+        return frame;
     }
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -8,18 +8,18 @@ import type { KeyCommandDeps } from './commands/apiKeyCommands';
 import { commandTable, nodeActions, type CommandContext } from './commands/commandTable';
 import { registerCommands } from './commands/registerCommand';
 import { PartnerLog } from './log/partnerLog';
-import { CreditHistoryPanel } from './providers/creditHistory/creditHistoryPanel';
-import { trendLines } from './providers/creditTrendText';
-import { DEFAULT_TRACKING, type TrackingPolicy } from './providers/messageStatus/liveTracking';
-import { VIEW_TYPE } from './providers/messageStatus/messageStatusPanel';
-import { MessageStatusPanels } from './providers/messageStatus/messageStatusPanels';
-import { showWarning } from './providers/notifications';
-import { PanelRecorder } from './providers/panelRecorder';
-import { mainCount, StatusBarCredits } from './providers/statusBarCredits';
-import { AccountsTreeProvider } from './providers/tree/accountsTreeProvider';
-import { NodeCommands } from './providers/tree/nodeCommands';
-import type { TreeNode } from './providers/tree/treeNode';
-import { VIEW_ID } from './providers/tree/viewId';
+import { CreditHistoryPanel } from './panels/creditHistory/creditHistoryPanel';
+import { trendLines } from './ui/creditTrendText';
+import { DEFAULT_TRACKING, type TrackingPolicy } from './panels/messageStatus/liveTracking';
+import { VIEW_TYPE } from './panels/messageStatus/messageStatusPanel';
+import { MessageStatusPanels } from './panels/messageStatus/messageStatusPanels';
+import { showWarning } from './ui/notifications';
+import { PanelRecorder } from './panels/panelRecorder';
+import { mainCount, StatusBarCredits } from './views/statusBar/statusBarCredits';
+import { AccountsTreeProvider } from './views/tree/accountsTreeProvider';
+import { NodeCommands } from './views/tree/nodeCommands';
+import type { TreeNode } from './views/tree/treeNode';
+import { VIEW_ID } from './views/tree/viewId';
 import { readSettings, SECTION, type PartnerSettings } from './settings/partnerSettings';
 
 export { VIEW_ID };
@@ -39,7 +39,11 @@ export interface PartnerExplorerApi {
   readonly creditHistoryPanel: CreditHistoryPanel;
   readonly logUri: vscode.Uri;
   /** What the extension keeps between sessions (never a key). */
-  readonly storage: { readonly global: vscode.Memento; readonly workspace: vscode.Memento; readonly secrets: vscode.SecretStorage };
+  readonly storage: {
+    readonly global: vscode.Memento;
+    readonly workspace: vscode.Memento;
+    readonly secrets: vscode.SecretStorage;
+  };
   /** Resolves once accounts, keys and settings have been read at least once. */
   readonly ready: Promise<void>;
   /** Set in Test mode only (see `TestHooks`). */
@@ -161,7 +165,12 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
           return;
         }
         const readings = accountRef(session.service, state.account.user.username);
-        void creditHistory.record(readings, mainCount(state.account), state.account.credits.balance.value, state.updatedAt.getTime());
+        void creditHistory.record(
+          readings,
+          mainCount(state.account),
+          state.account.credits.balance.value,
+          state.updatedAt.getTime(),
+        );
       });
       // Another key may read another account: the chart follows before its first reading.
       session.onDidChangeClient(() => creditHistoryPanel.refresh());
@@ -169,7 +178,11 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
   };
 
   const updateContext = () => {
-    void vscode.commands.executeCommand('setContext', 'partnerExplorer.hasAnyKey', sessions.all.some((s) => s.hasKey));
+    void vscode.commands.executeCommand(
+      'setContext',
+      'partnerExplorer.hasAnyKey',
+      sessions.all.some((s) => s.hasKey),
+    );
     void vscode.commands.executeCommand('setContext', 'partnerExplorer.severalAccounts', sessions.all.length > 1);
     void vscode.commands.executeCommand('setContext', 'partnerExplorer.ready', true);
   };

@@ -9,14 +9,25 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
-import { emulator, note, requestsOfOneFullRefresh, resetAll, sessionOf, setKeys, settledChildren } from '../../test/integration/helpers/harness';
+import {
+  emulator,
+  note,
+  requestsOfOneFullRefresh,
+  resetAll,
+  sessionOf,
+  setKeys,
+  settledChildren,
+} from '../../test/integration/helpers/harness';
 
 const results: Record<string, unknown> = {};
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function control(action: string, body?: unknown): Promise<unknown> {
   const emu = await emulator();
-  const res = await fetch(`${emu.url}/__emulator/${action}`, { method: body === undefined ? 'GET' : 'POST', body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${emu.url}/__emulator/${action}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return res.json();
 }
 
@@ -32,7 +43,9 @@ describe('Benchmark (extension host)', function () {
     const { api } = await resetAll();
     results.activationSelf = api.activationTiming;
     const t = api.activationTiming;
-    note(`vscode API object ${t.vscodeApiMs.toFixed(1)} ms, our modules ${t.loadMs.toFixed(1)} ms, activate() ${t.activateMs.toFixed(1)} ms`);
+    note(
+      `vscode API object ${t.vscodeApiMs.toFixed(1)} ms, our modules ${t.loadMs.toFixed(1)} ms, activate() ${t.activateMs.toFixed(1)} ms`,
+    );
   });
 
   it('full refresh at 100 ms latency, against bare fetch of the same URLs', async () => {
@@ -41,7 +54,10 @@ describe('Benchmark (extension host)', function () {
     await settledChildren(api, api.tree.root('sms').subaccounts);
     await settledChildren(api, api.tree.root('mail').subaccounts);
     await emu.latency(100);
-    const urls = (['sms', 'mail'] as const).flatMap((s) => [`${emu.apiUrl(s)}/me?_format=json&apiKey=${emu.apiKey(s)}`, `${emu.apiUrl(s)}/subaccount/list?_format=json&page=1&apiKey=${emu.apiKey(s)}`]);
+    const urls = (['sms', 'mail'] as const).flatMap((s) => [
+      `${emu.apiUrl(s)}/me?_format=json&apiKey=${emu.apiKey(s)}`,
+      `${emu.apiUrl(s)}/subaccount/list?_format=json&page=1&apiKey=${emu.apiKey(s)}`,
+    ]);
     const bare: number[] = [];
     const refresh: number[] = [];
     for (let i = 0; i < 7; i++) {
@@ -75,7 +91,10 @@ describe('Benchmark (extension host)', function () {
     await settledChildren(api, api.tree.root('sms'));
     await node.ensureLoaded();
     await emu.latency(50);
-    await emu.reset().then(() => control('subaccounts', { service: 'sms', count: 10_000 })).then(() => emu.latency(50));
+    await emu
+      .reset()
+      .then(() => control('subaccounts', { service: 'sms', count: 10_000 }))
+      .then(() => emu.latency(50));
     const t = performance.now();
     await node.loadAll();
     const ms = performance.now() - t;
@@ -89,14 +108,25 @@ describe('Benchmark (extension host)', function () {
       Array.from({ length: 6 }, async () => {
         while (next <= pages + 1) {
           const page = next++;
-          await fetch(`${emu.apiUrl('sms')}/subaccount/list?_format=json&page=${page}&apiKey=${emu.apiKey('sms')}`).then((r) => r.text());
+          await fetch(
+            `${emu.apiUrl('sms')}/subaccount/list?_format=json&page=${page}&apiKey=${emu.apiKey('sms')}`,
+          ).then((r) => r.text());
         }
       }),
     );
     const bareMs = performance.now() - tb;
     await emu.latency(0);
     const ideal = Math.ceil(pages / 6) * 50;
-    results.loadAll = { ms, bareFetchMs: bareMs, pages, requests: stats.requests, maxInFlight: stats.maxInFlight, idealMs: ideal, ratioToIdeal: ms / ideal, ratioToBare: ms / bareMs };
+    results.loadAll = {
+      ms,
+      bareFetchMs: bareMs,
+      pages,
+      requests: stats.requests,
+      maxInFlight: stats.maxInFlight,
+      idealMs: ideal,
+      ratioToIdeal: ms / ideal,
+      ratioToBare: ms / bareMs,
+    };
     note(`${node.loadedCount} sub-accounts in ${ms.toFixed(0)} ms, ${stats.maxInFlight} in flight at most`);
   });
 
@@ -133,9 +163,13 @@ describe('Benchmark (extension host)', function () {
       }
       return process.memoryUsage().heapUsed;
     };
-    for (let i = 0; i < 20; i++) {await vscode.commands.executeCommand('partnerExplorer.refresh');}
+    for (let i = 0; i < 20; i++) {
+      await vscode.commands.executeCommand('partnerExplorer.refresh');
+    }
     const before = await settle();
-    for (let i = 0; i < 200; i++) {await vscode.commands.executeCommand('partnerExplorer.refresh');}
+    for (let i = 0; i < 200; i++) {
+      await vscode.commands.executeCommand('partnerExplorer.refresh');
+    }
     const after = await settle();
     results.heap = { beforeMB: before / 1048576, afterMB: after / 1048576, growthMB: (after - before) / 1048576 };
     note(`heap ${(before / 1048576).toFixed(1)} → ${(after / 1048576).toFixed(1)} MB`);

@@ -1,5 +1,15 @@
 import * as vscode from 'vscode';
-import { createClient, SERVICES, type Account, type AnyClient, type CreditTransferResult, type MessageStatus, type Money, type ServiceId, type SubaccountPage } from '../api';
+import {
+  createClient,
+  SERVICES,
+  type Account,
+  type AnyClient,
+  type CreditTransferResult,
+  type MessageStatus,
+  type Money,
+  type ServiceId,
+  type SubaccountPage,
+} from '../api';
 import { withLinkedSignal } from '../api/abortable';
 import type { PartnerLog } from '../log/partnerLog';
 import { describeApiUrlProblem, type PartnerSettings } from '../settings/partnerSettings';
@@ -115,7 +125,8 @@ export class AccountSession implements SubaccountPageSource, vscode.Disposable {
     const key = value ? { key: value, source: this.infoValue.source } : undefined;
     const urlCheck = settings.apiUrl[this.service];
     const previous = this.settings;
-    const accountChanged = key?.key !== this.key?.key || JSON.stringify(urlCheck) !== JSON.stringify(previous.apiUrl[this.service]);
+    const accountChanged =
+      key?.key !== this.key?.key || JSON.stringify(urlCheck) !== JSON.stringify(previous.apiUrl[this.service]);
     const changed =
       accountChanged ||
       key?.source !== this.key?.source ||
@@ -221,7 +232,9 @@ export class AccountSession implements SubaccountPageSource, vscode.Disposable {
         }
       } catch (error) {
         if (client === this.clientValue && !signal.aborted) {
-          this.log.warn(`${this.label} (${this.id}): reading credits failed: ${error instanceof Error ? error.message : String(error)}`);
+          this.log.warn(
+            `${this.label} (${this.id}): reading credits failed: ${error instanceof Error ? error.message : String(error)}`,
+          );
           this.setState({ kind: 'error', error, previous: this.account, failedAt: new Date() });
         }
       }
@@ -238,13 +251,17 @@ export class AccountSession implements SubaccountPageSource, vscode.Disposable {
   /** Moves credit between the main account and a sub-account. Never retried. */
   transferCredit(direction: 'add' | 'remove', token: string, amount: string): Promise<CreditTransferResult> {
     const client = this.requireClient();
-    return direction === 'add' ? client.addSubaccountCredit(token, amount) : client.removeSubaccountCredit(token, amount);
+    return direction === 'add'
+      ? client.addSubaccountCredit(token, amount)
+      : client.removeSubaccountCredit(token, amount);
   }
 
   /** The main account's balance as a transfer answer gave it: no extra request. */
   applyBalance(balance: Money): void {
     const s = this.stateValue;
-    if (s.kind !== 'ready') {return;}
+    if (s.kind !== 'ready') {
+      return;
+    }
     const credits = { ...s.account.credits, balance };
     this.setState({ kind: 'ready', account: { ...s.account, credits } as Account, updatedAt: new Date() });
   }

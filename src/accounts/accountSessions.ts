@@ -60,7 +60,10 @@ export class AccountSessions implements vscode.Disposable {
 
   /** Brings the sessions in line with the store; calls run one after the other. */
   sync(): Promise<void> {
-    this.syncing = this.syncing.then(() => this.doSync(), () => this.doSync());
+    this.syncing = this.syncing.then(
+      () => this.doSync(),
+      () => this.doSync(),
+    );
     return this.syncing;
   }
 

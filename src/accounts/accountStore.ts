@@ -104,9 +104,11 @@ export class AccountStore implements vscode.Disposable {
 
   /** Every account, environment ones first, then in the order they were added. */
   get accounts(): readonly AccountInfo[] {
-    const fromEnv = SERVICE_IDS.filter((s) => this.envKey(s)).map(
-      (service): AccountInfo => ({ id: environmentAccountId(service), service, source: 'environment' }),
-    );
+    const fromEnv = SERVICE_IDS.filter((s) => this.envKey(s)).map((service): AccountInfo => ({
+      id: environmentAccountId(service),
+      service,
+      source: 'environment',
+    }));
     const stored = this.records
       .filter((r) => this.keys.has(r.id))
       .map((r): AccountInfo => ({ ...r, source: this.keys.get(r.id)!.source }));
@@ -173,7 +175,9 @@ export class AccountStore implements vscode.Disposable {
   }
 
   async rename(id: string, label: string): Promise<void> {
-    this.records = this.records.map((r) => (r.id === id ? { id: r.id, service: r.service, ...(label.trim() ? { label: label.trim() } : {}) } : r));
+    this.records = this.records.map((r) =>
+      r.id === id ? { id: r.id, service: r.service, ...(label.trim() ? { label: label.trim() } : {}) } : r,
+    );
     await this.saveList();
     this.emitter.fire();
   }

@@ -46,7 +46,9 @@ export class CreditHistory {
 
   points(account: AccountRef): CreditPoint[] {
     const stored = this.memento.get<unknown>(storageKey(account));
-    if (!Array.isArray(stored)) {return [];}
+    if (!Array.isArray(stored)) {
+      return [];
+    }
     return stored.filter(isPoint);
   }
 
@@ -76,7 +78,9 @@ export class CreditHistory {
    */
   private async adoptLegacy(account: AccountRef): Promise<void> {
     const legacy = this.memento.get<unknown>(legacyKey(account.service));
-    if (legacy === undefined) {return;}
+    if (legacy === undefined) {
+      return;
+    }
     const others = this.memento.keys().filter((k) => k.startsWith(`${legacyKey(account.service)}.`));
     const claimed = others.some((k) => Array.isArray(this.memento.get<unknown>(k)));
     if (!claimed && Array.isArray(legacy)) {
@@ -88,7 +92,13 @@ export class CreditHistory {
 
 function isPoint(p: unknown): p is CreditPoint {
   const q = p as CreditPoint | null;
-  return typeof q === 'object' && q !== null && Number.isFinite(q.t) && Number.isFinite(q.count) && Number.isFinite(q.balance);
+  return (
+    typeof q === 'object' &&
+    q !== null &&
+    Number.isFinite(q.t) &&
+    Number.isFinite(q.count) &&
+    Number.isFinite(q.balance)
+  );
 }
 
 /**
@@ -122,13 +132,21 @@ export interface CreditTrend {
 }
 
 /** The trend over the last `windowMs`, or undefined with fewer than two readings an hour apart. */
-export function creditTrend(points: readonly CreditPoint[], now = Date.now(), windowMs = TREND_WINDOW_MS): CreditTrend | undefined {
+export function creditTrend(
+  points: readonly CreditPoint[],
+  now = Date.now(),
+  windowMs = TREND_WINDOW_MS,
+): CreditTrend | undefined {
   const recent = points.filter((p) => p.t >= now - windowMs && p.t <= now);
-  if (recent.length < 2) {return undefined;}
+  if (recent.length < 2) {
+    return undefined;
+  }
   const first = recent[0];
   const last = recent[recent.length - 1];
   const spanMs = last.t - first.t;
-  if (spanMs < 3_600_000) {return undefined;}
+  if (spanMs < 3_600_000) {
+    return undefined;
+  }
   let used = 0;
   for (let i = 1; i < recent.length; i++) {
     // A top-up is not consumption: only falls count towards the burn rate.
@@ -138,7 +156,14 @@ export function creditTrend(points: readonly CreditPoint[], now = Date.now(), wi
 }
 
 /** When the count will fall below `threshold` at the current burn rate; undefined if it will not, or already has. */
-export function thresholdEta(current: number, threshold: number, trend: CreditTrend | undefined, now = Date.now()): Date | undefined {
-  if (!trend || trend.perDay <= 0 || current <= threshold) {return undefined;}
+export function thresholdEta(
+  current: number,
+  threshold: number,
+  trend: CreditTrend | undefined,
+  now = Date.now(),
+): Date | undefined {
+  if (!trend || trend.perDay <= 0 || current <= threshold) {
+    return undefined;
+  }
   return new Date(now + ((current - threshold) / trend.perDay) * 86_400_000);
 }

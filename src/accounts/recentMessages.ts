@@ -12,9 +12,13 @@ export class RecentMessages {
 
   list(accountId: string): string[] {
     const stored = this.memento.get<unknown>(key(accountId));
-    if (!Array.isArray(stored)) {return [];}
+    if (!Array.isArray(stored)) {
+      return [];
+    }
     // Whatever is stored is re-checked: the memento may come from an older version.
-    return stored.filter((id): id is string => typeof id === 'string' && checkMessageId(id).ok).slice(0, MAX_RECENT_MESSAGES);
+    return stored
+      .filter((id): id is string => typeof id === 'string' && checkMessageId(id).ok)
+      .slice(0, MAX_RECENT_MESSAGES);
   }
 
   async remember(accountId: string, messageId: string): Promise<void> {

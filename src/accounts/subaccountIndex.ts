@@ -209,13 +209,12 @@ export class SubaccountIndex implements vscode.Disposable {
     const run = {
       abort,
       users: 0,
-      promise: attempt(false)
-        .finally(() => {
-          if (current()) {
-            this.running = undefined;
-            this.emitter.fire();
-          }
-        }),
+      promise: attempt(false).finally(() => {
+        if (current()) {
+          this.running = undefined;
+          this.emitter.fire();
+        }
+      }),
     };
     this.running = run;
     this.emitter.fire();

@@ -51,7 +51,10 @@ export function sleep(
 }
 
 /** Runs `work` with a signal that aborts when any of `signals` does, and unlinks them when it settles. */
-export async function withLinkedSignal<T>(signals: readonly (AbortSignal | undefined)[], work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+export async function withLinkedSignal<T>(
+  signals: readonly (AbortSignal | undefined)[],
+  work: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
   const controller = new AbortController();
   const unlink = linkAbort(controller, signals);
   try {

@@ -142,7 +142,11 @@ export function toSmsAccount(raw: Infer<typeof smsMeSchema>): SmsAccount {
 export function toMailAccount(raw: Infer<typeof mailMeSchema>): MailAccount {
   return {
     user: { username: raw.user.username },
-    credits: { service: 'mail', mails: raw.credits.creditMail, balance: money(raw.credits.balance, raw.credits.currency) },
+    credits: {
+      service: 'mail',
+      mails: raw.credits.creditMail,
+      balance: money(raw.credits.balance, raw.credits.currency),
+    },
   };
 }
 
@@ -151,23 +155,25 @@ export function toSubaccountPage(raw: Infer<typeof subaccountListSchema>): Subac
     total: raw.total,
     perPage: raw.nb_per_page,
     page: raw.page,
-    items: raw.data.map(
-      (s): Subaccount =>
-        withoutUndefined({
-          id: s.id,
-          email: s.email,
-          type: s.type,
-          token: s.token,
-          apiKey: s.apiKey,
-          createdAtText: s.createdAt,
-          createdAt: fromProviderDateTime(s.createdAt),
-          balance: money(s.credits.balance, s.credits.currency),
-        }),
+    items: raw.data.map((s): Subaccount =>
+      withoutUndefined({
+        id: s.id,
+        email: s.email,
+        type: s.type,
+        token: s.token,
+        apiKey: s.apiKey,
+        createdAtText: s.createdAt,
+        createdAt: fromProviderDateTime(s.createdAt),
+        balance: money(s.credits.balance, s.credits.currency),
+      }),
     ),
   });
 }
 
-export function toMessageStatus(service: ServiceId, raw: Infer<typeof mailStatusSchema> | Infer<typeof smsStatusSchema>): MessageStatus {
+export function toMessageStatus(
+  service: ServiceId,
+  raw: Infer<typeof mailStatusSchema> | Infer<typeof smsStatusSchema>,
+): MessageStatus {
   if (service === 'mail') {
     const m = raw as Infer<typeof mailStatusSchema>;
     return {

@@ -11,7 +11,7 @@ export type ErrorContext = 'general' | 'transfer';
 const GENERAL: Readonly<Record<number, LocalizedText>> = {
   1: { en: 'the API key is missing', fr: 'la clé API est manquante' },
   3: { en: 'the message id is missing', fr: "l'identifiant du message est manquant" },
-  4: { en: 'no message with this id was found', fr: "aucun message ne porte cet identifiant" },
+  4: { en: 'no message with this id was found', fr: 'aucun message ne porte cet identifiant' },
   10: { en: 'the API key is wrong', fr: 'la clé API est incorrecte' },
   11: { en: 'the account has insufficient credit', fr: 'le crédit du compte est insuffisant' },
   20: { en: 'the account is disabled', fr: 'le compte est désactivé' },
@@ -26,7 +26,10 @@ const TRANSFER: Readonly<Record<number, LocalizedText>> = {
   1: GENERAL[1],
   2: { en: 'the credit amount is missing', fr: 'le montant du crédit est manquant' },
   3: { en: 'the sub-account token is missing', fr: 'le jeton du sous-compte est manquant' },
-  4: { en: 'this account may not manage sub-account credit', fr: "ce compte n'a pas le droit de gérer le crédit des sous-comptes" },
+  4: {
+    en: 'this account may not manage sub-account credit',
+    fr: "ce compte n'a pas le droit de gérer le crédit des sous-comptes",
+  },
   5: { en: 'the credit must be greater than 0', fr: 'le crédit doit être supérieur à 0' },
   6: { en: 'the balance must be greater than 0', fr: 'le solde doit être supérieur à 0' },
   7: { en: 'the sub-account does not exist', fr: "le sous-compte n'existe pas" },

@@ -1,5 +1,7 @@
 /** Validation of a message id typed or pasted by a user. */
-export type MessageIdCheck = { readonly ok: true; readonly id: string } | { readonly ok: false; readonly reason: 'empty' | 'notDigits' | 'tooLong' };
+export type MessageIdCheck =
+  | { readonly ok: true; readonly id: string }
+  | { readonly ok: false; readonly reason: 'empty' | 'notDigits' | 'tooLong' };
 
 /** Real ids are a handful of digits; anything this long is a paste accident. */
 export const MAX_MESSAGE_ID_LENGTH = 20;

@@ -18,7 +18,15 @@ import { PartnerError } from './partnerError';
 import { bodyExcerpt, redactSecrets } from './redact';
 import { readJson, readXml, SchemaError, type SchemaNode } from './schema';
 import { Transport, type RawAnswer, type TransportOptions } from './transport';
-import type { Account, CreditTransferResult, MailAccount, MessageStatus, ServiceId, SmsAccount, SubaccountPage } from './types';
+import type {
+  Account,
+  CreditTransferResult,
+  MailAccount,
+  MessageStatus,
+  ServiceId,
+  SmsAccount,
+  SubaccountPage,
+} from './types';
 import { parseXmlDocument, XmlSyntaxError, type XmlNode } from './xmlDocument';
 
 export type ClientOptions = Omit<TransportOptions, 'service'>;
@@ -72,7 +80,12 @@ export abstract class PartnerClient<A extends Account = Account> {
     return this.transfer('subaccount/credit/remove', tokenSubaccount, amount, call);
   }
 
-  private async transfer(path: string, token: string, amount: string, call?: CallOptions): Promise<CreditTransferResult> {
+  private async transfer(
+    path: string,
+    token: string,
+    amount: string,
+    call?: CallOptions,
+  ): Promise<CreditTransferResult> {
     const checked = checkApiAmount(amount);
     if (!checked.ok) {
       throw new RangeError(`invalid credit amount (${checked.reason})`);
@@ -80,7 +93,11 @@ export abstract class PartnerClient<A extends Account = Account> {
     if (!token.trim()) {
       throw new RangeError('a sub-account token is required');
     }
-    const answer = await this.transport.post(path, { credit: checked.amount, tokenSubaccount: token.trim() }, call?.signal);
+    const answer = await this.transport.post(
+      path,
+      { credit: checked.amount, tokenSubaccount: token.trim() },
+      call?.signal,
+    );
     return toCreditTransfer(this.decode(answer, creditTransferSchema, 'transfer'));
   }
 
@@ -108,7 +125,9 @@ export abstract class PartnerClient<A extends Account = Account> {
         return this.error({ kind: 'http', status: answer.status, excerpt: this.excerpt(answer.body) });
       }
       const excerpt = this.excerpt(answer.body);
-      this.options.logger?.warn(`unexpected answer from ${this.transport.host} (${typeof detail === 'string' ? detail : detail.en}): ${excerpt || '<empty>'}`);
+      this.options.logger?.warn(
+        `unexpected answer from ${this.transport.host} (${typeof detail === 'string' ? detail : detail.en}): ${excerpt || '<empty>'}`,
+      );
       return this.error({ kind: 'malformed', detail, excerpt });
     };
     const body = answer.body.trim();
@@ -123,7 +142,13 @@ export abstract class PartnerClient<A extends Account = Account> {
       throw fail(envelope);
     }
     if (envelope.success === false) {
-      throw this.error({ kind: 'api', code: envelope.code, status: answer.status, providerMessage: envelope.message, context });
+      throw this.error({
+        kind: 'api',
+        code: envelope.code,
+        status: answer.status,
+        providerMessage: envelope.message,
+        context,
+      });
     }
     if (answer.status >= 400) {
       throw fail(`HTTP ${answer.status}`);
@@ -153,7 +178,14 @@ export abstract class PartnerClient<A extends Account = Account> {
     }
     const v = value as Record<string, unknown>;
     return {
-      success: typeof v.success === 'boolean' ? v.success : v.success === 'true' ? true : v.success === 'false' ? false : undefined,
+      success:
+        typeof v.success === 'boolean'
+          ? v.success
+          : v.success === 'true'
+            ? true
+            : v.success === 'false'
+              ? false
+              : undefined,
       code: typeof v.code === 'number' ? v.code : Number(v.code ?? NaN),
       message: typeof v.message === 'string' ? v.message : undefined,
       read: (schema) => readJson(value, schema),
@@ -167,7 +199,9 @@ export abstract class PartnerClient<A extends Account = Account> {
     } catch (err) {
       const line = err instanceof XmlSyntaxError ? err.line : undefined;
       this.options.logger?.warn(`XML from ${this.transport.host}: ${err instanceof Error ? err.message : String(err)}`);
-      return line !== undefined ? { en: `not well-formed XML, line ${line}`, fr: `XML mal formé, ligne ${line}` } : DETAILS.notXml;
+      return line !== undefined
+        ? { en: `not well-formed XML, line ${line}`, fr: `XML mal formé, ligne ${line}` }
+        : DETAILS.notXml;
     }
     const [success, code, message] = root.children;
     return {

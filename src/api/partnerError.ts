@@ -95,7 +95,13 @@ export class PartnerError extends Error {
 
 /** Also true for a PartnerError from another copy of this module (another bundle). */
 export function isPartnerError(value: unknown): value is PartnerError {
-  return value instanceof PartnerError || (value instanceof Error && value.name === 'PartnerError' && typeof (value as PartnerError).kind === 'string' && typeof (value as PartnerError).localized === 'function');
+  return (
+    value instanceof PartnerError ||
+    (value instanceof Error &&
+      value.name === 'PartnerError' &&
+      typeof (value as PartnerError).kind === 'string' &&
+      typeof (value as PartnerError).localized === 'function')
+  );
 }
 
 function composeMessages(init: PartnerErrorInit): LocalizedText {

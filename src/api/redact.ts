@@ -1,8 +1,6 @@
 /** Replaces the value of every `apiKey` query or JSON field with a mask. */
 export function maskApiKeyParams(text: string): string {
-  return text
-    .replace(/([?&;]apiKey=)[^&#\s"']*/gi, '$1***')
-    .replace(/("apiKey"\s*:\s*")[^"]*(")/gi, '$1***$2');
+  return text.replace(/([?&;]apiKey=)[^&#\s"']*/gi, '$1***').replace(/("apiKey"\s*:\s*")[^"]*(")/gi, '$1***$2');
 }
 
 /**

@@ -199,7 +199,11 @@ function readXmlObject(element: XmlNode, node: SchemaNode<unknown>, path: string
     const out: Record<string, unknown> = {};
     for (const [key, child] of fields) {
       const names = [key, ...child.aliases];
-      out[key] = readXmlValue(children.find((c) => names.includes(c.name)), child, join(path, key));
+      out[key] = readXmlValue(
+        children.find((c) => names.includes(c.name)),
+        child,
+        join(path, key),
+      );
     }
     return out;
   }

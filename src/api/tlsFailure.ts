@@ -1,11 +1,6 @@
 /** Why a server's certificate was refused, in words a user can act on. */
 export type CertificateProblem =
-  | 'selfSigned'
-  | 'untrustedIssuer'
-  | 'expired'
-  | 'notYetValid'
-  | 'wrongName'
-  | 'unverified';
+  'selfSigned' | 'untrustedIssuer' | 'expired' | 'notYetValid' | 'wrongName' | 'unverified';
 
 // Node's codes for OpenSSL's verification errors, grouped by what the user can do about them.
 const GROUPS: readonly [RegExp, CertificateProblem][] = [

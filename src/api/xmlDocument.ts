@@ -30,17 +30,17 @@ function xmlParser(): XMLParser {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { XMLParser: Parser } = require('fast-xml-parser') as typeof import('fast-xml-parser');
   return new Parser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  processEntities: true,
-  // Numeric references (&#233;) are XML; this also decodes them.
-  htmlEntities: true,
+    preserveOrder: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: true,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+    processEntities: true,
+    // Numeric references (&#233;) are XML; this also decodes them.
+    htmlEntities: true,
   });
 }
 
@@ -72,7 +72,11 @@ export function parseWithFastXmlParser(xml: string, rootName = 'result'): XmlNod
   }
   const nodes = toNodes(parsed);
   if (nodes.length !== 1 || nodes[0].name !== rootName) {
-    const names = nodes.map((n) => n.name).slice(0, 3).join(', ') || 'nothing';
+    const names =
+      nodes
+        .map((n) => n.name)
+        .slice(0, 3)
+        .join(', ') || 'nothing';
     throw new XmlSyntaxError(`expected one <${rootName}> root element, found ${names}`, 1);
   }
   return nodes[0];

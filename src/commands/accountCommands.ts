@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import { type Account, type ServiceId, type Subaccount } from '../api';
 import type { AccountSessions } from '../accounts/accountSessions';
 import type { PartnerSettings } from '../settings/partnerSettings';
-import { isSubaccountNode } from '../providers/tree/subaccountNode';
+import { isSubaccountNode } from '../views/tree/subaccountNode';
 import { resolveAccount } from './accountPick';
-import { showInfo, showWarning } from '../providers/notifications';
+import { showInfo, showWarning } from '../ui/notifications';
 
 export interface AccountCommandDeps {
   readonly sessions: AccountSessions;
@@ -20,12 +20,20 @@ export interface AccountCommandDeps {
  */
 export async function openInDashboard(deps: AccountCommandDeps, arg?: unknown): Promise<vscode.Uri | undefined> {
   const session = await resolveAccount(deps.sessions, arg, { title: vscode.l10n.t('Open in Dashboard') });
-  if (!session) {return undefined;}
+  if (!session) {
+    return undefined;
+  }
   const uri = vscode.Uri.parse(deps.settings().dashboardUrl[session.service]);
   if (isSubaccountNode(arg)) {
     const email = arg.subaccount.email;
     await vscode.env.clipboard.writeText(email);
-    void showInfo(vscode.l10n.t('Opening the {0} dashboard; {1} is on the clipboard to find the sub-account there.', session.label, email));
+    void showInfo(
+      vscode.l10n.t(
+        'Opening the {0} dashboard; {1} is on the clipboard to find the sub-account there.',
+        session.label,
+        email,
+      ),
+    );
   }
   await deps.openExternal(uri);
   return uri;
@@ -38,7 +46,9 @@ export async function copyAsJson(deps: AccountCommandDeps, arg?: unknown): Promi
     value = subaccountJson(arg.service, arg.subaccount);
   } else {
     const session = await resolveAccount(deps.sessions, arg, { title: vscode.l10n.t('Copy as JSON') });
-    if (!session) {return undefined;}
+    if (!session) {
+      return undefined;
+    }
     const account = session.account;
     if (!account) {
       void showWarning(vscode.l10n.t('{0} has not been read yet.', session.name));
@@ -53,7 +63,14 @@ export async function copyAsJson(deps: AccountCommandDeps, arg?: unknown): Promi
 }
 
 export function accountJson(service: ServiceId, account: Account): unknown {
-  return { service, user: account.user, credits: { ...account.credits, balance: { amount: account.credits.balance.amount, currency: account.credits.balance.currency } } };
+  return {
+    service,
+    user: account.user,
+    credits: {
+      ...account.credits,
+      balance: { amount: account.credits.balance.amount, currency: account.credits.balance.currency },
+    },
+  };
 }
 
 export function subaccountJson(service: ServiceId, s: Subaccount): unknown {

@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import { SERVICES, type ServiceId } from '../api';
 import type { AccountSession } from '../accounts/accountSession';
 import type { AccountSessions } from '../accounts/accountSessions';
-import { formatCount } from '../providers/localeFormat';
-import { SERVICE_ICON } from '../providers/serviceIcons';
-import { mainCount } from '../providers/statusBarCredits';
+import { formatCount } from '../ui/localeFormat';
+import { SERVICE_ICON } from '../ui/serviceIcons';
+import { mainCount } from '../views/statusBar/statusBarCredits';
 import { isServiceId } from './servicePick';
 
 export interface AccountPickOptions {
@@ -56,14 +56,19 @@ export async function resolveAccount(
 }
 
 /** A QuickPick of accounts: name, service and count. */
-export async function pickAccount(candidates: readonly AccountSession[], title: string): Promise<AccountSession | undefined> {
+export async function pickAccount(
+  candidates: readonly AccountSession[],
+  title: string,
+): Promise<AccountSession | undefined> {
   const locale = vscode.env.language;
   const items = candidates.map((s) => {
     const account = s.account;
     return {
       label: s.name,
       iconPath: new vscode.ThemeIcon(SERVICE_ICON[s.service]),
-      description: [SERVICES[s.service].label, s.info.label ? account?.user.username : undefined].filter(Boolean).join(' · '),
+      description: [SERVICES[s.service].label, s.info.label ? account?.user.username : undefined]
+        .filter(Boolean)
+        .join(' · '),
       detail: account ? vscode.l10n.t('{0} credits', formatCount(mainCount(account), locale)) : undefined,
       session: s,
     };

@@ -5,12 +5,12 @@ import type { AccountSessions } from '../accounts/accountSessions';
 import type { AccountStore } from '../accounts/accountStore';
 import { accountRef, type CreditHistory } from '../accounts/creditHistory';
 import type { RecentMessages } from '../accounts/recentMessages';
-import { errorText } from '../providers/errorText';
+import { errorText } from '../ui/errorText';
 import type { PartnerLog } from '../log/partnerLog';
 import { describeApiUrlProblem, type PartnerSettings } from '../settings/partnerSettings';
 import { resolveAccount } from './accountPick';
 import { isServiceId, pickService } from './servicePick';
-import { showError, showInfo, showWarning, withNotificationProgress } from '../providers/notifications';
+import { showError, showInfo, showWarning, withNotificationProgress } from '../ui/notifications';
 
 export interface KeyCommandDeps {
   readonly store: AccountStore;
@@ -26,7 +26,11 @@ export interface KeyCommandDeps {
 function accountsDescription(sessions: AccountSessions) {
   return (service: ServiceId) => {
     const count = sessions.forService(service).length;
-    return count === 0 ? vscode.l10n.t('no account') : count === 1 ? vscode.l10n.t('1 account') : vscode.l10n.t('{0} accounts', count);
+    return count === 0
+      ? vscode.l10n.t('no account')
+      : count === 1
+        ? vscode.l10n.t('1 account')
+        : vscode.l10n.t('{0} accounts', count);
   };
 }
 
@@ -86,13 +90,14 @@ async function checkKey(
     if (isPartnerError(error) && error.isKeyProblem) {
       const again = vscode.l10n.t('Try Again');
       // Not awaited: the command is done (nothing saved) whether or not the user answers.
-      void showError(vscode.l10n.t('{0} rejected this API key, so it was not saved. {1}', label, errorText(error)), again).then(
-        (choice) => {
-          if (choice === again) {
-            void retry();
-          }
-        },
-      );
+      void showError(
+        vscode.l10n.t('{0} rejected this API key, so it was not saved. {1}', label, errorText(error)),
+        again,
+      ).then((choice) => {
+        if (choice === again) {
+          void retry();
+        }
+      });
       return undefined;
     }
     const save = vscode.l10n.t('Save Anyway');
@@ -121,7 +126,12 @@ function warnSessionOnly(service: ServiceId): void {
  * its own only if the provider accepts it. The same key twice is one account.
  * `key` and `label` are for automation and tests.
  */
-export async function addAccount(deps: KeyCommandDeps, serviceArg?: unknown, keyArg?: unknown, labelArg?: unknown): Promise<boolean> {
+export async function addAccount(
+  deps: KeyCommandDeps,
+  serviceArg?: unknown,
+  keyArg?: unknown,
+  labelArg?: unknown,
+): Promise<boolean> {
   const service = isServiceId(serviceArg)
     ? serviceArg
     : await pickService(vscode.l10n.t('Add Account'), accountsDescription(deps.sessions));
@@ -138,7 +148,10 @@ export async function addAccount(deps: KeyCommandDeps, serviceArg?: unknown, key
       ? keyArg.trim()
       : await askKey(
           vscode.l10n.t('{0} API Key', label),
-          vscode.l10n.t('Paste the API key of your {0} account. It is checked, then kept in VS Code secret storage.', label),
+          vscode.l10n.t(
+            'Paste the API key of your {0} account. It is checked, then kept in VS Code secret storage.',
+            label,
+          ),
         );
   if (!key) {
     return false;
@@ -158,7 +171,9 @@ export async function addAccount(deps: KeyCommandDeps, serviceArg?: unknown, key
     warnSessionOnly(service);
   } else {
     void showInfo(
-      checked.username ? vscode.l10n.t('{0} key saved for {1}.', label, checked.username) : vscode.l10n.t('{0} key saved.', label),
+      checked.username
+        ? vscode.l10n.t('{0} key saved for {1}.', label, checked.username)
+        : vscode.l10n.t('{0} key saved.', label),
     );
   }
   return true;
@@ -204,7 +219,9 @@ export async function renameAccount(deps: KeyCommandDeps, target?: unknown, name
     return false;
   }
   if (session.keySource === 'environment') {
-    void showInfo(vscode.l10n.t('This account comes from {0}; it cannot be renamed.', SERVICES[session.service].keyEnvVar));
+    void showInfo(
+      vscode.l10n.t('This account comes from {0}; it cannot be renamed.', SERVICES[session.service].keyEnvVar),
+    );
     return false;
   }
   const name =
@@ -241,14 +258,21 @@ export async function pinAccount(deps: KeyCommandDeps, target?: unknown): Promis
  * readings are forgotten. `forgetHistory` (a boolean) answers the modal for
  * automation and tests.
  */
-export async function removeAccount(deps: KeyCommandDeps, target?: unknown, forgetHistoryArg?: unknown): Promise<boolean> {
+export async function removeAccount(
+  deps: KeyCommandDeps,
+  target?: unknown,
+  forgetHistoryArg?: unknown,
+): Promise<boolean> {
   const session = await resolveAccount(deps.sessions, target, { title: vscode.l10n.t('Remove Account') });
   if (!session) {
     return false;
   }
   if (session.keySource === 'environment') {
     void showInfo(
-      vscode.l10n.t('This account comes from {0}; remove it from the environment to remove it here.', SERVICES[session.service].keyEnvVar),
+      vscode.l10n.t(
+        'This account comes from {0}; remove it from the environment to remove it here.',
+        SERVICES[session.service].keyEnvVar,
+      ),
     );
     return false;
   }

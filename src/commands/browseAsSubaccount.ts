@@ -1,20 +1,20 @@
 import * as vscode from 'vscode';
-import { VIEW_ID } from '../providers/tree/viewId';
+import { VIEW_ID } from '../views/tree/viewId';
 import { checkMessageId, SERVICES, type Account, type AnyClient, type ServiceId } from '../api';
 import type { AccountSessions } from '../accounts/accountSessions';
 import type { PartnerLog } from '../log/partnerLog';
-import { errorText } from '../providers/errorText';
-import { formatCount, formatMoney } from '../providers/localeFormat';
-import type { MessageStatusPanel, StatusSource } from '../providers/messageStatus/messageStatusPanel';
-import type { MessageStatusPanels } from '../providers/messageStatus/messageStatusPanels';
-import { mainCount } from '../providers/statusBarCredits';
-import type { SubaccountNode } from '../providers/tree/subaccountNode';
+import { errorText } from '../ui/errorText';
+import { formatCount, formatMoney } from '../ui/localeFormat';
+import type { MessageStatusPanel, StatusSource } from '../panels/messageStatus/messageStatusPanel';
+import type { MessageStatusPanels } from '../panels/messageStatus/messageStatusPanels';
+import { mainCount } from '../views/statusBar/statusBarCredits';
+import type { SubaccountNode } from '../views/tree/subaccountNode';
 import type { PartnerSettings } from '../settings/partnerSettings';
 import { accountJson } from './accountCommands';
 import { askMessageIdInInputBox, messageIdProblem } from './messageStatusCommand';
-import { isSubaccountNode } from '../providers/tree/subaccountNode';
+import { isSubaccountNode } from '../views/tree/subaccountNode';
 import { subaccountClient } from './subaccountClient';
-import { showError, showInfo, showWarning, withNotificationProgress } from '../providers/notifications';
+import { showError, showInfo, showWarning, withNotificationProgress } from '../ui/notifications';
 
 export interface BrowseDeps {
   readonly sessions: AccountSessions;
@@ -35,14 +35,20 @@ export interface BrowseResult {
  * its own key. The key is held by the client in memory while the QuickPick or a
  * panel uses it; it is never written to SecretStorage, settings or state.
  */
-export async function browseAsSubaccount(deps: BrowseDeps, arg?: unknown, messageIdArg?: unknown): Promise<BrowseResult | undefined> {
+export async function browseAsSubaccount(
+  deps: BrowseDeps,
+  arg?: unknown,
+  messageIdArg?: unknown,
+): Promise<BrowseResult | undefined> {
   const node = isSubaccountNode(arg) ? arg : undefined;
   if (!node) {
     void showError(vscode.l10n.t('Choose a sub-account in the Partner Accounts view.'));
     return undefined;
   }
   const source = subaccountSource(deps, node);
-  if (!source) {return undefined;}
+  if (!source) {
+    return undefined;
+  }
   let account: Account;
   try {
     account = await vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => source.getCredits());
@@ -113,14 +119,29 @@ function subaccountSource({ settings, log, sessions }: BrowseDeps, node: Subacco
 function creditsTitle(node: SubaccountNode, account: Account): string {
   const locale = vscode.env.language;
   const unit = node.service === 'sms' ? vscode.l10n.t('SMS') : vscode.l10n.t('mails');
-  return vscode.l10n.t('{0} · {1} {2} · balance {3}', node.subaccount.email, formatCount(mainCount(account), locale), unit, formatMoney(account.credits.balance, locale));
+  return vscode.l10n.t(
+    '{0} · {1} {2} · balance {3}',
+    node.subaccount.email,
+    formatCount(mainCount(account), locale),
+    unit,
+    formatMoney(account.credits.balance, locale),
+  );
 }
 
-async function browseMenu(deps: BrowseDeps, node: SubaccountNode, source: SubaccountSource, first: Account): Promise<BrowseResult> {
+async function browseMenu(
+  deps: BrowseDeps,
+  node: SubaccountNode,
+  source: SubaccountSource,
+  first: Account,
+): Promise<BrowseResult> {
   type Action = 'lookup' | 'refresh' | 'copy' | 'save';
   let account = first;
   const items: (vscode.QuickPickItem & { action: Action })[] = [
-    { action: 'lookup', label: `$(search) ${vscode.l10n.t('Look Up a Message Status…')}`, detail: vscode.l10n.t('Read a message sent by this sub-account, with its own key.') },
+    {
+      action: 'lookup',
+      label: `$(search) ${vscode.l10n.t('Look Up a Message Status…')}`,
+      detail: vscode.l10n.t('Read a message sent by this sub-account, with its own key.'),
+    },
     { action: 'refresh', label: `$(refresh) ${vscode.l10n.t('Refresh Credits')}` },
     { action: 'copy', label: `$(json) ${vscode.l10n.t('Copy Credits as JSON')}` },
     {
@@ -134,10 +155,14 @@ async function browseMenu(deps: BrowseDeps, node: SubaccountNode, source: Subacc
       title: creditsTitle(node, account),
       placeHolder: vscode.l10n.t("Browsing with the sub-account's own key, which is not stored"),
     });
-    if (!picked) {return { account };}
+    if (!picked) {
+      return { account };
+    }
     if (picked.action === 'refresh') {
       try {
-        account = await withNotificationProgress({ title: vscode.l10n.t('Reading credits…') }, () => source.getCredits());
+        account = await withNotificationProgress({ title: vscode.l10n.t('Reading credits…') }, () =>
+          source.getCredits(),
+        );
       } catch (error) {
         void showError(errorText(error));
       }
@@ -157,12 +182,16 @@ async function browseMenu(deps: BrowseDeps, node: SubaccountNode, source: Subacc
       continue;
     }
     if (picked.action === 'copy') {
-      await vscode.env.clipboard.writeText(`${JSON.stringify({ ...(accountJson(node.service, account) as object), subaccount: node.subaccount.email }, null, 2)}\n`);
+      await vscode.env.clipboard.writeText(
+        `${JSON.stringify({ ...(accountJson(node.service, account) as object), subaccount: node.subaccount.email }, null, 2)}\n`,
+      );
       void showInfo(vscode.l10n.t('Copied as JSON.'));
       return { account };
     }
     const id = await askMessageIdInInputBox(vscode.l10n.t('{0}: Message Status', node.subaccount.email));
-    if (id === undefined || !checkMessageId(id).ok) {continue;}
+    if (id === undefined || !checkMessageId(id).ok) {
+      continue;
+    }
     return { account, panel: deps.panels.showFrom(source, id) };
   }
 }

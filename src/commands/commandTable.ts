@@ -3,13 +3,13 @@ import type { AccountSession } from '../accounts/accountSession';
 import type { AccountSessions } from '../accounts/accountSessions';
 import type { RecentMessages } from '../accounts/recentMessages';
 import type { PartnerLog } from '../log/partnerLog';
-import type { CreditHistoryPanel } from '../providers/creditHistory/creditHistoryPanel';
-import type { MessageStatusPanels } from '../providers/messageStatus/messageStatusPanels';
-import { showWarning } from '../providers/notifications';
-import type { AccountsTreeProvider } from '../providers/tree/accountsTreeProvider';
-import type { NodeAction } from '../providers/tree/nodeCommands';
-import { SubaccountsNode } from '../providers/tree/subaccountsNode';
-import type { TreeNode } from '../providers/tree/treeNode';
+import type { CreditHistoryPanel } from '../panels/creditHistory/creditHistoryPanel';
+import type { MessageStatusPanels } from '../panels/messageStatus/messageStatusPanels';
+import { showWarning } from '../ui/notifications';
+import type { AccountsTreeProvider } from '../views/tree/accountsTreeProvider';
+import type { NodeAction } from '../views/tree/nodeCommands';
+import { SubaccountsNode } from '../views/tree/subaccountsNode';
+import type { TreeNode } from '../views/tree/treeNode';
 import type { PartnerSettings } from '../settings/partnerSettings';
 import { copyAsJson, openInDashboard } from './accountCommands';
 import { resolveAccount } from './accountPick';
@@ -28,7 +28,7 @@ import { findSubaccount } from './findSubaccount';
 import { showMessageStatus } from './messageStatusCommand';
 import type { CommandHandler } from './registerCommand';
 import { copySubaccountField, showSubaccountCredits } from './subaccountCommands';
-import { isSubaccountNode } from '../providers/tree/subaccountNode';
+import { isSubaccountNode } from '../views/tree/subaccountNode';
 
 /** What the commands act on: the parts `activate` built. */
 export interface CommandContext {
@@ -59,14 +59,16 @@ export function commandTable(c: CommandContext): Readonly<Record<string, Command
     sessions: c.sessions,
     tree: c.tree,
     log: c.log,
-    confirm: async (message, detail, action) => (await showWarning(message, { modal: true, detail }, action)) === action,
+    confirm: async (message, detail, action) =>
+      (await showWarning(message, { modal: true, detail }, action)) === action,
   };
   const dashboard = {
     sessions: c.sessions,
     settings: c.settings,
     openExternal: (uri: vscode.Uri) => vscode.env.openExternal(uri),
   };
-  const saveAsAccount = (service: 'sms' | 'mail', key: string, name: string) => saveKeyAsAccount(c.keys, service, key, name);
+  const saveAsAccount = (service: 'sms' | 'mail', key: string, name: string) =>
+    saveKeyAsAccount(c.keys, service, key, name);
   return {
     'partnerExplorer.setApiKey': (service, key, label) => addAccount(c.keys, service, key, label),
     'partnerExplorer.addAccount': (service, key, label) => addAccount(c.keys, service, key, label),
@@ -79,7 +81,10 @@ export function commandTable(c: CommandContext): Readonly<Record<string, Command
     'partnerExplorer.showMessageStatus': (target, messageId) =>
       showMessageStatus({ sessions: c.sessions, panels: c.panels, recent: c.recent }, target, messageId),
     'partnerExplorer.loadMoreSubaccounts': async (target) => {
-      const session = await resolveAccount(c.sessions, target, { title: vscode.l10n.t('Load More Sub-accounts'), usable: true });
+      const session = await resolveAccount(c.sessions, target, {
+        title: vscode.l10n.t('Load More Sub-accounts'),
+        usable: true,
+      });
       return session && loadMoreSubaccounts(session);
     },
     // From a menu VS Code passes the error item itself: retry what its parent loads.
@@ -99,7 +104,11 @@ export function commandTable(c: CommandContext): Readonly<Record<string, Command
     'partnerExplorer.addSubaccountCredit': (node, amount) => transferCredit(transfer, 'add', node, amount),
     'partnerExplorer.removeSubaccountCredit': (node, amount) => transferCredit(transfer, 'remove', node, amount),
     'partnerExplorer.browseAsSubaccount': (node, messageId) =>
-      browseAsSubaccount({ sessions: c.sessions, settings: c.settings, log: c.log, panels: c.panels, saveAsAccount }, node, messageId),
+      browseAsSubaccount(
+        { sessions: c.sessions, settings: c.settings, log: c.log, panels: c.panels, saveAsAccount },
+        node,
+        messageId,
+      ),
     'partnerExplorer.saveSubaccountAsAccount': async (node, name) => {
       if (!isSubaccountNode(node) || !node.subaccount.apiKey) {
         return undefined;

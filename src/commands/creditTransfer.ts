@@ -10,11 +10,11 @@ import {
 } from '../api';
 import type { AccountSessions } from '../accounts/accountSessions';
 import type { PartnerLog } from '../log/partnerLog';
-import { errorText } from '../providers/errorText';
-import { formatMoney } from '../providers/localeFormat';
-import type { AccountsTreeProvider } from '../providers/tree/accountsTreeProvider';
-import { isSubaccountNode } from '../providers/tree/subaccountNode';
-import { showError, showInfo, showWarning, withNotificationProgress } from '../providers/notifications';
+import { errorText } from '../ui/errorText';
+import { formatMoney } from '../ui/localeFormat';
+import type { AccountsTreeProvider } from '../views/tree/accountsTreeProvider';
+import { isSubaccountNode } from '../views/tree/subaccountNode';
+import { showError, showInfo, showWarning, withNotificationProgress } from '../ui/notifications';
 
 export type TransferDirection = 'add' | 'remove';
 
@@ -32,7 +32,13 @@ export type TransferOutcome = 'done' | 'cancelled' | 'refused' | 'unknown' | 'bu
 const inFlight = new Set<string>();
 
 /** Why an amount is refused, or undefined when it is fine. */
-export function amountProblem(input: string, direction: TransferDirection, subBalance: Money, mainBalance: Money | undefined, locale: string): string | undefined {
+export function amountProblem(
+  input: string,
+  direction: TransferDirection,
+  subBalance: Money,
+  mainBalance: Money | undefined,
+  locale: string,
+): string | undefined {
   const check = checkCreditAmount(input, locale);
   if (!check.ok) {
     switch (check.reason) {
@@ -88,7 +94,12 @@ function shifted(balance: Money, delta: number): Money {
  * and the status bar updated from the answer. When the outcome is unknown
  * (timeout, network), the user is told so and the balances are read again.
  */
-export async function transferCredit(deps: TransferDeps, direction: TransferDirection, node: unknown, amountArg?: unknown): Promise<TransferOutcome> {
+export async function transferCredit(
+  deps: TransferDeps,
+  direction: TransferDirection,
+  node: unknown,
+  amountArg?: unknown,
+): Promise<TransferOutcome> {
   if (!isSubaccountNode(node)) {
     void showError(vscode.l10n.t('Choose a sub-account in the Partner Accounts view.'));
     return 'cancelled';
@@ -101,7 +112,9 @@ export async function transferCredit(deps: TransferDeps, direction: TransferDire
   const label = SERVICES[node.service].label;
   const locale = vscode.env.language;
   if (!sub.token) {
-    void showError(vscode.l10n.t('The provider did not send a token for {0}, so its credit cannot be managed.', sub.email));
+    void showError(
+      vscode.l10n.t('The provider did not send a token for {0}, so its credit cannot be managed.', sub.email),
+    );
     return 'refused';
   }
   const key = `${node.accountId}:${sub.token}`;
@@ -119,52 +132,90 @@ export async function transferCredit(deps: TransferDeps, direction: TransferDire
     }
   } else {
     input = await vscode.window.showInputBox({
-      title: direction === 'add' ? vscode.l10n.t('Add Credit to {0}', sub.email) : vscode.l10n.t('Remove Credit from {0}', sub.email),
+      title:
+        direction === 'add'
+          ? vscode.l10n.t('Add Credit to {0}', sub.email)
+          : vscode.l10n.t('Remove Credit from {0}', sub.email),
       prompt: vscode.l10n.t('Amount in euros (sub-account balance: {0}).', formatMoney(sub.balance, locale)),
       placeHolder: '10',
       ignoreFocusOut: true,
       validateInput: (v) => amountProblem(v, direction, sub.balance, mainBalance, locale),
     });
-    if (input === undefined) {return 'cancelled';}
+    if (input === undefined) {
+      return 'cancelled';
+    }
   }
   const check = checkCreditAmount(input, locale);
-  if (!check.ok) {return 'refused';}
+  if (!check.ok) {
+    return 'refused';
+  }
   const amount = Number(check.amount);
   const shown = formatMoney(money(check.amount, sub.balance.currency), locale);
   const sign = direction === 'add' ? 1 : -1;
   const subAfter = shifted(sub.balance, sign * amount);
-  const lines = [vscode.l10n.t('Sub-account {0}: {1} → {2}', sub.email, formatMoney(sub.balance, locale), formatMoney(subAfter, locale))];
+  const lines = [
+    vscode.l10n.t(
+      'Sub-account {0}: {1} → {2}',
+      sub.email,
+      formatMoney(sub.balance, locale),
+      formatMoney(subAfter, locale),
+    ),
+  ];
   if (mainBalance) {
-    lines.unshift(vscode.l10n.t('Main {0} account: {1} → {2}', label, formatMoney(mainBalance, locale), formatMoney(shifted(mainBalance, -sign * amount), locale)));
+    lines.unshift(
+      vscode.l10n.t(
+        'Main {0} account: {1} → {2}',
+        label,
+        formatMoney(mainBalance, locale),
+        formatMoney(shifted(mainBalance, -sign * amount), locale),
+      ),
+    );
   }
-  const message = direction === 'add' ? vscode.l10n.t('Add {0} to {1}?', shown, sub.email) : vscode.l10n.t('Remove {0} from {1}?', shown, sub.email);
+  const message =
+    direction === 'add'
+      ? vscode.l10n.t('Add {0} to {1}?', shown, sub.email)
+      : vscode.l10n.t('Remove {0} from {1}?', shown, sub.email);
   const action = direction === 'add' ? vscode.l10n.t('Add {0}', shown) : vscode.l10n.t('Remove {0}', shown);
-  if (inFlight.has(key)) {return 'busy';}
+  if (inFlight.has(key)) {
+    return 'busy';
+  }
   inFlight.add(key);
   try {
-    if (!(await deps.confirm(message, lines.join('\n'), action))) {return 'cancelled';}
-    const progressTitle = direction === 'add'
-      ? vscode.l10n.t('Adding {0} to {1}…', shown, sub.email)
-      : vscode.l10n.t('Removing {0} from {1}…', shown, sub.email);
-    const result = await withNotificationProgress(
-      { title: progressTitle },
-      () => session.transferCredit(direction, sub.token!, check.amount),
+    if (!(await deps.confirm(message, lines.join('\n'), action))) {
+      return 'cancelled';
+    }
+    const progressTitle =
+      direction === 'add'
+        ? vscode.l10n.t('Adding {0} to {1}…', shown, sub.email)
+        : vscode.l10n.t('Removing {0} from {1}…', shown, sub.email);
+    const result = await withNotificationProgress({ title: progressTitle }, () =>
+      session.transferCredit(direction, sub.token!, check.amount),
     );
     session.subaccounts.updateBalance(sub.id, result.subaccountCredit);
     session.applyBalance(result.credit);
     void showInfo(
-      vscode.l10n.t('Done. {0} now has {1}; the main account has {2}.', sub.email, formatMoney(result.subaccountCredit, locale), formatMoney(result.credit, locale)),
+      vscode.l10n.t(
+        'Done. {0} now has {1}; the main account has {2}.',
+        sub.email,
+        formatMoney(result.subaccountCredit, locale),
+        formatMoney(result.credit, locale),
+      ),
     );
     return 'done';
   } catch (error) {
-    deps.log?.warn(`${label}: transfer ${direction} ${check.amount} for sub-account ${sub.id} failed: ${error instanceof Error ? error.message : String(error)}`);
+    deps.log?.warn(
+      `${label}: transfer ${direction} ${check.amount} for sub-account ${sub.id} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
     if (isPartnerError(error) && error.kind === 'api') {
       void showError(vscode.l10n.t('The transfer was refused: {0}', errorText(error)));
       return 'refused';
     }
     // Sent, but no answer we can trust: it may or may not have happened.
     void showWarning(
-      vscode.l10n.t('The outcome of the transfer is unknown: {0} The balances are being read again; check them before trying again.', errorText(error)),
+      vscode.l10n.t(
+        'The outcome of the transfer is unknown: {0} The balances are being read again; check them before trying again.',
+        errorText(error),
+      ),
     );
     void deps.tree.reload(session);
     return 'unknown';

@@ -3,11 +3,11 @@ import { SERVICES, type Subaccount } from '../api';
 import type { AccountSession } from '../accounts/accountSession';
 import type { AccountSessions } from '../accounts/accountSessions';
 import type { PlacedSubaccount } from '../accounts/subaccountList';
-import { errorText } from '../providers/errorText';
-import { formatCount, formatMoney, formatTime } from '../providers/localeFormat';
-import type { AccountsTreeProvider } from '../providers/tree/accountsTreeProvider';
-import type { SubaccountNode } from '../providers/tree/subaccountNode';
-import type { TreeNode } from '../providers/tree/treeNode';
+import { errorText } from '../ui/errorText';
+import { formatCount, formatMoney, formatTime } from '../ui/localeFormat';
+import type { AccountsTreeProvider } from '../views/tree/accountsTreeProvider';
+import type { SubaccountNode } from '../views/tree/subaccountNode';
+import type { TreeNode } from '../views/tree/treeNode';
 import { resolveAccount } from './accountPick';
 
 export interface FindDeps {
@@ -41,11 +41,17 @@ function couldMatch(item: vscode.QuickPickItem, filter: string): boolean {
 /** Whether a sub-account matches what the user typed: e-mail, token or id. */
 export function matchesSubaccount(s: Subaccount, query: string): boolean {
   const q = query.trim().toLowerCase();
-  return q !== '' && (s.email.toLowerCase().includes(q) || (s.token ?? '').toLowerCase().includes(q) || String(s.id) === q);
+  return (
+    q !== '' && (s.email.toLowerCase().includes(q) || (s.token ?? '').toLowerCase().includes(q) || String(s.id) === q)
+  );
 }
 
 /** Puts the sub-account in the tree's list (without loading the pages before it) and selects it. */
-async function reveal(deps: FindDeps, session: AccountSession, placed: PlacedSubaccount): Promise<SubaccountNode | undefined> {
+async function reveal(
+  deps: FindDeps,
+  session: AccountSession,
+  placed: PlacedSubaccount,
+): Promise<SubaccountNode | undefined> {
   const list = session.subaccounts;
   // The first page first: a pick from it must be the node the tree renders, not a second one.
   await list.ensureLoaded();
@@ -72,7 +78,10 @@ export async function findSubaccount(
   accountArg?: unknown,
   query?: unknown,
 ): Promise<SubaccountNode | undefined> {
-  const session = await resolveAccount(deps.sessions, accountArg, { title: vscode.l10n.t('Find Sub-account'), usable: true });
+  const session = await resolveAccount(deps.sessions, accountArg, {
+    title: vscode.l10n.t('Find Sub-account'),
+    usable: true,
+  });
   if (!session) {
     return undefined;
   }
@@ -115,7 +124,10 @@ function pickSubaccount(session: AccountSession, named: boolean): Promise<Placed
   const locale = vscode.env.language;
   const label = named ? `${SERVICES[session.service].label} · ${session.name}` : SERVICES[session.service].label;
   const pick = vscode.window.createQuickPick<FindItem>();
-  const reread: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('refresh'), tooltip: vscode.l10n.t('Read Again') };
+  const reread: vscode.QuickInputButton = {
+    iconPath: new vscode.ThemeIcon('refresh'),
+    tooltip: vscode.l10n.t('Read Again'),
+  };
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;
   pick.buttons = [reread];
@@ -156,8 +168,12 @@ function pickSubaccount(session: AccountSession, named: boolean): Promise<Placed
     const left = timeLeft(session);
     pick.title = index.loading
       ? total !== undefined
-        ? vscode.l10n.t('Find a {0} sub-account: loading {1} of {2}…', label, formatCount(entries.length, locale), formatCount(total, locale)) +
-          (left ? ` ${left}` : '')
+        ? vscode.l10n.t(
+            'Find a {0} sub-account: loading {1} of {2}…',
+            label,
+            formatCount(entries.length, locale),
+            formatCount(total, locale),
+          ) + (left ? ` ${left}` : '')
         : vscode.l10n.t('Find a {0} sub-account: loading…', label)
       : vscode.l10n.t('Find a {0} sub-account', label);
     const readAt = index.readAt;

@@ -2,15 +2,17 @@ import * as vscode from 'vscode';
 import { checkMessageId, MAX_MESSAGE_ID_LENGTH } from '../api';
 import type { AccountSessions } from '../accounts/accountSessions';
 import type { RecentMessages } from '../accounts/recentMessages';
-import type { MessageStatusPanel } from '../providers/messageStatus/messageStatusPanel';
-import type { MessageStatusPanels } from '../providers/messageStatus/messageStatusPanels';
+import type { MessageStatusPanel } from '../panels/messageStatus/messageStatusPanel';
+import type { MessageStatusPanels } from '../panels/messageStatus/messageStatusPanels';
 import { resolveAccount } from './accountPick';
-import { showError, showInfo } from '../providers/notifications';
+import { showError, showInfo } from '../ui/notifications';
 
 /** Why a typed message id is refused, or undefined when it is fine. */
 export function messageIdProblem(input: string): string | undefined {
   const check = checkMessageId(input);
-  if (check.ok) {return undefined;}
+  if (check.ok) {
+    return undefined;
+  }
   switch (check.reason) {
     case 'empty':
       return vscode.l10n.t('Enter the message id.');
@@ -39,11 +41,15 @@ export async function showMessageStatus(
   if (!sessions.all.some((s) => s.hasKey)) {
     const set = vscode.l10n.t('Set API Key…');
     const choice = await showInfo(vscode.l10n.t('Set an API key first to look up a message.'), set);
-    if (choice === set) {await vscode.commands.executeCommand('partnerExplorer.setApiKey');}
+    if (choice === set) {
+      await vscode.commands.executeCommand('partnerExplorer.setApiKey');
+    }
     return undefined;
   }
   const session = await resolveAccount(sessions, accountArg, { title: vscode.l10n.t('Show Message Status') });
-  if (!session) {return undefined;}
+  if (!session) {
+    return undefined;
+  }
   let id: string | undefined;
   if (messageIdArg !== undefined) {
     const problem = messageIdProblem(String(messageIdArg));
@@ -55,7 +61,9 @@ export async function showMessageStatus(
   } else {
     const several = sessions.forService(session.service).length > 1;
     id = await askMessageId(several ? `${session.label} · ${session.name}` : session.label, recent.list(session.id));
-    if (id === undefined) {return undefined;}
+    if (id === undefined) {
+      return undefined;
+    }
   }
   return panels.show(session, id);
 }
@@ -69,8 +77,12 @@ async function askMessageId(account: string, recentIds: readonly string[]): Prom
   const title = vscode.l10n.t('{0}: Message Status', account);
   if (recentIds.length > 0) {
     const picked = await pickRecent(title, recentIds);
-    if (picked === undefined) {return undefined;}
-    if (picked !== OTHER) {return picked;}
+    if (picked === undefined) {
+      return undefined;
+    }
+    if (picked !== OTHER) {
+      return picked;
+    }
   }
   return askMessageIdInInputBox(title);
 }
@@ -84,7 +96,9 @@ export async function askMessageIdInInputBox(title: string): Promise<string | un
     ignoreFocusOut: true,
     validateInput: messageIdProblem,
   });
-  if (typed === undefined) {return undefined;}
+  if (typed === undefined) {
+    return undefined;
+  }
   const check = checkMessageId(typed);
   return check.ok ? check.id : undefined;
 }
@@ -102,7 +116,10 @@ function pickRecent(title: string, recentIds: readonly string[]): Promise<string
   quickPick.ignoreFocusOut = true;
   const itemsFor = (value: string): Item[] => {
     const check = checkMessageId(value);
-    const typed: Item[] = check.ok && !recentIds.includes(check.id) ? [{ id: check.id, label: check.id, description: vscode.l10n.t('Look up this id'), alwaysShow: true }] : [];
+    const typed: Item[] =
+      check.ok && !recentIds.includes(check.id)
+        ? [{ id: check.id, label: check.id, description: vscode.l10n.t('Look up this id'), alwaysShow: true }]
+        : [];
     return [...typed, separator, ...recentItems, other];
   };
   quickPick.items = itemsFor('');
@@ -113,7 +130,9 @@ function pickRecent(title: string, recentIds: readonly string[]): Promise<string
     });
     quickPick.onDidAccept(() => {
       const [item] = quickPick.selectedItems;
-      if (!item) {return;}
+      if (!item) {
+        return;
+      }
       result = item.id;
       quickPick.hide();
     });

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { PartnerLogger } from '../api';
-import { errorText } from '../providers/errorText';
-import { showError } from '../providers/notifications';
+import { errorText } from '../ui/errorText';
+import { showError } from '../ui/notifications';
 
 export type CommandHandler = (...args: unknown[]) => unknown;
 
@@ -22,6 +22,9 @@ export function registerCommand(id: string, handler: CommandHandler, log: Partne
 }
 
 /** Registers every command of a table (command id → handler). */
-export function registerCommands(table: Readonly<Record<string, CommandHandler>>, log: PartnerLogger): vscode.Disposable[] {
+export function registerCommands(
+  table: Readonly<Record<string, CommandHandler>>,
+  log: PartnerLogger,
+): vscode.Disposable[] {
   return Object.entries(table).map(([id, handler]) => registerCommand(id, handler, log));
 }

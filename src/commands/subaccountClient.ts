@@ -1,6 +1,6 @@
 import { createClient, type AnyClient } from '../api';
 import type { PartnerLog } from '../log/partnerLog';
-import type { SubaccountNode } from '../providers/tree/subaccountNode';
+import type { SubaccountNode } from '../views/tree/subaccountNode';
 import type { PartnerSettings } from '../settings/partnerSettings';
 
 /**
@@ -18,7 +18,9 @@ export function subaccountClient(
 ): AnyClient | undefined {
   const key = node.subaccount.apiKey;
   const url = settings.apiUrl[node.service];
-  if (!key || !url.ok) {return undefined;}
+  if (!key || !url.ok) {
+    return undefined;
+  }
   log.rememberSecret(key);
   return createClient(node.service, {
     baseUrl: url.url,

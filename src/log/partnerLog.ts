@@ -40,6 +40,8 @@ export class PartnerLog implements PartnerLogger {
     if (this.subaccountKeys.size === 0) {
       return scrubbed;
     }
-    return scrubbed.replace(/[^\s"'<>&=?/\\,;:()[\]{}]{6,}/g, (token) => (this.subaccountKeys.has(token) ? '***' : token));
+    return scrubbed.replace(/[^\s"'<>&=?/\\,;:()[\]{}]{6,}/g, (token) =>
+      this.subaccountKeys.has(token) ? '***' : token,
+    );
   }
 }

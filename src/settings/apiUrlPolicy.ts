@@ -2,7 +2,9 @@
  * Which API base URLs the extension will send a key to. The key travels in the
  * query string, so plain http is only allowed to this machine (a local emulator).
  */
-export type ApiUrlCheck = { readonly ok: true; readonly url: string } | { readonly ok: false; readonly reason: 'notUrl' | 'scheme' | 'insecure' | 'credentials' };
+export type ApiUrlCheck =
+  | { readonly ok: true; readonly url: string }
+  | { readonly ok: false; readonly reason: 'notUrl' | 'scheme' | 'insecure' | 'credentials' };
 
 export function checkApiUrl(input: string): ApiUrlCheck {
   let url: URL;

@@ -28,10 +28,14 @@ export type NumberSettingKey = keyof typeof NUMBER_SETTINGS;
  * The value to use for a setting: the one given when it is allowed, else the
  * fallback (never something between `off` and `min`, such as 0.001 minutes).
  */
-export function boundedNumber(value: unknown, bounds: NumberBounds): { readonly value: number; readonly valid: boolean } {
+export function boundedNumber(
+  value: unknown,
+  bounds: NumberBounds,
+): { readonly value: number; readonly valid: boolean } {
   const allowed =
     typeof value === 'number' &&
     Number.isFinite(value) &&
-    (value === bounds.off || (value >= bounds.min && value <= bounds.max && (!bounds.integer || Number.isInteger(value))));
+    (value === bounds.off ||
+      (value >= bounds.min && value <= bounds.max && (!bounds.integer || Number.isInteger(value))));
   return allowed ? { value, valid: true } : { value: bounds.fallback, valid: false };
 }

@@ -28,10 +28,29 @@ function numberSetting(config: vscode.WorkspaceConfiguration, key: NumberSetting
     const name = `${SECTION}.${key}`;
     warnings.push(
       bounds.off !== undefined
-        ? vscode.l10n.t('{0} must be {1} (off) or a whole number from {2} to {3}; using {4}.', name, bounds.off, bounds.min, bounds.max, bounds.fallback)
+        ? vscode.l10n.t(
+            '{0} must be {1} (off) or a whole number from {2} to {3}; using {4}.',
+            name,
+            bounds.off,
+            bounds.min,
+            bounds.max,
+            bounds.fallback,
+          )
         : bounds.integer
-          ? vscode.l10n.t('{0} must be a whole number from {1} to {2}; using {3}.', name, bounds.min, bounds.max, bounds.fallback)
-          : vscode.l10n.t('{0} must be a number from {1} to {2}; using {3}.', name, bounds.min, bounds.max, bounds.fallback),
+          ? vscode.l10n.t(
+              '{0} must be a whole number from {1} to {2}; using {3}.',
+              name,
+              bounds.min,
+              bounds.max,
+              bounds.fallback,
+            )
+          : vscode.l10n.t(
+              '{0} must be a number from {1} to {2}; using {3}.',
+              name,
+              bounds.min,
+              bounds.max,
+              bounds.fallback,
+            ),
     );
   }
   return value;
@@ -73,12 +92,16 @@ function dashboardUrl(config: vscode.WorkspaceConfiguration, service: ServiceId,
   if (typeof value === 'string') {
     try {
       const url = new URL(value.trim());
-      if (url.protocol === 'https:' || url.protocol === 'http:') {return url.toString();}
+      if (url.protocol === 'https:' || url.protocol === 'http:') {
+        return url.toString();
+      }
     } catch {
       // reported below
     }
   }
-  warnings.push(vscode.l10n.t('{0} must be an http(s) address; using {1}.', `${SECTION}.${service}.dashboardUrl`, fallback));
+  warnings.push(
+    vscode.l10n.t('{0} must be an http(s) address; using {1}.', `${SECTION}.${service}.dashboardUrl`, fallback),
+  );
   return new URL(fallback).toString();
 }
 
@@ -91,7 +114,10 @@ export function describeApiUrlProblem(service: ServiceId, check: Extract<ApiUrlC
     case 'scheme':
       return vscode.l10n.t('The setting {0} must start with https://.', setting);
     case 'insecure':
-      return vscode.l10n.t('The setting {0} uses http:// to another machine: your API key would travel unencrypted. Use https://.', setting);
+      return vscode.l10n.t(
+        'The setting {0} uses http:// to another machine: your API key would travel unencrypted. Use https://.',
+        setting,
+      );
     case 'credentials':
       return vscode.l10n.t('The setting {0} must not contain a user name or password.', setting);
   }

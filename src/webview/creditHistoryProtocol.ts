@@ -50,7 +50,7 @@ export type HistoryWebviewMessage =
   | { readonly type: 'clear'; readonly key: string }
   | { readonly type: 'rendered'; readonly report: HistoryRenderReport };
 
-/** The panel's protocol as a whole (see PanelProtocol in src/providers/webviewPanelBase.ts). */
+/** The panel's protocol as a whole (see PanelProtocol in src/panels/webviewPanelBase.ts). */
 export interface CreditHistoryProtocol {
   readonly host: HistoryHostMessage;
   readonly webview: HistoryWebviewMessage;

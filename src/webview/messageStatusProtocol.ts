@@ -53,8 +53,7 @@ export interface StatusViewData {
  * final, `expired` 48 h after the message was sent, `off` when the setting is.
  */
 export type TrackingState =
-  | { readonly state: 'live'; readonly nextAt: number }
-  | { readonly state: 'paused' | 'final' | 'expired' | 'off' };
+  { readonly state: 'live'; readonly nextAt: number } | { readonly state: 'paused' | 'final' | 'expired' | 'off' };
 
 /** Every string the webview shows, localized by the extension. */
 export interface PanelStrings {
@@ -146,7 +145,7 @@ export interface PanelPersistedState {
   readonly hidePersonal?: boolean;
 }
 
-/** The panel's protocol as a whole (see PanelProtocol in src/providers/webviewPanelBase.ts). */
+/** The panel's protocol as a whole (see PanelProtocol in src/panels/webviewPanelBase.ts). */
 export interface MessageStatusProtocol {
   readonly host: HostMessage;
   readonly webview: WebviewMessage;

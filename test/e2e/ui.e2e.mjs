@@ -22,7 +22,11 @@ async function check(name, fn) {
     console.log(`  ✔ ${name} (${Date.now() - started} ms)`);
   } catch (err) {
     results.push({ name, ok: false, err });
-    console.log(`  ✖ ${name}\n      ${String(err && err.message ? err.message : err).split('\n').join('\n      ')}`);
+    console.log(
+      `  ✖ ${name}\n      ${String(err && err.message ? err.message : err)
+        .split('\n')
+        .join('\n      ')}`,
+    );
     await page?.screenshot({ path: join(shots, `failed-${results.length}.png`) }).catch(() => undefined);
   }
 }
@@ -49,7 +53,10 @@ async function main() {
   });
   const browser = await launchChromium();
   cleanups.push(() => browser.close());
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
   page = await context.newPage();
   await page.goto(url);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
@@ -57,10 +64,23 @@ async function main() {
   console.log(`Partner Explorer UI, end to end (${vsix} in code-server)`);
 
   await check('the .vsix ships only the extension and carries no key', async () => {
-    const listing = spawnSync('python3', ['-c', 'import sys,zipfile\nz=zipfile.ZipFile(sys.argv[1])\nfor n in z.namelist(): print(n)\nsys.stderr.write(b"".join(z.read(n) for n in z.namelist()).decode("utf8","replace"))', join(root, vsix)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const listing = spawnSync(
+      'python3',
+      [
+        '-c',
+        'import sys,zipfile\nz=zipfile.ZipFile(sys.argv[1])\nfor n in z.namelist(): print(n)\nsys.stderr.write(b"".join(z.read(n) for n in z.namelist()).decode("utf8","replace"))',
+        join(root, vsix),
+      ],
+      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    );
     expect(listing.status === 0, listing.stderr);
     const files = listing.stdout.trim().split('\n');
-    const unexpected = files.filter((f) => !/^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|package\.nls(\.fr)?\.json|README\.md|CHANGELOG\.md|LICENSE\.txt|dist\/extension\.js(\.map)?|media\/.+|l10n\/.+))$/i.test(f));
+    const unexpected = files.filter(
+      (f) =>
+        !/^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|package\.nls(\.fr)?\.json|README\.md|CHANGELOG\.md|LICENSE\.txt|dist\/extension\.js(\.map)?|media\/.+|l10n\/.+))$/i.test(
+          f,
+        ),
+    );
     expect(unexpected.length === 0, `unexpected files: ${unexpected.join(', ')}`);
     for (const secret of [emulator.sms.apiKey, emulator.mail.apiKey, 'subkey']) {
       expect(!listing.stderr.includes(secret), `the .vsix contains ${secret}`);
@@ -69,7 +89,9 @@ async function main() {
 
   await check('the Partner view shows its welcome with a Set API Key button', async () => {
     await page.locator('.activitybar .action-item a[aria-label^="Partner"]').click();
-    await page.locator('.welcome-view-content', { hasText: 'Connect your SMS Partner or Mail Partner account' }).waitFor({ timeout: 20_000 });
+    await page
+      .locator('.welcome-view-content', { hasText: 'Connect your SMS Partner or Mail Partner account' })
+      .waitFor({ timeout: 20_000 });
     await shot('01-welcome');
   });
 
@@ -80,7 +102,10 @@ async function main() {
     await check(`Set API Key… offers exactly SMS Partner and Mail Partner, then saves the ${service} key`, async () => {
       await commandPalette('Partner: Set API Key…');
       const items = await quickPickItems();
-      expect(JSON.stringify(items) === JSON.stringify(['SMS Partner', 'Mail Partner']), `items: ${JSON.stringify(items)}`);
+      expect(
+        JSON.stringify(items) === JSON.stringify(['SMS Partner', 'Mail Partner']),
+        `items: ${JSON.stringify(items)}`,
+      );
       if (service === 'SMS Partner') await shot('02-pick-service');
       await drive.pickItem(page, service).click();
       const input = page.locator('.quick-input-widget input[type="password"]');
@@ -98,28 +123,35 @@ async function main() {
     ["the view's title button", 'newsletter@exemple.fr', 'mailtok00030', 'gaelle.30@client-mail.example'],
     ['the Command Palette', 'agence.durand@exemple.fr', 'smstok00033', 'jules.33@client-sms.example'],
   ]) {
-    await check(`first use of Find Sub-account… from ${how} (${service}, Sub-accounts collapsed) stays open and reveals the pick`, async () => {
-      const tree = page.locator('.pane-body .monaco-list').first();
-      const group = tree.locator('.monaco-list-row[aria-expanded="false"]', { hasText: 'Sub-accounts' });
-      expect((await group.count()) >= 1, 'a collapsed Sub-accounts node');
-      if (how === 'the Command Palette') await commandPalette('Partner: Find Sub-account…');
-      // With one view in the container, its title actions sit in the sidebar's title bar.
-      else await page.locator('.part.sidebar .action-label[aria-label^="Find Sub-account"] >> visible=true').first().click();
-      await drive.pickItem(page, service).click();
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor();
-      // The search must still be open once every page has arrived.
-      await page.waitForTimeout(1500);
-      expect(await input.isVisible(), 'the search closed by itself');
-      await input.fill(token);
-      await drive.pickItem(page, email).waitFor({ timeout: 20_000 });
-      await page.keyboard.press('Enter');
-      await tree.locator('.monaco-list-row.selected', { hasText: email }).waitFor({ timeout: 10_000 });
-      // Back as it was (the tree has focus on the pick): up to Sub-accounts, collapse it, go to the top.
-      await page.keyboard.press('ArrowLeft');
-      await page.keyboard.press('ArrowLeft');
-      await page.keyboard.press('Home');
-    });
+    await check(
+      `first use of Find Sub-account… from ${how} (${service}, Sub-accounts collapsed) stays open and reveals the pick`,
+      async () => {
+        const tree = page.locator('.pane-body .monaco-list').first();
+        const group = tree.locator('.monaco-list-row[aria-expanded="false"]', { hasText: 'Sub-accounts' });
+        expect((await group.count()) >= 1, 'a collapsed Sub-accounts node');
+        if (how === 'the Command Palette') await commandPalette('Partner: Find Sub-account…');
+        // With one view in the container, its title actions sit in the sidebar's title bar.
+        else
+          await page
+            .locator('.part.sidebar .action-label[aria-label^="Find Sub-account"] >> visible=true')
+            .first()
+            .click();
+        await drive.pickItem(page, service).click();
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor();
+        // The search must still be open once every page has arrived.
+        await page.waitForTimeout(1500);
+        expect(await input.isVisible(), 'the search closed by itself');
+        await input.fill(token);
+        await drive.pickItem(page, email).waitFor({ timeout: 20_000 });
+        await page.keyboard.press('Enter');
+        await tree.locator('.monaco-list-row.selected', { hasText: email }).waitFor({ timeout: 10_000 });
+        // Back as it was (the tree has focus on the pick): up to Sub-accounts, collapse it, go to the top.
+        await page.keyboard.press('ArrowLeft');
+        await page.keyboard.press('ArrowLeft');
+        await page.keyboard.press('Home');
+      },
+    );
   }
 
   await check('the tree shows credits and pages through sub-accounts', async () => {
@@ -146,41 +178,55 @@ async function main() {
       await page.keyboard.press('End');
       await page.waitForTimeout(250);
     }
-    expect((await tree.locator('.monaco-list-row', { hasText: 'Load more' }).count()) === 0, 'no Load more once all 45 are loaded');
+    expect(
+      (await tree.locator('.monaco-list-row', { hasText: 'Load more' }).count()) === 0,
+      'no Load more once all 45 are loaded',
+    );
   });
 
-  await check('Add Credit… asks for an amount, confirms both balances in a dialog, then shows the new balance', async () => {
-    const tree = page.locator('.pane-body .monaco-list').first();
-    const row = tree.locator('.monaco-list-row', { hasText: 'jules.45@client-sms.example' });
-    await drive.treeContextAction(page, row, 'Add Credit…');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill('0');
-    await page.locator('.quick-input-message', { hasText: 'The amount must be greater than 0.' }).waitFor();
-    await input.fill('5');
-    await page.keyboard.press('Enter');
-    const dialog = page.locator('.monaco-dialog-box');
-    await dialog.waitFor({ timeout: 10_000 });
-    const text = await dialog.innerText();
-    expect(text.includes('Add €5.00 to jules.45@client-sms.example?'), `dialog: ${text}`);
-    expect(text.includes('€106.355 → €111.355'), `dialog: ${text}`);
-    await shot('08-add-credit-confirmation');
-    await dialog.locator('.monaco-button', { hasText: 'Add €5.00' }).click();
-    await tree.locator('.monaco-list-row', { hasText: 'jules.45@client-sms.example' }).filter({ hasText: '€111.355' }).waitFor({ timeout: 20_000 });
-  });
+  await check(
+    'Add Credit… asks for an amount, confirms both balances in a dialog, then shows the new balance',
+    async () => {
+      const tree = page.locator('.pane-body .monaco-list').first();
+      const row = tree.locator('.monaco-list-row', { hasText: 'jules.45@client-sms.example' });
+      await drive.treeContextAction(page, row, 'Add Credit…');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor();
+      await input.fill('0');
+      await page.locator('.quick-input-message', { hasText: 'The amount must be greater than 0.' }).waitFor();
+      await input.fill('5');
+      await page.keyboard.press('Enter');
+      const dialog = page.locator('.monaco-dialog-box');
+      await dialog.waitFor({ timeout: 10_000 });
+      const text = await dialog.innerText();
+      expect(text.includes('Add €5.00 to jules.45@client-sms.example?'), `dialog: ${text}`);
+      expect(text.includes('€106.355 → €111.355'), `dialog: ${text}`);
+      await shot('08-add-credit-confirmation');
+      await dialog.locator('.monaco-button', { hasText: 'Add €5.00' }).click();
+      await tree
+        .locator('.monaco-list-row', { hasText: 'jules.45@client-sms.example' })
+        .filter({ hasText: '€111.355' })
+        .waitFor({ timeout: 20_000 });
+    },
+  );
 
-  await check('Find Sub-account… fills a QuickPick with every sub-account and reveals the pick in the tree', async () => {
-    await commandPalette('Partner: Find Sub-account…');
-    await drive.pickItem(page, 'agence.durand@exemple.fr').click();
-    const input = page.locator('.quick-input-widget input');
-    await input.fill('smstok00033');
-    const item = drive.pickItem(page, 'jules.33@client-sms.example');
-    await item.waitFor({ timeout: 20_000 });
-    await page.keyboard.press('Enter');
-    const tree = page.locator('.pane-body .monaco-list').first();
-    await tree.locator('.monaco-list-row.selected', { hasText: 'jules.33@client-sms.example' }).waitFor({ timeout: 10_000 });
-    await shot('09-find-subaccount');
-  });
+  await check(
+    'Find Sub-account… fills a QuickPick with every sub-account and reveals the pick in the tree',
+    async () => {
+      await commandPalette('Partner: Find Sub-account…');
+      await drive.pickItem(page, 'agence.durand@exemple.fr').click();
+      const input = page.locator('.quick-input-widget input');
+      await input.fill('smstok00033');
+      const item = drive.pickItem(page, 'jules.33@client-sms.example');
+      await item.waitFor({ timeout: 20_000 });
+      await page.keyboard.press('Enter');
+      const tree = page.locator('.pane-body .monaco-list').first();
+      await tree
+        .locator('.monaco-list-row.selected', { hasText: 'jules.33@client-sms.example' })
+        .waitFor({ timeout: 10_000 });
+      await shot('09-find-subaccount');
+    },
+  );
 
   await check("the status bar shows each service's credit count", async () => {
     const item = page.locator('.statusbar-item[aria-label="SMS Partner: 269,082 credits"]');
@@ -236,7 +282,10 @@ async function main() {
     await shot('10-hide-personal-data');
     await frame.locator('button', { hasText: 'Copy as Markdown' }).click();
     const md = await waitForClipboard((text) => text.startsWith('### Message 4242 · Mail Partner'));
-    expect(md.includes('| Recipient | Status | Cost | Unsubscribed | Date |') && !/[a-z]+\.\d+@exemple/.test(md), `markdown: ${md.slice(0, 300)}`);
+    expect(
+      md.includes('| Recipient | Status | Cost | Unsubscribed | Date |') && !/[a-z]+\.\d+@exemple/.test(md),
+      `markdown: ${md.slice(0, 300)}`,
+    );
     await toggle.click();
     await frame.locator('button[aria-pressed="false"]', { hasText: 'Hide personal data' }).waitFor();
   });
@@ -277,7 +326,8 @@ async function main() {
   await check('Browse as Sub-account… reads a message with the sub-account key', async () => {
     const tree = page.locator('.pane-body .monaco-list').first();
     // The activity-bar button toggles: click it only when the view is not already showing.
-    if (!(await tree.isVisible())) await page.locator('.activitybar .action-item a[aria-label^="Partner"]').first().click();
+    if (!(await tree.isVisible()))
+      await page.locator('.activitybar .action-item a[aria-label^="Partner"]').first().click();
     const row = tree.locator('.monaco-list-row', { hasText: 'jules.45@client-sms.example' });
     await drive.treeContextAction(page, row, 'Browse as Sub-account…');
     await page.locator('.quick-input-title', { hasText: 'jules.45@client-sms.example' }).waitFor({ timeout: 20_000 });
@@ -286,7 +336,9 @@ async function main() {
     await page.locator('.quick-input-list .monaco-list-row[aria-label*="Look Up a Message Status"]').first().click();
     await page.locator('.quick-input-widget input').fill('8001');
     await page.keyboard.press('Enter');
-    await page.locator('.tab', { hasText: 'Message 8001 · SMS Partner · jules.45@client-sms.example' }).waitFor({ timeout: 20_000 });
+    await page
+      .locator('.tab', { hasText: 'Message 8001 · SMS Partner · jules.45@client-sms.example' })
+      .waitFor({ timeout: 20_000 });
     const frame = await findWebviewFrame(page, 20_000, 'h1:text("Message 8001")');
     await frame.locator('table tbody tr:not(.spacer)').first().waitFor({ timeout: 20_000 });
   });
@@ -298,52 +350,70 @@ async function main() {
     let titles = [];
     for (const deadline = Date.now() + 20_000; Date.now() < deadline; await page.waitForTimeout(250)) {
       const frame = await findWebviewFrame(page, 20_000, 'section.series:nth-of-type(2) svg.chart circle.dot');
-      titles = await frame.locator('section.series h2').allInnerTexts().catch(() => []);
+      titles = await frame
+        .locator('section.series h2')
+        .allInnerTexts()
+        .catch(() => []);
       if (titles.length === 2) break;
     }
-    expect(JSON.stringify(titles) === JSON.stringify(['SMS Partner', 'Mail Partner']), `charts: ${JSON.stringify(titles)}`);
+    expect(
+      JSON.stringify(titles) === JSON.stringify(['SMS Partner', 'Mail Partner']),
+      `charts: ${JSON.stringify(titles)}`,
+    );
     await shot('13-credit-history');
   });
 
-  await check('several accounts: two more SMS and one more Mail account, grouped in the tree, listed in the status bar, each with its own lookups', async () => {
-    const tree = page.locator('.pane-body .monaco-list').first();
-    if (!(await tree.isVisible())) await page.locator('.activitybar .action-item a[aria-label^="Partner"]').first().click();
-    await page.locator('.part.sidebar .action-label[aria-label^="Collapse All"] >> visible=true').first().click();
-    // Sub-accounts' own keys: the emulator reads each as an account of its own.
-    for (const [service, key, accounts] of [
-      ['SMS Partner', 'sms-subkey-00001-9c4e', '2 accounts'],
-      ['SMS Partner', 'sms-subkey-00002-9c4e', '3 accounts'],
-      ['Mail Partner', 'mail-subkey-00003-9c4e', '2 accounts'],
-    ]) {
-      await commandPalette('Partner: Add Account…');
-      await drive.pickItem(page, service).click();
-      const input = page.locator('.quick-input-widget input[type="password"]');
-      await input.waitFor();
-      await input.fill(key);
+  await check(
+    'several accounts: two more SMS and one more Mail account, grouped in the tree, listed in the status bar, each with its own lookups',
+    async () => {
+      const tree = page.locator('.pane-body .monaco-list').first();
+      if (!(await tree.isVisible()))
+        await page.locator('.activitybar .action-item a[aria-label^="Partner"]').first().click();
+      await page.locator('.part.sidebar .action-label[aria-label^="Collapse All"] >> visible=true').first().click();
+      // Sub-accounts' own keys: the emulator reads each as an account of its own.
+      for (const [service, key, accounts] of [
+        ['SMS Partner', 'sms-subkey-00001-9c4e', '2 accounts'],
+        ['SMS Partner', 'sms-subkey-00002-9c4e', '3 accounts'],
+        ['Mail Partner', 'mail-subkey-00003-9c4e', '2 accounts'],
+      ]) {
+        await commandPalette('Partner: Add Account…');
+        await drive.pickItem(page, service).click();
+        const input = page.locator('.quick-input-widget input[type="password"]');
+        await input.waitFor();
+        await input.fill(key);
+        await page.keyboard.press('Enter');
+        // Checked with /me, then saved: the service's group counts it.
+        await tree
+          .locator('.monaco-list-row', { hasText: service })
+          .filter({ hasText: accounts })
+          .waitFor({ timeout: 20_000 });
+      }
+      await tree.locator('.monaco-list-row', { hasText: 'SMS Partner' }).first().click();
+      await tree.locator('.monaco-list-row', { hasText: 'chloe.2@client-sms.example' }).waitFor({ timeout: 20_000 });
+      const item = page.locator('.statusbar-item[aria-label^="SMS Partner: 269,082 credits"]');
+      await item.hover();
+      const hover = page.locator('.monaco-hover', { hasText: 'Credits · SMS Partner' });
+      await hover.waitFor({ timeout: 10_000 });
+      const text = await hover.innerText();
+      const names = ['agence.durand@exemple.fr', 'bruno.1@client-sms.example', 'chloe.2@client-sms.example'];
+      expect(
+        names.every((n) => text.includes(n)),
+        `tooltip: ${text}`,
+      );
+      await shot('14-several-accounts');
+      await page.keyboard.press('Escape');
+      // A lookup as the second SMS account: its panel is titled with its name.
+      await commandPalette('Partner: Show Message Status…');
+      await drive.pickItem(page, 'bruno.1@client-sms.example').click();
+      await page.locator('.quick-input-widget input').fill('8001');
       await page.keyboard.press('Enter');
-      // Checked with /me, then saved: the service's group counts it.
-      await tree.locator('.monaco-list-row', { hasText: service }).filter({ hasText: accounts }).waitFor({ timeout: 20_000 });
-    }
-    await tree.locator('.monaco-list-row', { hasText: 'SMS Partner' }).first().click();
-    await tree.locator('.monaco-list-row', { hasText: 'chloe.2@client-sms.example' }).waitFor({ timeout: 20_000 });
-    const item = page.locator('.statusbar-item[aria-label^="SMS Partner: 269,082 credits"]');
-    await item.hover();
-    const hover = page.locator('.monaco-hover', { hasText: 'Credits · SMS Partner' });
-    await hover.waitFor({ timeout: 10_000 });
-    const text = await hover.innerText();
-    const names = ['agence.durand@exemple.fr', 'bruno.1@client-sms.example', 'chloe.2@client-sms.example'];
-    expect(names.every((n) => text.includes(n)), `tooltip: ${text}`);
-    await shot('14-several-accounts');
-    await page.keyboard.press('Escape');
-    // A lookup as the second SMS account: its panel is titled with its name.
-    await commandPalette('Partner: Show Message Status…');
-    await drive.pickItem(page, 'bruno.1@client-sms.example').click();
-    await page.locator('.quick-input-widget input').fill('8001');
-    await page.keyboard.press('Enter');
-    await page.locator('.tab', { hasText: 'Message 8001 · SMS Partner · bruno.1@client-sms.example' }).waitFor({ timeout: 20_000 });
-    const frame = await findWebviewFrame(page, 20_000, 'h1:text("Message 8001")');
-    await frame.locator('table tbody tr:not(.spacer)').first().waitFor({ timeout: 20_000 });
-  });
+      await page
+        .locator('.tab', { hasText: 'Message 8001 · SMS Partner · bruno.1@client-sms.example' })
+        .waitFor({ timeout: 20_000 });
+      const frame = await findWebviewFrame(page, 20_000, 'h1:text("Message 8001")');
+      await frame.locator('table tbody tr:not(.spacer)').first().waitFor({ timeout: 20_000 });
+    },
+  );
 
   await check('the Getting Started walkthrough lists its three steps', async () => {
     await commandPalette('Welcome: Open Walkthrough');

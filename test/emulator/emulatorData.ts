@@ -66,8 +66,33 @@ export const SAMPLE_MESSAGES = {
   subaccount: '8001',
 } as const;
 
-const FIRST_NAMES = ['alice', 'bruno', 'chloe', 'david', 'emma', 'farid', 'gaelle', 'hugo', 'ines', 'jules', 'lea', 'marc'];
-const CAMPAIGN_STATUSES = ['Delivered', 'Delivered', 'Delivered', 'Not delivered', 'Waiting', 'delivered', 'DELIVRD', 'UNDELIV', 'EXPIRED', 'ko', 'Bounced-Soft'];
+const FIRST_NAMES = [
+  'alice',
+  'bruno',
+  'chloe',
+  'david',
+  'emma',
+  'farid',
+  'gaelle',
+  'hugo',
+  'ines',
+  'jules',
+  'lea',
+  'marc',
+];
+const CAMPAIGN_STATUSES = [
+  'Delivered',
+  'Delivered',
+  'Delivered',
+  'Not delivered',
+  'Waiting',
+  'delivered',
+  'DELIVRD',
+  'UNDELIV',
+  'EXPIRED',
+  'ko',
+  'Bounced-Soft',
+];
 
 export function formatMilli(milli: number): string {
   const sign = milli < 0 ? '-' : '';
@@ -104,10 +129,17 @@ function subaccounts(service: EmulatedService, count: number): SubaccountRecord[
 }
 
 function recipient(service: EmulatedService, i: number): string {
-  return service === 'sms' ? `+336${String(10000000 + i).slice(-8)}` : `${FIRST_NAMES[i % FIRST_NAMES.length]}.${i}@exemple.fr`;
+  return service === 'sms'
+    ? `+336${String(10000000 + i).slice(-8)}`
+    : `${FIRST_NAMES[i % FIRST_NAMES.length]}.${i}@exemple.fr`;
 }
 
-function generated(service: EmulatedService, count: number, statuses: readonly string[], seed: number): RecipientRecord[] {
+function generated(
+  service: EmulatedService,
+  count: number,
+  statuses: readonly string[],
+  seed: number,
+): RecipientRecord[] {
   const rows: RecipientRecord[] = [];
   for (let i = 1; i <= count; i++) {
     rows.push({
@@ -126,18 +158,49 @@ function messages(service: EmulatedService): Map<string, RecipientRecord[]> {
   const map = new Map<string, RecipientRecord[]>();
   const docsDate = service === 'sms' ? ['1517989111', '1517989101'] : ['1599061044', '1599061044'];
   map.set(SAMPLE_MESSAGES.docs[service], [
-    { recipient: service === 'sms' ? '+336XXXXXXX1' : 'email1', token: 'xxx', status: 'Delivered', cost: 1, stop: service === 'mail', date: docsDate[0] },
-    { recipient: service === 'sms' ? '+336XXXXXXX2' : 'email2', token: 'yyy', status: 'Delivered', cost: 1, stop: service === 'mail', date: docsDate[1] },
+    {
+      recipient: service === 'sms' ? '+336XXXXXXX1' : 'email1',
+      token: 'xxx',
+      status: 'Delivered',
+      cost: 1,
+      stop: service === 'mail',
+      date: docsDate[0],
+    },
+    {
+      recipient: service === 'sms' ? '+336XXXXXXX2' : 'email2',
+      token: 'yyy',
+      status: 'Delivered',
+      cost: 1,
+      stop: service === 'mail',
+      date: docsDate[1],
+    },
   ]);
   map.set(SAMPLE_MESSAGES.campaign, generated(service, 48, CAMPAIGN_STATUSES, 3));
   map.set(SAMPLE_MESSAGES.waiting, generated(service, 6, ['Waiting'], 1));
   map.set(SAMPLE_MESSAGES.hostile, [
-    { recipient: '<img src=x onerror=alert(1)>', token: '<script>alert(2)</script>', status: '<b>Delivered</b>', cost: 1, stop: false, date: '1763800000' },
-    { recipient: '[click](command:workbench.action.quit)', token: '"><svg onload=alert(3)>', status: 'Waiting', cost: 1, stop: true, date: '1763800100' },
+    {
+      recipient: '<img src=x onerror=alert(1)>',
+      token: '<script>alert(2)</script>',
+      status: '<b>Delivered</b>',
+      cost: 1,
+      stop: false,
+      date: '1763800000',
+    },
+    {
+      recipient: '[click](command:workbench.action.quit)',
+      token: '"><svg onload=alert(3)>',
+      status: 'Waiting',
+      cost: 1,
+      stop: true,
+      date: '1763800100',
+    },
   ]);
   map.set(SAMPLE_MESSAGES.large, generated(service, 5000, CAMPAIGN_STATUSES, 5));
   const now = String(Math.floor(Date.now() / 1000));
-  map.set(SAMPLE_MESSAGES.live, generated(service, 12, ['Waiting'], 9).map((r) => ({ ...r, date: now })));
+  map.set(
+    SAMPLE_MESSAGES.live,
+    generated(service, 12, ['Waiting'], 9).map((r) => ({ ...r, date: now })),
+  );
   return map;
 }
 
@@ -153,7 +216,10 @@ export function createServiceData(service: EmulatedService, options: DataOptions
     firstname: service === 'sms' ? 'Claire' : undefined,
     lastname: service === 'sms' ? 'Durand' : undefined,
     milli: 10_225_119,
-    counts: service === 'sms' ? { creditSms: 269082, creditSmsECO: 444570, creditHlr: 2045023, toSend: 12 } : { creditMail: 269082 },
+    counts:
+      service === 'sms'
+        ? { creditSms: 269082, creditSmsECO: 444570, creditHlr: 2045023, toSend: 12 }
+        : { creditMail: 269082 },
     subaccounts: subaccounts(service, count),
     messages: messages(service),
     subaccountMessages: subaccountMessages(service),

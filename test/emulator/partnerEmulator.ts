@@ -171,7 +171,8 @@ export class PartnerEmulator {
   }
 
   count(filter: Partial<Pick<RequestRecord, 'service' | 'endpoint' | 'method'>> = {}): number {
-    return this.requests.filter((r) => Object.entries(filter).every(([k, v]) => r[k as keyof RequestRecord] === v)).length;
+    return this.requests.filter((r) => Object.entries(filter).every(([k, v]) => r[k as keyof RequestRecord] === v))
+      .length;
   }
 
   setMessage(service: EmulatedService, messageId: string, rows: RecipientRecord[]): void {
@@ -192,7 +193,15 @@ export class PartnerEmulator {
         // Any other page stands in for the provider's web dashboard: a browser sent
         // here by `Open in Dashboard` shows up in the request log as a visit.
         const service: EmulatedService = url.pathname.includes('mail') ? 'mail' : 'sms';
-        this.requests.push({ method: req.method ?? 'GET', service, endpoint: '/dashboard', path: url.pathname, format: 'json', keyOk: false, at: Date.now() });
+        this.requests.push({
+          method: req.method ?? 'GET',
+          service,
+          endpoint: '/dashboard',
+          path: url.pathname,
+          format: 'json',
+          keyOk: false,
+          at: Date.now(),
+        });
         send(res, 200, 'text/html; charset=utf-8', '<!doctype html><title>Dashboard</title><p>Emulated dashboard</p>');
         return;
       }
@@ -211,7 +220,9 @@ export class PartnerEmulator {
           json = {};
         }
       }
-      const param = (name: string): string | undefined => url.searchParams.get(name) ?? (typeof json[name] === 'string' || typeof json[name] === 'number' ? String(json[name]) : undefined);
+      const param = (name: string): string | undefined =>
+        url.searchParams.get(name) ??
+        (typeof json[name] === 'string' || typeof json[name] === 'number' ? String(json[name]) : undefined);
       const format = param('_format') === 'xml' ? 'xml' : 'json';
       const key = param('apiKey');
       const page = param('page');
@@ -231,7 +242,9 @@ export class PartnerEmulator {
       this.maxInFlight = Math.max(this.maxInFlight, this.inFlightNow);
       res.on('close', () => {
         this.inFlightNow--;
-        if (!res.writableFinished) {record.aborted = true;}
+        if (!res.writableFinished) {
+          record.aborted = true;
+        }
       });
       const waitMs = this.overRateLimit(req.socket.remoteAddress ?? '');
       if (waitMs !== undefined) {
@@ -277,12 +290,16 @@ export class PartnerEmulator {
 
   private keyOwner(service: EmulatedService, key: string | undefined): string | undefined {
     const data = this.data[service];
-    if (key === undefined) {return undefined;}
+    if (key === undefined) {
+      return undefined;
+    }
     return key === data.apiKey ? 'main' : data.subaccounts.find((s) => s.apiKey === key)?.email;
   }
 
   private takeFault(service: EmulatedService, endpoint: string): Fault | undefined {
-    const index = this.faults.findIndex((f) => (!f.service || f.service === service) && (!f.path || endpoint.includes(f.path)));
+    const index = this.faults.findIndex(
+      (f) => (!f.service || f.service === service) && (!f.path || endpoint.includes(f.path)),
+    );
     if (index < 0) {
       return undefined;
     }
@@ -297,11 +314,22 @@ export class PartnerEmulator {
   }
 
   /** Answers (or refuses to answer) in place of the normal answer. */
-  private applyFault(fault: Exclude<Fault, { type: 'delay' }>, format: 'json' | 'xml', res: ServerResponse, req: IncomingMessage): void {
-    const html = '<!DOCTYPE html><html><head><title>Portail Wi-Fi</title></head><body><h1>Connectez-vous</h1></body></html>';
+  private applyFault(
+    fault: Exclude<Fault, { type: 'delay' }>,
+    format: 'json' | 'xml',
+    res: ServerResponse,
+    req: IncomingMessage,
+  ): void {
+    const html =
+      '<!DOCTYPE html><html><head><title>Portail Wi-Fi</title></head><body><h1>Connectez-vous</h1></body></html>';
     switch (fault.type) {
       case 'status': {
-        const body = fault.body === 'html' ? html : fault.body === 'json' ? JSON.stringify({ success: false, code: 500, message: 'Internal error' }) : '';
+        const body =
+          fault.body === 'html'
+            ? html
+            : fault.body === 'json'
+              ? JSON.stringify({ success: false, code: 500, message: 'Internal error' })
+              : '';
         send(res, fault.status, fault.body === 'html' ? 'text/html' : 'application/json', body);
         return;
       }
@@ -313,7 +341,14 @@ export class PartnerEmulator {
         send(res, 200, 'text/html', html);
         return;
       case 'malformed':
-        send(res, 200, format === 'xml' ? 'application/xml' : 'application/json', format === 'xml' ? '<?xml version="1.0"?><result><entry>true</entry><entry>200' : '{"success": true, "code": 200, "user": {');
+        send(
+          res,
+          200,
+          format === 'xml' ? 'application/xml' : 'application/json',
+          format === 'xml'
+            ? '<?xml version="1.0"?><result><entry>true</entry><entry>200'
+            : '{"success": true, "code": 200, "user": {',
+        );
         return;
       case 'empty':
         send(res, 200, 'application/json', '');
@@ -328,7 +363,11 @@ export class PartnerEmulator {
         req.socket.destroy();
         return;
       case 'apiError':
-        this.reply(res, format, 200, { success: false, code: fault.code, message: fault.message ?? `Erreur ${fault.code}` });
+        this.reply(res, format, 200, {
+          success: false,
+          code: fault.code,
+          message: fault.message ?? `Erreur ${fault.code}`,
+        });
         return;
       case 'body':
         send(res, 200, fault.contentType ?? 'application/json', fault.body);
@@ -351,7 +390,13 @@ export class PartnerEmulator {
     }
   }
 
-  private answer(method: string, service: EmulatedService, endpoint: string, key: string | undefined, param: (n: string) => string | undefined): { status?: number; body: Record<string, unknown> } {
+  private answer(
+    method: string,
+    service: EmulatedService,
+    endpoint: string,
+    key: string | undefined,
+    param: (n: string) => string | undefined,
+  ): { status?: number; body: Record<string, unknown> } {
     const data = this.data[service];
     const isTransfer = endpoint.startsWith('/subaccount/credit/');
     const error = (code: number, message: string) => ({ body: { success: false, code, message } });
@@ -362,12 +407,25 @@ export class PartnerEmulator {
     if (sub && endpoint === '/me' && method === 'GET') {
       // A sub-account's own key reads its own account.
       const balance = formatMilli(sub.milli);
-      const credits = service === 'sms' ? { creditSms: Math.floor(sub.milli / 45), creditSmsECO: 0, creditHlr: 0, toSend: 0, solde: balance, currency: 'EUR', balance } : { creditMail: Math.floor(sub.milli / 10), currency: 'EUR', balance };
+      const credits =
+        service === 'sms'
+          ? {
+              creditSms: Math.floor(sub.milli / 45),
+              creditSmsECO: 0,
+              creditHlr: 0,
+              toSend: 0,
+              solde: balance,
+              currency: 'EUR',
+              balance,
+            }
+          : { creditMail: Math.floor(sub.milli / 10), currency: 'EUR', balance };
       return { body: { success: true, code: 200, user: { username: sub.email }, credits } };
     }
     if (sub && endpoint === '/subaccount/list' && method === 'GET') {
       // A sub-account used as an account of its own has no sub-accounts of its own.
-      return { body: { success: true, code: 200, total: 0, nb_per_page: PER_PAGE, page: Number(param('page') ?? 1), data: [] } };
+      return {
+        body: { success: true, code: 200, total: 0, nb_per_page: PER_PAGE, page: Number(param('page') ?? 1), data: [] },
+      };
     }
     if (sub && endpoint === '/bulk-status' && method === 'GET') {
       const rows = data.subaccountMessages.get(param('messageId') ?? '');
@@ -379,8 +437,12 @@ export class PartnerEmulator {
     const ok = { success: true, code: 200 };
     if (endpoint === '/me' && method === 'GET') {
       const user: Record<string, unknown> = { username: data.username };
-      if (data.firstname) {user.firstname = data.firstname;}
-      if (data.lastname) {user.lastname = data.lastname;}
+      if (data.firstname) {
+        user.firstname = data.firstname;
+      }
+      if (data.lastname) {
+        user.lastname = data.lastname;
+      }
       const balance = formatMilli(data.milli);
       const credits =
         service === 'sms'
@@ -420,25 +482,40 @@ export class PartnerEmulator {
       }
       if (id === SAMPLE_MESSAGES.live) {
         // Delivery reports trickle in: each read settles up to three waiting recipients.
-        rows.filter((r) => r.status === 'Waiting').slice(0, 3).forEach((r, i) => (r.status = i === 2 ? 'UNDELIV' : 'Delivered'));
+        rows
+          .filter((r) => r.status === 'Waiting')
+          .slice(0, 3)
+          .forEach((r, i) => (r.status = i === 2 ? 'UNDELIV' : 'Delivered'));
       }
       return this.statusAnswer(service, id, rows);
     }
     if (isTransfer && method === 'POST') {
       const creditText = param('credit');
       const token = param('tokenSubaccount');
-      if (creditText === undefined || creditText === '') {return error(2, 'Crédit requis');}
-      if (!token) {return error(3, 'Identifiant du sous-compte requis');}
+      if (creditText === undefined || creditText === '') {
+        return error(2, 'Crédit requis');
+      }
+      if (!token) {
+        return error(3, 'Identifiant du sous-compte requis');
+      }
       const milli = parseMilli(creditText);
-      if (milli === undefined || milli <= 0) {return error(5, 'Le crédit doit être supérieur à 0');}
+      if (milli === undefined || milli <= 0) {
+        return error(5, 'Le crédit doit être supérieur à 0');
+      }
       const sub = data.subaccounts.find((s) => s.token === token);
-      if (!sub) {return error(7, "Le sous-compte n'existe pas");}
+      if (!sub) {
+        return error(7, "Le sous-compte n'existe pas");
+      }
       if (endpoint.endsWith('/add')) {
-        if (data.milli < milli) {return error(8, 'Crédit insuffisant');}
+        if (data.milli < milli) {
+          return error(8, 'Crédit insuffisant');
+        }
         data.milli -= milli;
         sub.milli += milli;
       } else {
-        if (sub.milli < milli) {return error(8, 'Crédit insuffisant');}
+        if (sub.milli < milli) {
+          return error(8, 'Crédit insuffisant');
+        }
         sub.milli -= milli;
         data.milli += milli;
       }
@@ -447,14 +524,25 @@ export class PartnerEmulator {
     return { status: 404, body: { success: false, code: 404, message: 'Not found' } };
   }
 
-  private statusAnswer(service: EmulatedService, id: string, rows: readonly RecipientRecord[]): { body: Record<string, unknown> } {
+  private statusAnswer(
+    service: EmulatedService,
+    id: string,
+    rows: readonly RecipientRecord[],
+  ): { body: Record<string, unknown> } {
     const ok = { success: true, code: 200 };
     if (service === 'mail') {
       return {
         body: {
           ...ok,
           messageId: id,
-          StatutResponseList: rows.map((r) => ({ email: r.recipient, token: r.token, status: r.status, cost: r.cost, stopMail: r.stop, date: r.date })),
+          StatutResponseList: rows.map((r) => ({
+            email: r.recipient,
+            token: r.token,
+            status: r.status,
+            cost: r.cost,
+            stopMail: r.stop,
+            date: r.date,
+          })),
         },
       };
     }
@@ -462,7 +550,12 @@ export class PartnerEmulator {
       body: {
         ...ok,
         message_id: id,
-        StatutResponse_List: rows.map((r) => ({ phoneNumber: r.recipient, status: r.status, stopSMS: r.stop, date: r.date })),
+        StatutResponse_List: rows.map((r) => ({
+          phoneNumber: r.recipient,
+          status: r.status,
+          stopSMS: r.stop,
+          date: r.date,
+        })),
       },
     };
   }
@@ -503,7 +596,10 @@ export class PartnerEmulator {
     if (action === 'subaccounts' && method === 'POST') {
       const service = input.service as EmulatedService;
       const count = Number(input.count);
-      this.data[service].subaccounts = createServiceData(service, { smsSubaccounts: count, mailSubaccounts: count }).subaccounts;
+      this.data[service].subaccounts = createServiceData(service, {
+        smsSubaccounts: count,
+        mailSubaccounts: count,
+      }).subaccounts;
       return done();
     }
     if (action === 'message' && method === 'POST') {
@@ -513,16 +609,23 @@ export class PartnerEmulator {
     if (action === 'account' && method === 'POST') {
       // Override what the account shows (hostile-text tests): username, sub-account emails.
       const data = this.data[input.service as EmulatedService];
-      if (typeof input.username === 'string') {data.username = input.username;}
+      if (typeof input.username === 'string') {
+        data.username = input.username;
+      }
       if (Array.isArray(input.emails)) {
         (input.emails as string[]).forEach((email, i) => {
-          if (data.subaccounts[i]) {data.subaccounts[i].email = email;}
+          if (data.subaccounts[i]) {
+            data.subaccounts[i].email = email;
+          }
         });
       }
       return done();
     }
     if (action === 'info' && method === 'GET') {
-      return done({ sms: { apiUrl: this.apiUrl('sms'), apiKey: this.apiKey('sms') }, mail: { apiUrl: this.apiUrl('mail'), apiKey: this.apiKey('mail') } });
+      return done({
+        sms: { apiUrl: this.apiUrl('sms'), apiKey: this.apiKey('sms') },
+        mail: { apiUrl: this.apiUrl('mail'), apiKey: this.apiKey('mail') },
+      });
     }
     send(res, 404, 'text/plain', 'unknown control action');
   }

@@ -19,12 +19,12 @@ import { checkMessageId } from '../../src/api/messageId';
 import { startCaptureServer } from '../emulator/captureServer';
 import { subaccountClient } from '../../src/commands/subaccountClient';
 import type { PartnerLog } from '../../src/log/partnerLog';
-import { inertText } from '../../src/providers/inertText';
-import { projectionWithinHorizon } from '../../src/providers/creditProjection';
-import { formatDate } from '../../src/providers/localeFormat';
-import { toCsv, toJson, toMarkdown } from '../../src/providers/messageStatus/statusFormats';
-import { buildStatusView } from '../../src/providers/messageStatus/statusView';
-import type { SubaccountNode } from '../../src/providers/tree/subaccountNode';
+import { inertText } from '../../src/ui/inertText';
+import { projectionWithinHorizon } from '../../src/ui/creditProjection';
+import { formatDate } from '../../src/ui/localeFormat';
+import { toCsv, toJson, toMarkdown } from '../../src/panels/messageStatus/statusFormats';
+import { buildStatusView } from '../../src/panels/messageStatus/statusView';
+import type { SubaccountNode } from '../../src/views/tree/subaccountNode';
 import { checkApiUrl, type ApiUrlCheck } from '../../src/settings/apiUrlPolicy';
 import type { PartnerSettings } from '../../src/settings/partnerSettings';
 import { linksIn } from '../unit/helpers/linkGrammar';
@@ -44,9 +44,17 @@ interface Row {
 
 const rows: Row[] = [];
 const logLines: string[] = [];
-const logger: PartnerLogger = { info: (m) => logLines.push(m), warn: (m) => logLines.push(m), error: (m) => logLines.push(m) };
+const logger: PartnerLogger = {
+  info: (m) => logLines.push(m),
+  warn: (m) => logLines.push(m),
+  error: (m) => logLines.push(m),
+};
 
-function client(emulator: PartnerEmulator, service: ServiceId, extra: Partial<Parameters<typeof createClient>[1]> = {}): AnyClient {
+function client(
+  emulator: PartnerEmulator,
+  service: ServiceId,
+  extra: Partial<Parameters<typeof createClient>[1]> = {},
+): AnyClient {
   return createClient(service, {
     baseUrl: emulator.apiUrl(service),
     apiKey: emulator.apiKey(service),
@@ -77,16 +85,34 @@ async function expectFault(
   extra: Partial<Parameters<typeof createClient>[1]> = {},
 ): Promise<void> {
   emulator.reset();
-  if (fault) {emulator.inject(fault);}
+  if (fault) {
+    emulator.inject(fault);
+  }
   const { error, ms } = await outcome(() => work(client(emulator, service, extra)));
   const attempts = emulator.count({ endpoint: expect.endpoint ?? '/me' });
-  const saw = error ? (isPartnerError(error) ? `${error.message} | FR: ${error.localized('fr')}` : `${error.name}: ${error.message}`) : 'no error';
+  const saw = error
+    ? isPartnerError(error)
+      ? `${error.message} | FR: ${error.localized('fr')}`
+      : `${error.name}: ${error.message}`
+    : 'no error';
   const problems: string[] = [];
-  if (!isPartnerError(error)) {problems.push('not a PartnerError');}
-  else if (error.kind !== expect.kind) {problems.push(`kind ${error.kind}, expected ${expect.kind}`);}
-  if (error && !expect.pattern.test(error.message)) {problems.push(`message does not match ${expect.pattern}`);}
-  if (expect.attempts !== undefined && attempts !== expect.attempts) {problems.push(`${attempts} requests, expected ${expect.attempts}`);}
-  rows.push({ tried: `${tried} (${ms} ms, ${attempts} request${attempts === 1 ? '' : 's'})`, saw, ok: problems.length === 0, why: problems.join('; ') });
+  if (!isPartnerError(error)) {
+    problems.push('not a PartnerError');
+  } else if (error.kind !== expect.kind) {
+    problems.push(`kind ${error.kind}, expected ${expect.kind}`);
+  }
+  if (error && !expect.pattern.test(error.message)) {
+    problems.push(`message does not match ${expect.pattern}`);
+  }
+  if (expect.attempts !== undefined && attempts !== expect.attempts) {
+    problems.push(`${attempts} requests, expected ${expect.attempts}`);
+  }
+  rows.push({
+    tried: `${tried} (${ms} ms, ${attempts} request${attempts === 1 ? '' : 's'})`,
+    saw,
+    ok: problems.length === 0,
+    why: problems.join('; '),
+  });
 }
 
 function expectInput(tried: string, saw: string, ok: boolean): void {
@@ -160,9 +186,15 @@ async function hostileDates(emulator: PartnerEmulator): Promise<void> {
     const status = await client(emulator, 'mail').getMessageStatus('5');
     const view = buildStatusView('mail', 'Mail Partner', status);
     const headers = { recipient: 'r', status: 's', cost: 'c', stop: 'u', date: 'd' };
-    for (const [lang, separator] of [['en', ','], ['fr', ';']] as const) {
+    for (const [lang, separator] of [
+      ['en', ','],
+      ['fr', ';'],
+    ] as const) {
       const csv = toCsv(view.rows, headers, separator).trim().split('\r\n')[1];
-      const md = toMarkdown(view.rows, { ...headers, title: 't', yes: 'y', no: 'n' }, lang).trim().split('\n').pop();
+      const md = toMarkdown(view.rows, { ...headers, title: 't', yes: 'y', no: 'n' }, lang)
+        .trim()
+        .split('\n')
+        .pop();
       shown.push(`${lang.toUpperCase()}: CSV ${csv} · Markdown ${md}`);
     }
     shown.push(`JSON date ${JSON.stringify(JSON.parse(toJson(view, view.rows)).recipients[0].date)}`);
@@ -194,44 +226,118 @@ async function main(): Promise<void> {
   const emulator = await new PartnerEmulator({ lifetimeMs: 5 * 60_000 }).start();
   try {
     const me = (c: AnyClient) => c.getCredits();
-    await expectFault(emulator, 'server never answers', { type: 'hang', times: 0 }, me, { kind: 'timeout', pattern: /^SMS Partner timed out after 1 s/, attempts: 1 });
-    await expectFault(emulator, 'connection reset', { type: 'reset', times: 0 }, me, { kind: 'network', pattern: /^Cannot reach 127\.0\.0\.1:\d+ \(ECONNRESET\)/, attempts: 3 });
+    await expectFault(emulator, 'server never answers', { type: 'hang', times: 0 }, me, {
+      kind: 'timeout',
+      pattern: /^SMS Partner timed out after 1 s/,
+      attempts: 1,
+    });
+    await expectFault(emulator, 'connection reset', { type: 'reset', times: 0 }, me, {
+      kind: 'network',
+      pattern: /^Cannot reach 127\.0\.0\.1:\d+ \(ECONNRESET\)/,
+      attempts: 3,
+    });
     const port = await refusedPort();
-    await expectFault(emulator, 'connection refused', undefined, me, { kind: 'network', pattern: new RegExp(`^Cannot reach 127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\)`), attempts: 0 }, 'sms', { baseUrl: `http://127.0.0.1:${port}/v1` });
-    await expectFault(emulator, 'DNS failure', undefined, me, { kind: 'network', pattern: /^Cannot reach api\.partner\.invalid/, attempts: 0 }, 'mail', { baseUrl: 'https://api.partner.invalid/v1', retry: { retries: 0 } });
+    await expectFault(
+      emulator,
+      'connection refused',
+      undefined,
+      me,
+      { kind: 'network', pattern: new RegExp(`^Cannot reach 127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\)`), attempts: 0 },
+      'sms',
+      { baseUrl: `http://127.0.0.1:${port}/v1` },
+    );
+    await expectFault(
+      emulator,
+      'DNS failure',
+      undefined,
+      me,
+      { kind: 'network', pattern: /^Cannot reach api\.partner\.invalid/, attempts: 0 },
+      'mail',
+      { baseUrl: 'https://api.partner.invalid/v1', retry: { retries: 0 } },
+    );
     for (const body of ['json', 'html', 'empty'] as const) {
-      await expectFault(emulator, `HTTP 503 with ${body} body, lasting`, { type: 'status', status: 503, body, times: 0 }, me, {
-        kind: body === 'json' ? 'api' : 'http',
-        pattern: body === 'json' ? /queueing problem/ : /^SMS Partner answered with HTTP 503\. Try again later\.$/,
-        attempts: 3,
-      });
+      await expectFault(
+        emulator,
+        `HTTP 503 with ${body} body, lasting`,
+        { type: 'status', status: 503, body, times: 0 },
+        me,
+        {
+          kind: body === 'json' ? 'api' : 'http',
+          pattern: body === 'json' ? /queueing problem/ : /^SMS Partner answered with HTTP 503\. Try again later\.$/,
+          attempts: 3,
+        },
+      );
     }
-    await expectFault(emulator, 'HTTP 502 twice, then fine', { type: 'status', status: 502, body: 'html', times: 2 }, async (c) => {
-      const account = await c.getCredits();
-      if (account.user.username !== 'agence.durand@exemple.fr') {throw new Error('wrong account');}
-      throw new PartnerError({ kind: 'http', service: 'sms', host: 'recovered', status: 200 });
-    }, { kind: 'http', pattern: /HTTP 200/, attempts: 3 });
+    await expectFault(
+      emulator,
+      'HTTP 502 twice, then fine',
+      { type: 'status', status: 502, body: 'html', times: 2 },
+      async (c) => {
+        const account = await c.getCredits();
+        if (account.user.username !== 'agence.durand@exemple.fr') {
+          throw new Error('wrong account');
+        }
+        throw new PartnerError({ kind: 'http', service: 'sms', host: 'recovered', status: 200 });
+      },
+      { kind: 'http', pattern: /HTTP 200/, attempts: 3 },
+    );
     rows[rows.length - 1] = { ...rows[rows.length - 1], saw: 'credits shown after two silent retries' };
-    await expectFault(emulator, '429 with Retry-After: 1, once', { type: 'rateLimit', retryAfter: '1' }, async (c) => {
-      await c.getCredits();
-      throw new PartnerError({ kind: 'http', service: 'sms', host: 'recovered', status: 200 });
-    }, { kind: 'http', pattern: /HTTP 200/, attempts: 2 });
+    await expectFault(
+      emulator,
+      '429 with Retry-After: 1, once',
+      { type: 'rateLimit', retryAfter: '1' },
+      async (c) => {
+        await c.getCredits();
+        throw new PartnerError({ kind: 'http', service: 'sms', host: 'recovered', status: 200 });
+      },
+      { kind: 'http', pattern: /HTTP 200/, attempts: 2 },
+    );
     rows[rows.length - 1] = { ...rows[rows.length - 1], saw: 'waited 1 s as asked, then credits shown' };
     const issue16 = 'HTTP 502, 502, then 429 with Retry-After: 1 on one GET (issue 16)';
-    await expectFault(emulator, issue16, undefined, async (c) => {
-      emulator.inject({ type: 'status', status: 502, body: 'html', times: 2 });
-      emulator.inject({ type: 'rateLimit', retryAfter: '1' });
-      await c.getCredits();
-      throw new PartnerError({ kind: 'http', service: 'sms', host: 'recovered', status: 200 });
-    }, { kind: 'http', pattern: /HTTP 200/, attempts: 4 });
+    await expectFault(
+      emulator,
+      issue16,
+      undefined,
+      async (c) => {
+        emulator.inject({ type: 'status', status: 502, body: 'html', times: 2 });
+        emulator.inject({ type: 'rateLimit', retryAfter: '1' });
+        await c.getCredits();
+        throw new PartnerError({ kind: 'http', service: 'sms', host: 'recovered', status: 200 });
+      },
+      { kind: 'http', pattern: /HTTP 200/, attempts: 4 },
+    );
     const recovered = 'two silent retries, waited 1 s as asked, then credits shown';
     rows[rows.length - 1] = { ...rows[rows.length - 1], saw: recovered };
-    await expectFault(emulator, '429 with Retry-After: 3600', { type: 'rateLimit', retryAfter: '3600' }, me, { kind: 'rateLimited', pattern: /limiting requests \(HTTP 429\)\. Try again in 3600 s\./, attempts: 1 });
-    await expectFault(emulator, 'HTTP 200 captive-portal HTML', { type: 'html200' }, me, { kind: 'malformed', pattern: /^Unexpected answer from SMS Partner \(an HTML page\)/ });
-    await expectFault(emulator, 'malformed JSON', { type: 'malformed' }, me, { kind: 'malformed', pattern: /^Unexpected answer from SMS Partner \(not JSON\)/ });
-    await expectFault(emulator, 'malformed XML', { type: 'malformed' }, me, { kind: 'malformed', pattern: /^Unexpected answer from Mail Partner \(not well-formed XML, line 1\)/ }, 'mail', { format: 'xml' });
-    await expectFault(emulator, 'empty body', { type: 'empty' }, me, { kind: 'malformed', pattern: /\(empty answer\)/ });
-    await expectFault(emulator, 'JSON of the wrong shape', { type: 'wrongShape' }, me, { kind: 'malformed', pattern: /\(user: missing\)/ });
+    await expectFault(emulator, '429 with Retry-After: 3600', { type: 'rateLimit', retryAfter: '3600' }, me, {
+      kind: 'rateLimited',
+      pattern: /limiting requests \(HTTP 429\)\. Try again in 3600 s\./,
+      attempts: 1,
+    });
+    await expectFault(emulator, 'HTTP 200 captive-portal HTML', { type: 'html200' }, me, {
+      kind: 'malformed',
+      pattern: /^Unexpected answer from SMS Partner \(an HTML page\)/,
+    });
+    await expectFault(emulator, 'malformed JSON', { type: 'malformed' }, me, {
+      kind: 'malformed',
+      pattern: /^Unexpected answer from SMS Partner \(not JSON\)/,
+    });
+    await expectFault(
+      emulator,
+      'malformed XML',
+      { type: 'malformed' },
+      me,
+      { kind: 'malformed', pattern: /^Unexpected answer from Mail Partner \(not well-formed XML, line 1\)/ },
+      'mail',
+      { format: 'xml' },
+    );
+    await expectFault(emulator, 'empty body', { type: 'empty' }, me, {
+      kind: 'malformed',
+      pattern: /\(empty answer\)/,
+    });
+    await expectFault(emulator, 'JSON of the wrong shape', { type: 'wrongShape' }, me, {
+      kind: 'malformed',
+      pattern: /\(user: missing\)/,
+    });
     for (const [code, pattern] of [
       [10, /the API key is wrong \(code 10\)\. Set the API key again\./],
       [1, /the API key is missing/],
@@ -244,11 +350,32 @@ async function main(): Promise<void> {
       [500, /queueing problem/],
       [42, /returned error code 42: Erreur 42\./],
     ] as const) {
-      await expectFault(emulator, `success:false, code ${code}`, { type: 'apiError', code }, me, { kind: 'api', pattern });
+      await expectFault(emulator, `success:false, code ${code}`, { type: 'apiError', code }, me, {
+        kind: 'api',
+        pattern,
+      });
     }
-    await expectFault(emulator, 'credit transfer: POST times out', { type: 'hang', path: '/subaccount/credit', times: 0 }, (c) => c.addSubaccountCredit('smstok00001', '5'), { kind: 'timeout', pattern: /timed out/, attempts: 1, endpoint: '/subaccount/credit/add' });
-    await expectFault(emulator, 'credit transfer: connection reset', { type: 'reset', path: '/subaccount/credit', times: 0 }, (c) => c.addSubaccountCredit('smstok00001', '5'), { kind: 'network', pattern: /Cannot reach/, attempts: 1, endpoint: '/subaccount/credit/add' });
-    await expectFault(emulator, 'credit transfer: HTTP 503', { type: 'status', status: 503, body: 'empty', path: '/subaccount/credit', times: 0 }, (c) => c.removeSubaccountCredit('smstok00001', '1'), { kind: 'http', pattern: /HTTP 503/, attempts: 1, endpoint: '/subaccount/credit/remove' });
+    await expectFault(
+      emulator,
+      'credit transfer: POST times out',
+      { type: 'hang', path: '/subaccount/credit', times: 0 },
+      (c) => c.addSubaccountCredit('smstok00001', '5'),
+      { kind: 'timeout', pattern: /timed out/, attempts: 1, endpoint: '/subaccount/credit/add' },
+    );
+    await expectFault(
+      emulator,
+      'credit transfer: connection reset',
+      { type: 'reset', path: '/subaccount/credit', times: 0 },
+      (c) => c.addSubaccountCredit('smstok00001', '5'),
+      { kind: 'network', pattern: /Cannot reach/, attempts: 1, endpoint: '/subaccount/credit/add' },
+    );
+    await expectFault(
+      emulator,
+      'credit transfer: HTTP 503',
+      { type: 'status', status: 503, body: 'empty', path: '/subaccount/credit', times: 0 },
+      (c) => c.removeSubaccountCredit('smstok00001', '1'),
+      { kind: 'http', pattern: /HTTP 503/, attempts: 1, endpoint: '/subaccount/credit/remove' },
+    );
 
     // Redirects (issue 12, defect 1): never followed off-origin, a POST never re-sent.
     const elsewhere = await startCaptureServer(5 * 60_000);
@@ -256,18 +383,34 @@ async function main(): Promise<void> {
       const transfer = (c: AnyClient) => c.addSubaccountCredit('smstok00001', '5');
       const credit = { path: '/subaccount/credit' };
       const add = '/subaccount/credit/add';
-      await expectFault(emulator, 'GET answered 307 to another server',
-        { type: 'redirect', status: 307, location: `${elsewhere.url}/sms/v1/me` }, me,
-        { kind: 'redirect', pattern: /^SMS Partner redirected the request to http:\/\/127\.0\.0\.1:\d+/, attempts: 1 });
-      await expectFault(emulator, 'credit-transfer POST answered 308 to another server',
-        { type: 'redirect', status: 308, location: `${elsewhere.url}/steal`, ...credit }, transfer,
-        { kind: 'redirect', pattern: /redirected the request to .*; nothing was sent/, attempts: 1, endpoint: add });
-      await expectFault(emulator, 'credit-transfer POST answered 307 to the same server',
-        { type: 'redirect', status: 307, location: `/sms/v1${add}`, ...credit }, transfer,
-        { kind: 'redirect', pattern: /nothing was sent there/, attempts: 1, endpoint: add });
-      await expectFault(emulator, 'GET redirected to itself, forever',
-        { type: 'redirect', status: 302, location: '/sms/v1/me', times: 0 }, me,
-        { kind: 'redirect', pattern: /^SMS Partner redirected the request too many times\./, attempts: 4 });
+      await expectFault(
+        emulator,
+        'GET answered 307 to another server',
+        { type: 'redirect', status: 307, location: `${elsewhere.url}/sms/v1/me` },
+        me,
+        { kind: 'redirect', pattern: /^SMS Partner redirected the request to http:\/\/127\.0\.0\.1:\d+/, attempts: 1 },
+      );
+      await expectFault(
+        emulator,
+        'credit-transfer POST answered 308 to another server',
+        { type: 'redirect', status: 308, location: `${elsewhere.url}/steal`, ...credit },
+        transfer,
+        { kind: 'redirect', pattern: /redirected the request to .*; nothing was sent/, attempts: 1, endpoint: add },
+      );
+      await expectFault(
+        emulator,
+        'credit-transfer POST answered 307 to the same server',
+        { type: 'redirect', status: 307, location: `/sms/v1${add}`, ...credit },
+        transfer,
+        { kind: 'redirect', pattern: /nothing was sent there/, attempts: 1, endpoint: add },
+      );
+      await expectFault(
+        emulator,
+        'GET redirected to itself, forever',
+        { type: 'redirect', status: 302, location: '/sms/v1/me', times: 0 },
+        me,
+        { kind: 'redirect', pattern: /^SMS Partner redirected the request too many times\./, attempts: 4 },
+      );
       const leaks = elsewhere.seen.length;
       expectInput('requests that reached the other server', leaks ? `LEAK: ${leaks} request(s)` : 'none', leaks === 0);
     } finally {
@@ -279,28 +422,55 @@ async function main(): Promise<void> {
     const listPage = (c: AnyClient) => c.listSubaccounts();
     const subKey = 'sub-secret-key-5f2a9c';
     const shifted = toPositionalXml({
-      success: true, code: 200, total: 1, nb_per_page: 20, page: 1,
-      data: [{ id: 1, email: 'a@exemple.fr', apiKey: subKey, createdAt: '2016-03-04 11:23:14',
-        credits: { balance: '1.5', currency: 'EUR' } }],
+      success: true,
+      code: 200,
+      total: 1,
+      nb_per_page: 20,
+      page: 1,
+      data: [
+        {
+          id: 1,
+          email: 'a@exemple.fr',
+          apiKey: subKey,
+          createdAt: '2016-03-04 11:23:14',
+          credits: { balance: '1.5', currency: 'EUR' },
+        },
+      ],
     });
-    await expectFault(emulator, 'sub-account XML item [id, email, apiKey, createdAt, credits]',
-      { type: 'body', body: shifted, contentType: 'application/xml', path: list }, listPage,
+    await expectFault(
+      emulator,
+      'sub-account XML item [id, email, apiKey, createdAt, credits]',
+      { type: 'body', body: shifted, contentType: 'application/xml', path: list },
+      listPage,
       { kind: 'malformed', pattern: /^Unexpected answer from Mail Partner \(data\[0\]: .*cannot tell/, endpoint: list },
-      'mail', { format: 'xml' });
+      'mail',
+      { format: 'xml' },
+    );
     if (rows[rows.length - 1].saw.includes(subKey.slice(0, 8))) {
       rows[rows.length - 1] = { ...rows[rows.length - 1], ok: false, why: 'the sub-account key is in the message' };
     }
     const samples = join(__dirname, '../../../test/fixtures/samples');
     const docsXml = readFileSync(join(samples, 'mail-subaccount-list.xml'), 'utf8').replace('?>', '?>\n<result>');
-    await expectFault(emulator, "the docs' sub-account XML sample, root tag fixed",
-      { type: 'body', body: docsXml, contentType: 'application/xml', path: list }, listPage,
+    await expectFault(
+      emulator,
+      "the docs' sub-account XML sample, root tag fixed",
+      { type: 'body', body: docsXml, contentType: 'application/xml', path: list },
+      listPage,
       { kind: 'malformed', pattern: /^Unexpected answer from Mail Partner \(data\[0\]/, endpoint: list },
-      'mail', { format: 'xml' });
+      'mail',
+      { format: 'xml' },
+    );
 
     // Answer size (issue 12, defect 5).
-    await expectFault(emulator, 'gzip body inflating to 400 MB', { type: 'gzipBomb', mb: 400 }, me,
+    await expectFault(
+      emulator,
+      'gzip body inflating to 400 MB',
+      { type: 'gzipBomb', mb: 400 },
+      me,
       { kind: 'tooLarge', pattern: /^SMS Partner sent an answer larger than 16 MB; it was not read\./, attempts: 1 },
-      'sms', { timeoutMs: 20_000 });
+      'sms',
+      { timeoutMs: 20_000 },
+    );
 
     // Certificates (issue 12, TLS): plain words naming the host and the settings, never retried.
     for (const [certificate, reason] of [
@@ -311,8 +481,15 @@ async function main(): Promise<void> {
       const front = await startTlsFront(Number(new URL(emulator.url).port), certificate, 60_000);
       try {
         const baseUrl = `https://localhost:${front.port}/sms/v1`;
-        await expectFault(emulator, `https with a ${certificate} certificate`, undefined, me,
-          { kind: 'certificate', pattern: reason, attempts: 0 }, 'sms', { baseUrl });
+        await expectFault(
+          emulator,
+          `https with a ${certificate} certificate`,
+          undefined,
+          me,
+          { kind: 'certificate', pattern: reason, attempts: 0 },
+          'sms',
+          { baseUrl },
+        );
       } finally {
         await front.stop();
       }
@@ -341,10 +518,18 @@ async function main(): Promise<void> {
     for (const input of ['', '   ', '12ab', '12;DROP TABLE', '<script>', '1'.repeat(10_000), '4242\n', ' 42 42 ']) {
       const check = checkMessageId(input);
       const shown = JSON.stringify(input.length > 16 ? `${input.slice(0, 12)}…(${input.length})` : input);
-      expectInput(`message id ${shown}`, check.ok ? `accepted as ${check.id}` : `refused inline: ${check.reason}`, check.ok === (/^\s*\d[\d\s]*$/.test(input) && input.replace(/\s/g, '').length <= 20));
+      expectInput(
+        `message id ${shown}`,
+        check.ok ? `accepted as ${check.id}` : `refused inline: ${check.reason}`,
+        check.ok === (/^\s*\d[\d\s]*$/.test(input) && input.replace(/\s/g, '').length <= 20),
+      );
     }
     const sent = await outcome(() => client(emulator, 'sms').getMessageStatus('12ab'));
-    expectInput('client asked for message "12ab"', `${sent.error?.name}: ${sent.error?.message}; ${emulator.requests.length} requests sent`, emulator.requests.length === 0 && sent.error instanceof RangeError);
+    expectInput(
+      'client asked for message "12ab"',
+      `${sent.error?.name}: ${sent.error?.message}; ${emulator.requests.length} requests sent`,
+      emulator.requests.length === 0 && sent.error instanceof RangeError,
+    );
     // Credit amounts in the display language (issue 12, defect 12): "1,000" is never €1.
     const amounts: [string, string, string][] = [
       ['en', '10', '10'],
@@ -387,7 +572,11 @@ async function main(): Promise<void> {
     await settingsAndAccountRows(emulator, expectInput);
     const keys = [emulator.apiKey('sms'), emulator.apiKey('mail')];
     const leaked = logLines.filter((l) => keys.some((k) => l.includes(k)));
-    expectInput(`log lines written (${logLines.length}) contain no key`, leaked.length ? `LEAK: ${leaked[0]}` : 'apiKey=*** everywhere', leaked.length === 0 && logLines.some((l) => l.includes('apiKey=***')));
+    expectInput(
+      `log lines written (${logLines.length}) contain no key`,
+      leaked.length ? `LEAK: ${leaked[0]}` : 'apiKey=*** everywhere',
+      leaked.length === 0 && logLines.some((l) => l.includes('apiKey=***')),
+    );
   } finally {
     await emulator.stop();
   }

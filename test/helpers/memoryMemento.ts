@@ -13,8 +13,11 @@ export class MemoryMemento implements vscode.Memento {
   }
 
   async update(key: string, value: unknown): Promise<void> {
-    if (value === undefined) {this.values.delete(key);}
-    else {this.values.set(key, JSON.parse(JSON.stringify(value)));}
+    if (value === undefined) {
+      this.values.delete(key);
+    } else {
+      this.values.set(key, JSON.parse(JSON.stringify(value)));
+    }
   }
 
   /** Everything stored, as text. */

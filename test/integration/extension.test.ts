@@ -13,18 +13,34 @@ describe(`Partner Explorer in VS Code ${vscode.version} (${vscode.env.appName})`
   it('activates and registers every command of its contract', async () => {
     const a = await api();
     const t = a.activationTiming;
-    note(`activation: vscode API ${t.vscodeApiMs.toFixed(1)} ms, modules ${t.loadMs.toFixed(1)} ms, activate() ${t.activateMs.toFixed(1)} ms`);
+    note(
+      `activation: vscode API ${t.vscodeApiMs.toFixed(1)} ms, modules ${t.loadMs.toFixed(1)} ms, activate() ${t.activateMs.toFixed(1)} ms`,
+    );
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['partnerExplorer.setApiKey', 'partnerExplorer.clearApiKey', 'partnerExplorer.refresh', 'partnerExplorer.showMessageStatus']) {
+    for (const id of [
+      'partnerExplorer.setApiKey',
+      'partnerExplorer.clearApiKey',
+      'partnerExplorer.refresh',
+      'partnerExplorer.showMessageStatus',
+    ]) {
       assert.ok(commands.includes(id), `${id} is registered`);
     }
   });
 
   it('contributes the Partner view container and the Accounts view', () => {
     const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
-      contributes: { viewsContainers: { activitybar: { id: string; title: string }[] }; views: Record<string, { id: string; name: string }[]> };
+      contributes: {
+        viewsContainers: { activitybar: { id: string; title: string }[] };
+        views: Record<string, { id: string; name: string }[]>;
+      };
     };
-    assert.deepEqual(pkg.contributes.viewsContainers.activitybar.map((c) => c.id), ['partnerExplorer']);
-    assert.deepEqual(pkg.contributes.views.partnerExplorer.map((v) => v.id), ['partnerExplorer.accounts']);
+    assert.deepEqual(
+      pkg.contributes.viewsContainers.activitybar.map((c) => c.id),
+      ['partnerExplorer'],
+    );
+    assert.deepEqual(
+      pkg.contributes.views.partnerExplorer.map((v) => v.id),
+      ['partnerExplorer.accounts'],
+    );
   });
 });

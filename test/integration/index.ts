@@ -9,21 +9,33 @@ import { format } from 'node:util';
 import Mocha from 'mocha';
 
 function testFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? testFiles(join(dir, e.name)) : /\.(test|bench)\.js$/.test(e.name) ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? testFiles(join(dir, e.name)) : /\.(test|bench)\.js$/.test(e.name) ? [join(dir, e.name)] : [],
+  );
 }
 
 export function run(): Promise<void> {
   const workspace = process.env.PARTNER_TEST_WORKSPACE;
   const report = workspace ? join(workspace, 'mocha-report.txt') : undefined;
-  if (report) {writeFileSync(report, '');}
+  if (report) {
+    writeFileSync(report, '');
+  }
   // Reporters print through Base.consoleLog: tee it into the report file.
   const base = Mocha.reporters.Base as unknown as { consoleLog: (...args: unknown[]) => void };
   const hostLog = base.consoleLog;
   base.consoleLog = (...args: unknown[]) => {
-    if (report) {appendFileSync(report, `${format(...args)}\n`);}
+    if (report) {
+      appendFileSync(report, `${format(...args)}\n`);
+    }
     hostLog(...args);
   };
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec', grep: process.env.PARTNER_TEST_GREP });
+  const mocha = new Mocha({
+    ui: 'bdd',
+    color: false,
+    timeout: 30_000,
+    reporter: 'spec',
+    grep: process.env.PARTNER_TEST_GREP,
+  });
   // The benchmark runs its own suite in the same host (PARTNER_SUITE_DIR).
   for (const file of testFiles(process.env.PARTNER_SUITE_DIR ?? __dirname).sort()) {
     mocha.addFile(file);
@@ -31,8 +43,11 @@ export function run(): Promise<void> {
   return new Promise((resolve, reject) => {
     mocha.run((failures) => {
       base.consoleLog = hostLog;
-      if (failures > 0) {reject(new Error(`${failures} integration tests failed`));}
-      else {resolve();}
+      if (failures > 0) {
+        reject(new Error(`${failures} integration tests failed`));
+      } else {
+        resolve();
+      }
     });
   });
 }

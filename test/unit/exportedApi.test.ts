@@ -3,7 +3,10 @@ import { exportedApi } from '../../src/exportedApi';
 
 describe('what other extensions can read from activate()', () => {
   // A stand-in with the shape of the live parts: a key store and a session holding a key.
-  const live = { keys: { get: async () => ({ key: 'sms-demo-key-6f1c2a9e4b7d' }) }, sessions: { sms: { apiKey: 'sms-demo-key-6f1c2a9e4b7d' } } };
+  const live = {
+    keys: { get: async () => ({ key: 'sms-demo-key-6f1c2a9e4b7d' }) },
+    sessions: { sms: { apiKey: 'sms-demo-key-6f1c2a9e4b7d' } },
+  };
 
   it('nothing in Production or Development mode', () => {
     for (const mode of [1, 2]) {

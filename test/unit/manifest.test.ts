@@ -12,7 +12,9 @@ interface Manifest {
   license: string;
   contributes: {
     commands: { command: string }[];
-    walkthroughs: { steps: { id: string; description: string; media: { markdown?: string }; completionEvents: string[] }[] }[];
+    walkthroughs: {
+      steps: { id: string; description: string; media: { markdown?: string }; completionEvents: string[] }[];
+    }[];
   };
 }
 
@@ -23,7 +25,10 @@ describe('package.json contributions', () => {
 
   it('the Getting Started walkthrough has its three steps, shipped media and working command links', () => {
     const [walkthrough] = manifest.contributes.walkthroughs;
-    assert.deepEqual(walkthrough.steps.map((s) => s.id), ['setKey', 'credits', 'messageStatus']);
+    assert.deepEqual(
+      walkthrough.steps.map((s) => s.id),
+      ['setKey', 'credits', 'messageStatus'],
+    );
     for (const step of walkthrough.steps) {
       assert.ok(step.media.markdown && existsSync(join(ROOT, step.media.markdown)), `${step.id} media`);
       assert.ok(step.media.markdown!.startsWith('media/'), 'media ships in the .vsix');
@@ -46,6 +51,8 @@ describe('package.json contributions', () => {
     assert.match(manifest.galleryBanner.color, /^#[0-9a-f]{6}$/i);
     assert.ok(['dark', 'light'].includes(manifest.galleryBanner.theme));
     assert.ok(manifest.categories.length > 0 && manifest.keywords.length >= 5 && manifest.keywords.length <= 30);
-    assert.ok(existsSync(join(ROOT, 'LICENSE')) && existsSync(join(ROOT, 'CHANGELOG.md')) && manifest.license === 'MIT');
+    assert.ok(
+      existsSync(join(ROOT, 'LICENSE')) && existsSync(join(ROOT, 'CHANGELOG.md')) && manifest.license === 'MIT',
+    );
   });
 });

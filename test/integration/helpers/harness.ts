@@ -3,9 +3,9 @@ import * as vscode from 'vscode';
 import type { ServiceId } from '../../../src/api';
 import type { AccountSession } from '../../../src/accounts/accountSession';
 import type { PartnerExplorerApi, TestHooks } from '../../../src/extension';
-import type { PanelProtocol, WebviewPanelBase } from '../../../src/providers/webviewPanelBase';
+import type { PanelProtocol, WebviewPanelBase } from '../../../src/panels/webviewPanelBase';
 import type { HistorySeries } from '../../../src/webview/creditHistoryProtocol';
-import type { TreeNode } from '../../../src/providers/tree/treeNode';
+import type { TreeNode } from '../../../src/views/tree/treeNode';
 import type { Fault } from '../../emulator/partnerEmulator';
 import { PartnerEmulator } from '../../emulator/partnerEmulator';
 import type { RecipientRecord } from '../../emulator/emulatorData';
@@ -21,7 +21,18 @@ export interface EmulatorHandle {
   clearFaults(): Promise<void>;
   latency(ms: number): Promise<void>;
   reset(): Promise<void>;
-  requests(): Promise<{ method: string; service: ServiceId; endpoint: string; format: string; page?: number; aborted?: boolean; keyOwner?: string; at: number }[]>;
+  requests(): Promise<
+    {
+      method: string;
+      service: ServiceId;
+      endpoint: string;
+      format: string;
+      page?: number;
+      aborted?: boolean;
+      keyOwner?: string;
+      at: number;
+    }[]
+  >;
   account(service: ServiceId, change: { username?: string; emails?: string[] }): Promise<void>;
   /** Replaces (or creates) a message's recipients; `date` in Unix seconds as text. */
   message(service: ServiceId, messageId: string, rows: EmulatedRecipient[]): Promise<void>;
@@ -44,8 +55,13 @@ async function connect(): Promise<EmulatorHandle> {
     base = local.url;
   }
   const control = async (method: string, action: string, body?: unknown) => {
-    const res = await fetch(`${base}/__emulator/${action}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
-    if (!res.ok) {throw new Error(`emulator ${action}: HTTP ${res.status}`);}
+    const res = await fetch(`${base}/__emulator/${action}`, {
+      method,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) {
+      throw new Error(`emulator ${action}: HTTP ${res.status}`);
+    }
     return res.json();
   };
   const info = (await control('GET', 'info')) as Record<ServiceId, { apiUrl: string; apiKey: string }>;
@@ -67,7 +83,9 @@ let activated: PartnerExplorerApi | undefined;
 
 export async function api(): Promise<PartnerExplorerApi> {
   const ext = vscode.extensions.getExtension<PartnerExplorerApi>(EXTENSION_ID);
-  if (!ext) {throw new Error(`${EXTENSION_ID} is not installed in this host`);}
+  if (!ext) {
+    throw new Error(`${EXTENSION_ID} is not installed in this host`);
+  }
   const exports = await ext.activate();
   await exports.ready;
   activated = exports;
@@ -76,7 +94,9 @@ export async function api(): Promise<PartnerExplorerApi> {
 
 /** What the extension made for the tests (Test mode): the panels' recorder and the live-tracking delays. */
 export function testHooks(): TestHooks {
-  if (!activated?.testing) {throw new Error('the extension is not active in Test mode');}
+  if (!activated?.testing) {
+    throw new Error('the extension is not active in Test mode');
+  }
   return activated.testing;
 }
 
@@ -93,7 +113,11 @@ export function rendered<P extends PanelProtocol>(panel: WebviewPanelBase<P>): P
 /** The curves last sent to the open credit-history panel, if it is open. */
 export function historySeries(a: PartnerExplorerApi): readonly HistorySeries[] | undefined {
   const view = a.creditHistoryPanel.view;
-  const data = view && sent(view).filter((m) => m.type === 'data').pop();
+  const data =
+    view &&
+    sent(view)
+      .filter((m) => m.type === 'data')
+      .pop();
   return data?.type === 'data' ? data.series : undefined;
 }
 
@@ -109,7 +133,9 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
 }
 
 /** Points both services at the emulator, in the given format, with no keys set. */
-export async function resetAll(format: 'json' | 'xml' = 'json'): Promise<{ api: PartnerExplorerApi; emu: EmulatorHandle }> {
+export async function resetAll(
+  format: 'json' | 'xml' = 'json',
+): Promise<{ api: PartnerExplorerApi; emu: EmulatorHandle }> {
   const emu = await emulator();
   const a = await api();
   await emu.reset();
@@ -140,7 +166,9 @@ export async function removeAccounts(a: PartnerExplorerApi, service?: ServiceId)
 /** The session of a service's pinned account (the one the status bar shows). */
 export function sessionOf(a: PartnerExplorerApi, service: ServiceId): AccountSession {
   const session = a.sessions.pinned(service);
-  if (!session) {throw new Error(`no ${service} account`);}
+  if (!session) {
+    throw new Error(`no ${service} account`);
+  }
   return session;
 }
 
@@ -164,25 +192,39 @@ export async function replaceKey(a: PartnerExplorerApi, service: ServiceId, key:
 }
 
 /** Sets both keys through the real command (which checks them with GET /me). */
-export async function setKeys(a: PartnerExplorerApi, emu: EmulatorHandle, services: ServiceId[] = ['sms', 'mail']): Promise<void> {
+export async function setKeys(
+  a: PartnerExplorerApi,
+  emu: EmulatorHandle,
+  services: ServiceId[] = ['sms', 'mail'],
+): Promise<void> {
   for (const s of services) {
     const ok = await vscode.commands.executeCommand<boolean>('partnerExplorer.setApiKey', s, emu.apiKey(s));
-    if (!ok) {throw new Error(`setting the ${s} key failed`);}
+    if (!ok) {
+      throw new Error(`setting the ${s} key failed`);
+    }
   }
   await waitFor(() => services.every((s) => hasKey(a, s)), 'keys set');
 }
 
-export async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
     try {
       const value = await probe();
-      if (value) {return value;}
+      if (value) {
+        return value;
+      }
     } catch (err) {
       last = err;
     }
-    if (Date.now() > deadline) {throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);}
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -191,7 +233,10 @@ export async function waitFor<T>(probe: () => T | undefined | false | Promise<T 
  * Both keys set, both trees loaded, then one full refresh with the status bar
  * polling at the same moment (and once more after): the requests that made.
  */
-export async function requestsOfOneFullRefresh(a: PartnerExplorerApi, emu: EmulatorHandle): ReturnType<EmulatorHandle['requests']> {
+export async function requestsOfOneFullRefresh(
+  a: PartnerExplorerApi,
+  emu: EmulatorHandle,
+): ReturnType<EmulatorHandle['requests']> {
   await setKeys(a, emu);
   await settledChildren(a, a.tree.root('sms'));
   await settledChildren(a, a.tree.root('mail'));
@@ -216,8 +261,18 @@ export function show(node: TreeNode): Shown {
   const item = node.getTreeItem();
   const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
   // appendText escapes spaces as &nbsp;: compare what a reader sees.
-  const tooltip = (item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : (item.tooltip ?? '')).replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');
-  return { node, label, description: String(item.description ?? ''), tooltip, contextValue: item.contextValue, command: item.command, id: item.id };
+  const tooltip = (item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : (item.tooltip ?? ''))
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');
+  return {
+    node,
+    label,
+    description: String(item.description ?? ''),
+    tooltip,
+    contextValue: item.contextValue,
+    command: item.command,
+    id: item.id,
+  };
 }
 
 export async function children(a: PartnerExplorerApi, node?: TreeNode): Promise<Shown[]> {
@@ -255,10 +310,15 @@ export async function findLogFiles(logUri: vscode.Uri): Promise<vscode.Uri[]> {
     }
     for (const [name, type] of entries) {
       const uri = vscode.Uri.joinPath(dir, name);
-      if (type === vscode.FileType.Directory && depth > 0) {await walk(uri, depth - 1);}
-      else if (name.endsWith('Partner Explorer.log') && !found.some((f) => f.toString() === uri.toString())) {found.push(uri);}
+      if (type === vscode.FileType.Directory && depth > 0) {
+        await walk(uri, depth - 1);
+      } else if (name.endsWith('Partner Explorer.log') && !found.some((f) => f.toString() === uri.toString())) {
+        found.push(uri);
+      }
     }
   };
-  for (const r of roots) {await walk(r, 3);}
+  for (const r of roots) {
+    await walk(r, 3);
+  }
   return found;
 }

@@ -37,7 +37,9 @@ export function watchNotifications(): { readonly shown: ShownNotification[]; dis
   return {
     shown,
     dispose: () => {
-      for (const [method, original] of originals) {window[method] = original;}
+      for (const [method, original] of originals) {
+        window[method] = original;
+      }
     },
   };
 }

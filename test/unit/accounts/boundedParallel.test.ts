@@ -12,12 +12,18 @@ describe('mapLimit', () => {
       running--;
       return i * 2;
     });
-    assert.deepEqual(out, Array.from({ length: 25 }, (_, i) => i * 2));
+    assert.deepEqual(
+      out,
+      Array.from({ length: 25 }, (_, i) => i * 2),
+    );
     assert.equal(peak, 6);
   });
 
   it('handles zero tasks and rejects when a task fails', async () => {
     assert.deepEqual(await mapLimit(0, 6, async () => 1), []);
-    await assert.rejects(mapLimit(3, 2, async (i) => (i === 1 ? Promise.reject(new Error('boom')) : i)), /boom/);
+    await assert.rejects(
+      mapLimit(3, 2, async (i) => (i === 1 ? Promise.reject(new Error('boom')) : i)),
+      /boom/,
+    );
   });
 });

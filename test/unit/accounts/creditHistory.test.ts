@@ -1,5 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { accountRef, addPoint, CreditHistory, creditTrend, MAX_POINTS, MIN_SPACING_MS, thresholdEta, type CreditPoint } from '../../../src/accounts/creditHistory';
+import {
+  accountRef,
+  addPoint,
+  CreditHistory,
+  creditTrend,
+  MAX_POINTS,
+  MIN_SPACING_MS,
+  thresholdEta,
+  type CreditPoint,
+} from '../../../src/accounts/creditHistory';
 import { MemoryMemento } from '../../helpers/memoryMemento';
 
 const DAY = 86_400_000;
@@ -13,7 +22,11 @@ describe('credit history', () => {
     points = addPoint(points, { t: 120_000, count: 990, balance: 9.9 });
     assert.equal(points.length, 2, 'a change is kept');
     points = addPoint(points, { t: 180_000, count: 980, balance: 9.8 });
-    assert.deepEqual(points.map((p) => p.count), [1000, 980], 'close readings replace each other');
+    assert.deepEqual(
+      points.map((p) => p.count),
+      [1000, 980],
+      'close readings replace each other',
+    );
     for (let i = 1; i <= MAX_POINTS + 10; i++) {
       points = addPoint(points, { t: 180_000 + i * MIN_SPACING_MS, count: 980 - i, balance: 1 });
     }
@@ -37,8 +50,22 @@ describe('credit history', () => {
     assert.equal(eta?.getTime(), now + (1100 / 75) * DAY);
     assert.equal(thresholdEta(50, 100, trend, now), undefined, 'already below');
     assert.equal(creditTrend(points.slice(-1), now), undefined, 'one reading is no trend');
-    assert.equal(creditTrend([{ t: now - 60_000, count: 5, balance: 0 }, { t: now, count: 4, balance: 0 }], now), undefined, 'a minute is no trend');
-    assert.equal(thresholdEta(1200, 100, { change: 5, perDay: 0, spanMs: DAY }, now), undefined, 'nothing used, no date');
+    assert.equal(
+      creditTrend(
+        [
+          { t: now - 60_000, count: 5, balance: 0 },
+          { t: now, count: 4, balance: 0 },
+        ],
+        now,
+      ),
+      undefined,
+      'a minute is no trend',
+    );
+    assert.equal(
+      thresholdEta(1200, 100, { change: 5, perDay: 0, spanMs: DAY }, now),
+      undefined,
+      'nothing used, no date',
+    );
   });
 });
 
@@ -49,7 +76,11 @@ describe('credit history per account', () => {
   it('names an account by a hash of service and username: stable, case-blind, never the e-mail', () => {
     assert.match(a.id, /^[0-9a-f]{64}$/);
     assert.deepEqual(accountRef('sms', ' Agence.Durand@exemple.fr '), a);
-    assert.notEqual(accountRef('mail', 'agence.durand@exemple.fr').id, a.id, 'the same login on the other service is another account');
+    assert.notEqual(
+      accountRef('mail', 'agence.durand@exemple.fr').id,
+      a.id,
+      'the same login on the other service is another account',
+    );
     assert.notEqual(b.id, a.id);
   });
 
@@ -59,24 +90,43 @@ describe('credit history per account', () => {
     await history.record(a, 1000, 10, 0);
     await history.record(a, 900, 9, DAY);
     await history.record(b, 351, 15.838, 2 * DAY);
-    assert.deepEqual(history.points(a).map((p) => p.count), [1000, 900]);
-    assert.deepEqual(history.points(b).map((p) => p.count), [351]);
+    assert.deepEqual(
+      history.points(a).map((p) => p.count),
+      [1000, 900],
+    );
+    assert.deepEqual(
+      history.points(b).map((p) => p.count),
+      [351],
+    );
     assert.ok(!memento.dump().includes('agence') && !memento.dump().includes('chloe'), 'no username in the state');
     await history.forget(a);
     assert.deepEqual(history.points(a), []);
-    assert.deepEqual(history.points(b).map((p) => p.count), [351]);
+    assert.deepEqual(
+      history.points(b).map((p) => p.count),
+      [351],
+    );
     assert.ok(!memento.dump().includes('1000'));
   });
 
   it('gives readings stored per service by earlier versions to the first account recorded, if no other has any', async () => {
     const memento = new MemoryMemento();
-    await memento.update('partnerExplorer.creditHistory.sms', [{ t: 0, count: 1200, balance: 12 }, { t: DAY, count: 1100, balance: 11 }]);
+    await memento.update('partnerExplorer.creditHistory.sms', [
+      { t: 0, count: 1200, balance: 12 },
+      { t: DAY, count: 1100, balance: 11 },
+    ]);
     const history = new CreditHistory(memento);
     await history.record(a, 1000, 10, 2 * DAY);
-    assert.deepEqual(history.points(a).map((p) => p.count), [1200, 1100, 1000]);
+    assert.deepEqual(
+      history.points(a).map((p) => p.count),
+      [1200, 1100, 1000],
+    );
     assert.equal(memento.get('partnerExplorer.creditHistory.sms'), undefined, 'the old list is gone');
     await history.record(b, 351, 15.838, 3 * DAY);
-    assert.deepEqual(history.points(b).map((p) => p.count), [351], 'the next account starts clean');
+    assert.deepEqual(
+      history.points(b).map((p) => p.count),
+      [351],
+      'the next account starts clean',
+    );
   });
 
   it('drops readings stored per service when another account already has its own: they cannot be attributed', async () => {
@@ -85,8 +135,14 @@ describe('credit history per account', () => {
     await history.record(b, 351, 15.838, 0);
     await memento.update('partnerExplorer.creditHistory.sms', [{ t: DAY, count: 1200, balance: 12 }]);
     await history.record(a, 1000, 10, 2 * DAY);
-    assert.deepEqual(history.points(a).map((p) => p.count), [1000]);
-    assert.deepEqual(history.points(b).map((p) => p.count), [351]);
+    assert.deepEqual(
+      history.points(a).map((p) => p.count),
+      [1000],
+    );
+    assert.deepEqual(
+      history.points(b).map((p) => p.count),
+      [351],
+    );
     assert.equal(memento.get('partnerExplorer.creditHistory.sms'), undefined);
   });
 });

@@ -14,9 +14,12 @@ describe('linked abort signals', () => {
     }
     assert.equal(getEventListeners(session.signal, 'abort').length, 0);
     // A failing request unlinks too.
-    await assert.rejects(withLinkedSignal([session.signal], async () => {
-      throw new Error('boom');
-    }), /boom/);
+    await assert.rejects(
+      withLinkedSignal([session.signal], async () => {
+        throw new Error('boom');
+      }),
+      /boom/,
+    );
     assert.equal(getEventListeners(session.signal, 'abort').length, 0);
   });
 
@@ -28,7 +31,11 @@ describe('linked abort signals', () => {
       return signal.aborted;
     });
     assert.equal(seen, true);
-    assert.equal(await withLinkedSignal([undefined, session.signal], async (signal) => signal.aborted), true, 'already aborted');
+    assert.equal(
+      await withLinkedSignal([undefined, session.signal], async (signal) => signal.aborted),
+      true,
+      'already aborted',
+    );
     const controller = new AbortController();
     const unlink = linkAbort(controller, [new AbortController().signal, undefined]);
     unlink();

@@ -34,23 +34,37 @@ describe('PartnerClient faults', () => {
     const err = await rejection(clientFor(emulator(), 'mail').getCredits());
     assert.ok(err instanceof PartnerError);
     assert.equal(err.kind, 'network');
-    assert.match(err.message, /^Cannot reach 127\.0\.0\.1:\d+ \(ECONNRESET\)\. Check your network connection or proxy\.$/);
+    assert.match(
+      err.message,
+      /^Cannot reach 127\.0\.0\.1:\d+ \(ECONNRESET\)\. Check your network connection or proxy\.$/,
+    );
     assert.equal(emulator().count({ endpoint: '/me' }), 3);
   });
 
   it('reports a refused connection as "cannot reach <host>"', async () => {
     const port = await freePort();
-    const client = createClient('sms', { baseUrl: `http://127.0.0.1:${port}/v1`, apiKey: 'k-123456', retry: { retries: 1, baseDelayMs: 1 } });
+    const client = createClient('sms', {
+      baseUrl: `http://127.0.0.1:${port}/v1`,
+      apiKey: 'k-123456',
+      retry: { retries: 1, baseDelayMs: 1 },
+    });
     const err = await rejection(client.getCredits());
     assert.ok(err instanceof PartnerError);
     assert.equal(err.kind, 'network');
     assert.equal(err.systemCode, 'ECONNREFUSED');
-    assert.equal(err.localized('fr'), `Impossible de joindre 127.0.0.1:${port} (ECONNREFUSED). Vérifiez votre connexion réseau ou votre proxy.`);
+    assert.equal(
+      err.localized('fr'),
+      `Impossible de joindre 127.0.0.1:${port} (ECONNREFUSED). Vérifiez votre connexion réseau ou votre proxy.`,
+    );
   });
 
   it('reports a DNS failure as "cannot reach <host>"', async () => {
     // .invalid never resolves (RFC 2606); the lookup fails locally, nothing is sent.
-    const client = createClient('mail', { baseUrl: 'https://api.partner.invalid/v1', apiKey: 'k-123456', retry: { retries: 0 } });
+    const client = createClient('mail', {
+      baseUrl: 'https://api.partner.invalid/v1',
+      apiKey: 'k-123456',
+      retry: { retries: 0 },
+    });
     const err = await rejection(client.getCredits());
     assert.ok(err instanceof PartnerError);
     assert.equal(err.kind, 'network');
@@ -108,7 +122,10 @@ describe('PartnerClient faults', () => {
       const err = await rejection(clientFor(emulator(), 'sms', 'json', { logger }).getCredits());
       assert.ok(err instanceof PartnerError);
       assert.equal(err.kind, 'malformed');
-      assert.equal(err.message, `Unexpected answer from SMS Partner (${detail}). Check the API URL setting, or try again later.`);
+      assert.equal(
+        err.message,
+        `Unexpected answer from SMS Partner (${detail}). Check the API URL setting, or try again later.`,
+      );
       assert.ok(err.localized('fr').startsWith('Réponse inattendue de SMS Partner ('));
       assert.ok(logger.lines.some((l) => l.startsWith('warn unexpected answer from 127.0.0.1')));
     });
@@ -137,7 +154,9 @@ describe('PartnerClient faults', () => {
 
   it('gives up on a hung POST after the timeout without retrying', async () => {
     emulator().inject({ type: 'hang', path: '/subaccount/credit', times: 0 });
-    const err = await rejection(clientFor(emulator(), 'mail', 'json', { timeoutMs: 200 }).addSubaccountCredit('mailtok00001', '1'));
+    const err = await rejection(
+      clientFor(emulator(), 'mail', 'json', { timeoutMs: 200 }).addSubaccountCredit('mailtok00001', '1'),
+    );
     assert.ok(err instanceof PartnerError && err.kind === 'timeout');
     assert.equal(emulator().count({ method: 'POST' }), 1);
   });
@@ -177,15 +196,29 @@ describe('PartnerClient faults', () => {
   it('never writes the key into the log, errors or excerpts, even when a page echoes it', async () => {
     const key = emulator().apiKey('sms');
     const logger = new MemoryLogger();
-    emulator().inject({ type: 'body', body: `<html>Blocked: /v1/me?apiKey=${key}&x=1 (${key})</html>`, contentType: 'text/html' });
+    emulator().inject({
+      type: 'body',
+      body: `<html>Blocked: /v1/me?apiKey=${key}&x=1 (${key})</html>`,
+      contentType: 'text/html',
+    });
     const err = await rejection(clientFor(emulator(), 'sms', 'json', { logger }).getCredits());
     assert.ok(err instanceof PartnerError);
     await clientFor(emulator(), 'sms', 'json', { logger }).getCredits();
     emulator().inject({ type: 'apiError', code: 42, message: `key ${key} refused` });
     const err2 = await rejection(clientFor(emulator(), 'sms', 'json', { logger }).getCredits());
     assert.ok(err2 instanceof PartnerError);
-    const everything = [...logger.lines, err.message, err.excerpt ?? '', err2.message, err2.messages.fr, JSON.stringify(err2)].join('\n');
+    const everything = [
+      ...logger.lines,
+      err.message,
+      err.excerpt ?? '',
+      err2.message,
+      err2.messages.fr,
+      JSON.stringify(err2),
+    ].join('\n');
     assert.ok(!everything.includes(key), everything);
-    assert.ok(logger.lines.some((l) => l.includes('apiKey=***')), logger.lines.join('\n'));
+    assert.ok(
+      logger.lines.some((l) => l.includes('apiKey=***')),
+      logger.lines.join('\n'),
+    );
   });
 });

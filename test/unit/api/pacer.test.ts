@@ -6,7 +6,10 @@ import { clientFor, rejection, useEmulator } from '../helpers/emulatorFixture';
 describe('token bucket', () => {
   it('lets a burst through at once, then spaces the rest at the rate, in the order asked', () => {
     const bucket = new TokenBucket({ limit: 10, windowMs: 1000, burst: 3 }, 0);
-    assert.deepEqual([0, 0, 0, 0, 0].map(() => bucket.reserve(0)), [0, 0, 0, 100, 200]);
+    assert.deepEqual(
+      [0, 0, 0, 0, 0].map(() => bucket.reserve(0)),
+      [0, 0, 0, 100, 200],
+    );
     // 250 ms later 2.5 tokens came, two of them owed already: the next is due at 300 ms.
     assert.equal(bucket.reserve(250), 50);
     assert.equal(bucket.reserve(250), 150);

@@ -32,7 +32,11 @@ describe('PartnerClient against the emulator', () => {
         const account = await client.getCredits();
         assert.deepEqual(account, {
           user: { username: 'newsletter@exemple.fr' },
-          credits: { service: 'mail', mails: 269082, balance: { amount: '10225.119', value: 10225.119, currency: 'EUR' } },
+          credits: {
+            service: 'mail',
+            mails: 269082,
+            balance: { amount: '10225.119', value: 10225.119, currency: 'EUR' },
+          },
         });
       });
 
@@ -69,7 +73,9 @@ describe('PartnerClient against the emulator', () => {
       });
 
       it('keeps a one-row list a list and phone numbers as text', async () => {
-        emulator().setMessage('sms', '900', [{ recipient: '+33600000001', token: '007', status: 'Delivered', cost: 1, stop: false, date: '1763800000' }]);
+        emulator().setMessage('sms', '900', [
+          { recipient: '+33600000001', token: '007', status: 'Delivered', cost: 1, stop: false, date: '1763800000' },
+        ]);
         const status = await clientFor(emulator(), 'sms', format).getMessageStatus('900');
         assert.equal(status.messageId, '900');
         assert.equal(status.recipients.length, 1);
@@ -84,8 +90,22 @@ describe('PartnerClient against the emulator', () => {
         assert.deepEqual(status, {
           messageId: '300',
           recipients: [
-            { recipient: 'email1', token: 'xxx', status: 'Delivered', cost: 1, stop: true, date: new Date(1599061044000) },
-            { recipient: 'email2', token: 'yyy', status: 'Delivered', cost: 1, stop: true, date: new Date(1599061044000) },
+            {
+              recipient: 'email1',
+              token: 'xxx',
+              status: 'Delivered',
+              cost: 1,
+              stop: true,
+              date: new Date(1599061044000),
+            },
+            {
+              recipient: 'email2',
+              token: 'yyy',
+              status: 'Delivered',
+              cost: 1,
+              stop: true,
+              date: new Date(1599061044000),
+            },
           ],
         });
       });
@@ -123,7 +143,10 @@ describe('PartnerClient against the emulator', () => {
         assert.equal(err.isKeyProblem, true);
         assert.equal(err.providerMessage, 'Clé API incorrecte');
         assert.equal(err.message, 'SMS Partner: the API key is wrong (code 10). Set the API key again.');
-        assert.equal(err.localized('fr-FR'), 'SMS Partner : la clé API est incorrecte (code 10). Saisissez à nouveau la clé API.');
+        assert.equal(
+          err.localized('fr-FR'),
+          'SMS Partner : la clé API est incorrecte (code 10). Saisissez à nouveau la clé API.',
+        );
         assert.ok(!err.message.includes('not-the-right-key-123'));
       });
 
@@ -147,7 +170,9 @@ describe('PartnerClient against the emulator', () => {
         assert.ok(tooMuch instanceof PartnerError);
         assert.equal(tooMuch.code, 8);
         assert.equal(tooMuch.localized('fr'), 'SMS Partner : le crédit est insuffisant (code 8).');
-        const badKey = await rejection(clientFor(emulator(), 'sms', format, { apiKey: 'wrong-key-abcdef' }).addSubaccountCredit('smstok00001', '1'));
+        const badKey = await rejection(
+          clientFor(emulator(), 'sms', format, { apiKey: 'wrong-key-abcdef' }).addSubaccountCredit('smstok00001', '1'),
+        );
         assert.ok(badKey instanceof PartnerError && badKey.code === 9 && badKey.isKeyProblem);
       });
     });

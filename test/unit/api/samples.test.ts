@@ -10,7 +10,12 @@ const sample = (name: string) => readFileSync(join(SAMPLES, name), 'utf8');
 
 describe("the provider docs' answer samples", () => {
   const emulator = useEmulator();
-  const serve = (name: string) => emulator().inject({ type: 'body', body: sample(name), contentType: name.endsWith('.xml') ? 'application/xml' : 'application/json' });
+  const serve = (name: string) =>
+    emulator().inject({
+      type: 'body',
+      body: sample(name),
+      contentType: name.endsWith('.xml') ? 'application/xml' : 'application/json',
+    });
 
   it('decodes SMS /me in JSON and XML to the same values (XML captured a moment later)', async () => {
     serve('sms-me.json');
@@ -19,11 +24,25 @@ describe("the provider docs' answer samples", () => {
     const xml = await (clientFor(emulator(), 'sms', 'xml') as SmsClient).getCredits();
     assert.deepEqual(json, {
       user: { username: 'exemple@email.com', firstname: 'John', lastname: 'Doe' },
-      credits: { service: 'sms', sms: 269082, smsEco: 444570, hlr: 2045023, toSend: 0, balance: { amount: '10225.119', value: 10225.119, currency: 'EUR' } },
+      credits: {
+        service: 'sms',
+        sms: 269082,
+        smsEco: 444570,
+        hlr: 2045023,
+        toSend: 0,
+        balance: { amount: '10225.119', value: 10225.119, currency: 'EUR' },
+      },
     });
     assert.deepEqual(xml, {
       user: { username: 'exemple@email.com', firstname: 'John', lastname: 'Doe' },
-      credits: { service: 'sms', sms: 269070, smsEco: 444551, hlr: 2044937, toSend: 0, balance: { amount: '10224.688', value: 10224.688, currency: 'EUR' } },
+      credits: {
+        service: 'sms',
+        sms: 269070,
+        smsEco: 444551,
+        hlr: 2044937,
+        toSend: 0,
+        balance: { amount: '10224.688', value: 10224.688, currency: 'EUR' },
+      },
     });
   });
 
@@ -32,7 +51,14 @@ describe("the provider docs' answer samples", () => {
     const account = await (clientFor(emulator(), 'sms') as SmsClient).getCredits();
     assert.deepEqual(account, {
       user: { username: 'example@gmail.com' },
-      credits: { service: 'sms', sms: 20, smsEco: 37, hlr: 180, toSend: 0, balance: { amount: '0.900', value: 0.9, currency: 'EUR' } },
+      credits: {
+        service: 'sms',
+        sms: 20,
+        smsEco: 37,
+        hlr: 180,
+        toSend: 0,
+        balance: { amount: '0.900', value: 0.9, currency: 'EUR' },
+      },
     });
   });
 
@@ -41,8 +67,16 @@ describe("the provider docs' answer samples", () => {
     const json = await (clientFor(emulator(), 'mail', 'json') as MailClient).getCredits();
     serve('mail-me.xml');
     const xml = await (clientFor(emulator(), 'mail', 'xml') as MailClient).getCredits();
-    assert.deepEqual(json.credits, { service: 'mail', mails: 269082, balance: { amount: '10225.119', value: 10225.119, currency: 'EUR' } });
-    assert.deepEqual(xml.credits, { service: 'mail', mails: 269070, balance: { amount: '10224.688', value: 10224.688, currency: 'EUR' } });
+    assert.deepEqual(json.credits, {
+      service: 'mail',
+      mails: 269082,
+      balance: { amount: '10225.119', value: 10225.119, currency: 'EUR' },
+    });
+    assert.deepEqual(xml.credits, {
+      service: 'mail',
+      mails: 269070,
+      balance: { amount: '10224.688', value: 10224.688, currency: 'EUR' },
+    });
     assert.deepEqual(json.user, xml.user);
   });
 
@@ -53,7 +87,14 @@ describe("the provider docs' answer samples", () => {
     const xml = await clientFor(emulator(), 'mail', 'xml').getMessageStatus('300');
     assert.deepEqual(xml, json);
     assert.equal(json.messageId, 'xxx');
-    assert.deepEqual(json.recipients[1], { recipient: 'email2', token: 'yyy', status: 'Delivered', cost: 1, stop: true, date: new Date(1599061044 * 1000) });
+    assert.deepEqual(json.recipients[1], {
+      recipient: 'email2',
+      token: 'yyy',
+      status: 'Delivered',
+      cost: 1,
+      stop: true,
+      date: new Date(1599061044 * 1000),
+    });
   });
 
   it('decodes SMS bulk-status (message_id, StatutResponse_List, stopSMS)', async () => {

@@ -30,7 +30,10 @@ describe('Transport: a redirect never takes the key elsewhere', () => {
       );
       assert.equal(emulator().count({ endpoint: '/me' }), 1, 'not retried either');
       const logged = `→ HTTP ${status}, redirect to ${elsewhere.url} refused`;
-      assert.ok(logger.lines.some((l) => l.includes(logged)), logger.lines.join('\n'));
+      assert.ok(
+        logger.lines.some((l) => l.includes(logged)),
+        logger.lines.join('\n'),
+      );
     });
   }
 

@@ -15,11 +15,43 @@ describe('positional XML: the fast scanner gives exactly what fast-xml-parser gi
   const data = createServiceData('mail');
   const rows = data.messages.get('666')!.concat(data.messages.get('4242')!.slice(0, 5));
   documents.push(
-    ['emulator: hostile text in CDATA', toPositionalXml({ success: true, code: 200, messageId: '666', list: rows.map((r) => ({ email: r.recipient, token: r.token, status: r.status, cost: r.cost, stop: r.stop, date: r.date })) })],
-    ['emulator: named leaves with escaped text', toPositionalXml({ success: true, code: 200, user: { username: 'a&b <c> "d"' }, credits: { n: 1, cur: 'EUR', bal: '1.5' } })],
-    ['emulator: null, empty list, ]]> inside CDATA', toPositionalXml({ success: true, code: 200, a: null, b: [], c: 'x]]>y', d: '' })],
-    ['entities and numeric references', '<result><entry>a &amp; b &lt;c&gt; &#233;&#x20AC;</entry><entry/><entry xsi:nil="true"/></result>'],
-    ['single quotes and spacing in attributes', "<?xml version='1.0'?>\n<result>\n <entry xsi:nil = 'true' />\n <entry>  spaced  </entry>\n</result>\n"],
+    [
+      'emulator: hostile text in CDATA',
+      toPositionalXml({
+        success: true,
+        code: 200,
+        messageId: '666',
+        list: rows.map((r) => ({
+          email: r.recipient,
+          token: r.token,
+          status: r.status,
+          cost: r.cost,
+          stop: r.stop,
+          date: r.date,
+        })),
+      }),
+    ],
+    [
+      'emulator: named leaves with escaped text',
+      toPositionalXml({
+        success: true,
+        code: 200,
+        user: { username: 'a&b <c> "d"' },
+        credits: { n: 1, cur: 'EUR', bal: '1.5' },
+      }),
+    ],
+    [
+      'emulator: null, empty list, ]]> inside CDATA',
+      toPositionalXml({ success: true, code: 200, a: null, b: [], c: 'x]]>y', d: '' }),
+    ],
+    [
+      'entities and numeric references',
+      '<result><entry>a &amp; b &lt;c&gt; &#233;&#x20AC;</entry><entry/><entry xsi:nil="true"/></result>',
+    ],
+    [
+      'single quotes and spacing in attributes',
+      "<?xml version='1.0'?>\n<result>\n <entry xsi:nil = 'true' />\n <entry>  spaced  </entry>\n</result>\n",
+    ],
   );
   for (const [name, xml] of documents) {
     it(name, () => {
@@ -28,7 +60,11 @@ describe('positional XML: the fast scanner gives exactly what fast-xml-parser gi
         expected = parseWithFastXmlParser(xml);
       } catch (err) {
         assert.ok(err instanceof XmlSyntaxError);
-        assert.equal(scanPositionalXml(xml)?.name === 'result' ? 'scanned' : 'left to the parser', 'left to the parser', 'malformed input must not take the fast path');
+        assert.equal(
+          scanPositionalXml(xml)?.name === 'result' ? 'scanned' : 'left to the parser',
+          'left to the parser',
+          'malformed input must not take the fast path',
+        );
         return;
       }
       assert.deepEqual(scanPositionalXml(xml), expected);

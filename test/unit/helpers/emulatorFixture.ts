@@ -1,4 +1,11 @@
-import { createClient, type AnyClient, type ClientOptions, type PartnerLogger, type ResponseFormat, type ServiceId } from '../../../src/api';
+import {
+  createClient,
+  type AnyClient,
+  type ClientOptions,
+  type PartnerLogger,
+  type ResponseFormat,
+  type ServiceId,
+} from '../../../src/api';
 import { PartnerEmulator, type EmulatorOptions } from '../../emulator/partnerEmulator';
 
 /** Starts one emulator for a mocha suite and stops it after. */

@@ -33,7 +33,9 @@ describe('number settings as read', () => {
     // A fixed pseudo-random sweep from -3 to 7 × 10^0..10^5, fractions included.
     let seed = 12345;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    for (let i = 0; i < 1000; i++) {inputs.push((next() - 0.3) * 10 * 10 ** Math.floor(next() * 6));}
+    for (let i = 0; i < 1000; i++) {
+      inputs.push((next() - 0.3) * 10 * 10 ** Math.floor(next() * 6));
+    }
     for (const input of inputs) {
       const minutes = boundedNumber(input, refresh).value;
       assert.ok(minutes === 0 || minutes >= 1, `refreshInterval ${String(input)} → ${minutes}`);
@@ -43,17 +45,32 @@ describe('number settings as read', () => {
 
   it('package.json declares the same bounds the extension enforces', () => {
     const manifest = JSON.parse(readFileSync(join(__dirname, '../../../../package.json'), 'utf8')) as {
-      contributes: { configuration: { properties: Record<string, { type: string; default: unknown; minimum?: number; maximum?: number }> } };
+      contributes: {
+        configuration: {
+          properties: Record<string, { type: string; default: unknown; minimum?: number; maximum?: number }>;
+        };
+      };
     };
     const properties = manifest.contributes.configuration.properties;
     const declared = Object.keys(properties).filter((k) => ['number', 'integer'].includes(properties[k].type));
-    assert.deepEqual(declared.sort(), Object.keys(NUMBER_SETTINGS).map((k) => `partnerExplorer.${k}`).sort(), 'every number setting is bounded when read');
+    assert.deepEqual(
+      declared.sort(),
+      Object.keys(NUMBER_SETTINGS)
+        .map((k) => `partnerExplorer.${k}`)
+        .sort(),
+      'every number setting is bounded when read',
+    );
     for (const [key, bounds] of Object.entries(NUMBER_SETTINGS)) {
       const p = properties[`partnerExplorer.${key}`];
       const off = 'off' in bounds ? bounds.off : undefined;
       assert.deepEqual(
         { type: p.type, default: p.default, minimum: p.minimum, maximum: p.maximum },
-        { type: bounds.integer ? 'integer' : 'number', default: bounds.fallback, minimum: off ?? bounds.min, maximum: bounds.max },
+        {
+          type: bounds.integer ? 'integer' : 'number',
+          default: bounds.fallback,
+          minimum: off ?? bounds.min,
+          maximum: bounds.max,
+        },
         key,
       );
     }

@@ -11,7 +11,9 @@ interface SettingSchema {
 }
 
 interface Manifest {
-  capabilities: { untrustedWorkspaces: { supported: boolean | 'limited'; description?: string; restrictedConfigurations?: string[] } };
+  capabilities: {
+    untrustedWorkspaces: { supported: boolean | 'limited'; description?: string; restrictedConfigurations?: string[] };
+  };
   contributes: { configuration: { properties: Record<string, SettingSchema> } };
 }
 
@@ -37,19 +39,34 @@ describe('package.json settings', () => {
       assert.equal(p.type, 'integer', `${name}: whole steps`);
       assert.equal(typeof p.minimum, 'number', `${name}: minimum`);
       assert.equal(typeof p.maximum, 'number', `${name}: maximum`);
-      assert.ok(typeof p.default === 'number' && p.default >= p.minimum! && p.default <= p.maximum!, `${name}: default in range`);
+      assert.ok(
+        typeof p.default === 'number' && p.default >= p.minimum! && p.default <= p.maximum!,
+        `${name}: default in range`,
+      );
     }
     // 0 means "off"; anything else is at least a minute.
-    assert.deepEqual([properties['partnerExplorer.statusBar.refreshInterval'].minimum, properties['partnerExplorer.requestTimeout'].minimum], [0, 1]);
+    assert.deepEqual(
+      [
+        properties['partnerExplorer.statusBar.refreshInterval'].minimum,
+        properties['partnerExplorer.requestTimeout'].minimum,
+      ],
+      [0, 1],
+    );
   });
 
   it('each setting says where it may be set, and a folder cannot set what decides requests', () => {
     for (const [name, p] of Object.entries(properties)) {
-      assert.ok(['application', 'machine', 'window', 'resource'].includes(p.scope ?? ''), `${name} has an explicit scope`);
+      assert.ok(
+        ['application', 'machine', 'window', 'resource'].includes(p.scope ?? ''),
+        `${name} has an explicit scope`,
+      );
     }
     for (const name of RESTRICTED) {
       assert.ok(properties[name], `${name} exists`);
-      assert.ok(['application', 'machine'].includes(properties[name].scope!), `${name}: user or machine settings only, not ${properties[name].scope}`);
+      assert.ok(
+        ['application', 'machine'].includes(properties[name].scope!),
+        `${name}: user or machine settings only, not ${properties[name].scope}`,
+      );
     }
     const { untrustedWorkspaces } = manifest.capabilities;
     assert.deepEqual([...(untrustedWorkspaces.restrictedConfigurations ?? [])].sort(), [...RESTRICTED].sort());

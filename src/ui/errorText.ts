@@ -1,0 +1,13 @@
+import * as vscode from 'vscode';
+import { isPartnerError } from '../api/index';
+
+/** The message to show for any failure, in the UI language; never a stack or a key. */
+export function errorText(error: unknown): string {
+  if (isPartnerError(error)) {
+    return error.localized(vscode.env.language);
+  }
+  if (error instanceof Error && error.message) {
+    return error.message;
+  }
+  return vscode.l10n.t('Something went wrong. See the Partner Explorer log for details.');
+}

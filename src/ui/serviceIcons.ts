@@ -1,0 +1,4 @@
+import type { ServiceId } from '../api/index';
+
+/** The codicon each service shows with, in the tree, the status bar and pickers. */
+export const SERVICE_ICON: Readonly<Record<ServiceId, string>> = { sms: 'comment', mail: 'mail' };

@@ -1,0 +1,152 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ServiceId } from '../../../src/api/index';
+import type { SubaccountNode } from '../../../src/views/tree/subaccountNode';
+import { resetAll, sessionOf, setKeys, settledChildren, waitFor } from '../helpers/harness';
+
+const pagesOf = async (emu: Awaited<ReturnType<typeof resetAll>>['emu'], service: ServiceId) =>
+  (await emu.requests())
+    .filter((r) => r.service === service && r.endpoint === '/subaccount/list')
+    .map((r) => r.page)
+    .sort((a, b) => (a ?? 0) - (b ?? 0));
+
+describe('Find Sub-account', () => {
+  it('reads every page once (6 at a time at most) and reveals the match for an id, a token or an e-mail', async () => {
+    const { api, emu } = await resetAll();
+    await setKeys(api, emu, ['sms']);
+    const sms = api.tree.root('sms');
+    await settledChildren(api, sms);
+    await vscode.commands.executeCommand('workbench.view.extension.partnerExplorer');
+    await emu.reset();
+    for (const [query, id] of [
+      ['1042', 1042],
+      ['smstok00007', 1007],
+      ['JULES.45@', 1045],
+    ] as const) {
+      const found = await vscode.commands.executeCommand<SubaccountNode>(
+        'partnerExplorer.findSubaccount',
+        'sms',
+        query,
+      );
+      assert.equal(found?.subaccount.id, id, query);
+      await waitFor(() => api.treeView.selection[0]?.id === found!.id, `selection of ${query}`);
+    }
+    assert.deepEqual(await pagesOf(emu, 'sms'), [1, 2, 3], 'each page once: a fresh index answers the later searches');
+    const list = sessionOf(api, 'sms').subaccounts;
+    assert.equal(list.loadedCount, 20, 'the tree still holds only the page it opened');
+    assert.deepEqual(
+      list.items.slice(20).map((s) => s.id),
+      [1042, 1045],
+      'the picks beyond it are shown after it',
+    );
+  });
+
+  it('finds nothing for a query that matches nothing', async () => {
+    const { api, emu } = await resetAll();
+    await setKeys(api, emu, ['mail']);
+    await settledChildren(api, api.tree.root('mail'));
+    assert.equal(
+      await vscode.commands.executeCommand('partnerExplorer.findSubaccount', 'mail', 'nobody@nowhere'),
+      undefined,
+    );
+  });
+
+  it('a Refresh after a Find re-reads what the tree shows, not every page', async () => {
+    const { api, emu } = await resetAll();
+    await fetch(`${emu.url}/__emulator/subaccounts`, {
+      method: 'POST',
+      body: JSON.stringify({ service: 'sms', count: 2000 }),
+    });
+    await setKeys(api, emu, ['sms']);
+    await settledChildren(api, api.tree.root('sms'));
+    await sessionOf(api, 'sms').subaccounts.ensureLoaded();
+    const found = await vscode.commands.executeCommand<SubaccountNode>(
+      'partnerExplorer.findSubaccount',
+      'sms',
+      'smstok01950',
+    );
+    assert.equal(found?.subaccount.id, 2950);
+    assert.equal(sessionOf(api, 'sms').subaccountIndex.items.length, 2000);
+    await emu.reset();
+    await fetch(`${emu.url}/__emulator/subaccounts`, {
+      method: 'POST',
+      body: JSON.stringify({ service: 'sms', count: 2000 }),
+    });
+    await vscode.commands.executeCommand('partnerExplorer.refresh');
+    const requests = await emu.requests();
+    assert.deepEqual(
+      requests
+        .filter((r) => r.endpoint === '/subaccount/list')
+        .map((r) => r.page)
+        .sort((a, b) => (a ?? 0) - (b ?? 0)),
+      [1, 98],
+      'the opened page and the page of the revealed pick',
+    );
+    assert.equal(requests.filter((r) => r.endpoint === '/me').length, 1, 'one /me');
+    assert.equal(requests.length, 3);
+    assert.ok(
+      sessionOf(api, 'sms').subaccounts.items.some((s) => s.id === 2950),
+      'the pick is still shown',
+    );
+  });
+
+  for (const service of ['sms', 'mail'] as const) {
+    it(`first use from the palette, Sub-accounts collapsed: the ${service} search stays open until a pick`, async () => {
+      const { api, emu } = await resetAll();
+      await setKeys(api, emu);
+      await settledChildren(api, api.tree.root('sms'));
+      await settledChildren(api, api.tree.root('mail'));
+      await vscode.commands.executeCommand('workbench.view.extension.partnerExplorer');
+      await vscode.commands.executeCommand('workbench.actions.treeView.partnerExplorer.accounts.collapseAll');
+      for (const root of api.tree.roots) {
+        await api.treeView.reveal(root, { expand: true, select: false, focus: false });
+      }
+      await emu.reset();
+      // As from the palette or the view's title button: no argument, so the service is asked.
+      const result = vscode.commands.executeCommand<SubaccountNode | undefined>('partnerExplorer.findSubaccount');
+      let settled = false;
+      void result.then(() => (settled = true));
+      await new Promise((r) => setTimeout(r, 500));
+      if (service === 'mail') {
+        await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+      }
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      // Every page read, then a while longer: the search must still be open.
+      await waitFor(async () => (await pagesOf(emu, service)).length >= 1, `${service} pages read`);
+      await new Promise((r) => setTimeout(r, 1500));
+      assert.equal(settled, false, 'the search closed by itself');
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      const found = await result;
+      assert.equal(found?.subaccount.id, 1001, 'the first sub-account was picked');
+      await waitFor(() => api.treeView.selection[0]?.id === found!.id, 'the pick selected in the tree');
+    });
+  }
+
+  it('loading all pages into the tree can be cancelled and keeps what arrived, in order', async () => {
+    const { api, emu } = await resetAll();
+    await setKeys(api, emu, ['sms']);
+    const list = sessionOf(api, 'sms').subaccounts;
+    await settledChildren(api, api.tree.root('sms'));
+    await list.ensureLoaded();
+    await fetch(`${emu.url}/__emulator/subaccounts`, {
+      method: 'POST',
+      body: JSON.stringify({ service: 'sms', count: 2000 }),
+    });
+    await list.reload();
+    await emu.latency(100);
+    const abort = new AbortController();
+    const loading = list.loadAll(abort.signal);
+    await waitFor(() => list.loadedCount > 20, 'some pages', 5000);
+    abort.abort();
+    await loading;
+    await emu.latency(0);
+    const ids = list.items.map((s) => s.id);
+    assert.ok(ids.length < 2000, `${ids.length} loaded before cancelling`);
+    assert.deepEqual(
+      ids,
+      ids.map((_, i) => 1001 + i),
+      'contiguous and in order',
+    );
+    assert.equal(list.total, 2000);
+  });
+});
