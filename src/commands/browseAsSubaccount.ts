@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { VIEW_ID } from '../views/tree/viewId';
-import { checkMessageId, SERVICES, type Account, type AnyClient, type ServiceId } from '../api';
+import { checkMessageId, SERVICES, type Account, type AnyClient } from '../api';
 import type { AccountSessions } from '../accounts/accountSessions';
 import type { PartnerLog } from '../log/partnerLog';
 import { errorText } from '../ui/errorText';
@@ -21,8 +21,6 @@ export interface BrowseDeps {
   readonly settings: () => PartnerSettings;
   readonly log: PartnerLog;
   readonly panels: MessageStatusPanels;
-  /** Keeps the sub-account's key as an account of its own: only when the user asks. */
-  readonly saveAsAccount: (service: ServiceId, key: string, name: string) => Promise<unknown>;
 }
 
 export interface BrowseResult {
@@ -169,14 +167,8 @@ async function browseMenu(
       continue;
     }
     if (picked.action === 'save') {
-      const key = node.subaccount.apiKey;
-      const name = await vscode.window.showInputBox({
-        title: vscode.l10n.t('Save as Account'),
-        prompt: vscode.l10n.t('A name for the new account.'),
-        value: node.subaccount.email,
-      });
-      if (key && name !== undefined) {
-        await deps.saveAsAccount(node.service, key, name.trim() || node.subaccount.email);
+      // The same path as the sub-account's own menu item: a name, then the key stored.
+      if (await vscode.commands.executeCommand('partnerExplorer.saveSubaccountAsAccount', node)) {
         return { account };
       }
       continue;

@@ -67,8 +67,6 @@ export function commandTable(c: CommandContext): Readonly<Record<string, Command
     settings: c.settings,
     openExternal: (uri: vscode.Uri) => vscode.env.openExternal(uri),
   };
-  const saveAsAccount = (service: 'sms' | 'mail', key: string, name: string) =>
-    saveKeyAsAccount(c.keys, service, key, name);
   return {
     'partnerExplorer.setApiKey': (service, key, label) => addAccount(c.keys, service, key, label),
     'partnerExplorer.addAccount': (service, key, label) => addAccount(c.keys, service, key, label),
@@ -104,11 +102,7 @@ export function commandTable(c: CommandContext): Readonly<Record<string, Command
     'partnerExplorer.addSubaccountCredit': (node, amount) => transferCredit(transfer, 'add', node, amount),
     'partnerExplorer.removeSubaccountCredit': (node, amount) => transferCredit(transfer, 'remove', node, amount),
     'partnerExplorer.browseAsSubaccount': (node, messageId) =>
-      browseAsSubaccount(
-        { sessions: c.sessions, settings: c.settings, log: c.log, panels: c.panels, saveAsAccount },
-        node,
-        messageId,
-      ),
+      browseAsSubaccount({ sessions: c.sessions, settings: c.settings, log: c.log, panels: c.panels }, node, messageId),
     'partnerExplorer.saveSubaccountAsAccount': async (node, name) => {
       if (!isSubaccountNode(node) || !node.subaccount.apiKey) {
         return undefined;
@@ -123,7 +117,7 @@ export function commandTable(c: CommandContext): Readonly<Record<string, Command
             });
       return chosen === undefined
         ? undefined
-        : saveAsAccount(node.service, node.subaccount.apiKey, chosen.trim() || node.subaccount.email);
+        : saveKeyAsAccount(c.keys, node.service, node.subaccount.apiKey, chosen.trim() || node.subaccount.email);
     },
     'partnerExplorer.openInDashboard': (node) => openInDashboard(dashboard, node),
     'partnerExplorer.copyAsJson': (node) => copyAsJson(dashboard, node),

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { MemoryMemento } from '../../helpers/memoryMemento';
 import { RecentMessages } from '../../../src/accounts/recentMessages';
 import { AccountSessions } from '../../../src/accounts/accountSessions';
 import { AccountStore } from '../../../src/accounts/accountStore';
@@ -41,12 +42,7 @@ class TestFocus implements WindowFocus {
 /** The same parts activate() wires, built here so they can be created and disposed many times. */
 async function buildParts(emu: EmulatorHandle, settings: PartnerSettings, focus?: WindowFocus) {
   const channel = vscode.window.createOutputChannel('Partner Explorer (lifecycle test)', { log: true });
-  const memory = new Map<string, unknown>();
-  const memento = {
-    keys: () => [...memory.keys()],
-    get: (k: string) => memory.get(k),
-    update: async (k: string, v: unknown) => void memory.set(k, v),
-  } as unknown as vscode.Memento;
+  const memento = new MemoryMemento();
   const keys = new AccountStore(new MemorySecrets(), memento, {});
   const log = new PartnerLog(channel, () => keys.knownKeys());
   const run = <T>(task: () => Promise<T>) => task();

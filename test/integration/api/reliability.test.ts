@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { MemoryMemento } from '../../helpers/memoryMemento';
 import { AccountStore } from '../../../src/accounts/accountStore';
 import type { MessageStatusPanel } from '../../../src/panels/messageStatus/messageStatusPanel';
 import { readSettings } from '../../../src/settings/partnerSettings';
@@ -199,12 +200,7 @@ describe('Security: keys stay where they belong', () => {
       delete: () => Promise.reject(new Error('Cannot create an item in a locked collection')),
       onDidChange: new vscode.EventEmitter<vscode.SecretStorageChangeEvent>().event,
     };
-    const memory = new Map<string, unknown>();
-    const memento = {
-      keys: () => [...memory.keys()],
-      get: (k: string) => memory.get(k),
-      update: async (k: string, v: unknown) => void memory.set(k, v),
-    } as unknown as vscode.Memento;
+    const memento = new MemoryMemento();
     const store = new AccountStore(failing, memento, {});
     await store.load();
     assert.deepEqual(store.accounts, []);
@@ -212,7 +208,7 @@ describe('Security: keys stay where they belong', () => {
     assert.equal(persisted, false);
     assert.equal(account.source, 'session');
     assert.equal(store.key(account.id), 'session-only-key-123');
-    assert.ok(!JSON.stringify([...memory.values()]).includes('session-only-key-123'), 'no key in the state');
+    assert.ok(!JSON.stringify([...memento.values.values()]).includes('session-only-key-123'), 'no key in the state');
     assert.equal(await store.remove(account.id), true);
     assert.equal(store.key(account.id), undefined);
     assert.deepEqual(store.accounts, []);
