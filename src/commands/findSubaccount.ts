@@ -78,11 +78,32 @@ export async function findSubaccount(
   accountArg?: unknown,
   query?: unknown,
 ): Promise<SubaccountNode | undefined> {
-  const session = await resolveAccount(deps.sessions, accountArg, {
-    title: vscode.l10n.t('Find Sub-account'),
-    usable: true,
-  });
+  // While the user chooses the account, every candidate's list starts to arrive; the
+  // others stop at the pick (what they read stays, for a later search).
+  const early = new AbortController();
+  const candidates = deps.sessions.all.filter((s) => s.client);
+  if (accountArg === undefined && typeof query !== 'string' && candidates.length > 1) {
+    for (const candidate of candidates) {
+      void candidate.subaccountIndex.load(early.signal);
+    }
+  }
+  // Lives as long as the search's QuickPick: closing it stops the reading.
+  const search = new AbortController();
+  let session: AccountSession | undefined;
+  try {
+    session = await resolveAccount(deps.sessions, accountArg, {
+      title: vscode.l10n.t('Find Sub-account'),
+      usable: true,
+    });
+    // The chosen account's reading carries on under the search's signal before the others stop.
+    if (session && typeof query !== 'string') {
+      void session.subaccountIndex.load(search.signal);
+    }
+  } finally {
+    early.abort();
+  }
   if (!session) {
+    search.abort();
     return undefined;
   }
   const index = session.subaccountIndex;
@@ -91,7 +112,7 @@ export async function findSubaccount(
     const found = index.entries.find((e) => matchesSubaccount(e.subaccount, query));
     return found ? reveal(deps, session, found) : undefined;
   }
-  const placed = await pickSubaccount(session, deps.sessions.forService(session.service).length > 1);
+  const placed = await pickSubaccount(session, deps.sessions.forService(session.service).length > 1, search);
   return placed ? reveal(deps, session, placed) : undefined;
 }
 
@@ -119,7 +140,11 @@ function timeLeft(session: AccountSession): string | undefined {
     : vscode.l10n.t('about {0} min left', Math.ceil(seconds / 60));
 }
 
-function pickSubaccount(session: AccountSession, named: boolean): Promise<PlacedSubaccount | undefined> {
+function pickSubaccount(
+  session: AccountSession,
+  named: boolean,
+  abort: AbortController,
+): Promise<PlacedSubaccount | undefined> {
   const index = session.subaccountIndex;
   const locale = vscode.env.language;
   const label = named ? `${SERVICES[session.service].label} · ${session.name}` : SERVICES[session.service].label;
@@ -131,7 +156,6 @@ function pickSubaccount(session: AccountSession, named: boolean): Promise<Placed
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;
   pick.buttons = [reread];
-  const abort = new AbortController();
   const items = new WeakMap<Subaccount, FindItem>();
   const itemFor = (placed: PlacedSubaccount): FindItem => {
     let item = items.get(placed.subaccount);
