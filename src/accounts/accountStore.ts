@@ -283,24 +283,33 @@ export class AccountStore implements vscode.Disposable {
   /** The one-key-per-service layout: each stored key becomes a first account, without re-entry. */
   private async migrate(): Promise<StoredAccount[]> {
     const records: StoredAccount[] = [];
+    let migrateAgain = false;
     for (const service of SERVICE_IDS) {
       let key: string | undefined;
       try {
         key = (await this.secrets.get(LEGACY_SECRET[service]))?.trim();
       } catch {
+        // The keyring cannot be read now: try again next time, losing nothing.
         key = undefined;
+        migrateAgain = true;
       }
       if (!key) {
         continue;
       }
       const id = randomBytes(6).toString('hex');
+      records.push({ id, service });
       if (await this.storeKey(id, key)) {
-        records.push({ id, service });
         await this.writeSecret(LEGACY_SECRET[service], undefined).then(undefined, () => undefined);
+      } else {
+        // The keyring took the old key but not the new one: use it for this session and
+        // migrate again next time, rather than save a list whose key is nowhere.
+        migrateAgain = true;
       }
     }
     this.records = records;
-    await this.saveList();
+    if (!migrateAgain) {
+      await this.saveList();
+    }
     return records;
   }
 }
