@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isPartnerError } from '../api/index';
+import { isPartnerError } from '../api';
 
 /** The message to show for any failure, in the UI language; never a stack or a key. */
 export function errorText(error: unknown): string {

@@ -1,4 +1,4 @@
-import { isSaneTime, type Money } from '../api/index';
+import { isSaneTime, type Money } from '../api';
 
 /** Number and date formatting in the user's UI language (`vscode.env.language`). */
 

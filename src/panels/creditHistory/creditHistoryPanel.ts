@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ServiceId } from '../../api/index';
+import type { ServiceId } from '../../api';
 import type { AccountRef, CreditHistory } from '../../accounts/creditHistory';
 import type { PartnerSettings } from '../../settings/partnerSettings';
 import type {

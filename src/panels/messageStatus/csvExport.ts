@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
-import type { PartnerLogger, ServiceId } from '../../api/index';
+import type { PartnerLogger, ServiceId } from '../../api';
 import { showError, showInfo } from '../../ui/notifications';
 
 /** The name proposed for a message's export. */

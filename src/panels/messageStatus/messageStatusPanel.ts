@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isPartnerError, SERVICES, type MessageStatus, type PartnerLogger, type ServiceId } from '../../api/index';
+import { isPartnerError, SERVICES, type MessageStatus, type PartnerLogger, type ServiceId } from '../../api';
 import type {
   HostMessage,
   MessageStatusProtocol,

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkMessageId, type PartnerLogger } from '../../api/index';
+import { checkMessageId, type PartnerLogger } from '../../api';
 import type { AccountSession } from '../../accounts/accountSession';
 import type { AccountSessions } from '../../accounts/accountSessions';
 import type { RecentMessages } from '../../accounts/recentMessages';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SERVICES, type ServiceId } from '../../api/index';
+import { SERVICES, type ServiceId } from '../../api';
 import type { PanelStrings } from '../../webview/messageStatusProtocol';
 
 /** The webview's strings, localized here: the webview has no access to `vscode.l10n`. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { PartnerLogger, ServiceId } from '../../api/index';
+import type { PartnerLogger, ServiceId } from '../../api';
 import type { StatusViewData } from '../../webview/messageStatusProtocol';
 import { showInfo } from '../../ui/notifications';
 import { defaultExportUri, exportFileName, writeCsvExport } from './csvExport';

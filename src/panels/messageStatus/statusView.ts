@@ -1,4 +1,4 @@
-import type { MessageStatus, ServiceId } from '../../api/index';
+import type { MessageStatus, ServiceId } from '../../api';
 import type {
   StatusCategory,
   StatusChange,

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SERVICE_IDS, SERVICES, type Account, type ServiceId } from '../../api/index';
+import { SERVICE_IDS, SERVICES, type Account, type ServiceId } from '../../api';
 import type { AccountSession } from '../../accounts/accountSession';
 import type { AccountSessions } from '../../accounts/accountSessions';
 import type { PartnerSettings } from '../../settings/partnerSettings';

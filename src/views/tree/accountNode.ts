@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isPartnerError, SERVICES, type ServiceId } from '../../api/index';
+import { isPartnerError, SERVICES, type ServiceId } from '../../api';
 import type { AccountSession } from '../../accounts/accountSession';
 import { errorText } from '../../ui/errorText';
 import { formatTime } from '../../ui/localeFormat';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SERVICE_IDS, type ServiceId } from '../../api/index';
+import { SERVICE_IDS, type ServiceId } from '../../api';
 import type { AccountSession } from '../../accounts/accountSession';
 import type { AccountSessions } from '../../accounts/accountSessions';
 import { AccountNode } from './accountNode';

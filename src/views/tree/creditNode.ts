@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Account } from '../../api/index';
+import type { Account } from '../../api';
 import { formatCount, formatMoney } from '../../ui/localeFormat';
 import { SafeMarkdown } from '../../ui/markdownText';
 import { ContextValue } from './contextValues';

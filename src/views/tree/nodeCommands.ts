@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { PartnerLogger } from '../../api/index';
+import type { PartnerLogger } from '../../api';
 import type { AccountSession } from '../../accounts/accountSession';
 import type { AccountSessions } from '../../accounts/accountSessions';
 import { registerCommand } from '../../commands/registerCommand';

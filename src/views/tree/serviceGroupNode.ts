@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SERVICES, type ServiceId } from '../../api/index';
+import { SERVICES, type ServiceId } from '../../api';
 import { SERVICE_ICON } from '../../ui/serviceIcons';
 import type { AccountNode } from './accountNode';
 import { ContextValue } from './contextValues';

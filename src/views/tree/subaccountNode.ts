@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ServiceId, Subaccount } from '../../api/index';
+import type { ServiceId, Subaccount } from '../../api';
 import { formatDateTime, formatMoney } from '../../ui/localeFormat';
 import { SafeMarkdown } from '../../ui/markdownText';
 import { ContextValue } from './contextValues';

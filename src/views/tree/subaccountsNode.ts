@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Subaccount } from '../../api/index';
+import type { Subaccount } from '../../api';
 import type { AccountSession } from '../../accounts/accountSession';
 import type { SubaccountList } from '../../accounts/subaccountList';
 import { errorText } from '../../ui/errorText';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ServiceId } from '../../../src/api/index';
+import type { ServiceId } from '../../../src/api';
 import type { SubaccountNode } from '../../../src/views/tree/subaccountNode';
 import { resetAll, sessionOf, setKeys, settledChildren, waitFor } from '../helpers/harness';
 

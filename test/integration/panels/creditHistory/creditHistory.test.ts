@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { accountRef, CreditHistory, type CreditPoint } from '../../../../src/accounts/creditHistory';
 import { MemoryMemento } from '../../../helpers/memoryMemento';
-import type { ServiceId } from '../../../../src/api/index';
+import type { ServiceId } from '../../../../src/api';
 import { removeAccount, type KeyCommandDeps } from '../../../../src/commands/apiKeyCommands';
 import type { PartnerExplorerApi } from '../../../../src/extension';
 import { PartnerLog } from '../../../../src/log/partnerLog';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { MessageStatus } from '../../../../src/api/index';
+import type { MessageStatus } from '../../../../src/api';
 import { decideTracking, DEFAULT_TRACKING, nextStep, sentAt } from '../../../../src/panels/messageStatus/liveTracking';
 import { maskRecipient } from '../../../../src/panels/messageStatus/personalData';
 import { buildStatusView } from '../../../../src/panels/messageStatus/statusView';
