@@ -30,6 +30,7 @@ import type { PartnerSettings } from '../../src/settings/partnerSettings';
 import { linksIn } from '../unit/helpers/linkGrammar';
 import { PartnerEmulator, type Fault } from '../emulator/partnerEmulator';
 import { startTlsFront, type TestCertificate } from '../emulator/tlsFront';
+import { panelRows } from './panelRows';
 import { settingsAndAccountRows } from './settingsAndAccountRows';
 import { toPositionalXml } from '../emulator/positionalXml';
 import { readFileSync } from 'node:fs';
@@ -570,6 +571,7 @@ async function main(): Promise<void> {
       expectInput(`API URL ${url}`, check.ok ? 'accepted' : `refused: ${check.reason}`, check.ok === ok);
     }
     await settingsAndAccountRows(emulator, expectInput);
+    await panelRows(emulator, logger, expectInput);
     const keys = [emulator.apiKey('sms'), emulator.apiKey('mail')];
     const leaked = logLines.filter((l) => keys.some((k) => l.includes(k)));
     expectInput(

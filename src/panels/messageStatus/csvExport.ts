@@ -1,12 +1,9 @@
-import { homedir } from 'node:os';
 import * as vscode from 'vscode';
-import type { PartnerLogger, ServiceId } from '../../api';
-import { showError, showInfo } from '../../ui/notifications';
+import type { PartnerLogger } from '../../api';
+import { exportPath } from './exportPath';
 
-/** The name proposed for a message's export. */
-export function exportFileName(service: ServiceId, messageId: string): string {
-  return `message-${service}-${messageId}.csv`;
-}
+export { exportFileName } from './exportPath';
+import { showError, showInfo } from '../../ui/notifications';
 
 /**
  * Where the save dialog proposes the file: the first workspace folder, or the
@@ -14,8 +11,8 @@ export function exportFileName(service: ServiceId, messageId: string): string {
  * usually cannot write.
  */
 export function defaultExportUri(fileName: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(homedir());
-  return vscode.Uri.joinPath(folder, fileName);
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return folder ? vscode.Uri.joinPath(folder, fileName) : vscode.Uri.file(exportPath(undefined, fileName));
 }
 
 /**

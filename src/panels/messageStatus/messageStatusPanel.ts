@@ -14,6 +14,7 @@ import type { WebviewPage } from '../webviewHtml';
 import { decideTracking, nextStep, sentAt, type TrackingPolicy } from './liveTracking';
 import { panelStrings, panelTitle } from './panelStrings';
 import { copyStatus, exportStatusCsv, statusText, type CopyFormat, type ExportSource } from './statusExport';
+import { stillOwned } from './readingOwner';
 import { buildStatusView } from './statusView';
 
 export const VIEW_TYPE = 'partnerExplorer.messageStatus';
@@ -202,7 +203,7 @@ export class MessageStatusPanel extends WebviewPanelBase<MessageStatusProtocol> 
    * URL change it is dropped, never shown again, copied or exported.
    */
   private held(): StatusViewData | undefined {
-    if (this.data && (this.dataAccount !== this.source.accountSignal || this.dataAccount.aborted)) {
+    if (this.data && !stillOwned(this.dataAccount, this.source.accountSignal)) {
       this.forget();
     }
     return this.data;
