@@ -12,9 +12,9 @@ import {
   toSubaccountPage,
 } from './answers';
 import { checkApiAmount } from './creditAmount';
-import type { ErrorContext, LocalizedText } from './errorCatalog';
 import { checkMessageId } from './messageId';
-import { PartnerError } from './partnerError';
+import { malformedLogText, PartnerError, type MalformedDetail } from './partnerError';
+import type { ErrorContext } from './providerCodes';
 import { bodyExcerpt, redactSecrets } from './redact';
 import { readJson, readXml, SchemaError, type SchemaNode } from './schema';
 import { Transport, type RawAnswer, type TransportOptions } from './transport';
@@ -120,22 +120,21 @@ export abstract class PartnerClient<A extends Account = Account> {
    * unexpected answer (with a secret-free excerpt in the log).
    */
   protected decode<T>(answer: RawAnswer, schema: SchemaNode<T>, context: ErrorContext = 'general'): T {
-    const fail = (detail: string | LocalizedText): PartnerError => {
-      if (answer.status >= 400) {
-        return this.error({ kind: 'http', status: answer.status, excerpt: this.excerpt(answer.body) });
-      }
+    const fail = (malformed: MalformedDetail): PartnerError => {
       const excerpt = this.excerpt(answer.body);
-      this.options.logger?.warn(
-        `unexpected answer from ${this.transport.host} (${typeof detail === 'string' ? detail : detail.en}): ${excerpt || '<empty>'}`,
-      );
-      return this.error({ kind: 'malformed', detail, excerpt });
+      if (answer.status >= 400) {
+        return this.error({ kind: 'http', status: answer.status, excerpt });
+      }
+      const why = malformedLogText(malformed);
+      this.options.logger?.warn(`unexpected answer from ${this.transport.host} (${why}): ${excerpt || '<empty>'}`);
+      return this.error({ kind: 'malformed', malformed, excerpt });
     };
     const body = answer.body.trim();
     if (body === '') {
-      throw fail(DETAILS.empty);
+      throw fail({ kind: 'empty' });
     }
     if (/^<(!doctype\s+html|html[\s>])/i.test(body)) {
-      throw fail(DETAILS.html);
+      throw fail({ kind: 'html' });
     }
     const envelope = this.transport.format === 'xml' ? this.xmlEnvelope(body) : this.jsonEnvelope(body);
     if (!('read' in envelope)) {
@@ -151,30 +150,30 @@ export abstract class PartnerClient<A extends Account = Account> {
       });
     }
     if (answer.status >= 400) {
-      throw fail(`HTTP ${answer.status}`);
+      throw this.error({ kind: 'http', status: answer.status, excerpt: this.excerpt(answer.body) });
     }
     if (envelope.success !== true) {
-      throw fail(DETAILS.noSuccess);
+      throw fail({ kind: 'noSuccess' });
     }
     try {
       return envelope.read(schema);
     } catch (err) {
       if (err instanceof SchemaError) {
-        throw fail(redactSecrets(err.message, [this.transport.apiKey]));
+        throw fail({ kind: 'schema', text: redactSecrets(err.message, [this.transport.apiKey]) });
       }
       throw err;
     }
   }
 
-  private jsonEnvelope(body: string): Envelope | LocalizedText {
+  private jsonEnvelope(body: string): Envelope | MalformedDetail {
     let value: unknown;
     try {
       value = JSON.parse(body);
     } catch {
-      return DETAILS.notJson;
+      return { kind: 'notJson' };
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      return DETAILS.notJsonObject;
+      return { kind: 'notJsonObject' };
     }
     const v = value as Record<string, unknown>;
     return {
@@ -192,16 +191,14 @@ export abstract class PartnerClient<A extends Account = Account> {
     };
   }
 
-  private xmlEnvelope(body: string): Envelope | LocalizedText {
+  private xmlEnvelope(body: string): Envelope | MalformedDetail {
     let root: XmlNode;
     try {
       root = parseXmlDocument(body);
     } catch (err) {
       const line = err instanceof XmlSyntaxError ? err.line : undefined;
       this.options.logger?.warn(`XML from ${this.transport.host}: ${err instanceof Error ? err.message : String(err)}`);
-      return line !== undefined
-        ? { en: `not well-formed XML, line ${line}`, fr: `XML mal formé, ligne ${line}` }
-        : DETAILS.notXml;
+      return { kind: 'notXml', line };
     }
     const [success, code, message] = root.children;
     return {
@@ -221,16 +218,6 @@ export abstract class PartnerClient<A extends Account = Account> {
     return new PartnerError({ ...init, providerMessage, service: this.service, host: this.transport.host });
   }
 }
-
-/** Why an answer was unusable, in both languages. */
-const DETAILS = {
-  empty: { en: 'empty answer', fr: 'réponse vide' },
-  html: { en: 'an HTML page', fr: 'une page HTML' },
-  notJson: { en: 'not JSON', fr: 'pas du JSON' },
-  notJsonObject: { en: 'not a JSON object', fr: 'pas un objet JSON' },
-  notXml: { en: 'not well-formed XML', fr: 'XML mal formé' },
-  noSuccess: { en: 'no success flag', fr: 'pas d’indicateur de succès' },
-} as const satisfies Record<string, LocalizedText>;
 
 interface Envelope {
   readonly success: boolean | undefined;

@@ -1,4 +1,4 @@
-/** Why a server's certificate was refused, in words a user can act on. */
+/** Why a server's certificate was refused, grouped by what the user can do about it. */
 export type CertificateProblem =
   'selfSigned' | 'untrustedIssuer' | 'expired' | 'notYetValid' | 'wrongName' | 'unverified';
 

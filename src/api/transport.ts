@@ -244,9 +244,10 @@ export class Transport {
         return { error: this.error({ kind: 'cancelled' }) };
       }
       const systemCode = systemCodeOf(err);
-      if (certificateProblem(systemCode)) {
+      const certificate = certificateProblem(systemCode);
+      if (certificate) {
         log(`certificate refused (${systemCode})`, 'warn');
-        return { error: this.error({ kind: 'certificate', systemCode }) };
+        return { error: this.error({ kind: 'certificate', systemCode, certificate }) };
       }
       log(`network error ${systemCode ?? ''}`.trim(), 'warn');
       return { error: this.error({ kind: 'network', systemCode }) };

@@ -1,7 +1,8 @@
 /**
  * `npm run test:faults`: the fault table and the bad-input list of the
  * reliability issue, run against the emulator over real HTTP. Prints a table of
- * what was tried and what the user would read (English and French), then
+ * what was tried and what the user would read (English and French, built from
+ * the l10n bundles as `vscode.l10n.t` would), then
  * "N passed, N failed".
  */
 import { createServer } from 'node:net';
@@ -27,6 +28,7 @@ import { buildStatusView } from '../../src/panels/messageStatus/statusView';
 import type { SubaccountNode } from '../../src/views/tree/subaccountNode';
 import { checkApiUrl, type ApiUrlCheck } from '../../src/settings/apiUrlPolicy';
 import type { PartnerSettings } from '../../src/settings/partnerSettings';
+import { userText } from '../unit/helpers/bundleTranslate';
 import { linksIn } from '../unit/helpers/linkGrammar';
 import { PartnerEmulator, type Fault } from '../emulator/partnerEmulator';
 import { startTlsFront, type TestCertificate } from '../emulator/tlsFront';
@@ -91,18 +93,15 @@ async function expectFault(
   }
   const { error, ms } = await outcome(() => work(client(emulator, service, extra)));
   const attempts = emulator.count({ endpoint: expect.endpoint ?? '/me' });
-  const saw = error
-    ? isPartnerError(error)
-      ? `${error.message} | FR: ${error.localized('fr')}`
-      : `${error.name}: ${error.message}`
-    : 'no error';
+  const shown = isPartnerError(error) ? userText(error) : undefined;
+  const saw = shown ? `${shown.en} | FR: ${shown.fr}` : error ? `${error.name}: ${error.message}` : 'no error';
   const problems: string[] = [];
   if (!isPartnerError(error)) {
     problems.push('not a PartnerError');
   } else if (error.kind !== expect.kind) {
     problems.push(`kind ${error.kind}, expected ${expect.kind}`);
   }
-  if (error && !expect.pattern.test(error.message)) {
+  if (error && !expect.pattern.test(shown?.en ?? error.message)) {
     problems.push(`message does not match ${expect.pattern}`);
   }
   if (expect.attempts !== undefined && attempts !== expect.attempts) {
@@ -135,7 +134,8 @@ async function providerTextInNotifications(emulator: PartnerEmulator): Promise<v
   emulator.reset();
   emulator.inject({ type: 'apiError', code: 42, message: '[Cliquez](command:workbench.action.quit)' });
   const { error } = await outcome(() => client(emulator, 'sms').getCredits());
-  const shown = isPartnerError(error) ? [inertText(error.message), inertText(error.localized('fr'))] : [];
+  const texts = isPartnerError(error) ? userText(error) : undefined;
+  const shown = texts ? [inertText(texts.en), inertText(texts.fr)] : [];
   const links = shown.flatMap(linksIn);
   rows.push({
     tried: 'provider message "[Cliquez](command:workbench.action.quit)" in a notification',
@@ -166,7 +166,7 @@ async function subaccountAfterMainAccountChange(emulator: PartnerEmulator): Prom
   const sent = emulator.count({ endpoint: '/bulk-status' }) - before;
   rows.push({
     tried: `sub-account live tracking after the main account changed (${before} request before, ${sent} after)`,
-    saw: isPartnerError(error) ? `${error.message} | FR: ${error.localized('fr')}` : `no error: ${String(error)}`,
+    saw: isPartnerError(error) ? `${userText(error).en} | FR: ${userText(error).fr}` : `no error: ${String(error)}`,
     ok: before === 1 && sent === 0 && isPartnerError(error) && error.kind === 'cancelled',
     why: sent ? `${sent} requests sent with the sub-account key` : undefined,
   });

@@ -13,15 +13,10 @@ import { exportedApi } from '../../src/exportedApi';
 import { boundedNumber, NUMBER_SETTINGS } from '../../src/settings/numberSettings';
 import type { PartnerEmulator } from '../emulator/partnerEmulator';
 import { MemoryMemento } from '../helpers/memoryMemento';
+import { english, french } from '../unit/helpers/bundleTranslate';
 
 const ROOT = join(__dirname, '../../..');
 const bundle = (file: string) => JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as Record<string, string>;
-const BUNDLES = { en: bundle('l10n/bundle.l10n.json'), fr: bundle('l10n/bundle.l10n.fr.json') };
-
-/** A runtime string as the user reads it, like vscode.l10n.t with that language's bundle. */
-function text(lang: 'en' | 'fr', key: string, ...args: (string | number)[]): string {
-  return (BUNDLES[lang][key] ?? key).replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
-}
 
 type ExpectInput = (tried: string, saw: string, ok: boolean) => void;
 
@@ -40,9 +35,7 @@ export async function settingsAndAccountRows(emulator: PartnerEmulator, expectIn
     const { value, valid } = boundedNumber(input, refresh);
     const args = ['partnerExplorer.statusBar.refreshInterval', 0, refresh.min, refresh.max, refresh.fallback] as const;
     const used = value === 0 ? 'status bar polls only on demand' : `status bar polls every ${value} min`;
-    const saw = valid
-      ? used
-      : `${used}; warning: ${text('en', warning, ...args)} | FR: ${text('fr', warning, ...args)}`;
+    const saw = valid ? used : `${used}; warning: ${english(warning, ...args)} | FR: ${french(warning, ...args)}`;
     expectInput(`statusBar.refreshInterval ${input}`, saw, value === expected && (value === 0 || value >= 1));
   }
   const manifest = bundle('package.json') as unknown as {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { createClient, PartnerError, type SmsClient } from '../../../src/api';
+import { userText } from '../helpers/bundleTranslate';
 import { clientFor, MemoryLogger, rejection, useEmulator } from '../helpers/emulatorFixture';
 
 async function freePort(): Promise<number> {
@@ -23,7 +24,7 @@ describe('PartnerClient faults', () => {
     const elapsed = Date.now() - started;
     assert.ok(err instanceof PartnerError);
     assert.equal(err.kind, 'timeout');
-    assert.equal(err.message, 'SMS Partner timed out after 0.3 s. Try again later.');
+    assert.equal(userText(err).en, 'SMS Partner timed out after 0.3 s. Try again later.');
     // Timeouts are not retried: the user waits one timeout, not three.
     assert.ok(elapsed < 1500, `took ${elapsed} ms`);
     assert.equal(emulator().count({ endpoint: '/me' }), 1);
@@ -34,10 +35,8 @@ describe('PartnerClient faults', () => {
     const err = await rejection(clientFor(emulator(), 'mail').getCredits());
     assert.ok(err instanceof PartnerError);
     assert.equal(err.kind, 'network');
-    assert.match(
-      err.message,
-      /^Cannot reach 127\.0\.0\.1:\d+ \(ECONNRESET\)\. Check your network connection or proxy\.$/,
-    );
+    const reset = /^Cannot reach 127\.0\.0\.1:\d+ \(ECONNRESET\)\. Check your network connection or proxy\.$/;
+    assert.match(userText(err).en, reset);
     assert.equal(emulator().count({ endpoint: '/me' }), 3);
   });
 
@@ -53,7 +52,7 @@ describe('PartnerClient faults', () => {
     assert.equal(err.kind, 'network');
     assert.equal(err.systemCode, 'ECONNREFUSED');
     assert.equal(
-      err.localized('fr'),
+      userText(err).fr,
       `Impossible de joindre 127.0.0.1:${port} (ECONNREFUSED). Vérifiez votre connexion réseau ou votre proxy.`,
     );
   });
@@ -68,7 +67,7 @@ describe('PartnerClient faults', () => {
     const err = await rejection(client.getCredits());
     assert.ok(err instanceof PartnerError);
     assert.equal(err.kind, 'network');
-    assert.match(err.message, /^Cannot reach api\.partner\.invalid/);
+    assert.match(userText(err).en, /^Cannot reach api\.partner\.invalid/);
   });
 
   for (const body of ['json', 'html', 'empty'] as const) {
@@ -86,7 +85,7 @@ describe('PartnerClient faults', () => {
     assert.ok(err instanceof PartnerError);
     assert.equal(err.kind, 'http');
     assert.equal(err.status, 502);
-    assert.equal(err.message, 'Mail Partner answered with HTTP 502. Try again later.');
+    assert.equal(userText(err).en, 'Mail Partner answered with HTTP 502. Try again later.');
     assert.equal(emulator().count({ endpoint: '/subaccount/list' }), 3);
   });
 
@@ -105,7 +104,7 @@ describe('PartnerClient faults', () => {
     assert.ok(err instanceof PartnerError);
     assert.equal(err.kind, 'rateLimited');
     assert.equal(err.retryAfterMs, 120_000);
-    assert.equal(err.message, 'SMS Partner is limiting requests (HTTP 429). Try again in 120 s.');
+    assert.equal(userText(err).en, 'SMS Partner is limiting requests (HTTP 429). Try again in 120 s.');
     assert.equal(emulator().count({ endpoint: '/me' }), 1);
   });
 
@@ -122,11 +121,10 @@ describe('PartnerClient faults', () => {
       const err = await rejection(clientFor(emulator(), 'sms', 'json', { logger }).getCredits());
       assert.ok(err instanceof PartnerError);
       assert.equal(err.kind, 'malformed');
-      assert.equal(
-        err.message,
-        `Unexpected answer from SMS Partner (${detail}). Check the API URL setting, or try again later.`,
-      );
-      assert.ok(err.localized('fr').startsWith('Réponse inattendue de SMS Partner ('));
+      const shown = userText(err);
+      const checkUrl = 'Check the API URL setting, or try again later.';
+      assert.equal(shown.en, `Unexpected answer from SMS Partner (${detail}). ${checkUrl}`);
+      assert.ok(shown.fr.startsWith('Réponse inattendue de SMS Partner ('), shown.fr);
       assert.ok(logger.lines.some((l) => l.startsWith('warn unexpected answer from 127.0.0.1')));
     });
   }
@@ -135,11 +133,11 @@ describe('PartnerClient faults', () => {
     emulator().inject({ type: 'malformed' });
     const truncated = await rejection(clientFor(emulator(), 'mail', 'xml').getCredits());
     assert.ok(truncated instanceof PartnerError && truncated.kind === 'malformed');
-    assert.match(truncated.message, /not well-formed XML/);
+    assert.match(userText(truncated).en, /not well-formed XML/);
     emulator().inject({ type: 'wrongShape' });
     const wrong = await rejection(clientFor(emulator(), 'mail', 'xml').getMessageStatus('300'));
     assert.ok(wrong instanceof PartnerError && wrong.kind === 'malformed', String(wrong));
-    assert.match(wrong.message, /StatutResponseList: expected a list/);
+    assert.match(userText(wrong).en, /StatutResponseList: expected a list/);
   });
 
   it('never retries a POST, even on a reset or a 503', async () => {
@@ -190,7 +188,7 @@ describe('PartnerClient faults', () => {
     assert.ok(err instanceof PartnerError);
     assert.equal(err.kind, 'api');
     assert.equal(err.code, 500);
-    assert.match(err.message, /queueing problem/);
+    assert.match(userText(err).en, /queueing problem/);
   });
 
   it('never writes the key into the log, errors or excerpts, even when a page echoes it', async () => {
@@ -207,14 +205,9 @@ describe('PartnerClient faults', () => {
     emulator().inject({ type: 'apiError', code: 42, message: `key ${key} refused` });
     const err2 = await rejection(clientFor(emulator(), 'sms', 'json', { logger }).getCredits());
     assert.ok(err2 instanceof PartnerError);
-    const everything = [
-      ...logger.lines,
-      err.message,
-      err.excerpt ?? '',
-      err2.message,
-      err2.messages.fr,
-      JSON.stringify(err2),
-    ].join('\n');
+    const shown = [userText(err).en, userText(err2).en, userText(err2).fr];
+    const logged = [...logger.lines, err.message, err.excerpt ?? '', err2.message, JSON.stringify(err2)];
+    const everything = [...logged, ...shown].join('\n');
     assert.ok(!everything.includes(key), everything);
     assert.ok(
       logger.lines.some((l) => l.includes('apiKey=***')),

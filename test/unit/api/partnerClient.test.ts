@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { MailClient, PartnerError, SmsClient, type ResponseFormat } from '../../../src/api';
 import { SAMPLE_MESSAGES } from '../../emulator/emulatorData';
+import { userText } from '../helpers/bundleTranslate';
 import { clientFor, rejection, useEmulator } from '../helpers/emulatorFixture';
 
 const FORMATS: ResponseFormat[] = ['json', 'xml'];
@@ -142,22 +143,20 @@ describe('PartnerClient against the emulator', () => {
         assert.equal(err.code, 10);
         assert.equal(err.isKeyProblem, true);
         assert.equal(err.providerMessage, 'Clé API incorrecte');
-        assert.equal(err.message, 'SMS Partner: the API key is wrong (code 10). Set the API key again.');
-        assert.equal(
-          err.localized('fr-FR'),
-          'SMS Partner : la clé API est incorrecte (code 10). Saisissez à nouveau la clé API.',
-        );
-        assert.ok(!err.message.includes('not-the-right-key-123'));
+        const shown = userText(err);
+        assert.equal(shown.en, 'SMS Partner: the API key is wrong (code 10). Set the API key again.');
+        assert.equal(shown.fr, 'SMS Partner : la clé API est incorrecte (code 10). Saisissez à nouveau la clé API.');
+        assert.ok(![err.message, shown.en, shown.fr].some((text) => text.includes('not-the-right-key-123')));
       });
 
       it('reports a missing key (code 1) and an unknown message (code 4)', async () => {
         const noKey = await rejection(clientFor(emulator(), 'mail', format, { apiKey: '' }).getCredits());
         assert.ok(noKey instanceof PartnerError && noKey.code === 1);
-        assert.match(noKey.message, /Mail Partner: the API key is missing \(code 1\)/);
+        assert.match(userText(noKey).en, /Mail Partner: the API key is missing \(code 1\)/);
         const missing = await rejection(clientFor(emulator(), 'mail', format).getMessageStatus('123456'));
         assert.ok(missing instanceof PartnerError);
         assert.equal(missing.code, 4);
-        assert.equal(missing.message, 'Mail Partner: no message with this id was found (code 4).');
+        assert.equal(userText(missing).en, 'Mail Partner: no message with this id was found (code 4).');
       });
 
       it('explains every documented transfer error', async () => {
@@ -165,11 +164,11 @@ describe('PartnerClient against the emulator', () => {
         const unknown = await rejection(client.addSubaccountCredit('no-such-token', '5'));
         assert.ok(unknown instanceof PartnerError);
         assert.equal(unknown.code, 7);
-        assert.equal(unknown.message, 'SMS Partner: the sub-account does not exist (code 7).');
+        assert.equal(userText(unknown).en, 'SMS Partner: the sub-account does not exist (code 7).');
         const tooMuch = await rejection(client.removeSubaccountCredit('smstok00001', '9999'));
         assert.ok(tooMuch instanceof PartnerError);
         assert.equal(tooMuch.code, 8);
-        assert.equal(tooMuch.localized('fr'), 'SMS Partner : le crédit est insuffisant (code 8).');
+        assert.equal(userText(tooMuch).fr, 'SMS Partner : le crédit est insuffisant (code 8).');
         const badKey = await rejection(
           clientFor(emulator(), 'sms', format, { apiKey: 'wrong-key-abcdef' }).addSubaccountCredit('smstok00001', '1'),
         );
@@ -192,12 +191,12 @@ describe('PartnerClient against the emulator', () => {
       const err = await rejection(clientFor(emulator(), 'sms').getCredits());
       assert.ok(err instanceof PartnerError, `code ${code}`);
       assert.equal(err.code, Number(code));
-      assert.match(err.message, pattern);
+      assert.match(userText(err).en, pattern);
     }
     emulator().inject({ type: 'apiError', code: 77, message: 'Quota journalier atteint' });
     const unknown = await rejection(clientFor(emulator(), 'mail').getCredits());
     assert.ok(unknown instanceof PartnerError);
-    assert.equal(unknown.message, 'Mail Partner returned error code 77: Quota journalier atteint.');
+    assert.equal(userText(unknown).en, 'Mail Partner returned error code 77: Quota journalier atteint.');
   });
 
   it('refuses invalid message ids and amounts without sending anything', async () => {

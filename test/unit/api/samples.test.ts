@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PartnerError, type MailClient, type SmsClient } from '../../../src/api';
+import { userText } from '../helpers/bundleTranslate';
 import { clientFor, rejection, useEmulator } from '../helpers/emulatorFixture';
 
 // The docs' own answers, served verbatim over HTTP by the emulator.
@@ -123,8 +124,9 @@ describe("the provider docs' answer samples", () => {
     const err = await rejection(clientFor(emulator(), 'mail', 'xml').listSubaccounts());
     assert.ok(err instanceof PartnerError);
     assert.equal(err.kind, 'malformed');
-    assert.match(err.message, /^Unexpected answer from Mail Partner \(not well-formed XML, line 3\)/);
-    assert.match(err.localized('fr'), /^Réponse inattendue de Mail Partner \(XML mal formé, ligne 3\)/);
+    assert.equal(err.malformed?.kind, 'notXml');
+    assert.match(userText(err).en, /^Unexpected answer from Mail Partner \(not well-formed XML, line 3\)/);
+    assert.match(userText(err).fr, /^Réponse inattendue de Mail Partner \(XML mal formé, ligne 3\)/);
   });
 
   it('decodes the wrong-key error in JSON and XML to the same error', async () => {
@@ -137,6 +139,7 @@ describe("the provider docs' answer samples", () => {
     assert.equal(xml.code, 10);
     assert.equal(xml.providerMessage, 'Clé API incorrecte');
     assert.equal(json.message, xml.message);
+    assert.deepEqual(userText(json), userText(xml));
   });
 
   it('decodes the credit transfer answer', async () => {

@@ -3,6 +3,7 @@ import { globalAgent } from 'node:https';
 import { createClient, PartnerError, type SmsClient } from '../../../src/api';
 import { startCaptureServer, type CaptureServer } from '../../emulator/captureServer';
 import { startTlsFront, testCa, type LocalServer, type TestCertificate } from '../../emulator/tlsFront';
+import { userText } from '../helpers/bundleTranslate';
 import { clientFor, MemoryLogger, rejection, useEmulator } from '../helpers/emulatorFixture';
 
 describe('Transport: a redirect never takes the key elsewhere', () => {
@@ -23,9 +24,10 @@ describe('Transport: a redirect never takes the key elsewhere', () => {
       assert.deepEqual(reached, []);
       assert.ok(err instanceof PartnerError, String(err));
       assert.equal(err.kind, 'redirect');
-      assert.equal(err.message, `SMS Partner redirected the request to ${elsewhere.url}; nothing was sent there.`);
+      assert.deepEqual(err.redirect, { refuse: 'otherOrigin', target: elsewhere.url });
+      assert.equal(userText(err).en, `SMS Partner redirected the request to ${elsewhere.url}; nothing was sent there.`);
       assert.equal(
-        err.localized('fr'),
+        userText(err).fr,
         `SMS Partner a redirigé la requête vers ${elsewhere.url} ; rien n'y a été envoyé.`,
       );
       assert.equal(emulator().count({ endpoint: '/me' }), 1, 'not retried either');
@@ -49,7 +51,8 @@ describe('Transport: a redirect never takes the key elsewhere', () => {
       emulator().inject({ type: 'redirect', status, location: '/sms/v1/subaccount/credit/add', path });
       const same = await rejection(clientFor(emulator(), 'sms').addSubaccountCredit('smstok00001', '5'));
       assert.ok(same instanceof PartnerError && same.kind === 'redirect', String(same));
-      assert.equal(same.message, `SMS Partner redirected the request to ${emulator().url}; nothing was sent there.`);
+      const sameText = `SMS Partner redirected the request to ${emulator().url}; nothing was sent there.`;
+      assert.equal(userText(same).en, sameText);
       assert.equal(emulator().count({ method: 'POST' }), 2, 'one POST each, never a second');
       assert.equal(emulator().service('sms').subaccounts[0].milli, 7919, 'no money moved');
     });
@@ -65,9 +68,9 @@ describe('Transport: a redirect never takes the key elsewhere', () => {
     emulator().inject({ type: 'redirect', status: 302, location: '/sms/v1/me', times: 0 });
     const err = await rejection(clientFor(emulator(), 'sms').getCredits());
     assert.ok(err instanceof PartnerError && err.kind === 'redirect', String(err));
-    assert.equal(err.message, 'SMS Partner redirected the request too many times. Check the API URL setting.');
+    assert.equal(userText(err).en, 'SMS Partner redirected the request too many times. Check the API URL setting.');
     assert.equal(
-      err.localized('fr'),
+      userText(err).fr,
       "SMS Partner a redirigé la requête trop de fois. Vérifiez l'URL de l'API dans les paramètres.",
     );
     assert.equal(emulator().count({ endpoint: '/me' }), 4, 'the first request and three hops');
@@ -93,11 +96,11 @@ describe('Transport: the answer size is bounded', () => {
     const seen = `${err.kind}: ${err.message} after ${elapsed} ms, peak +${Math.round(peak / 2 ** 20)} MB`;
     assert.equal(err.kind, 'tooLarge', seen);
     assert.equal(
-      err.message,
+      userText(err).en,
       'SMS Partner sent an answer larger than 16 MB; it was not read. Check the API URL setting, or try again later.',
     );
     assert.equal(
-      err.localized('fr'),
+      userText(err).fr,
       "SMS Partner a envoyé une réponse de plus de 16 Mo ; elle n'a pas été lue. " +
         "Vérifiez l'URL de l'API dans les paramètres, ou réessayez plus tard.",
     );
@@ -188,16 +191,17 @@ describe('Transport: certificate failures have their own message', () => {
       assert.equal(err.kind, 'certificate', `${err.kind}: ${err.message}`);
       assert.equal(err.systemCode, code);
       const where = `${host}:${front!.port}`;
+      const shown = userText(err);
       assert.equal(
-        err.message,
+        shown.en,
         `SMS Partner could not be reached safely: the certificate of ${where} ${reason}. ` +
           'If your network inspects HTTPS traffic, keep the setting http.systemCertificates on ' +
           "so that VS Code trusts your organization's certificate authority; " +
           'turn off http.proxyStrictSSL only on a network you trust.',
       );
       const french = /^SMS Partner n'a pas pu être joint de façon sûre : le certificat de .+proxyStrictSSL/;
-      assert.match(err.localized('fr'), french);
-      assert.ok(!err.message.includes(code), 'no raw code in what the user reads');
+      assert.match(shown.fr, french);
+      assert.ok(![shown.en, shown.fr].some((text) => text.includes(code)), 'no raw code in what the user reads');
       assert.equal(emulator().requests.length, 0, 'nothing reached the API');
     });
   }

@@ -6,7 +6,16 @@ const ROOT = join(__dirname, '../../../..');
 const json = (file: string) => JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as Record<string, string>;
 const placeholders = (s: string) => (s.match(/\{\d+\}/g) ?? []).sort().join(',');
 
-/** Every `l10n.t('…')` / `l10n.t("…")` key in src/. */
+const LITERAL = String.raw`'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"`;
+/** A call `l10n.t(…)` or `t(…)` (a translate function passed in, e.g. `describeError`'s) and its first argument. */
+const CALL = new RegExp(String.raw`\bt\(\s*((?:${LITERAL})(?:\s*\+\s*(?:${LITERAL}))*)`, 'g');
+const unquote = (literal: string) => literal.slice(1, -1).replace(/\\(.)/g, '$1');
+
+/**
+ * Every key in src/ given to `l10n.t` or to a translate function named `t`: single- or
+ * double-quoted (a key with an apostrophe may be written "…'…"), possibly split in
+ * literals joined with `+` (long sentences).
+ */
 function usedKeys(): string[] {
   const keys = new Set<string>();
   const walk = (dir: string) => {
@@ -14,8 +23,9 @@ function usedKeys(): string[] {
       const p = join(dir, name);
       if (statSync(p).isDirectory()) {walk(p);}
       else if (p.endsWith('.ts')) {
-        // Single- or double-quoted (a key with an apostrophe may be written "…'…").
-        for (const m of readFileSync(p, 'utf8').matchAll(/l10n\.t\(\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")/g)) {keys.add((m[1] ?? m[2]).replace(/\\(.)/g, '$1'));}
+        for (const m of readFileSync(p, 'utf8').matchAll(CALL)) {
+          keys.add((m[1].match(new RegExp(LITERAL, 'g')) ?? []).map(unquote).join(''));
+        }
       }
     }
   };

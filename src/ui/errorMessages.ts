@@ -1,0 +1,182 @@
+import { SERVICES, type CertificateProblem, type MalformedDetail, type PartnerError } from '../api';
+
+/**
+ * A translate function with `vscode.l10n.t`'s signature: the extension passes
+ * `vscode.l10n.t`; tests outside VS Code pass one built from the l10n bundles.
+ * Every key below is an English sentence with its French in `l10n/bundle.l10n.fr.json`.
+ */
+export type Translate = (message: string, ...args: Array<string | number | boolean>) => string;
+
+/**
+ * What the user reads for a PartnerError, in the language of `t`: it names the
+ * service and says what to do; it never contains a key (the provider's message,
+ * when shown, was redacted in `src/api`).
+ */
+export function describeError(error: PartnerError, t: Translate): string {
+  const label = SERVICES[error.service].label;
+  switch (error.kind) {
+    case 'api':
+      return describeApiError(error, label, t);
+    case 'http':
+      return t('{0} answered with HTTP {1}. Try again later.', label, String(error.status));
+    case 'rateLimited': {
+      if (error.retryAfterMs === undefined) {
+        return t('{0} is limiting requests (HTTP 429). Try again later.', label);
+      }
+      const wait = String(Math.ceil(error.retryAfterMs / 1000));
+      return t('{0} is limiting requests (HTTP 429). Try again in {1} s.', label, wait);
+    }
+    case 'network':
+      return error.systemCode
+        ? t('Cannot reach {0} ({1}). Check your network connection or proxy.', error.host, error.systemCode)
+        : t('Cannot reach {0}. Check your network connection or proxy.', error.host);
+    case 'timeout':
+      return error.timeoutMs === undefined
+        ? t('{0} timed out. Try again later.', label)
+        : t('{0} timed out after {1} s. Try again later.', label, String(Math.round(error.timeoutMs / 100) / 10));
+    case 'cancelled':
+      return t('The request to {0} was cancelled.', label);
+    case 'redirect':
+      if (error.redirect?.refuse === 'tooManyHops') {
+        return t('{0} redirected the request too many times. Check the API URL setting.', label);
+      }
+      return error.redirect?.target
+        ? t('{0} redirected the request to {1}; nothing was sent there.', label, error.redirect.target)
+        : t('{0} redirected the request to an invalid address; nothing was sent there.', label);
+    case 'tooLarge':
+      return t(
+        '{0} sent an answer larger than {1} MB; it was not read. Check the API URL setting, or try again later.',
+        label,
+        String(Math.round((error.limitBytes ?? 0) / 2 ** 20)),
+      );
+    case 'certificate':
+      return t(
+        '{0} could not be reached safely: the certificate of {1} {2}. If your network inspects HTTPS traffic, ' +
+          "keep the setting http.systemCertificates on so that VS Code trusts your organization's certificate " +
+          'authority; turn off http.proxyStrictSSL only on a network you trust.',
+        label,
+        error.host,
+        certificateReason(error.certificate ?? 'unverified', t),
+      );
+    case 'malformed':
+      return error.malformed === undefined
+        ? t('Unexpected answer from {0}. Check the API URL setting, or try again later.', label)
+        : t(
+            'Unexpected answer from {0} ({1}). Check the API URL setting, or try again later.',
+            label,
+            malformedReason(error.malformed, t),
+          );
+  }
+}
+
+function describeApiError(error: PartnerError, label: string, t: Translate): string {
+  const code = error.code ?? 0;
+  const meaning = codeMeaning(code, error.context === 'transfer', t);
+  if (meaning !== undefined) {
+    return error.isKeyProblem
+      ? t('{0}: {1} (code {2}). Set the API key again.', label, meaning, String(code))
+      : t('{0}: {1} (code {2}).', label, meaning, String(code));
+  }
+  const raw = error.providerMessage?.trim();
+  return raw
+    ? t('{0} returned error code {1}: {2}.', label, String(code), raw)
+    : t('{0} returned error code {1}.', label, String(code));
+}
+
+/**
+ * The documented meaning of a provider code, or undefined for an undocumented one.
+ * The credit-transfer endpoints reuse small codes with other meanings.
+ */
+function codeMeaning(code: number, transfer: boolean, t: Translate): string | undefined {
+  if (transfer) {
+    switch (code) {
+      case 2:
+        return t('the credit amount is missing');
+      case 3:
+        return t('the sub-account token is missing');
+      case 4:
+        return t('this account may not manage sub-account credit');
+      case 5:
+        return t('the credit must be greater than 0');
+      case 6:
+        return t('the balance must be greater than 0');
+      case 7:
+        return t('the sub-account does not exist');
+      case 8:
+        return t('the credit is insufficient');
+      case 9:
+        return t('the API key is invalid');
+      case 1:
+      case 10:
+      case 11:
+      case 96:
+        break; // as in general
+      default:
+        return undefined;
+    }
+  }
+  switch (code) {
+    case 1:
+      return t('the API key is missing');
+    case 3:
+      return t('the message id is missing');
+    case 4:
+      return t('no message with this id was found');
+    case 10:
+      return t('the API key is wrong');
+    case 11:
+      return t('the account has insufficient credit');
+    case 20:
+      return t('the account is disabled');
+    case 30:
+      return t('the account is blocked');
+    case 40:
+      return t('API access is denied for this account');
+    case 96:
+      return t("this machine's IP address is not authorized");
+    case 429:
+      return t('too many requests');
+    case 500:
+      return t('the provider has a queueing problem');
+    default:
+      return undefined;
+  }
+}
+
+function certificateReason(problem: CertificateProblem, t: Translate): string {
+  switch (problem) {
+    case 'selfSigned':
+      return t('is self-signed');
+    case 'untrustedIssuer':
+      return t('was issued by an authority this machine does not trust');
+    case 'expired':
+      return t('has expired');
+    case 'notYetValid':
+      return t('is not valid yet');
+    case 'wrongName':
+      return t('was issued for another name');
+    case 'unverified':
+      return t('could not be verified');
+  }
+}
+
+function malformedReason(detail: MalformedDetail, t: Translate): string {
+  switch (detail.kind) {
+    case 'empty':
+      return t('empty answer');
+    case 'html':
+      return t('an HTML page');
+    case 'notJson':
+      return t('not JSON');
+    case 'notJsonObject':
+      return t('not a JSON object');
+    case 'noSuccess':
+      return t('no success flag');
+    case 'notXml':
+      return detail.line === undefined
+        ? t('not well-formed XML')
+        : t('not well-formed XML, line {0}', String(detail.line));
+    case 'schema':
+      return detail.text; // a schema path: technical, the same in every language
+  }
+}
