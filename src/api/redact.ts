@@ -22,5 +22,16 @@ export function redactSecrets(text: string, secrets: readonly (string | undefine
 export function bodyExcerpt(body: string, secrets: readonly (string | undefined)[], max = 160): string {
   const flat = body.replace(/\s+/g, ' ').trim();
   const cut = flat.length > max ? `${flat.slice(0, max)}…` : flat;
-  return redactSecrets(cut, secrets);
+  return maskPersonalData(redactSecrets(cut, secrets));
+}
+
+/**
+ * E-mail addresses and phone numbers in provider text that goes to the log (answer
+ * excerpts): recipients and sub-accounts are personal data, never logged.
+ */
+export function maskPersonalData(text: string): string {
+  return text
+    .replace(/[^\s"'<>@,;:()[\]{}]+@[^\s"'<>@,;:()[\]{}]+/g, '***@***')
+    // Phone numbers start with + or 0; Unix-second dates ("1763800000") stay.
+    .replace(/(?:\+|\b0)\d[\d .-]{7,}\d/g, (m) => (m.replace(/\D/g, '').length >= 9 ? '+***' : m));
 }

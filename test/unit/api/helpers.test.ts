@@ -29,6 +29,15 @@ describe('redaction', () => {
     assert.equal(maskApiKeyParams('{"apiKey": "s3cr3t", "credit": "1"}'), '{"apiKey": "***", "credit": "1"}');
   });
 
+  it('masks e-mail addresses and phone numbers in answer excerpts (personal data is never logged)', () => {
+    const body =
+      '{"data":[{"email":"jules.45@client-sms.example","phoneNumber":"+33612345678","id":1045,"date":"1763800000"}]}';
+    const excerpt = bodyExcerpt(body, []);
+    assert.ok(!excerpt.includes('jules.45') && !excerpt.includes('client-sms.example'), excerpt);
+    assert.ok(!excerpt.includes('612345678'), excerpt);
+    assert.ok(excerpt.includes('"id":1045') && excerpt.includes('"1763800000"'), 'ids and dates stay');
+  });
+
   it('removes known secrets anywhere and cuts excerpts short', () => {
     assert.equal(redactSecrets('key is topsecret-key-1 ok', ['topsecret-key-1']), 'key is *** ok');
     const excerpt = bodyExcerpt(`<html>\n  ${'x'.repeat(400)} topsecret-key-1</html>`, ['topsecret-key-1'], 40);
