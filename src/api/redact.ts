@@ -30,8 +30,10 @@ export function bodyExcerpt(body: string, secrets: readonly (string | undefined)
  * excerpts): recipients and sub-accounts are personal data, never logged.
  */
 export function maskPersonalData(text: string): string {
-  return text
-    .replace(/[^\s"'<>@,;:()[\]{}]+@[^\s"'<>@,;:()[\]{}]+/g, '***@***')
-    // Phone numbers start with + or 0; Unix-second dates ("1763800000") stay.
-    .replace(/(?:\+|\b0)\d[\d .-]{7,}\d/g, (m) => (m.replace(/\D/g, '').length >= 9 ? '+***' : m));
+  return (
+    text
+      .replace(/[^\s"'<>@,;:()[\]{}]+@[^\s"'<>@,;:()[\]{}]+/g, '***@***')
+      // Phone numbers start with + or 0; Unix-second dates ("1763800000") stay.
+      .replace(/(?:\+|\b0)\d[\d .-]{7,}\d/g, (m) => (m.replace(/\D/g, '').length >= 9 ? '+***' : m))
+  );
 }
