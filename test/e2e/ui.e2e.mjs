@@ -8,6 +8,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium, root, startPackagedWorkbench } from '../../scripts/headlessVSCode.mjs';
 import * as drive from '../../scripts/workbenchDriver.mjs';
+import { journeys } from './journeys/index.mjs';
 
 const shots = join(root, 'test-results', 'e2e');
 const results = [];
@@ -468,6 +469,44 @@ async function french() {
   });
 }
 
+// A third workbench for the journeys of test/e2e/journeys/: English, keys from the environment,
+// so each journey starts from one SMS and one Mail account whatever ran before it.
+async function journeyRun() {
+  if (journeys.length === 0) return;
+  const { url, emulator } = await startPackagedWorkbench({
+    cleanups,
+    prefix: 'partner-e2e-journeys-',
+    settings: () => ({ 'workbench.colorTheme': process.env.PARTNER_E2E_THEME || 'Default Dark Modern' }),
+    env: (emulator) => ({ SMSPARTNER_API_KEY: emulator.sms.apiKey, MAILPARTNER_API_KEY: emulator.mail.apiKey }),
+  });
+  const browser = await launchChromium();
+  cleanups.push(() => browser.close());
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
+  page = await context.newPage();
+  await page.goto(url);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.statusbar').waitFor();
+  console.log('Journeys');
+  const kit = {
+    page,
+    emulator,
+    check,
+    expect,
+    shot,
+    drive,
+    commandPalette,
+    quickPickItems,
+    findWebviewFrame,
+    waitForClipboard,
+  };
+  for (const journey of journeys) {
+    await journey(kit);
+  }
+}
+
 async function waitForClipboard(accept) {
   const deadline = Date.now() + 10_000;
   let text = '';
@@ -481,8 +520,12 @@ async function waitForClipboard(accept) {
 
 let code = 1;
 try {
-  await main();
-  await french();
+  // PARTNER_E2E_ONLY=journeys runs the journeys alone (while working on one).
+  if (process.env.PARTNER_E2E_ONLY !== 'journeys') {
+    await main();
+    await french();
+  }
+  await journeyRun();
   const failed = results.filter((r) => !r.ok).length;
   console.log(`\n${results.length - failed} passed, ${failed} failed`);
   console.log(`screenshots: ${shots}`);

@@ -10,8 +10,11 @@ import {
   type EmulatedService,
   type RecipientRecord,
   type ServiceData,
+  type SubaccountRecord,
 } from './emulatorData';
 import { toPositionalXml } from './positionalXml';
+import type { RouteAnswer, RouteContext } from './routes/featureRoute';
+import { featureRoutes } from './routes';
 
 /** A fault the next matching requests get instead of (or on top of) the normal answer. */
 export type FaultKind =
@@ -263,7 +266,7 @@ export class PartnerEmulator {
         this.applyFault(fault, format, res, req);
         return;
       }
-      const answer = this.answer(req.method ?? 'GET', service, endpoint, key, param);
+      const answer = this.answer(req.method ?? 'GET', service, endpoint, key, param, json);
       this.reply(res, format, answer.status ?? 200, answer.body);
     } catch (err) {
       if (!res.headersSent) {
@@ -396,6 +399,7 @@ export class PartnerEmulator {
     endpoint: string,
     key: string | undefined,
     param: (n: string) => string | undefined,
+    json: Record<string, unknown> = {},
   ): { status?: number; body: Record<string, unknown> } {
     const data = this.data[service];
     const isTransfer = endpoint.startsWith('/subaccount/credit/');
@@ -430,6 +434,32 @@ export class PartnerEmulator {
     if (sub && endpoint === '/bulk-status' && method === 'GET') {
       const rows = data.subaccountMessages.get(param('messageId') ?? '');
       return rows ? this.statusAnswer(service, param('messageId')!, rows) : error(4, 'Message introuvable');
+    }
+    const routeContext = (subaccount?: SubaccountRecord): RouteContext => ({
+      method,
+      service,
+      endpoint,
+      param,
+      json,
+      data,
+      subaccount,
+      ok: { success: true, code: 200 },
+      error: (code, message, status) => ({ status, body: { success: false, code, message } }),
+    });
+    const featureAnswer = (subaccount?: SubaccountRecord): RouteAnswer | undefined => {
+      for (const route of featureRoutes) {
+        const answer = route(routeContext(subaccount));
+        if (answer) {
+          return answer;
+        }
+      }
+      return undefined;
+    };
+    if (sub) {
+      const answer = featureAnswer(sub);
+      if (answer) {
+        return answer;
+      }
     }
     if (key !== data.apiKey) {
       return isTransfer ? error(9, 'Clé API invalide') : error(10, 'Clé API incorrecte');
@@ -521,7 +551,7 @@ export class PartnerEmulator {
       }
       return { body: { ...ok, credit: data.milli / 1000, subaccountCredit: sub.milli / 1000, currency: 'EUR' } };
     }
-    return { status: 404, body: { success: false, code: 404, message: 'Not found' } };
+    return featureAnswer() ?? { status: 404, body: { success: false, code: 404, message: 'Not found' } };
   }
 
   private statusAnswer(

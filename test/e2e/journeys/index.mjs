@@ -1,0 +1,6 @@
+// The user journeys of the features after the first release, one module each, run in order
+// in a workbench of their own (English, one SMS and one Mail account from the environment).
+// Each exports `async function journey(t)`, where `t` is the JourneyKit built in ui.e2e.mjs:
+// { page, emulator, check, expect, shot, drive, commandPalette, quickPickItems, findWebviewFrame }.
+// Add a journey with one line here.
+export const journeys = [];
