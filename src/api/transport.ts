@@ -141,7 +141,24 @@ export class Transport {
     }
   }
 
-  async post(path: string, body: Record<string, string>, signal?: AbortSignal): Promise<RawAnswer> {
+  /**
+   * A GET that acts on the account (the provider puts some actions, such as cancelling a
+   * scheduled send or editing the STOP list, behind GET): one attempt, never retried and
+   * never redirected, like a POST. A failure after sending leaves the outcome unknown: the
+   * caller says so and re-reads.
+   */
+  async getOnce(path: string, params: Record<string, string>, signal?: AbortSignal): Promise<RawAnswer> {
+    const url = this.url(path);
+    for (const [k, v] of Object.entries(params)) {
+      url.searchParams.set(k, v);
+    }
+    url.searchParams.set('apiKey', this.options.apiKey);
+    await this.takeTurn(url, signal);
+    return this.once(await this.attempt('GET', url, { method: 'GET' }, signal, 0));
+  }
+
+  /** Sent once, never retried (sends, transfers, creations): see `getOnce`. Any JSON body. */
+  async post(path: string, body: Readonly<Record<string, unknown>>, signal?: AbortSignal): Promise<RawAnswer> {
     const url = this.url(path);
     const init: RequestInit = {
       method: 'POST',
@@ -149,12 +166,15 @@ export class Transport {
       body: JSON.stringify({ apiKey: this.options.apiKey, ...body }),
     };
     await this.takeTurn(url, signal);
-    const outcome = await this.attempt('POST', url, init, signal, 0);
+    return this.once(await this.attempt('POST', url, init, signal, 0));
+  }
+
+  private once(outcome: Outcome): RawAnswer {
     if ('error' in outcome) {
       throw outcome.error;
     }
     if ('follow' in outcome) {
-      // decideRedirect never lets a POST follow; this keeps it so if that ever changed.
+      // An action is never sent twice, not even to the address a redirect names.
       throw this.error({ kind: 'redirect', redirect: { refuse: 'notGet', target: outcome.follow.origin } });
     }
     return outcome.answer;

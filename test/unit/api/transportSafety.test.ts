@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { globalAgent } from 'node:https';
 import { createClient, PartnerError, type SmsClient } from '../../../src/api';
+import { Transport } from '../../../src/api/transport';
 import { startCaptureServer, type CaptureServer } from '../../emulator/captureServer';
 import { startTlsFront, testCa, type LocalServer, type TestCertificate } from '../../emulator/tlsFront';
 import { userText } from '../helpers/bundleTranslate';
@@ -205,4 +206,34 @@ describe('Transport: certificate failures have their own message', () => {
       assert.equal(emulator().requests.length, 0, 'nothing reached the API');
     });
   }
+});
+
+describe('Transport: an action behind a GET is sent once (getOnce)', () => {
+  const emulator = useEmulator();
+  const transport = () =>
+    new Transport({
+      service: 'sms',
+      baseUrl: emulator().apiUrl('sms'),
+      apiKey: emulator().apiKey('sms'),
+      timeoutMs: 2000,
+      retry: { baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 2000 },
+    });
+
+  it('a 502 is reported, not retried, where a plain GET would retry it', async () => {
+    emulator().inject({ type: 'status', status: 502, body: 'html', path: '/me', times: 1 });
+    const once = await transport().getOnce('me', {});
+    assert.equal(once.status, 502, 'the 502 is the outcome (the client turns it into an error)');
+    assert.equal(emulator().count({ endpoint: '/me' }), 1, 'one request only');
+    emulator().inject({ type: 'status', status: 502, body: 'html', path: '/me', times: 1 });
+    const answer = await transport().get('me', {});
+    assert.equal(answer.status, 200, 'the same fault on a plain GET is retried and read');
+    assert.equal(emulator().count({ endpoint: '/me' }), 3);
+  });
+
+  it('a same-origin redirect is not followed: the action is never sent a second time', async () => {
+    emulator().inject({ type: 'redirect', status: 302, location: '/sms/v1/me', path: '/me', times: 1 });
+    const err = await rejection(transport().getOnce('me', {}));
+    assert.ok(err instanceof PartnerError && err.kind === 'redirect', String(err));
+    assert.equal(emulator().count({ endpoint: '/me' }), 1);
+  });
 });
