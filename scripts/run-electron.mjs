@@ -11,7 +11,7 @@ import { root } from './headlessVSCode.mjs';
 const workspace = mkdtempSync(join(tmpdir(), 'partner-workspace-'));
 try {
   await runTests({
-    version: process.env.VSCODE_VERSION || '1.90.0',
+    version: process.env.VSCODE_VERSION || '1.95.0',
     extensionDevelopmentPath: root,
     extensionTestsPath: join(root, 'out/test/integration/index.js'),
     launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],
