@@ -221,7 +221,8 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
       creditHistory,
       readingsOf,
       settings: () => settings,
-      sharePersonalData: sharePersonalDataSetting,
+      // Hide personal data in a message panel wins over the setting.
+      sharePersonalData: () => sharePersonalDataSetting() && !panels.personalDataHidden,
       log,
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -1,4 +1,5 @@
 import { SERVICES, type ServiceId } from '../api';
+import { maskRecipient } from '../panels/messageStatus/personalData';
 import type { Translate } from '../ui/errorMessages';
 
 /** What the choice needs of an account session. */
@@ -19,13 +20,18 @@ export interface AccountRequest {
 export type AccountChoice<A> =
   { readonly ok: true; readonly account: A } | { readonly ok: false; readonly problem: string };
 
-/** `SMS Partner · Shop (id 1a2b)`: how results and errors name an account, so the model can name it back. */
-export function accountTitle(account: ChoosableAccount): string {
-  return `${SERVICES[account.service].label} · ${account.name} (id ${account.id})`;
+/**
+ * `SMS Partner · Shop (id 1a2b)`: how results and errors name an account, so the
+ * model can name it back. A name that is the provider's username (often an e-mail)
+ * is masked like a recipient unless personal data may be shared: the id still names it.
+ */
+export function accountTitle(account: ChoosableAccount, share: boolean): string {
+  const name = share || !/@|\d{6,}/.test(account.name) ? account.name : maskRecipient(account.name);
+  return `${SERVICES[account.service].label} · ${name} (id ${account.id})`;
 }
 
-function list(accounts: readonly ChoosableAccount[]): string {
-  return accounts.map(accountTitle).join('; ');
+function list(accounts: readonly ChoosableAccount[], share: boolean): string {
+  return accounts.map((a) => accountTitle(a, share)).join('; ');
 }
 
 /** Why no account can answer: none (of the service) has a key. */
@@ -46,6 +52,7 @@ export function chooseAccount<A extends ChoosableAccount>(
   pinned: (service: ServiceId) => A | undefined,
   request: AccountRequest,
   t: Translate,
+  share: boolean,
 ): AccountChoice<A> {
   const keyed = accounts.filter((a) => a.hasKey && (!request.service || a.service === request.service));
   if (keyed.length === 0) {
@@ -63,8 +70,12 @@ export function chooseAccount<A extends ChoosableAccount>(
       ok: false,
       problem:
         byName.length === 0
-          ? t('No account with a key is named "{0}". The accounts are: {1}.', wanted, list(keyed))
-          : t('Several accounts are named "{0}": give its id instead. The accounts are: {1}.', wanted, list(byName)),
+          ? t('No account with a key is named "{0}". The accounts are: {1}.', wanted, list(keyed, share))
+          : t(
+              'Several accounts are named "{0}": give its id instead. The accounts are: {1}.',
+              wanted,
+              list(byName, share),
+            ),
     };
   }
   const services = [...new Set(keyed.map((a) => a.service))];
@@ -82,7 +93,7 @@ export function chooseAccount<A extends ChoosableAccount>(
     ok: false,
     problem: t(
       'Several accounts could answer: give the input field "account" (a name or an id) or "service". The accounts are: {0}.',
-      list(keyed),
+      list(keyed, share),
     ),
   };
 }

@@ -23,7 +23,7 @@ async function entryOf(session: AccountSession, context: ToolContext, signal: Ab
   const state = session.state;
   const readings = context.readingsOf(session);
   const base = {
-    title: accountTitle(session),
+    title: accountTitle(session, context.sharePersonalData()),
     threshold: context.settings().lowCreditThreshold[session.service],
     points: readings ? context.creditHistory.points(readings) : [],
   };
@@ -52,7 +52,7 @@ export const creditsTool: PartnerTool<CreditsInput> = {
   async run(input, context, signal) {
     let sessions: readonly AccountSession[];
     if (input.account !== undefined) {
-      sessions = [toolAccount(context.sessions, input)];
+      sessions = [toolAccount(context.sessions, input, context.sharePersonalData())];
     } else {
       sessions = context.sessions.all.filter((s) => s.hasKey && (!input.service || s.service === input.service));
       if (sessions.length === 0) {

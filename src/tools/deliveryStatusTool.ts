@@ -25,12 +25,12 @@ export const deliveryStatusTool: PartnerTool<DeliveryStatusInput> = {
     if (problem || !checked.ok) {
       throw new ToolInputProblem(problem ?? vscode.l10n.t('A message id has digits only.'));
     }
-    const session = toolAccount(context.sessions, input);
+    const session = toolAccount(context.sessions, input, context.sharePersonalData());
     usableClient(session);
     const status = await session.getMessageStatus(checked.id, signal);
     return deliveryStatusText(
       {
-        title: accountTitle(session),
+        title: accountTitle(session, context.sharePersonalData()),
         accountId: session.id,
         status,
         sharePersonalData: context.sharePersonalData(),

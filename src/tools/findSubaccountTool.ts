@@ -20,7 +20,7 @@ export const findSubaccountTool: PartnerTool<FindSubaccountInput> = {
   inputSchema: FIND_SUBACCOUNT_SCHEMA,
   progressMessage: () => vscode.l10n.t('Searching the sub-accounts…'),
   async run(input, context, signal) {
-    const session = toolAccount(context.sessions, input);
+    const session = toolAccount(context.sessions, input, context.sharePersonalData());
     usableClient(session);
     const index = session.subaccountIndex;
     // The account's Find index: no request while it is fresh, else one reading shared with Find.
@@ -34,7 +34,7 @@ export const findSubaccountTool: PartnerTool<FindSubaccountInput> = {
     const matches = index.items.filter((s) => matchesSubaccount(s, input.query));
     return subaccountMatchText(
       {
-        title: accountTitle(session),
+        title: accountTitle(session, context.sharePersonalData()),
         matches,
         searched: index.items.length,
         maxResults: input.maxResults ?? DEFAULT_MAX_RESULTS,

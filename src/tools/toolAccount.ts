@@ -11,8 +11,9 @@ export class ToolInputProblem extends Error {}
 export function toolAccount(
   sessions: AccountSessions,
   input: { readonly account?: string; readonly service?: ServiceId },
+  share: boolean,
 ): AccountSession {
-  const choice = chooseAccount(sessions.all, (s) => sessions.pinned(s), input, vscode.l10n.t);
+  const choice = chooseAccount(sessions.all, (s) => sessions.pinned(s), input, vscode.l10n.t, share);
   if (!choice.ok) {
     throw new ToolInputProblem(choice.problem);
   }
