@@ -26,8 +26,12 @@ export type AccountChoice<A> =
  * is masked like a recipient unless personal data may be shared: the id still names it.
  */
 export function accountTitle(account: ChoosableAccount, share: boolean): string {
-  const name = share || !/@|\d{6,}/.test(account.name) ? account.name : maskRecipient(account.name);
-  return `${SERVICES[account.service].label} · ${name} (id ${account.id})`;
+  return `${SERVICES[account.service].label} · ${maskedName(account.name, share)} (id ${account.id})`;
+}
+
+/** A name that looks like an e-mail or a phone number, masked unless personal data may be shared. */
+function maskedName(name: string, share: boolean): string {
+  return share || !/@|\d{6,}/.test(name) ? name : maskRecipient(name);
 }
 
 function list(accounts: readonly ChoosableAccount[], share: boolean): string {
@@ -70,10 +74,14 @@ export function chooseAccount<A extends ChoosableAccount>(
       ok: false,
       problem:
         byName.length === 0
-          ? t('No account with a key is named "{0}". The accounts are: {1}.', wanted, list(keyed, share))
+          ? t(
+              'No account with a key is named "{0}". The accounts are: {1}.',
+              maskedName(wanted, share),
+              list(keyed, share),
+            )
           : t(
               'Several accounts are named "{0}": give its id instead. The accounts are: {1}.',
-              wanted,
+              maskedName(wanted, share),
               list(byName, share),
             ),
     };

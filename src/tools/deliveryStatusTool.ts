@@ -6,7 +6,7 @@ import { deliveryStatusText } from './deliveryStatusText';
 import { DELIVERY_STATUS_SCHEMA, DEFAULT_MAX_ROWS } from './toolSchemas';
 import { type PartnerTool } from './partnerTool';
 import { toolAccount, ToolInputProblem } from './toolAccount';
-import { usableClient } from './usableClient';
+import { assertUsable } from './assertUsable';
 
 export interface DeliveryStatusInput {
   readonly messageId: string;
@@ -20,13 +20,13 @@ export const deliveryStatusTool: PartnerTool<DeliveryStatusInput> = {
   inputSchema: DELIVERY_STATUS_SCHEMA,
   progressMessage: (input) => vscode.l10n.t('Reading the delivery status of message {0}…', input.messageId),
   async run(input, context, signal) {
-    const problem = messageIdProblem(input.messageId);
+    // The words of Show Message Status for a bad id; no request for it.
     const checked = checkMessageId(input.messageId);
-    if (problem || !checked.ok) {
-      throw new ToolInputProblem(problem ?? vscode.l10n.t('A message id has digits only.'));
+    if (!checked.ok) {
+      throw new ToolInputProblem(messageIdProblem(input.messageId) ?? checked.reason);
     }
     const session = toolAccount(context.sessions, input, context.sharePersonalData());
-    usableClient(session);
+    assertUsable(session);
     const status = await session.getMessageStatus(checked.id, signal);
     return deliveryStatusText(
       {

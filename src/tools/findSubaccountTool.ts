@@ -6,7 +6,7 @@ import { FIND_SUBACCOUNT_SCHEMA, DEFAULT_MAX_RESULTS } from './toolSchemas';
 import { type PartnerTool } from './partnerTool';
 import { subaccountMatchText } from './subaccountMatchText';
 import { toolAccount } from './toolAccount';
-import { usableClient } from './usableClient';
+import { assertUsable } from './assertUsable';
 
 export interface FindSubaccountInput {
   readonly query: string;
@@ -21,7 +21,7 @@ export const findSubaccountTool: PartnerTool<FindSubaccountInput> = {
   progressMessage: () => vscode.l10n.t('Searching the sub-accounts…'),
   async run(input, context, signal) {
     const session = toolAccount(context.sessions, input, context.sharePersonalData());
-    usableClient(session);
+    assertUsable(session);
     const index = session.subaccountIndex;
     // The account's Find index: no request while it is fresh, else one reading shared with Find.
     await index.load(signal);
