@@ -37,7 +37,7 @@ async function entryOf(session: AccountSession, context: ToolContext, signal: Ab
     default:
       return {
         ...base,
-        reading: { kind: 'failed', message: vscode.l10n.t('The credits of {0} could not be read.', session.name) },
+        reading: { kind: 'failed', message: vscode.l10n.t('The credits could not be read.') },
       };
   }
 }

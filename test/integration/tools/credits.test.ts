@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { errorText } from '../../../src/ui/errorText';
-import { replaceKey, resetAll, sessionOf, setKeys, setSetting, waitFor } from '../helpers/harness';
+import { note, replaceKey, resetAll, sessionOf, setKeys, setSetting, waitFor } from '../helpers/harness';
 import { invoke, keysIn, unmaskedPersonalData } from './toolCalls';
 
 describe('Partner tools: credits', () => {
@@ -14,6 +14,10 @@ describe('Partner tools: credits', () => {
       const { api, emu } = await resetAll(format);
       await setKeys(api, emu);
       const text = await invoke('partnerExplorer_credits', {});
+      if (format === 'json') {
+        note('#partnerCredits {}');
+        text.split('\n').forEach((l) => note(`| ${l}`));
+      }
       const [sms, mail] = text.split('\n').filter((l) => !l.startsWith(' '));
       assert.match(sms, /^SMS Partner · .+ \(id .+\): [\d\s\u202f,.]+ SMS, .*; balance .+ \(read at .+\)\.$/);
       assert.match(mail, /^Mail Partner · .+ \(id .+\): [\d\s\u202f,.]+ e-mails; balance .+ \(read at .+\)\.$/);
