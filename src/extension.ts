@@ -21,6 +21,8 @@ import { NodeCommands } from './views/tree/nodeCommands';
 import type { TreeNode } from './views/tree/treeNode';
 import { VIEW_ID } from './views/tree/viewId';
 import { readSettings, SECTION, type PartnerSettings } from './settings/partnerSettings';
+import { sharePersonalDataSetting } from './settings/toolSettings';
+import { registerTools } from './tools/registerTools';
 
 export { VIEW_ID };
 
@@ -214,6 +216,15 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     creditHistory.onDidChange(() => statusBar.refreshView()),
     ...registerCommands(commandTable(commands), log),
     new NodeCommands(sessions, log, nodeActions(commands)),
+    ...registerTools({
+      sessions,
+      creditHistory,
+      readingsOf,
+      settings: () => settings,
+      // Hide personal data in a message panel wins over the setting.
+      sharePersonalData: () => sharePersonalDataSetting() && !panels.personalDataHidden,
+      log,
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(SECTION)) {
         return;
