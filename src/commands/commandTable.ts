@@ -12,6 +12,8 @@ import { SubaccountsNode } from '../views/tree/subaccountsNode';
 import type { TreeNode } from '../views/tree/treeNode';
 import type { PartnerSettings } from '../settings/partnerSettings';
 import { copyAsJson, openInDashboard } from './accountCommands';
+import { createSubaccount } from './createSubaccount';
+import { removeSubaccount } from './removeSubaccount';
 import { resolveAccount } from './accountPick';
 import {
   addAccount,
@@ -123,6 +125,35 @@ export function commandTable(c: CommandContext): Readonly<Record<string, Command
     'partnerExplorer.copyAsJson': (node) => copyAsJson(dashboard, node),
     'partnerExplorer.showCreditHistory': () => c.creditHistoryPanel.show(),
     'partnerExplorer.showLog': () => c.channel.show(),
+    'partnerExplorer.createSubaccount': (target, request) =>
+      createSubaccount(
+        {
+          sessions: c.sessions,
+          log: c.log,
+          confirm: transfer.confirm,
+          saveAsAccount: (service, key, name) => saveKeyAsAccount(c.keys, service, key, name),
+        },
+        target,
+        request,
+      ),
+    'partnerExplorer.removeSubaccount': (target) =>
+      removeSubaccount(
+        {
+          sessions: c.sessions,
+          log: c.log,
+          confirm: transfer.confirm,
+          typeEmail: (email, validate) =>
+            Promise.resolve(
+              vscode.window.showInputBox({
+                title: vscode.l10n.t('Remove Sub-account'),
+                prompt: vscode.l10n.t('Type {0} to confirm the removal.', email),
+                ignoreFocusOut: true,
+                validateInput: validate,
+              }),
+            ),
+        },
+        target,
+      ),
   };
 }
 
