@@ -22,6 +22,7 @@ import {
   createRequestBody,
   createRequestProblem,
   subaccountCreateSchema,
+  subaccountCreateXmlSchema,
   subaccountRemoveSchema,
   toCreatedSubaccount,
   type CreatedSubaccount,
@@ -101,7 +102,9 @@ export abstract class PartnerClient<A extends Account = Account> {
       throw new RangeError(`invalid sub-account request (${problem})`);
     }
     const answer = await this.transport.post('subaccount/create', createRequestBody(request), call?.signal);
-    return toCreatedSubaccount(this.decode(answer, subaccountCreateSchema, 'subaccountCreate'));
+    return this.transport.format === 'xml'
+      ? toCreatedSubaccount(this.decode(answer, subaccountCreateXmlSchema, 'subaccountCreate'))
+      : toCreatedSubaccount(this.decode(answer, subaccountCreateSchema, 'subaccountCreate'));
   }
 
   /** `DELETE /subaccount/remove` with the token in a JSON body, as the docs show: once, never retried. */

@@ -112,12 +112,26 @@ export const subaccountCreateSchema = obj({
   parent_email: opt(str()),
 });
 
-export function toCreatedSubaccount(raw: Infer<typeof subaccountCreateSchema>): CreatedSubaccount {
+/**
+ * Positional XML cannot tell a key from the token (two optional texts of one shape): it
+ * reads the documented token only. A key, if one ever comes, is read from JSON answers.
+ */
+export const subaccountCreateXmlSchema = obj({
+  success: bool(),
+  code: shaped(num(), 'a count', isCount),
+  subaccount: obj({ email: str(), token: opt(token()) }),
+  sendConfirmMailTo: opt(str()),
+  parent_email: opt(str()),
+});
+
+export function toCreatedSubaccount(
+  raw: Infer<typeof subaccountCreateSchema> | Infer<typeof subaccountCreateXmlSchema>,
+): CreatedSubaccount {
   const out: { -readonly [K in keyof CreatedSubaccount]: CreatedSubaccount[K] } = { email: raw.subaccount.email };
   if (raw.subaccount.token) {
     out.token = raw.subaccount.token;
   }
-  if (raw.subaccount.apiKey) {
+  if ('apiKey' in raw.subaccount && raw.subaccount.apiKey) {
     out.apiKey = raw.subaccount.apiKey;
   }
   if (raw.sendConfirmMailTo) {

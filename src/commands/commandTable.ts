@@ -5,6 +5,7 @@ import type { RecentMessages } from '../accounts/recentMessages';
 import type { PartnerLog } from '../log/partnerLog';
 import type { CreditHistoryPanel } from '../panels/creditHistory/creditHistoryPanel';
 import type { MessageStatusPanels } from '../panels/messageStatus/messageStatusPanels';
+import type { UsagePanels } from '../panels/usage/usagePanel';
 import { showWarning } from '../ui/notifications';
 import type { AccountsTreeProvider } from '../views/tree/accountsTreeProvider';
 import type { NodeAction } from '../views/tree/nodeCommands';
@@ -14,6 +15,7 @@ import type { PartnerSettings } from '../settings/partnerSettings';
 import { copyAsJson, openInDashboard } from './accountCommands';
 import { createSubaccount } from './createSubaccount';
 import { removeSubaccount } from './removeSubaccount';
+import { showUsage } from './showUsage';
 import { resolveAccount } from './accountPick';
 import {
   addAccount,
@@ -39,6 +41,7 @@ export interface CommandContext {
   readonly treeView: vscode.TreeView<TreeNode>;
   readonly panels: MessageStatusPanels;
   readonly creditHistoryPanel: CreditHistoryPanel;
+  readonly usagePanels: UsagePanels;
   readonly recent: RecentMessages;
   readonly keys: KeyCommandDeps;
   readonly log: PartnerLog;
@@ -125,6 +128,7 @@ export function commandTable(c: CommandContext): Readonly<Record<string, Command
     'partnerExplorer.copyAsJson': (node) => copyAsJson(dashboard, node),
     'partnerExplorer.showCreditHistory': () => c.creditHistoryPanel.show(),
     'partnerExplorer.showLog': () => c.channel.show(),
+    'partnerExplorer.showUsage': (target, range) => showUsage(c.sessions, c.usagePanels, target, range),
     'partnerExplorer.createSubaccount': (target, request) =>
       createSubaccount(
         {
