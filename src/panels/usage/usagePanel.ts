@@ -9,7 +9,7 @@ import {
   type CostRange,
   type MonthUsage,
 } from '../../api';
-import { withLinkedSignal } from '../../api/abortable';
+import { sleep, withLinkedSignal } from '../../api/abortable';
 import type { AccountSession } from '../../accounts/accountSession';
 import type { AccountSessions } from '../../accounts/accountSessions';
 import { UsageCache } from '../../accounts/usageCache';
@@ -257,9 +257,14 @@ export class UsageView extends WebviewPanelBase<UsageProtocol> {
       this.post({ type: 'loading', range });
     }
     try {
-      const months = await withLinkedSignal([abort.signal, this.session.accountSignal], (signal) =>
-        client.costResume(costRange, { signal }),
-      );
+      const months = await withLinkedSignal([abort.signal, this.session.accountSignal], async (signal) => {
+        // Wait here, not in the pacer's queue: a newer click then costs nothing, and only
+        // the reading the user wants last takes one of the 5 a minute.
+        for (let wait = waitMs; wait > 0; wait = client.estimateWaitMs(1, ENDPOINT)) {
+          await sleep(wait, [signal], () => new Error('superseded'));
+        }
+        return client.costResume(costRange, { signal });
+      });
       const readAt = new Date();
       this.cache.set(this.session.id, costRange, { months, readAt });
       if (this.pending === pending && !this.isDisposed) {
