@@ -86,10 +86,10 @@
     months.forEach((m, i) => {
       const h = (m.sent / max) * plotH;
       const x = PAD.left + i * slot + (slot - barW) / 2;
-      const bar = svg('rect', { class: 'bar', x, y: PAD.top + plotH - h, width: barW, height: Math.max(0, h) });
+      const bar = svg('rect', { class: 'usage-bar', x, y: PAD.top + plotH - h, width: barW, height: Math.max(0, h) });
       bar.appendChild(svg('title', {}, `${m.label}: ${m.sentText} · ${m.costText}`));
       root.appendChild(bar);
-      if (months.length <= 12 || i % Math.ceil(months.length / 12) === 0) {
+      if (i % Math.ceil(months.length / 6) === 0) {
         root.appendChild(
           svg(
             'text',
@@ -194,7 +194,7 @@
       }
       if (shown.months.length > 0) {
         const c = chart(shown);
-        bars = c.querySelectorAll('rect.bar').length;
+        bars = c.querySelectorAll('rect.usage-bar').length;
         app.appendChild(c);
         app.appendChild(table(shown));
       }

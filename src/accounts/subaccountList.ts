@@ -59,7 +59,13 @@ export class SubaccountList implements vscode.Disposable {
   /** Loaded items in page order, then revealed ones. */
   get items(): readonly Subaccount[] {
     const revealed = [...this.revealed.values()].filter((r) => !this.loadedIds.has(r.subaccount.id));
-    return [...this.loaded, ...revealed].map((p) => p.subaccount).concat(this.created);
+    const read = [...this.loaded, ...revealed].map((p) => p.subaccount);
+    if (this.created.length === 0) {
+      return read;
+    }
+    // A created one read since (a page, or Find's reveal) shows once, as read.
+    const tokens = new Set(read.map((s) => s.token).filter((t) => t !== undefined));
+    return read.concat(this.created.filter((c) => c.token === undefined || !tokens.has(c.token)));
   }
 
   /**
@@ -243,6 +249,10 @@ export class SubaccountList implements vscode.Disposable {
       return inLoaded.subaccount;
     }
     this.revealed.set(id, placed);
+    const token = placed.subaccount.token;
+    if (token !== undefined) {
+      this.created = this.created.filter((c) => c.token !== token);
+    }
     this.emitter.fire();
     return placed.subaccount;
   }
