@@ -15,6 +15,7 @@ import { VIEW_TYPE } from './panels/messageStatus/messageStatusPanel';
 import { MessageStatusPanels } from './panels/messageStatus/messageStatusPanels';
 import { showWarning } from './ui/notifications';
 import { PanelRecorder } from './panels/panelRecorder';
+import { USAGE_VIEW_TYPE, UsagePanels } from './panels/usage/usagePanel';
 import { mainCount, StatusBarCredits } from './views/statusBar/statusBarCredits';
 import { AccountsTreeProvider } from './views/tree/accountsTreeProvider';
 import { NodeCommands } from './views/tree/nodeCommands';
@@ -39,6 +40,8 @@ export interface PartnerExplorerApi {
   /** Whose credit readings an account's session shows: known once it has been read. */
   readonly readingsOf: (session: AccountSession) => AccountRef | undefined;
   readonly creditHistoryPanel: CreditHistoryPanel;
+  /** The Usage panels (sending statistics), one per SMS account. */
+  readonly usagePanels: UsagePanels;
   readonly logUri: vscode.Uri;
   /** What the extension keeps between sessions (never a key). */
   readonly storage: {
@@ -130,6 +133,11 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
         })),
     observer: testing?.panels,
   });
+  const usagePanels = new UsagePanels(sessions, {
+    extensionUri: context.extensionUri,
+    log,
+    observer: testing?.panels,
+  });
   const keys: KeyCommandDeps = {
     store,
     sessions,
@@ -145,6 +153,7 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     treeView,
     panels,
     creditHistoryPanel,
+    usagePanels,
     recent: recentMessages,
     keys,
     log,
@@ -208,6 +217,8 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     panels,
     creditHistoryPanel,
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, panels),
+    usagePanels,
+    vscode.window.registerWebviewPanelSerializer(USAGE_VIEW_TYPE, usagePanels),
     sessions.onDidChange(() => {
       watchSessions();
       updateContext();
@@ -249,6 +260,7 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     creditHistory,
     readingsOf,
     creditHistoryPanel,
+    usagePanels,
     logUri: context.logUri,
     storage: { global: context.globalState, workspace: context.workspaceState, secrets: context.secrets },
     ready,

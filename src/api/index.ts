@@ -18,3 +18,21 @@ export { Pacer, PROVIDER_PACE, sharedPacer, type EndpointRule, type PacerOptions
 export type { Rate } from './tokenBucket';
 export { MAX_ANSWER_BYTES } from './boundedBody';
 export { isSaneTime, SANE_DATES } from './providerDates';
+export {
+  createRequestProblem,
+  isPlausibleEmail,
+  MAX_NAME_LENGTH,
+  type CreatedSubaccount,
+  type CreateRequestProblem,
+  type SubaccountCreateRequest,
+  type SubaccountType,
+} from './subaccountAdmin';
+export {
+  compareDays,
+  costRangeKey,
+  isoDay,
+  parseIsoDay,
+  type CalendarDay,
+  type CostRange,
+  type MonthUsage,
+} from './costResume';

@@ -12,11 +12,22 @@ import {
   toSubaccountPage,
 } from './answers';
 import { checkApiAmount } from './creditAmount';
+import { costResumeParams, costResumeSchema, toMonthUsage, type CostRange, type MonthUsage } from './costResume';
 import { checkMessageId } from './messageId';
 import { malformedLogText, PartnerError, type MalformedDetail } from './partnerError';
 import type { ErrorContext } from './providerCodes';
 import { bodyExcerpt, redactSecrets } from './redact';
 import { readJson, readXml, SchemaError, type SchemaNode } from './schema';
+import {
+  createRequestBody,
+  createRequestProblem,
+  subaccountCreateSchema,
+  subaccountCreateXmlSchema,
+  subaccountRemoveSchema,
+  toCreatedSubaccount,
+  type CreatedSubaccount,
+  type SubaccountCreateRequest,
+} from './subaccountAdmin';
 import { Transport, type RawAnswer, type TransportOptions } from './transport';
 import type {
   Account,
@@ -78,6 +89,31 @@ export abstract class PartnerClient<A extends Account = Account> {
   /** `POST /subaccount/credit/remove`: takes `amount` euros back from the sub-account. Never retried. */
   removeSubaccountCredit(tokenSubaccount: string, amount: string, call?: CallOptions): Promise<CreditTransferResult> {
     return this.transfer('subaccount/credit/remove', tokenSubaccount, amount, call);
+  }
+
+  /**
+   * `POST /subaccount/create`: one request, never retried (a second would create a
+   * second sub-account or answer "already exists"). Refuses a request the docs' rules
+   * reject before sending anything.
+   */
+  async createSubaccount(request: SubaccountCreateRequest, call?: CallOptions): Promise<CreatedSubaccount> {
+    const problem = createRequestProblem(this.service, request);
+    if (problem) {
+      throw new RangeError(`invalid sub-account request (${problem})`);
+    }
+    const answer = await this.transport.post('subaccount/create', createRequestBody(request), call?.signal);
+    return this.transport.format === 'xml'
+      ? toCreatedSubaccount(this.decode(answer, subaccountCreateXmlSchema, 'subaccountCreate'))
+      : toCreatedSubaccount(this.decode(answer, subaccountCreateSchema, 'subaccountCreate'));
+  }
+
+  /** `DELETE /subaccount/remove` with the token in a JSON body, as the docs show: once, never retried. */
+  async removeSubaccount(token: string, call?: CallOptions): Promise<void> {
+    if (!token.trim()) {
+      throw new RangeError('a sub-account token is required');
+    }
+    const answer = await this.transport.post('subaccount/remove', { token: token.trim() }, call?.signal, 'DELETE');
+    this.decode(answer, subaccountRemoveSchema, 'subaccountRemove');
   }
 
   private async transfer(
@@ -237,6 +273,15 @@ export class SmsClient extends PartnerClient<SmsAccount> {
 
   async getMessageStatus(messageId: string, call?: CallOptions): Promise<MessageStatus> {
     return toMessageStatus('sms', await this.fetchStatus(messageId, smsStatusSchema, call));
+  }
+
+  /**
+   * `GET /statistics/cost-resume`: messages sent and cost per month, oldest first. The
+   * pacer lets at most 5 a minute go out (PROVIDER_PACE); a read, so retried like any GET.
+   */
+  async costResume(range: CostRange, call?: CallOptions): Promise<MonthUsage[]> {
+    const answer = await this.transport.get('statistics/cost-resume', costResumeParams(range), call?.signal);
+    return toMonthUsage(this.decode(answer, costResumeSchema));
   }
 }
 

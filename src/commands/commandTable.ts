@@ -5,6 +5,7 @@ import type { RecentMessages } from '../accounts/recentMessages';
 import type { PartnerLog } from '../log/partnerLog';
 import type { CreditHistoryPanel } from '../panels/creditHistory/creditHistoryPanel';
 import type { MessageStatusPanels } from '../panels/messageStatus/messageStatusPanels';
+import type { UsagePanels } from '../panels/usage/usagePanel';
 import { showWarning } from '../ui/notifications';
 import type { AccountsTreeProvider } from '../views/tree/accountsTreeProvider';
 import type { NodeAction } from '../views/tree/nodeCommands';
@@ -12,6 +13,9 @@ import { SubaccountsNode } from '../views/tree/subaccountsNode';
 import type { TreeNode } from '../views/tree/treeNode';
 import type { PartnerSettings } from '../settings/partnerSettings';
 import { copyAsJson, openInDashboard } from './accountCommands';
+import { createSubaccount } from './createSubaccount';
+import { removeSubaccount } from './removeSubaccount';
+import { showUsage } from './showUsage';
 import { resolveAccount } from './accountPick';
 import {
   addAccount,
@@ -37,6 +41,7 @@ export interface CommandContext {
   readonly treeView: vscode.TreeView<TreeNode>;
   readonly panels: MessageStatusPanels;
   readonly creditHistoryPanel: CreditHistoryPanel;
+  readonly usagePanels: UsagePanels;
   readonly recent: RecentMessages;
   readonly keys: KeyCommandDeps;
   readonly log: PartnerLog;
@@ -123,6 +128,36 @@ export function commandTable(c: CommandContext): Readonly<Record<string, Command
     'partnerExplorer.copyAsJson': (node) => copyAsJson(dashboard, node),
     'partnerExplorer.showCreditHistory': () => c.creditHistoryPanel.show(),
     'partnerExplorer.showLog': () => c.channel.show(),
+    'partnerExplorer.showUsage': (target, range) => showUsage(c.sessions, c.usagePanels, target, range),
+    'partnerExplorer.createSubaccount': (target, request) =>
+      createSubaccount(
+        {
+          sessions: c.sessions,
+          log: c.log,
+          confirm: transfer.confirm,
+          saveAsAccount: (service, key, name) => saveKeyAsAccount(c.keys, service, key, name),
+        },
+        target,
+        request,
+      ),
+    'partnerExplorer.removeSubaccount': (target) =>
+      removeSubaccount(
+        {
+          sessions: c.sessions,
+          log: c.log,
+          confirm: transfer.confirm,
+          typeEmail: (email, validate) =>
+            Promise.resolve(
+              vscode.window.showInputBox({
+                title: vscode.l10n.t('Remove Sub-account'),
+                prompt: vscode.l10n.t('Type {0} to confirm the removal.', email),
+                ignoreFocusOut: true,
+                validateInput: validate,
+              }),
+            ),
+        },
+        target,
+      ),
   };
 }
 

@@ -71,7 +71,10 @@ export function describeError(error: PartnerError, t: Translate): string {
 
 function describeApiError(error: PartnerError, label: string, t: Translate): string {
   const code = error.code ?? 0;
-  const meaning = codeMeaning(code, error.context === 'transfer', t);
+  const meaning =
+    error.context === 'subaccountCreate' || error.context === 'subaccountRemove'
+      ? subaccountAdminMeaning(code, error.context, error.service, t)
+      : codeMeaning(code, error.context === 'transfer', t);
   if (meaning !== undefined) {
     return error.isKeyProblem
       ? t('{0}: {1} (code {2}). Set the API key again.', label, meaning, String(code))
@@ -140,6 +143,61 @@ function codeMeaning(code: number, transfer: boolean, t: Translate): string | un
       return t('the provider has a queueing problem');
     default:
       return undefined;
+  }
+}
+
+/**
+ * `subaccount/create` and `subaccount/remove` number their codes apart from the rest,
+ * and Mail Partner's creation table differs from SMS Partner's (docs/api-decisions.md).
+ */
+function subaccountAdminMeaning(
+  code: number,
+  context: 'subaccountCreate' | 'subaccountRemove',
+  service: PartnerError['service'],
+  t: Translate,
+): string | undefined {
+  if (context === 'subaccountRemove') {
+    switch (code) {
+      case 1:
+        return t('the sub-account token is missing');
+      case 10:
+        return t('the API key is missing or wrong');
+      case 404:
+        return t('the sub-account does not exist (it may have been removed already)');
+      default:
+        return codeMeaning(code, false, t);
+    }
+  }
+  if (service === 'mail') {
+    switch (code) {
+      case 2:
+        return t('an e-mail address is required');
+      case 3:
+      case 4:
+        return undefined; // the docs' table names "mail ids" here: show the provider's own words
+      default:
+        return codeMeaning(code, false, t);
+    }
+  }
+  switch (code) {
+    case 2:
+      return t('this account may not create sub-accounts (ask the provider to enable them)');
+    case 3:
+      return t('an advanced sub-account needs to say whether it may buy credit');
+    case 4:
+      return t('the sub-account type is missing');
+    case 5:
+      return t('the sub-account type must be simple or advanced');
+    case 6:
+      return t('an e-mail address is required');
+    case 7:
+      return t('an account already exists with this e-mail address');
+    case 8:
+      return t('the credit to attribute must be greater than 0');
+    case 9:
+      return t('the main account balance must be greater than 0');
+    default:
+      return codeMeaning(code, false, t);
   }
 }
 

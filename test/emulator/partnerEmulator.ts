@@ -216,7 +216,7 @@ export class PartnerEmulator {
       const service = m[1] as EmulatedService;
       const endpoint = `/${m[2]}`;
       let json: Record<string, unknown> = {};
-      if (req.method === 'POST' && body) {
+      if ((req.method === 'POST' || req.method === 'DELETE') && body) {
         try {
           json = JSON.parse(body) as Record<string, unknown>;
         } catch {
