@@ -18,3 +18,6 @@ export { Pacer, PROVIDER_PACE, sharedPacer, type EndpointRule, type PacerOptions
 export type { Rate } from './tokenBucket';
 export { MAX_ANSWER_BYTES } from './boundedBody';
 export { isSaneTime, SANE_DATES } from './providerDates';
+export * from './sendRules';
+export { isCreditProblem, isIpRefused, isStopListed } from './providerCodes';
+export { measureSms, type SmsLength } from './smsLength';

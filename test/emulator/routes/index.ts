@@ -1,4 +1,5 @@
 import type { FeatureRoute } from './featureRoute';
+import { sendRoute } from './send';
 
 /** Every feature's endpoints, asked in order (one line per feature module). */
-export const featureRoutes: readonly FeatureRoute[] = [];
+export const featureRoutes: readonly FeatureRoute[] = [sendRoute];
