@@ -148,6 +148,7 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     log,
     settings: () => settings,
     channel,
+    state: context.globalState,
   };
 
   // Each successful reading (every `ready` state is a new one) goes into the credit history.
