@@ -344,6 +344,15 @@ export class MailClient extends PartnerClient<MailAccount> {
   }
 }
 
+/** Also true for a client from another copy of this module (another bundle), as `isPartnerError`. */
+export function isSmsClient(client: AnyClient | undefined): client is SmsClient {
+  return client?.service === 'sms' && typeof (client as Partial<SmsClient>).sendSms === 'function';
+}
+
+export function isMailClient(client: AnyClient | undefined): client is MailClient {
+  return client?.service === 'mail' && typeof (client as Partial<MailClient>).sendMail === 'function';
+}
+
 /** Either service's client, seen through what both share. */
 export type AnyClient = PartnerClient<Account>;
 

@@ -239,7 +239,7 @@ async function failed(deps: SendFlowDeps, plan: SendPlan, error: unknown): Promi
   }
   // Refused before anything was done: the provider said no, or nothing reached it.
   if (error.kind === 'api' || error.kind === 'rateLimited' || error.kind === 'certificate') {
-    await explainRefusal(plan, error);
+    explainRefusal(plan, error);
     return 'refused';
   }
   void showWarning(
@@ -253,7 +253,7 @@ async function failed(deps: SendFlowDeps, plan: SendPlan, error: unknown): Promi
 }
 
 /** A documented refusal in words, with the action that fixes it. */
-async function explainRefusal(plan: SendPlan, error: PartnerError): Promise<void> {
+function explainRefusal(plan: SendPlan, error: PartnerError): void {
   const { session } = plan;
   const text = errorText(error);
   const dashboard = vscode.l10n.t('Open Dashboard');
@@ -283,12 +283,14 @@ async function explainRefusal(plan: SendPlan, error: PartnerError): Promise<void
   } else if (error.isKeyProblem) {
     actions.push(setKey);
   }
-  const choice = await showError(message, ...actions);
-  if (choice === dashboard) {
-    await vscode.commands.executeCommand('partnerExplorer.openInDashboard', session.id);
-  } else if (choice === setKey) {
-    await vscode.commands.executeCommand('partnerExplorer.replaceApiKey', session.id);
-  }
+  // Not awaited: a notification with buttons stays until dismissed, and the send is over.
+  void showError(message, ...actions).then((choice) => {
+    if (choice === dashboard) {
+      void vscode.commands.executeCommand('partnerExplorer.openInDashboard', session.id);
+    } else if (choice === setKey) {
+      void vscode.commands.executeCommand('partnerExplorer.replaceApiKey', session.id);
+    }
+  });
 }
 
 /** Which of our recipients a STOP refusal names; the only one when there is one. */

@@ -3,7 +3,7 @@ import {
   checkEmails,
   checkHtmlContent,
   checkSchedule,
-  MailClient,
+  isMailClient,
   MAX_HTML_BYTES,
   MAX_TEST_RECIPIENTS,
   type Schedule,
@@ -94,7 +94,7 @@ export async function sendTestMail(
 async function mailFlow(deps: SendFlowDeps, session: AccountSession, args: SendMailArgs): Promise<SendOutcome> {
   const title = vscode.l10n.t('Send Test E-mail');
   const client = session.client;
-  if (!(client instanceof MailClient)) {
+  if (!isMailClient(client)) {
     void showError(vscode.l10n.t('{0} has no API key set.', session.label));
     return 'cancelled';
   }

@@ -9,7 +9,7 @@ import {
   measureSms,
   SENDER_MAX,
   SENDER_MIN,
-  SmsClient,
+  isSmsClient,
   type Schedule,
 } from '../api';
 import type { AccountSession } from '../accounts/accountSession';
@@ -111,7 +111,7 @@ export async function sendTestSms(deps: SendFlowDeps, target?: unknown, args: Se
 async function smsFlow(deps: SendFlowDeps, session: AccountSession, args: SendSmsArgs): Promise<SendOutcome> {
   const title = vscode.l10n.t('Send Test SMS');
   const client = session.client;
-  if (!(client instanceof SmsClient)) {
+  if (!isSmsClient(client)) {
     void showError(vscode.l10n.t('{0} has no API key set.', session.label));
     return 'cancelled';
   }
