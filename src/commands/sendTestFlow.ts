@@ -6,6 +6,7 @@ import {
   isPartnerError,
   isStopListed,
   money,
+  SERVICES,
   type Money,
   type PartnerError,
   type Schedule,
@@ -65,16 +66,12 @@ export async function resolveSendAccount(
   const session = await resolveAccount(sessions, arg, { title, usable: true });
   if (!session) {
     if (!sessions.all.some((s) => s.service === service && s.hasKey)) {
-      void showError(
-        vscode.l10n.t('Set an API key for {0} first.', service === 'sms' ? 'SMS Partner' : 'Mail Partner'),
-      );
+      void showError(vscode.l10n.t('Set an API key for {0} first.', SERVICES[service].label));
     }
     return undefined;
   }
   if (session.service !== service) {
-    void showError(
-      vscode.l10n.t('{0} is not a {1} account.', session.name, service === 'sms' ? 'SMS Partner' : 'Mail Partner'),
-    );
+    void showError(vscode.l10n.t('{0} is not a {1} account.', session.name, SERVICES[service].label));
     return undefined;
   }
   return session;
