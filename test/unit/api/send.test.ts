@@ -163,6 +163,37 @@ describe('Test sends against the emulator', () => {
     );
   });
 
+  it("reads the docs' positional XML refusal list (code 9) as the JSON one", async () => {
+    emulator().inject({
+      type: 'body',
+      path: '/send',
+      contentType: 'application/xml',
+      body: `<?xml version='1.0' encoding='UTF-8'?>
+ <result>
+          <entry>false</entry>
+          <entry>9</entry>
+          <entry>
+                <entry>
+                  <entry>children[message].data</entry>
+                  <entry>The message is required</entry>
+                </entry>
+                <entry>
+                    <entry>children[minute].data</entry>
+                    <entry>The minute is required</entry>
+                </entry>
+      </entry>
+</result>`,
+    });
+    const sms = clientFor(emulator(), 'sms', 'xml') as SmsClient;
+    const error = (await rejection(
+      sms.sendSms({ phoneNumbers: ['+33612345678'], message: 'Hi', sandbox: true }),
+    )) as PartnerError;
+    assert.equal(
+      userText(error).en,
+      'SMS Partner: a parameter of the send was refused (code 9): The message is required; The minute is required',
+    );
+  });
+
   it('the log never holds a recipient quoted in a refusal', async () => {
     emulator().inject({
       type: 'body',
