@@ -58,11 +58,13 @@ export async function resolveSendAccount(
   target: unknown,
   title: string,
 ): Promise<AccountSession | undefined> {
-  // From the editor's context menu VS Code passes the document's URI: not an account.
-  const arg =
-    typeof target === 'string' || (typeof target === 'object' && target !== null && !(target instanceof vscode.Uri))
-      ? target
-      : service;
+  // From the editor's context menu VS Code passes the document's URI: not an account. Only
+  // an id or a tree item (something under an account) names one; anything else asks among
+  // this service's accounts.
+  const names = (v: unknown): boolean =>
+    typeof v === 'string' ||
+    (typeof v === 'object' && v !== null && ('accountId' in v || 'session' in v || ('parent' in v && names(v.parent))));
+  const arg = names(target) ? target : service;
   const session = await resolveAccount(sessions, arg, { title, usable: true });
   if (!session) {
     if (!sessions.all.some((s) => s.service === service && s.hasKey)) {

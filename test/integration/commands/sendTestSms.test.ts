@@ -111,6 +111,35 @@ describe('Send Test SMS', () => {
     });
   }
 
+  it("from the editor's context menu (a document URI) the SMS account sends the selection", async () => {
+    const { api, emu } = await resetAll();
+    await setKeys(api, emu, ['sms', 'mail']);
+    await waitFor(() => sessionOf(api, 'sms').client !== undefined || undefined, 'the SMS client');
+    const text = 'Rappel : '.padEnd(200, 'x');
+    const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: `avant\n${text}\naprès` });
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(1, 0, 1, text.length);
+    const noMessage: SendSmsArgs = { ...ARGS, message: undefined };
+    const running = vscode.commands.executeCommand('partnerExplorer.sendTestSms', doc.uri, {
+      ...noMessage,
+      mode: 'sandbox',
+    });
+    // The message box opens with the selection in it; Enter accepts it as it is (pressed until
+    // the box has opened: the only question left, the other answers are given).
+    let settled = false;
+    void Promise.resolve(running).finally(() => (settled = true));
+    for (let i = 0; i < 50 && !settled; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    }
+    assert.equal(await running, 'sent');
+    assert.ok(
+      notes.shown.some((n) => /^Sandbox send accepted: message \d+, 2 SMS, cost €0\.076/.test(n.message)),
+      JSON.stringify(notes.shown),
+    );
+    assert.equal(await sends(emu), 1);
+  });
+
   it('a real send asks first, stating recipients (masked), segments and cost, and is sent exactly once even when invoked twice', async () => {
     const { api, emu } = await ready();
     // A sandbox send first: its answer gives the price the modal then estimates with.
