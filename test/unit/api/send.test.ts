@@ -123,6 +123,28 @@ describe('Test sends against the emulator', () => {
       assert.equal((await mail.getCredits()).credits.balance.amount, '10225.109');
     });
 
+    it(`a scheduled send carries date, time and minute; its recipients wait; Mail answers the planned time (${format})`, async () => {
+      const sms = clientFor(emulator(), 'sms', format) as SmsClient;
+      const schedule = { date: '24/12/2099', hour: 9, minute: 30 };
+      const sent = await sms.sendSms({ phoneNumbers: ['+33612345678'], message: 'Hi', sandbox: true, schedule });
+      await sms.getMessageStatus(sent.messageId);
+      const status = await sms.getMessageStatus(sent.messageId);
+      assert.deepEqual(
+        status.recipients.map((r) => r.status),
+        ['Waiting'],
+        'a scheduled message does not move',
+      );
+      const mail = clientFor(emulator(), 'mail', format) as MailClient;
+      const planned = await mail.sendMail({
+        to: ['a@exemple.fr'],
+        subject: 'S',
+        htmlContent: '<p/>',
+        sandbox: true,
+        schedule,
+      });
+      assert.equal(planned.scheduledText, '2099-12-24 09:30:00');
+    });
+
     it(`documented refusals become PartnerErrors with their send meaning (${format})`, async () => {
       const sms = clientFor(emulator(), 'sms', format) as SmsClient;
       const stop = (await rejection(
