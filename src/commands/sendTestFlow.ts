@@ -136,6 +136,16 @@ export async function askSchedule(title: string): Promise<Schedule | undefined> 
   return check.ok ? check.schedule : undefined;
 }
 
+/** `Scheduled: 24/12/2026 9:30 (Paris time)`. */
+export function scheduleLine(schedule: Schedule): string {
+  return vscode.l10n.t(
+    'Scheduled: {0} {1}:{2} (Paris time)',
+    schedule.date,
+    schedule.hour,
+    String(schedule.minute).padStart(2, '0'),
+  );
+}
+
 /** Sandbox first and preselected: a real send is a deliberate choice. */
 export async function pickMode(title: string, recipients: number): Promise<SendMode | undefined> {
   type Item = vscode.QuickPickItem & { readonly mode: SendMode };
@@ -182,6 +192,8 @@ export interface SendPlan {
   readonly question: string;
   readonly lines: readonly string[];
   readonly progress: string;
+  /** The planned time as the dialog and the outcome state it, for a scheduled send. */
+  readonly scheduled?: string;
   readonly send: (signal: AbortSignal) => Promise<SendResult>;
 }
 
@@ -220,7 +232,7 @@ export async function confirmAndSend(deps: SendFlowDeps, plan: SendPlan): Promis
           cost,
         )
       : vscode.l10n.t('Sent: message {0}, {1}, cost {2}.', result.messageId, count, cost);
-  void showInfo(text);
+  void showInfo(plan.scheduled ? `${text} ${plan.scheduled}` : text);
   if (plan.mode === 'real') {
     void deps.reload(session);
   }

@@ -19,6 +19,7 @@ import {
   maskedList,
   pickMode,
   resolveSendAccount,
+  scheduleLine,
   type SendFlowDeps,
   type SendMode,
   type SendOutcome,
@@ -172,18 +173,13 @@ async function mailFlow(deps: SendFlowDeps, session: AccountSession, args: SendM
       ? vscode.l10n.t('Estimated cost: {0} (at the price of the last send)', formatMoney(cost, vscode.env.language))
       : vscode.l10n.t('Estimated cost: unknown until the provider answers'),
   ];
-  if (schedule) {
-    lines.push(
-      vscode.l10n.t(
-        'Scheduled: {0} {1}:{2} (Paris time)',
-        schedule.date,
-        schedule.hour,
-        String(schedule.minute).padStart(2, '0'),
-      ),
-    );
+  const scheduled = schedule && scheduleLine(schedule);
+  if (scheduled) {
+    lines.push(scheduled);
   }
   return confirmAndSend(deps, {
     session,
+    scheduled,
     mode,
     recipients,
     question: vscode.l10n.t('Send this e-mail to {0} recipient(s) for real? This spends credit.', recipients.length),

@@ -25,6 +25,7 @@ import {
   rememberedSender,
   rememberSender,
   resolveSendAccount,
+  scheduleLine,
   type SendFlowDeps,
   type SendMode,
   type SendOutcome,
@@ -215,18 +216,13 @@ async function smsFlow(deps: SendFlowDeps, session: AccountSession, args: SendSm
       ? vscode.l10n.t('Estimated cost: {0} (at the price of the last send)', formatMoney(cost, locale))
       : vscode.l10n.t('Estimated cost: unknown until the provider answers'),
   ];
-  if (schedule) {
-    lines.push(
-      vscode.l10n.t(
-        'Scheduled: {0} {1}:{2} (Paris time)',
-        schedule.date,
-        schedule.hour,
-        String(schedule.minute).padStart(2, '0'),
-      ),
-    );
+  const scheduled = schedule && scheduleLine(schedule);
+  if (scheduled) {
+    lines.push(scheduled);
   }
   return confirmAndSend(deps, {
     session,
+    scheduled,
     mode,
     recipients,
     question: vscode.l10n.t('Send {0} SMS to {1} recipient(s) for real? This spends credit.', total, recipients.length),

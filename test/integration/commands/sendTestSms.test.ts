@@ -140,6 +140,30 @@ describe('Send Test SMS', () => {
     assert.equal(await sends(emu), 1);
   });
 
+  it('a scheduled sandbox send says when it will leave, and its recipient waits in the panel', async () => {
+    const { api } = await ready();
+    const outcome = await vscode.commands.executeCommand('partnerExplorer.sendTestSms', 'sms', {
+      ...ARGS,
+      schedule: '24/12/2099 09:30',
+      mode: 'sandbox',
+    });
+    assert.equal(outcome, 'sent');
+    const info = notes.shown.find((n) => n.message.startsWith('Sandbox'))?.message ?? '';
+    assert.match(
+      info,
+      /^Sandbox send accepted: message \d+, 1 SMS, cost €0\.038 \(nothing charged\)\. Scheduled: 24\/12\/2099 9:30 \(Paris time\)$/,
+    );
+    const panel = await waitFor(
+      () => api.panels.get(sessionOf(api, 'sms').id, /message (\d+)/.exec(info)![1]),
+      'the panel for the message',
+    );
+    await waitFor(() => panel.current?.rows.length === 1 || undefined, 'the recipient');
+    assert.deepEqual(
+      panel.current?.rows.map((r) => r.status),
+      ['Waiting'],
+    );
+  });
+
   it('a real send asks first, stating recipients (masked), segments and cost, and is sent exactly once even when invoked twice', async () => {
     const { api, emu } = await ready();
     // A sandbox send first: its answer gives the price the modal then estimates with.
