@@ -159,6 +159,7 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     log,
     settings: () => settings,
     channel,
+    state: context.globalState,
   };
 
   // Each successful reading (every `ready` state is a new one) goes into the credit history.
@@ -184,7 +185,12 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
         );
       });
       // Another key may read another account: the chart follows before its first reading.
-      session.onDidChangeClient(() => creditHistoryPanel.refresh());
+      // A key read after the session was made (from the environment, at startup) also
+      // changes `hasAnyKey`, which the palette's commands depend on.
+      session.onDidChangeClient(() => {
+        creditHistoryPanel.refresh();
+        updateContext();
+      });
     }
   };
 

@@ -36,3 +36,6 @@ export {
   type CostRange,
   type MonthUsage,
 } from './costResume';
+export * from './sendRules';
+export { isCreditProblem, isIpRefused, isStopListed } from './providerCodes';
+export { measureSms, type SmsLength } from './smsLength';

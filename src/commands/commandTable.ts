@@ -30,6 +30,9 @@ import { browseAsSubaccount } from './browseAsSubaccount';
 import { transferCredit, type TransferDeps } from './creditTransfer';
 import { findSubaccount } from './findSubaccount';
 import { showMessageStatus } from './messageStatusCommand';
+import type { SendFlowDeps } from './sendTestFlow';
+import { sendTestMail, type SendMailArgs } from './sendTestMail';
+import { sendTestSms, type SendSmsArgs } from './sendTestSms';
 import type { CommandHandler } from './registerCommand';
 import { copySubaccountField, showSubaccountCredits } from './subaccountCommands';
 import { isSubaccountNode } from '../views/tree/subaccountNode';
@@ -47,6 +50,8 @@ export interface CommandContext {
   readonly log: PartnerLog;
   readonly settings: () => PartnerSettings;
   readonly channel: vscode.OutputChannel;
+  /** The extension's globalState: what a command remembers per account (never personal data). */
+  readonly state: vscode.Memento;
 }
 
 /**
@@ -66,6 +71,14 @@ export function commandTable(c: CommandContext): Readonly<Record<string, Command
     log: c.log,
     confirm: async (message, detail, action) =>
       (await showWarning(message, { modal: true, detail }, action)) === action,
+  };
+  const send: SendFlowDeps = {
+    sessions: c.sessions,
+    panels: c.panels,
+    state: c.state,
+    log: c.log,
+    reload: (session) => c.tree.reload(session),
+    confirm: transfer.confirm,
   };
   const dashboard = {
     sessions: c.sessions,
@@ -158,7 +171,16 @@ export function commandTable(c: CommandContext): Readonly<Record<string, Command
         },
         target,
       ),
+    'partnerExplorer.sendTestSms': (target, args) => sendTestSms(send, target, sendArgs<SendSmsArgs>(args)),
+    'partnerExplorer.sendTestMail': (target, args) => sendTestMail(send, target, sendArgs<SendMailArgs>(args)),
   };
+}
+
+/** Answers given in advance to a send command: an object, or none (from a menu VS Code passes other things). */
+function sendArgs<T>(value: unknown): T | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof vscode.Uri)
+    ? (value as T)
+    : undefined;
 }
 
 /** What the tree's own items do (argument-free commands, one set per account). */

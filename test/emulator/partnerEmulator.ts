@@ -510,6 +510,7 @@ export class PartnerEmulator {
       if (!rows) {
         return error(4, 'Message introuvable');
       }
+      data.statusMovers.get(id)?.(rows);
       if (id === SAMPLE_MESSAGES.live) {
         // Delivery reports trickle in: each read settles up to three waiting recipients.
         rows

@@ -35,6 +35,7 @@ import { startTlsFront, type TestCertificate } from '../emulator/tlsFront';
 import { panelRows } from './panelRows';
 import { settingsAndAccountRows } from './settingsAndAccountRows';
 import { subaccountAdminRows } from './subaccountAdminRows';
+import { sendRows } from './sendRows';
 import { toPositionalXml } from '../emulator/positionalXml';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -574,6 +575,7 @@ async function main(): Promise<void> {
     await settingsAndAccountRows(emulator, expectInput);
     await subaccountAdminRows(emulator, expectInput);
     await panelRows(emulator, logger, expectInput);
+    await sendRows(emulator, logger, expectInput);
     const keys = [emulator.apiKey('sms'), emulator.apiKey('mail')];
     const leaked = logLines.filter((l) => keys.some((k) => l.includes(k)));
     expectInput(
