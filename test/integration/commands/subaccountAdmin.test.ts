@@ -292,6 +292,45 @@ describe('Sub-account creation and removal', () => {
     await emu.clearFaults();
   });
 
+  it('a second Create while one is in flight sends nothing more (one request)', async () => {
+    const { api, emu } = await ready(['sms']);
+    let release: (ok: boolean) => void = () => undefined;
+    const held: CreateSubaccountDeps = {
+      ...createDeps(api, true),
+      confirm: () => new Promise<boolean>((resolve) => (release = resolve)),
+    };
+    const request = { type: 'simple', email: 'double@exemple.fr' };
+    const first = createSubaccount(held, api.tree.root('sms'), request);
+    await waitFor(() => release !== undefined, 'the first confirmation');
+    const second = await createSubaccount(createDeps(api, true), api.tree.root('sms'), request);
+    assert.equal(second.outcome, 'busy');
+    release(true);
+    assert.equal((await first).outcome, 'done');
+    assert.equal((await emu.requests()).filter((r) => r.endpoint === '/subaccount/create').length, 1);
+    assert.equal(labels(api, 'sms').filter((l) => l === 'double@exemple.fr').length, 1);
+  });
+
+  it('a page read in flight during a removal does not bring the removed sub-account back', async () => {
+    const { api, emu } = await ready(['sms']);
+    const node = api.tree.root('sms').subaccounts.subaccounts[3] as SubaccountNode;
+    const email = node.subaccount.email;
+    // The page is asked before the removal and answered after it, still listing the
+    // sub-account (the emulator's removal answers success without deleting, standing in
+    // for a page the provider built before the removal).
+    await emu.inject({ type: 'delay', ms: 1500, path: '/subaccount/list' });
+    await emu.inject({ type: 'body', path: '/subaccount/remove', body: '{"success":true,"code":200}' });
+    const reading = sessionOf(api, 'sms').subaccounts.reload();
+    await waitFor(
+      async () => (await emu.requests()).some((r) => r.endpoint === '/subaccount/list' && r.at > Date.now() - 1400),
+      'the page requested',
+    );
+    assert.equal(await removeSubaccount(removeDeps(api, true, email), node), 'done');
+    await reading;
+    const listed = (await sessionOf(api, 'sms').listSubaccounts(1)).items.some((s) => s.email === email);
+    assert.ok(listed, 'the page answered after the removal still lists it');
+    assert.ok(!labels(api, 'sms').includes(email), 'the removed node came back');
+  });
+
   it('validates the e-mail as it is typed', () => {
     assert.equal(emailProblem('', true), 'Enter the e-mail address of the sub-account holder.');
     assert.equal(emailProblem('', false), undefined);

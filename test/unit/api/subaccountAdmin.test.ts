@@ -192,6 +192,23 @@ describe('Sending statistics (cost-resume)', () => {
     });
   }
 
+  it('explains the documented errors (1, 10) and a 429 in English and French', async () => {
+    const c = clientFor(emulator(), 'sms', 'xml', {
+      pacer: unpaced(),
+      apiKey: 'wrong-key',
+    }) as SmsClient;
+    const wrong = (await rejection(c.costResume({ kind: 'lastMonth' }))) as PartnerError;
+    assert.equal(wrong.isKeyProblem, true);
+    assert.equal(userText(wrong).en, 'SMS Partner: the API key is wrong (code 10). Set the API key again.');
+    assert.match(userText(wrong).fr, /^SMS Partner : la clé API est incorrecte \(code 10\)/);
+    emulator().inject({ type: 'rateLimit', retryAfter: '60', path: '/statistics/cost-resume' });
+    const limited = (await rejection(
+      (clientFor(emulator(), 'sms', 'json', { pacer: unpaced() }) as SmsClient).costResume({ kind: 'lastMonth' }),
+    )) as PartnerError;
+    assert.equal(limited.kind, 'rateLimited');
+    assert.equal(userText(limited).en, 'SMS Partner is limiting requests (HTTP 429). Try again in 60 s.');
+  });
+
   it('the emulator refuses the sixth request in a minute with HTTP 429 (the documented 5 a minute)', async () => {
     const c = clientFor(emulator(), 'sms', 'json', {
       pacer: unpaced(),
