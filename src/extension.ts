@@ -20,6 +20,7 @@ import { AccountsTreeProvider } from './views/tree/accountsTreeProvider';
 import { NodeCommands } from './views/tree/nodeCommands';
 import type { TreeNode } from './views/tree/treeNode';
 import { VIEW_ID } from './views/tree/viewId';
+import { LINK_SELECTOR, MessageLinks } from './views/messageLinks/messageLinkProviders';
 import { readSettings, SECTION, type PartnerSettings } from './settings/partnerSettings';
 
 export { VIEW_ID };
@@ -37,6 +38,8 @@ export interface PartnerExplorerApi {
   /** Whose credit readings an account's session shows: known once it has been read. */
   readonly readingsOf: (session: AccountSession) => AccountRef | undefined;
   readonly creditHistoryPanel: CreditHistoryPanel;
+  /** Message ids in editors and terminals (links, hover). */
+  readonly messageLinks: MessageLinks;
   readonly logUri: vscode.Uri;
   /** What the extension keeps between sessions (never a key). */
   readonly storage: {
@@ -128,6 +131,10 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
         })),
     observer: testing?.panels,
   });
+  const messageLinks = new MessageLinks(
+    () => settings,
+    (text) => void showWarning(text),
+  );
   const keys: KeyCommandDeps = {
     store,
     sessions,
@@ -214,6 +221,9 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     creditHistory.onDidChange(() => statusBar.refreshView()),
     ...registerCommands(commandTable(commands), log),
     new NodeCommands(sessions, log, nodeActions(commands)),
+    vscode.languages.registerDocumentLinkProvider(LINK_SELECTOR, messageLinks),
+    vscode.languages.registerHoverProvider(LINK_SELECTOR, messageLinks),
+    vscode.window.registerTerminalLinkProvider(messageLinks),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(SECTION)) {
         return;
@@ -238,6 +248,7 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     creditHistory,
     readingsOf,
     creditHistoryPanel,
+    messageLinks,
     logUri: context.logUri,
     storage: { global: context.globalState, workspace: context.workspaceState, secrets: context.secrets },
     ready,

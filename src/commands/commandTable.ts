@@ -25,6 +25,7 @@ import {
 import { browseAsSubaccount } from './browseAsSubaccount';
 import { transferCredit, type TransferDeps } from './creditTransfer';
 import { findSubaccount } from './findSubaccount';
+import { openMessageLink } from './messageLinkCommand';
 import { showMessageStatus } from './messageStatusCommand';
 import type { CommandHandler } from './registerCommand';
 import { copySubaccountField, showSubaccountCredits } from './subaccountCommands';
@@ -78,6 +79,8 @@ export function commandTable(c: CommandContext): Readonly<Record<string, Command
     'partnerExplorer.refresh': () => c.tree.refresh(),
     'partnerExplorer.showMessageStatus': (target, messageId) =>
       showMessageStatus({ sessions: c.sessions, panels: c.panels, recent: c.recent }, target, messageId),
+    'partnerExplorer.openMessageLink': (messageId, service) =>
+      openMessageLink({ sessions: c.sessions, panels: c.panels, recent: c.recent }, messageId, service),
     'partnerExplorer.loadMoreSubaccounts': async (target) => {
       const session = await resolveAccount(c.sessions, target, {
         title: vscode.l10n.t('Load More Sub-accounts'),
