@@ -1,18 +1,25 @@
 import {
+  cancelSchema,
   creditTransferSchema,
   mailMeSchema,
   mailStatusSchema,
+  recipientStatusSchema,
   smsMeSchema,
   smsStatusSchema,
   subaccountListSchema,
+  tagStatusSchema,
+  toCancelResult,
   toCreditTransfer,
   toMailAccount,
   toMessageStatus,
+  toRecipientDelivery,
   toSmsAccount,
   toSubaccountPage,
+  toTagStatusPage,
 } from './answers';
 import { checkApiAmount } from './creditAmount';
 import { checkMessageId } from './messageId';
+import { checkRecipientNumber, checkTag } from './recipientQuery';
 import { malformedLogText, PartnerError, type MalformedDetail } from './partnerError';
 import type { ErrorContext } from './providerCodes';
 import { bodyExcerpt, redactSecrets } from './redact';
@@ -20,12 +27,15 @@ import { readJson, readXml, SchemaError, type SchemaNode } from './schema';
 import { Transport, type RawAnswer, type TransportOptions } from './transport';
 import type {
   Account,
+  CancelResult,
   CreditTransferResult,
   MailAccount,
   MessageStatus,
+  RecipientDelivery,
   ServiceId,
   SmsAccount,
   SubaccountPage,
+  TagStatusPage,
 } from './types';
 import { parseXmlDocument, XmlSyntaxError, type XmlNode } from './xmlDocument';
 
@@ -78,6 +88,23 @@ export abstract class PartnerClient<A extends Account = Account> {
   /** `POST /subaccount/credit/remove`: takes `amount` euros back from the sub-account. Never retried. */
   removeSubaccountCredit(tokenSubaccount: string, amount: string, call?: CallOptions): Promise<CreditTransferResult> {
     return this.transfer('subaccount/credit/remove', tokenSubaccount, amount, call);
+  }
+
+  /**
+   * `GET /message-cancel`: cancels a scheduled send. An action behind a GET: one
+   * request, never retried or redirected (`getOnce`); the docs refuse it within 5 minutes
+   * of the send time (code 6). A failure after sending leaves the outcome unknown.
+   */
+  async cancelMessage(messageId: string, call?: CallOptions): Promise<CancelResult> {
+    const checked = checkMessageId(messageId);
+    if (!checked.ok) {
+      throw new RangeError(`invalid message id (${checked.reason})`);
+    }
+    const answer = await this.transport.getOnce('message-cancel', { messageId: checked.id }, call?.signal);
+    const result = toCancelResult(this.decode(answer, cancelSchema, 'cancel'));
+    return result.providerMessage === undefined
+      ? result
+      : { providerMessage: redactSecrets(result.providerMessage, [this.transport.apiKey]) };
   }
 
   private async transfer(
@@ -237,6 +264,41 @@ export class SmsClient extends PartnerClient<SmsAccount> {
 
   async getMessageStatus(messageId: string, call?: CallOptions): Promise<MessageStatus> {
     return toMessageStatus('sms', await this.fetchStatus(messageId, smsStatusSchema, call));
+  }
+
+  /** `GET /message-status`: one recipient of one message, by phone number (SMS Partner only). */
+  async getRecipientStatus(messageId: string, phoneNumber: string, call?: CallOptions): Promise<RecipientDelivery> {
+    const id = checkMessageId(messageId);
+    if (!id.ok) {
+      throw new RangeError(`invalid message id (${id.reason})`);
+    }
+    const number = checkRecipientNumber(phoneNumber);
+    if (!number.ok) {
+      throw new RangeError(`invalid phone number (${number.reason})`);
+    }
+    const answer = await this.transport.get(
+      'message-status',
+      { messageId: id.id, phoneNumber: number.number },
+      call?.signal,
+    );
+    return toRecipientDelivery(this.decode(answer, recipientStatusSchema, 'recipientStatus'));
+  }
+
+  /** `GET /bulk-status-by-tag`: one page (1-based) of the recipients of the messages sent with `tag`. */
+  async getStatusByTag(tag: string, page = 1, call?: CallOptions): Promise<TagStatusPage> {
+    const checked = checkTag(tag);
+    if (!checked.ok) {
+      throw new RangeError(`invalid tag (${checked.reason})`);
+    }
+    if (!Number.isInteger(page) || page < 1) {
+      throw new RangeError(`page must be a positive integer, got ${page}`);
+    }
+    const answer = await this.transport.get(
+      'bulk-status-by-tag',
+      { tag: checked.tag, page: String(page) },
+      call?.signal,
+    );
+    return toTagStatusPage(this.decode(answer, tagStatusSchema, 'tagStatus'));
   }
 }
 
