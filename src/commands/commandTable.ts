@@ -25,7 +25,10 @@ import {
 import { browseAsSubaccount } from './browseAsSubaccount';
 import { transferCredit, type TransferDeps } from './creditTransfer';
 import { findSubaccount } from './findSubaccount';
+import { cancelScheduledSend, type CancelDeps } from './cancelScheduledSend';
 import { openMessageLink } from './messageLinkCommand';
+import { showRecipientStatus } from './recipientStatusCommand';
+import { showStatusByTag } from './statusByTagCommand';
 import { showMessageStatus } from './messageStatusCommand';
 import type { CommandHandler } from './registerCommand';
 import { copySubaccountField, showSubaccountCredits } from './subaccountCommands';
@@ -63,6 +66,13 @@ export function commandTable(c: CommandContext): Readonly<Record<string, Command
     confirm: async (message, detail, action) =>
       (await showWarning(message, { modal: true, detail }, action)) === action,
   };
+  const cancel: CancelDeps = {
+    sessions: c.sessions,
+    panels: c.panels,
+    log: c.log,
+    confirm: async (message, detail, action) =>
+      (await showWarning(message, { modal: true, detail }, action)) === action,
+  };
   const dashboard = {
     sessions: c.sessions,
     settings: c.settings,
@@ -81,6 +91,11 @@ export function commandTable(c: CommandContext): Readonly<Record<string, Command
       showMessageStatus({ sessions: c.sessions, panels: c.panels, recent: c.recent }, target, messageId),
     'partnerExplorer.openMessageLink': (messageId, service) =>
       openMessageLink({ sessions: c.sessions, panels: c.panels, recent: c.recent }, messageId, service),
+    'partnerExplorer.cancelScheduledSend': (target, messageId) => cancelScheduledSend(cancel, target, messageId),
+    'partnerExplorer.showRecipientStatus': (target, messageId, phoneNumber, hidePersonal) =>
+      showRecipientStatus({ sessions: c.sessions }, target, messageId, phoneNumber, hidePersonal),
+    'partnerExplorer.showStatusByTag': (target, tag) =>
+      showStatusByTag({ sessions: c.sessions, panels: c.panels }, target, tag),
     'partnerExplorer.loadMoreSubaccounts': async (target) => {
       const session = await resolveAccount(c.sessions, target, {
         title: vscode.l10n.t('Load More Sub-accounts'),

@@ -45,6 +45,12 @@ export interface StatusViewData {
   readonly changes: readonly StatusChange[];
   /** When the reading `changes` compares with was taken; null for the first reading. */
   readonly previousFetchedAt: number | null;
+  /** `tag`: every recipient of the messages sent with the tag `messageId` (bulk-status-by-tag). */
+  readonly subject?: 'message' | 'tag';
+  /** Offer Cancel Scheduled Send: some recipient is still waiting and the account's own key reads. */
+  readonly canCancel?: boolean;
+  /** Offer each row's Status of One Recipient (SMS Partner messages read with the account's key). */
+  readonly canLookUpRecipient?: boolean;
 }
 
 /**
@@ -99,6 +105,11 @@ export interface PanelStrings {
   readonly trackingPaused: string;
   readonly trackingFinal: string;
   readonly trackingExpired: string;
+  /** {0}: tag, {1}: service. */
+  readonly tagTitle: string;
+  readonly cancelSend: string;
+  /** The row action's label: {0}: the recipient as shown. */
+  readonly recipientAction: string;
 }
 
 export type HostMessage =
@@ -129,6 +140,9 @@ export type WebviewMessage =
   | { readonly type: 'copyMarkdown'; readonly hidePersonal: boolean }
   | { readonly type: 'copyJson'; readonly hidePersonal: boolean }
   | { readonly type: 'copyMessageId' }
+  | { readonly type: 'cancelSend' }
+  /** The row action: `recipient` as the table holds it (never logged); the answer is masked when `hidePersonal`. */
+  | { readonly type: 'recipientStatus'; readonly recipient: string; readonly hidePersonal: boolean }
   | { readonly type: 'rendered'; readonly report: RenderReport };
 
 /** What the webview keeps with `setState` and the serializer gets back after a reload. */

@@ -3,6 +3,7 @@ import { checkMessageId, type PartnerLogger } from '../../api';
 import type { AccountSession } from '../../accounts/accountSession';
 import type { AccountSessions } from '../../accounts/accountSessions';
 import type { RecentMessages } from '../../accounts/recentMessages';
+import { readTagStatus, type TagProgress } from '../../accounts/tagStatus';
 import type { PanelPersistedState } from '../../webview/messageStatusProtocol';
 import type { PanelObserver } from '../webviewPanelBase';
 import { DEFAULT_TRACKING, type TrackingPolicy } from './liveTracking';
@@ -44,7 +45,7 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
       policy: options.policy ?? (() => DEFAULT_TRACKING),
       // Only the main account's lookups are offered again: a sub-account's key is gone once its panel closes.
       onLoaded: (panel) => {
-        if (!panel.subaccount) {
+        if (!panel.subaccount && panel.subject === 'message') {
           void this.recent.remember(panel.accountId, panel.messageId);
         }
       },
@@ -53,6 +54,36 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
 
   get(accountId: string, messageId: string, subaccount?: string): MessageStatusPanel | undefined {
     return this.panels.get(panelKey(accountId, messageId, subaccount));
+  }
+
+  /** The open panel of a tag read with an account's key, if any. */
+  getTag(accountId: string, tag: string): MessageStatusPanel | undefined {
+    return this.panels.get(panelKey(accountId, tag, undefined, 'tag'));
+  }
+
+  /**
+   * Opens (or reveals and refreshes) the panel of every recipient of the messages sent
+   * with `tag` (SMS Partner): all pages read one after the other, with progress.
+   */
+  showTag(session: AccountSession, tag: string, progress?: TagReadProgress): MessageStatusPanel {
+    const base = this.sourceOf(session);
+    const source: StatusSource = {
+      ...base,
+      get hasKey() {
+        return session.hasKey;
+      },
+      get accountSignal() {
+        return session.accountSignal;
+      },
+      subject: 'tag',
+      canCancel: false,
+      canLookUpRecipient: false,
+      getMessageStatus: (id, signal) =>
+        progress
+          ? progress(tag, (report) => readTagStatus(session, id, signal, report))
+          : readTagStatus(session, id, signal),
+    };
+    return this.showFrom(source, tag);
   }
 
   /** Opens (or reveals and refreshes) the panel for a message read with an account's key. */
@@ -75,12 +106,14 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
       },
       onDidChangeClient: session.onDidChangeClient,
       getMessageStatus: (id, signal) => session.getMessageStatus(id, signal),
+      canCancel: true,
+      canLookUpRecipient: session.service === 'sms',
     };
   }
 
   /** Opens (or reveals and refreshes) the panel for a message read from `source`. */
   showFrom(source: StatusSource, messageId: string): MessageStatusPanel {
-    const existing = this.get(source.accountId, messageId, source.subaccount);
+    const existing = this.panels.get(panelKey(source.accountId, messageId, source.subaccount, source.subject));
     if (existing && !existing.ended) {
       existing.reveal();
       void existing.load();
@@ -117,7 +150,7 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
   }
 
   private track(panel: MessageStatusPanel): MessageStatusPanel {
-    const key = panelKey(panel.accountId, panel.messageId, panel.subaccount);
+    const key = panelKey(panel.accountId, panel.messageId, panel.subaccount, panel.subject);
     this.panels.set(key, panel);
     panel.onDidDispose(() => {
       if (this.panels.get(key) === panel) {
@@ -128,6 +161,14 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
   }
 }
 
-function panelKey(accountId: string, messageId: string, subaccount?: string): string {
-  return `${accountId}:${subaccount ?? ''}:${messageId}`;
+function panelKey(accountId: string, messageId: string, subaccount?: string, subject?: 'message' | 'tag'): string {
+  return subject === 'tag'
+    ? `${accountId}:${subaccount ?? ''}:tag:${messageId}`
+    : `${accountId}:${subaccount ?? ''}:${messageId}`;
 }
+
+/** Shows a tag's reading progress (the command wraps it in VS Code's progress). */
+export type TagReadProgress = <T>(
+  tag: string,
+  read: (report: (progress: TagProgress) => void) => Promise<T>,
+) => Promise<T>;
