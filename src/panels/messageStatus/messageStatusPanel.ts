@@ -103,6 +103,7 @@ export class MessageStatusPanel extends WebviewPanelBase<MessageStatusProtocol> 
     this.exportSource = {
       service: source.service,
       messageId,
+      subject: source.subject,
       subaccount: source.subaccount,
       held: () => this.held(),
     };
