@@ -4,7 +4,7 @@ import { cancelScheduledSend, type CancelDeps } from '../../../src/commands/canc
 import { showRecipientStatus } from '../../../src/commands/recipientStatusCommand';
 import type { PartnerExplorerApi } from '../../../src/extension';
 import type { MessageStatusPanel } from '../../../src/panels/messageStatus/messageStatusPanel';
-import type { StatusViewData } from '../../../src/webview/messageStatusProtocol';
+import type { StatusViewData, WebviewMessage } from '../../../src/webview/messageStatusProtocol';
 import { SAMPLE_TAGS, SCHEDULED_MESSAGES } from '../../emulator/routes/messages';
 import {
   clearRecord,
@@ -169,6 +169,29 @@ describe('Message actions: cancel a scheduled send, one recipient, status by tag
     assert.equal(await first, 'done');
     assert.equal(await cancelScheduledSend(cancelDeps(api, false), session.id, SCHEDULED_MESSAGES.later), 'cancelled');
     assert.equal(await count(emu, '/message-cancel'), 1);
+  });
+
+  it('the panel row action asks about a recipient of its own table only, masked as the panel is; Mail panels offer none', async () => {
+    const { api, emu } = await ready('json');
+    const panel = api.panels.show(sessionOf(api, 'sms'), SCHEDULED_MESSAGES.later);
+    const data = await shown(panel);
+    assert.equal(data.canLookUpRecipient, true);
+    // What the webview's row button posts (media/statusPanel.js), handled as the host handles it.
+    const fromWebview = panel as unknown as { onMessage(m: WebviewMessage): Promise<void> };
+    const watch = watchNotifications();
+    try {
+      await fromWebview.onMessage({ type: 'recipientStatus', recipient: data.rows[0].recipient, hidePersonal: true });
+      const text = await waitFor(() => watch.shown.find((n) => n.message.startsWith('Message 5150 to')), 'the answer');
+      assert.match(text.message, /to \+336•+7\d: Waiting/);
+      await fromWebview.onMessage({ type: 'recipientStatus', recipient: '+33700000000', hidePersonal: false });
+      assert.equal(await count(emu, '/message-status'), 1, 'no request for a number not in the table');
+    } finally {
+      watch.dispose();
+    }
+    const mail = await shown(api.panels.show(sessionOf(api, 'mail'), SCHEDULED_MESSAGES.later));
+    assert.equal(mail.canLookUpRecipient, false);
+    const delivered = await shown(api.panels.show(sessionOf(api, 'sms'), '111'));
+    assert.equal(delivered.canCancel, false, 'nothing waits: no Cancel button');
   });
 
   for (const format of ['json', 'xml'] as const) {
