@@ -3,4 +3,6 @@
 // Each exports `async function journey(t)`, where `t` is the JourneyKit built in ui.e2e.mjs:
 // { page, emulator, check, expect, shot, drive, commandPalette, quickPickItems, findWebviewFrame }.
 // Add a journey with one line here.
-export const journeys = [];
+import { journey as messageLinks } from './messageLinks.mjs';
+
+export const journeys = [messageLinks];
