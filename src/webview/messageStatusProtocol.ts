@@ -151,6 +151,8 @@ export interface PanelPersistedState {
   /** The account that read it (its id, never its key). */
   readonly accountId?: string;
   readonly messageId: string;
+  /** `tag`: `messageId` is a tag (Show Status by Tag). */
+  readonly subject?: 'message' | 'tag';
   /** Set when the panel read the message with a sub-account's key (never the key itself). */
   readonly subaccount?: string;
   readonly sort?: { readonly column: SortColumn; readonly descending: boolean };

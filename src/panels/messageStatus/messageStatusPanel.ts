@@ -370,6 +370,7 @@ function statusPage(source: StatusSource, messageId: string, restored?: PanelPer
     service: source.service,
     accountId: source.accountId,
     messageId,
+    subject: source.subject === 'tag' ? 'tag' : undefined,
     subaccount: source.subaccount,
     sort: restored?.sort,
     filterText: typeof restored?.filterText === 'string' ? restored.filterText : undefined,

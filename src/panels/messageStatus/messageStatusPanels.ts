@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkMessageId, type PartnerLogger } from '../../api';
+import { checkMessageId, checkTag, type PartnerLogger } from '../../api';
 import type { AccountSession } from '../../accounts/accountSession';
 import type { AccountSessions } from '../../accounts/accountSessions';
 import type { RecentMessages } from '../../accounts/recentMessages';
@@ -66,8 +66,13 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
    * with `tag` (SMS Partner): all pages read one after the other, with progress.
    */
   showTag(session: AccountSession, tag: string, progress?: TagReadProgress): MessageStatusPanel {
+    return this.showFrom(this.tagSource(session, progress), tag);
+  }
+
+  /** An SMS account reading tags: every page, no cancel, no row action. */
+  private tagSource(session: AccountSession, progress?: TagReadProgress): StatusSource {
     const base = this.sourceOf(session);
-    const source: StatusSource = {
+    return {
       ...base,
       get hasKey() {
         return session.hasKey;
@@ -78,12 +83,11 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
       subject: 'tag',
       canCancel: false,
       canLookUpRecipient: false,
-      getMessageStatus: (id, signal) =>
+      getMessageStatus: (tag, signal) =>
         progress
-          ? progress(tag, (report) => readTagStatus(session, id, signal, report))
-          : readTagStatus(session, id, signal),
+          ? progress(tag, (report) => readTagStatus(session, tag, signal, report))
+          : readTagStatus(session, tag, signal),
     };
-    return this.showFrom(source, tag);
   }
 
   /** Opens (or reveals and refreshes) the panel for a message read with an account's key. */
@@ -128,6 +132,9 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PanelPersistedState | undefined): Promise<void> {
     const service = state?.service;
+    if (state?.subject === 'tag') {
+      return this.restoreTag(panel, state);
+    }
     const id = state?.messageId !== undefined ? checkMessageId(String(state.messageId)) : undefined;
     await this.sessions.sync();
     // Its account, else (a panel saved before accounts existed) the service's pinned one.
@@ -140,6 +147,18 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
       return;
     }
     this.track(new MessageStatusPanel(panel, this.sourceOf(session), id.id, this.context, state));
+  }
+
+  /** A tag panel after a reload: its SMS account reads every page again. */
+  private async restoreTag(panel: vscode.WebviewPanel, state: PanelPersistedState): Promise<void> {
+    await this.sessions.sync();
+    const tag = checkTag(String(state.messageId));
+    const session = state.accountId ? this.sessions.get(state.accountId) : this.sessions.pinned('sms');
+    if (!session || session.service !== 'sms' || !tag.ok || state.subaccount || this.getTag(session.id, tag.tag)) {
+      panel.dispose();
+      return;
+    }
+    this.track(new MessageStatusPanel(panel, this.tagSource(session), tag.tag, this.context, state));
   }
 
   dispose(): void {

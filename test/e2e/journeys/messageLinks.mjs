@@ -4,7 +4,7 @@
 async function closeEditors(t) {
   await t.commandPalette('View: Close All Editors');
   // An untitled file asks whether to save: do not.
-  const dontSave = t.page.locator('.monaco-dialog-box button', { hasText: "Don't Save" }).first();
+  const dontSave = t.page.locator('.monaco-dialog-box .monaco-button', { hasText: "Don't Save" }).first();
   const asked = await dontSave
     .waitFor({ timeout: 3000 })
     .then(() => true)
@@ -61,7 +61,7 @@ export async function journey(t) {
       expect(/Cancel the scheduled send of message 5150\?/.test(said), `dialog: ${said}`);
       expect(/3 recipients are still waiting/.test(said), `dialog: ${said}`);
       await shot('cancel-send');
-      await dialog.locator('button', { hasText: 'Cancel the Send' }).click();
+      await dialog.locator('.monaco-button', { hasText: 'Cancel the Send' }).click();
       await page
         .locator('.notifications-toasts', { hasText: 'The scheduled send of message 5150 was cancelled.' })
         .waitFor({ timeout: 15_000 });
@@ -75,7 +75,7 @@ export async function journey(t) {
     await t.commandPalette('Partner: Show Status by Tag…');
     await page.locator('.quick-input-widget input').fill('promo-nov');
     await page.keyboard.press('Enter');
-    const frame = await t.findWebviewFrame(20_000, 'h1');
+    const frame = await t.findWebviewFrame(20_000, 'h1:has-text("Tag promo-nov")');
     await frame.locator('table tbody tr:not(.spacer)').first().waitFor({ timeout: 20_000 });
     const title = await frame.locator('h1').innerText();
     const meta = await frame.locator('.meta').innerText();

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { cancelScheduledSend, type CancelDeps } from '../../../src/commands/cancelScheduledSend';
 import { showRecipientStatus } from '../../../src/commands/recipientStatusCommand';
 import type { PartnerExplorerApi } from '../../../src/extension';
-import type { MessageStatusPanel } from '../../../src/panels/messageStatus/messageStatusPanel';
+import { VIEW_TYPE, type MessageStatusPanel } from '../../../src/panels/messageStatus/messageStatusPanel';
 import type { StatusViewData, WebviewMessage } from '../../../src/webview/messageStatusProtocol';
 import { SAMPLE_TAGS, SCHEDULED_MESSAGES } from '../../emulator/routes/messages';
 import {
@@ -278,4 +278,27 @@ describe('Message actions: cancel a scheduled send, one recipient, status by tag
       assert.match(error.type === 'error' ? error.message : '', /no message with this tag was found \(code 4\)/);
     });
   }
+
+  it('a tag panel comes back as a tag panel after a reload, even for a tag of digits', async () => {
+    const { api } = await ready('json', ['sms']);
+    const session = sessionOf(api, 'sms');
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'restoring', vscode.ViewColumn.Active, {
+      enableScripts: true,
+    });
+    await api.panels.deserializeWebviewPanel(panel, {
+      service: 'sms',
+      accountId: session.id,
+      messageId: SAMPLE_TAGS.promo,
+      subject: 'tag',
+    });
+    const restored = api.panels.getTag(session.id, SAMPLE_TAGS.promo);
+    assert.ok(restored, 'tracked as a tag');
+    assert.equal(panel.title, 'Tag promo-nov · SMS Partner');
+    const data = await shown(restored);
+    assert.equal(data.rows.length, 45);
+    const digits = vscode.window.createWebviewPanel(VIEW_TYPE, 'restoring', vscode.ViewColumn.Active, {});
+    await api.panels.deserializeWebviewPanel(digits, { service: 'sms', messageId: '4242', subject: 'tag' });
+    assert.equal(api.panels.get(session.id, '4242'), undefined, 'never reopened as message 4242');
+    assert.ok(api.panels.getTag(session.id, '4242'), 'but as tag 4242');
+  });
 });
