@@ -180,22 +180,30 @@
         );
       }
     }
+    const heading = format(d.subject === 'tag' ? s.tagTitle : s.title, d.messageId, d.serviceLabel);
+    const actions = [
+      button(s.refresh, () => send({ type: 'refresh' })),
+      button(s.copyCsv, () => send({ type: 'copyCsv', hidePersonal: hidePersonal() })),
+      button(s.exportCsv, () => send({ type: 'exportCsv', hidePersonal: hidePersonal() })),
+      button(s.copyMarkdown, () => send({ type: 'copyMarkdown', hidePersonal: hidePersonal() })),
+      button(s.copyJson, () => send({ type: 'copyJson', hidePersonal: hidePersonal() })),
+    ];
+    if (d.subject !== 'tag') actions.push(button(s.copyMessageId, () => send({ type: 'copyMessageId' })));
+    if (d.canCancel) {
+      const cancel = button(s.cancelSend, () => send({ type: 'cancelSend' }));
+      cancel.classList.add('danger');
+      cancel.dataset.control = 'cancelSend';
+      actions.push(cancel);
+    }
+    actions.push(hide);
     const header = el('header', {}, [
-      el('h1', { text: format(s.title, d.messageId, d.serviceLabel) }),
+      el('h1', { text: heading }),
       el('p', {
         className: 'meta',
         text: `${format(s.recipientsCount, numberFormat.format(d.rows.length))} · ${format(s.updatedAt, dateFormat.format(new Date(d.fetchedAt)))}`,
       }),
       trackingLine,
-      el('div', { className: 'actions' }, [
-        button(s.refresh, () => send({ type: 'refresh' })),
-        button(s.copyCsv, () => send({ type: 'copyCsv', hidePersonal: hidePersonal() })),
-        button(s.exportCsv, () => send({ type: 'exportCsv', hidePersonal: hidePersonal() })),
-        button(s.copyMarkdown, () => send({ type: 'copyMarkdown', hidePersonal: hidePersonal() })),
-        button(s.copyJson, () => send({ type: 'copyJson', hidePersonal: hidePersonal() })),
-        button(s.copyMessageId, () => send({ type: 'copyMessageId' })),
-        hide,
-      ]),
+      el('div', { className: 'actions' }, actions),
       changes,
     ]);
     showTracking();
@@ -286,7 +294,7 @@
     );
     const body = /** @type {HTMLTableSectionElement} */ (el('tbody'));
     const tableEl = el('table', { attrs: { 'aria-rowcount': String(d.rows.length + 1) } }, [
-      el('caption', { className: 'visually-hidden', text: format(s.title, d.messageId, d.serviceLabel) }),
+      el('caption', { className: 'visually-hidden', text: heading }),
       el('thead', {}, [headRow]),
       body,
     ]);
@@ -377,7 +385,7 @@
           attrs: { 'aria-rowindex': String(i + 2) },
         },
         [
-          el('td', { className: 'col-recipient', text: who, attrs: { title: who } }),
+          recipientCell(r, who),
           status,
           el('td', { className: 'col-cost num', text: r.cost === null ? '' : numberFormat.format(r.cost) }),
           el('td', { className: 'col-stop', text: r.stop ? s.yes : s.no }),
@@ -388,6 +396,27 @@
     }
     fragment.appendChild(table.bottom);
     table.body.replaceChildren(fragment);
+  }
+
+  /**
+   * The recipient, and (SMS messages) a text-free button for its own status: the cell's
+   * text stays the recipient's.
+   * @param {StatusRow} r @param {string} who
+   */
+  function recipientCell(r, who) {
+    const td = el('td', { className: 'col-recipient', text: who, attrs: { title: who } });
+    if (data && data.canLookUpRecipient && strings) {
+      const label = format(strings.recipientAction, who);
+      const action = el('button', {
+        className: 'row-action',
+        attrs: { type: 'button', 'aria-label': label, title: label, 'data-control': 'recipientStatus' },
+      });
+      action.addEventListener('click', () =>
+        send({ type: 'recipientStatus', recipient: r.recipient, hidePersonal: hidePersonal() }),
+      );
+      td.appendChild(action);
+    }
+    return td;
   }
 
   /**

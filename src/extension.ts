@@ -21,6 +21,7 @@ import { AccountsTreeProvider } from './views/tree/accountsTreeProvider';
 import { NodeCommands } from './views/tree/nodeCommands';
 import type { TreeNode } from './views/tree/treeNode';
 import { VIEW_ID } from './views/tree/viewId';
+import { LINK_SELECTOR, MessageLinks } from './views/messageLinks/messageLinkProviders';
 import { readSettings, SECTION, type PartnerSettings } from './settings/partnerSettings';
 import { sharePersonalDataSetting } from './settings/toolSettings';
 import { registerTools } from './tools/registerTools';
@@ -42,6 +43,8 @@ export interface PartnerExplorerApi {
   readonly creditHistoryPanel: CreditHistoryPanel;
   /** The Usage panels (sending statistics), one per SMS account. */
   readonly usagePanels: UsagePanels;
+  /** Message ids in editors and terminals (links, hover). */
+  readonly messageLinks: MessageLinks;
   readonly logUri: vscode.Uri;
   /** What the extension keeps between sessions (never a key). */
   readonly storage: {
@@ -138,6 +141,10 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     log,
     observer: testing?.panels,
   });
+  const messageLinks = new MessageLinks(
+    () => settings,
+    (text) => void showWarning(text),
+  );
   const keys: KeyCommandDeps = {
     store,
     sessions,
@@ -242,6 +249,9 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
       sharePersonalData: () => sharePersonalDataSetting() && !panels.personalDataHidden,
       log,
     }),
+    vscode.languages.registerDocumentLinkProvider(LINK_SELECTOR, messageLinks),
+    vscode.languages.registerHoverProvider(LINK_SELECTOR, messageLinks),
+    vscode.window.registerTerminalLinkProvider(messageLinks),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(SECTION)) {
         return;
@@ -267,6 +277,7 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     readingsOf,
     creditHistoryPanel,
     usagePanels,
+    messageLinks,
     logUri: context.logUri,
     storage: { global: context.globalState, workspace: context.workspaceState, secrets: context.secrets },
     ready,

@@ -3,14 +3,18 @@ import {
   createClient,
   SERVICES,
   type Account,
+  SmsClient,
   type AnyClient,
   type CreatedSubaccount,
+  type CancelResult,
   type CreditTransferResult,
   type MessageStatus,
   type Money,
+  type RecipientDelivery,
   type ServiceId,
   type SubaccountCreateRequest,
   type SubaccountPage,
+  type TagStatusPage,
 } from '../api';
 import { withLinkedSignal } from '../api/abortable';
 import type { PartnerLog } from '../log/partnerLog';
@@ -291,6 +295,30 @@ export class AccountSession implements SubaccountPageSource, vscode.Disposable {
     );
   }
 
+  /**
+   * Cancels a scheduled send: one request, never retried, not tied to the session's
+   * signal (once sent, leaving does not make it unsent; the caller re-reads instead).
+   */
+  cancelMessage(messageId: string): Promise<CancelResult> {
+    return this.requireClient().cancelMessage(messageId);
+  }
+
+  /** One SMS recipient's status (`message-status`): SMS Partner accounts only. */
+  getRecipientStatus(messageId: string, phoneNumber: string, signal?: AbortSignal): Promise<RecipientDelivery> {
+    const client = this.requireSms();
+    return withLinkedSignal([signal, this.abort.signal], (linked) =>
+      client.getRecipientStatus(messageId, phoneNumber, { signal: linked }),
+    );
+  }
+
+  /** One page of a tag's recipients (`bulk-status-by-tag`): SMS Partner accounts only. */
+  getStatusByTag(tag: string, page: number, signal?: AbortSignal): Promise<TagStatusPage> {
+    const client = this.requireSms();
+    return withLinkedSignal([signal, this.abort.signal], (linked) =>
+      client.getStatusByTag(tag, page, { signal: linked }),
+    );
+  }
+
   dispose(): void {
     this.disposed = true;
     this.abort.abort();
@@ -310,6 +338,14 @@ export class AccountSession implements SubaccountPageSource, vscode.Disposable {
       throw new Error(vscode.l10n.t('{0} has no API key set.', this.label));
     }
     return this.clientValue;
+  }
+
+  private requireSms(): SmsClient {
+    const client = this.requireClient();
+    if (!(client instanceof SmsClient)) {
+      throw new Error(vscode.l10n.t('{0} does not offer this: it is an SMS Partner request.', this.label));
+    }
+    return client;
   }
 
   private setState(state: AccountState): void {

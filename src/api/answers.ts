@@ -11,7 +11,10 @@ import {
 import { isProviderDateTime } from './providerDates';
 import { alias, bool, dec, list, num, obj, opt, shaped, str, type Infer } from './schema';
 import type {
+  CancelResult,
   CreditTransferResult,
+  RecipientDelivery,
+  TagStatusPage,
   MailAccount,
   SendResult,
   MessageStatus,
@@ -113,6 +116,33 @@ export const smsStatusSchema = obj({
   message_id: alias(str(), 'messageId'),
   StatutResponse_List: alias(list(smsStatusRow), 'StatutResponseList'),
 });
+
+// message-status (SMS): the docs' keys in their order. Its date is `YYYY-MM-DD HH:MM:SS`
+// where bulk-status sends Unix seconds: either is read.
+const statusDateText = () =>
+  shaped(str(), 'a date (YYYY-MM-DD HH:MM:SS or Unix seconds)', (v) => isProviderDateTime(v) || isUnixSecondsText(v));
+export const recipientStatusSchema = obj({
+  ...envelope,
+  number: alias(str(), 'phoneNumber'),
+  messageId: alias(str(), 'message_id'),
+  stopSms: opt(alias(bool(), 'stopSMS')),
+  date: opt(statusDateText()),
+  statut: alias(str(), 'status'),
+  cost: opt(cost()),
+  countryCode: opt(shaped(str(), 'a two-letter country code', (v) => /^[A-Z]{2}$/.test(v))),
+  currency: opt(currency()),
+});
+
+// bulk-status-by-tag (SMS): paged; the rows are bulk-status's.
+export const tagStatusSchema = obj({
+  ...envelope,
+  currentPage: alias(positive(), 'page'),
+  total: opt(count()),
+  StatutResponse_List: alias(list(smsStatusRow), 'StatutResponseList'),
+});
+
+// message-cancel (SMS and Mail): nothing but the envelope and a sentence.
+export const cancelSchema = obj({ ...envelope, message: opt(str()) });
 
 export const creditTransferSchema = obj({
   ...envelope,
@@ -241,6 +271,42 @@ export function toMessageStatus(
       }),
     ),
   };
+}
+
+export function toRecipientDelivery(raw: Infer<typeof recipientStatusSchema>): RecipientDelivery {
+  const date = raw.date && isProviderDateTime(raw.date) ? fromProviderDateTime(raw.date) : fromUnixSeconds(raw.date);
+  return withoutUndefined({
+    messageId: raw.messageId,
+    recipient: raw.number,
+    status: raw.statut,
+    stop: raw.stopSms ?? false,
+    date,
+    dateText: date ? undefined : raw.date,
+    cost: raw.cost,
+    currency: raw.currency,
+    countryCode: raw.countryCode,
+  });
+}
+
+export function toTagStatusPage(raw: Infer<typeof tagStatusSchema>): TagStatusPage {
+  return withoutUndefined({
+    page: raw.currentPage,
+    total: raw.total,
+    recipients: raw.StatutResponse_List.map((r) =>
+      withoutUndefined({
+        recipient: r.phoneNumber,
+        token: r.token,
+        status: r.status,
+        cost: r.cost,
+        stop: r.stopSMS ?? false,
+        ...statusDate(r.date),
+      }),
+    ),
+  });
+}
+
+export function toCancelResult(raw: Infer<typeof cancelSchema>): CancelResult {
+  return withoutUndefined({ providerMessage: raw.message });
 }
 
 /** A status date as a Date, or the provider's text when it is not one this client believes. */

@@ -12,6 +12,8 @@ export {
 } from './creditAmount';
 export { money } from './answers';
 export { checkMessageId, MAX_MESSAGE_ID_LENGTH } from './messageId';
+export { checkRecipientNumber, checkTag, MAX_TAG_LENGTH } from './recipientQuery';
+export { CANCEL_MIN_LEAD_MINUTES, CANCEL_TOO_LATE_CODE } from './providerCodes';
 export { maskApiKeyParams, redactSecrets } from './redact';
 export { DEFAULT_TIMEOUT_MS } from './transport';
 export { Pacer, PROVIDER_PACE, sharedPacer, type EndpointRule, type PacerOptions } from './pacer';

@@ -1,23 +1,30 @@
 import {
+  cancelSchema,
   creditTransferSchema,
   mailMeSchema,
   mailSendSchema,
   smsSendSchema,
   toSendResult,
   mailStatusSchema,
+  recipientStatusSchema,
   smsMeSchema,
   smsStatusSchema,
   subaccountListSchema,
+  tagStatusSchema,
+  toCancelResult,
   toCreditTransfer,
   toMailAccount,
   toMessageStatus,
+  toRecipientDelivery,
   toSmsAccount,
   toSubaccountPage,
+  toTagStatusPage,
 } from './answers';
 import { checkApiAmount } from './creditAmount';
 import { costResumeParams, costResumeSchema, toMonthUsage, type CostRange, type MonthUsage } from './costResume';
 import { checkMessageId } from './messageId';
 import { checkEmails, checkHtmlContent, checkPhoneNumbers, checkSender, checkSmsText } from './sendRules';
+import { checkRecipientNumber, checkTag } from './recipientQuery';
 import { malformedLogText, PartnerError, type MalformedDetail } from './partnerError';
 import type { ErrorContext } from './providerCodes';
 import { bodyExcerpt, redactSecrets } from './redact';
@@ -35,15 +42,18 @@ import {
 import { Transport, type RawAnswer, type TransportOptions } from './transport';
 import type {
   Account,
+  CancelResult,
   CreditTransferResult,
   MailAccount,
   MailSendRequest,
   MessageStatus,
   SendResult,
   SmsSendRequest,
+  RecipientDelivery,
   ServiceId,
   SmsAccount,
   SubaccountPage,
+  TagStatusPage,
 } from './types';
 import { parseXmlDocument, XmlSyntaxError, type XmlNode } from './xmlDocument';
 
@@ -121,6 +131,23 @@ export abstract class PartnerClient<A extends Account = Account> {
     }
     const answer = await this.transport.post('subaccount/remove', { token: token.trim() }, call?.signal, 'DELETE');
     this.decode(answer, subaccountRemoveSchema, 'subaccountRemove');
+  }
+
+  /**
+   * `GET /message-cancel`: cancels a scheduled send. An action behind a GET: one
+   * request, never retried or redirected (`getOnce`); the docs refuse it within 5 minutes
+   * of the send time (code 6). A failure after sending leaves the outcome unknown.
+   */
+  async cancelMessage(messageId: string, call?: CallOptions): Promise<CancelResult> {
+    const checked = checkMessageId(messageId);
+    if (!checked.ok) {
+      throw new RangeError(`invalid message id (${checked.reason})`);
+    }
+    const answer = await this.transport.getOnce('message-cancel', { messageId: checked.id }, call?.signal);
+    const result = toCancelResult(this.decode(answer, cancelSchema, 'cancel'));
+    return result.providerMessage === undefined
+      ? result
+      : { providerMessage: redactSecrets(result.providerMessage, [this.transport.apiKey]) };
   }
 
   private async transfer(
@@ -347,6 +374,42 @@ export class SmsClient extends PartnerClient<SmsAccount> {
     };
     const answer = await this.transport.post('send', body, call?.signal);
     return toSendResult('sms', this.decode(answer, smsSendSchema, 'smsSend'));
+  }
+
+  /**
+  /** `GET /message-status`: one recipient of one message, by phone number (SMS Partner only). */
+  async getRecipientStatus(messageId: string, phoneNumber: string, call?: CallOptions): Promise<RecipientDelivery> {
+    const id = checkMessageId(messageId);
+    if (!id.ok) {
+      throw new RangeError(`invalid message id (${id.reason})`);
+    }
+    const number = checkRecipientNumber(phoneNumber);
+    if (!number.ok) {
+      throw new RangeError(`invalid phone number (${number.reason})`);
+    }
+    const answer = await this.transport.get(
+      'message-status',
+      { messageId: id.id, phoneNumber: number.number },
+      call?.signal,
+    );
+    return toRecipientDelivery(this.decode(answer, recipientStatusSchema, 'recipientStatus'));
+  }
+
+  /** `GET /bulk-status-by-tag`: one page (1-based) of the recipients of the messages sent with `tag`. */
+  async getStatusByTag(tag: string, page = 1, call?: CallOptions): Promise<TagStatusPage> {
+    const checked = checkTag(tag);
+    if (!checked.ok) {
+      throw new RangeError(`invalid tag (${checked.reason})`);
+    }
+    if (!Number.isInteger(page) || page < 1) {
+      throw new RangeError(`page must be a positive integer, got ${page}`);
+    }
+    const answer = await this.transport.get(
+      'bulk-status-by-tag',
+      { tag: checked.tag, page: String(page) },
+      call?.signal,
+    );
+    return toTagStatusPage(this.decode(answer, tagStatusSchema, 'tagStatus'));
   }
 }
 

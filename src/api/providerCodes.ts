@@ -4,10 +4,20 @@
  */
 
 /**
- * Which operation failed: the credit-transfer, sub-account and send endpoints reuse small
- * codes with other meanings (see docs/api-decisions.md; on `/send`, 9 is a refused parameter).
+ * Which operation failed: the credit-transfer, sub-account, send and message endpoints reuse
+ * small codes with other meanings (`/send`'s 9 is a refused parameter; `message-cancel` 5–7,
+ * `message-status` 2, 5, 6, 9, `bulk-status-by-tag` 3). See docs/api-decisions.md.
  */
-export type ErrorContext = 'general' | 'transfer' | 'subaccountCreate' | 'subaccountRemove' | 'smsSend' | 'mailSend';
+export type ErrorContext =
+  | 'general'
+  | 'transfer'
+  | 'subaccountCreate'
+  | 'subaccountRemove'
+  | 'smsSend'
+  | 'mailSend'
+  | 'cancel'
+  | 'recipientStatus'
+  | 'tagStatus';
 
 /** Codes that mean the key itself is the problem: the user should set it again. */
 export function isKeyProblem(code: number | undefined, context: ErrorContext = 'general'): boolean {
@@ -20,6 +30,8 @@ export function isKeyProblem(code: number | undefined, context: ErrorContext = '
       return code === 10;
     case 'smsSend':
     case 'mailSend':
+    case 'recipientStatus':
+      // A refused parameter on /send; "does not appear to be a mobile number" on message-status.
       return code === 1 || code === 10;
     default:
       return code === 1 || code === 9 || code === 10;
@@ -40,3 +52,8 @@ export function isStopListed(code: number | undefined): boolean {
 export function isIpRefused(code: number | undefined): boolean {
   return code === 96;
 }
+
+/** `message-cancel` refused because the send is too close (code 6): the docs say within 5 minutes. */
+export const CANCEL_TOO_LATE_CODE = 6;
+/** The docs' bound: a scheduled send cannot be cancelled less than this before its time. */
+export const CANCEL_MIN_LEAD_MINUTES = 5;

@@ -90,6 +90,35 @@ export interface MessageStatus {
   readonly recipients: readonly RecipientStatus[];
 }
 
+/** `message-status`: one recipient of one SMS, asked by phone number. */
+export interface RecipientDelivery {
+  readonly messageId: string;
+  /** The number as the provider wrote it back (`0600000000` in its sample). */
+  readonly recipient: string;
+  /** `Delivered`, `Not delivered`, `Waiting`, or anything else the provider sends, unchanged. */
+  readonly status: string;
+  readonly stop: boolean;
+  readonly date?: Date;
+  /** The provider's text for a date this client cannot believe. */
+  readonly dateText?: string;
+  readonly cost?: number;
+  readonly currency?: string;
+  readonly countryCode?: string;
+}
+
+/** `bulk-status-by-tag`: one page of the recipients of the messages sent with a tag. */
+export interface TagStatusPage {
+  readonly page: number;
+  /** Recipients in all pages, when the provider says. */
+  readonly total?: number;
+  readonly recipients: readonly RecipientStatus[];
+}
+
+/** `message-cancel`: the provider's own sentence (often French), secrets redacted. */
+export interface CancelResult {
+  readonly providerMessage?: string;
+}
+
 export interface CreditTransferResult {
   /** The main account's balance after the transfer. */
   readonly credit: Money;

@@ -29,6 +29,10 @@ import {
 import { browseAsSubaccount } from './browseAsSubaccount';
 import { transferCredit, type TransferDeps } from './creditTransfer';
 import { findSubaccount } from './findSubaccount';
+import { cancelScheduledSend, type CancelDeps } from './cancelScheduledSend';
+import { openMessageLink } from './messageLinkCommand';
+import { showRecipientStatus } from './recipientStatusCommand';
+import { showStatusByTag } from './statusByTagCommand';
 import { showMessageStatus } from './messageStatusCommand';
 import type { SendFlowDeps } from './sendTestFlow';
 import { sendTestMail, type SendMailArgs } from './sendTestMail';
@@ -80,6 +84,7 @@ export function commandTable(c: CommandContext): Readonly<Record<string, Command
     reload: (session) => c.tree.reload(session),
     confirm: transfer.confirm,
   };
+  const cancel: CancelDeps = { sessions: c.sessions, panels: c.panels, log: c.log, confirm: transfer.confirm };
   const dashboard = {
     sessions: c.sessions,
     settings: c.settings,
@@ -96,6 +101,13 @@ export function commandTable(c: CommandContext): Readonly<Record<string, Command
     'partnerExplorer.refresh': () => c.tree.refresh(),
     'partnerExplorer.showMessageStatus': (target, messageId) =>
       showMessageStatus({ sessions: c.sessions, panels: c.panels, recent: c.recent }, target, messageId),
+    'partnerExplorer.openMessageLink': (messageId, service) =>
+      openMessageLink({ sessions: c.sessions, panels: c.panels, recent: c.recent }, messageId, service),
+    'partnerExplorer.cancelScheduledSend': (target, messageId) => cancelScheduledSend(cancel, target, messageId),
+    'partnerExplorer.showRecipientStatus': (target, messageId, phoneNumber, hidePersonal) =>
+      showRecipientStatus({ sessions: c.sessions }, target, messageId, phoneNumber, hidePersonal),
+    'partnerExplorer.showStatusByTag': (target, tag) =>
+      showStatusByTag({ sessions: c.sessions, panels: c.panels }, target, tag),
     'partnerExplorer.loadMoreSubaccounts': async (target) => {
       const session = await resolveAccount(c.sessions, target, {
         title: vscode.l10n.t('Load More Sub-accounts'),

@@ -20,6 +20,8 @@ export const NUMBER_SETTINGS = {
   'statusBar.refreshInterval': { fallback: 5, min: 1, max: 1440, integer: true, off: 0 },
   'lowCreditThreshold.sms': { fallback: 100, min: 0, max: 1_000_000_000, integer: true },
   'lowCreditThreshold.mail': { fallback: 100, min: 0, max: 1_000_000_000, integer: true },
+  /** KB: message ids are not looked for in larger files (the scan stays cheap). */
+  'messageLinks.maxFileSize': { fallback: 1024, min: 1, max: 51_200, integer: true },
 } as const satisfies Record<string, NumberBounds>;
 
 export type NumberSettingKey = keyof typeof NUMBER_SETTINGS;

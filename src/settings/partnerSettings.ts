@@ -17,6 +17,13 @@ export interface PartnerSettings {
   readonly liveTracking: boolean;
   /** Where `Open in Dashboard` goes. */
   readonly dashboardUrl: Readonly<Record<ServiceId, string>>;
+  /** Message ids in editors and terminals become links to their delivery status. */
+  readonly messageLinks: {
+    readonly enabled: boolean;
+    /** The setting's raw list: `compilePatterns` validates it (and reports refused ones once). */
+    readonly patterns: unknown;
+    readonly maxFileBytes: number;
+  };
   /** Values that were invalid and fell back to their defaults, in words. */
   readonly warnings: readonly string[];
 }
@@ -82,6 +89,11 @@ export function readSettings(): PartnerSettings {
     },
     liveTracking: config.get<unknown>('messageStatus.liveTracking', true) !== false,
     dashboardUrl: { sms: dashboardUrl(config, 'sms', warnings), mail: dashboardUrl(config, 'mail', warnings) },
+    messageLinks: {
+      enabled: config.get<unknown>('messageLinks.enabled', true) !== false,
+      patterns: config.get<unknown>('messageLinks.patterns', []),
+      maxFileBytes: numberSetting(config, 'messageLinks.maxFileSize', warnings) * 1024,
+    },
     warnings,
   };
 }

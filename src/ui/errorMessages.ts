@@ -86,7 +86,7 @@ function describeApiError(error: PartnerError, label: string, t: Translate): str
   const meaning =
     error.context === 'subaccountCreate' || error.context === 'subaccountRemove'
       ? subaccountAdminMeaning(code, error.context, error.service, t)
-      : codeMeaning(code, error.context === 'transfer', t);
+      : (messageActionMeaning(code, error.context, t) ?? codeMeaning(code, error.context === 'transfer', t));
   if (meaning !== undefined) {
     return error.isKeyProblem
       ? t('{0}: {1} (code {2}). Set the API key again.', label, meaning, String(code))
@@ -173,6 +173,46 @@ function sendCodeMeaning(code: number, context: 'smsSend' | 'mailSend', t: Trans
     default:
       return undefined;
   }
+}
+
+/**
+ * What `message-cancel`, `message-status` and `bulk-status-by-tag` mean by the codes they
+ * reuse (each endpoint's own page; see docs/api-decisions.md); undefined: the general meaning.
+ */
+function messageActionMeaning(code: number, context: PartnerError['context'], t: Translate): string | undefined {
+  if (context === 'cancel') {
+    switch (code) {
+      case 5:
+        return t('this send was already cancelled');
+      case 6:
+        return t('the send is less than 5 minutes away and can no longer be cancelled');
+      case 7:
+        return t('the message has already been sent and can no longer be cancelled');
+    }
+  }
+  if (context === 'recipientStatus') {
+    switch (code) {
+      case 2:
+        return t('the phone number is missing');
+      case 5:
+        return t('the list of numbers is empty');
+      case 6:
+        return t("the phone number's format is not correct");
+      case 9:
+        return t('the number does not appear to be a mobile number');
+      case 50:
+        return t('at most 500 numbers are allowed');
+    }
+  }
+  if (context === 'tagStatus') {
+    switch (code) {
+      case 3:
+        return t('the tag is missing');
+      case 4:
+        return t('no message with this tag was found');
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -45,6 +45,12 @@ export interface StatusViewData {
   readonly changes: readonly StatusChange[];
   /** When the reading `changes` compares with was taken; null for the first reading. */
   readonly previousFetchedAt: number | null;
+  /** `tag`: every recipient of the messages sent with the tag `messageId` (bulk-status-by-tag). */
+  readonly subject?: 'message' | 'tag';
+  /** Offer Cancel Scheduled Send: some recipient is still waiting and the account's own key reads. */
+  readonly canCancel?: boolean;
+  /** Offer each row's Status of One Recipient (SMS Partner messages read with the account's key). */
+  readonly canLookUpRecipient?: boolean;
 }
 
 /**
@@ -99,6 +105,11 @@ export interface PanelStrings {
   readonly trackingPaused: string;
   readonly trackingFinal: string;
   readonly trackingExpired: string;
+  /** {0}: tag, {1}: service. */
+  readonly tagTitle: string;
+  readonly cancelSend: string;
+  /** The row action's label: {0}: the recipient as shown. */
+  readonly recipientAction: string;
 }
 
 export type HostMessage =
@@ -131,6 +142,9 @@ export type WebviewMessage =
   | { readonly type: 'copyMessageId' }
   /** The user turned Hide personal data on or off: chat tools mask recipients meanwhile. */
   | { readonly type: 'hidePersonal'; readonly hidden: boolean }
+  | { readonly type: 'cancelSend' }
+  /** The row action: `recipient` as the table holds it (never logged); the answer is masked when `hidePersonal`. */
+  | { readonly type: 'recipientStatus'; readonly recipient: string; readonly hidePersonal: boolean }
   | { readonly type: 'rendered'; readonly report: RenderReport };
 
 /** What the webview keeps with `setState` and the serializer gets back after a reload. */
@@ -139,6 +153,8 @@ export interface PanelPersistedState {
   /** The account that read it (its id, never its key). */
   readonly accountId?: string;
   readonly messageId: string;
+  /** `tag`: `messageId` is a tag (Show Status by Tag). */
+  readonly subject?: 'message' | 'tag';
   /** Set when the panel read the message with a sub-account's key (never the key itself). */
   readonly subaccount?: string;
   readonly sort?: { readonly column: SortColumn; readonly descending: boolean };

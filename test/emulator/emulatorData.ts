@@ -1,5 +1,7 @@
 /** Deterministic sample data the emulator serves: accounts, sub-accounts and messages. */
 
+import { seedScheduledMessages } from './routes/messages';
+
 export type EmulatedService = 'sms' | 'mail';
 
 export interface SubaccountRecord {
@@ -212,7 +214,7 @@ function subaccountMessages(service: EmulatedService): Map<string, RecipientReco
 
 export function createServiceData(service: EmulatedService, options: DataOptions = {}): ServiceData {
   const count = (service === 'sms' ? options.smsSubaccounts : options.mailSubaccounts) ?? 45;
-  return {
+  const data: ServiceData = {
     apiKey: (service === 'sms' ? options.smsKey : options.mailKey) ?? DEFAULT_KEYS[service],
     username: service === 'sms' ? 'agence.durand@exemple.fr' : 'newsletter@exemple.fr',
     firstname: service === 'sms' ? 'Claire' : undefined,
@@ -227,4 +229,7 @@ export function createServiceData(service: EmulatedService, options: DataOptions
     subaccountMessages: subaccountMessages(service),
     statusMovers: new Map(),
   };
+  // Scheduled sends (routes/messages.ts) read like any message until cancelled.
+  seedScheduledMessages(data, service);
+  return data;
 }

@@ -32,6 +32,7 @@ import { userText } from '../unit/helpers/bundleTranslate';
 import { linksIn } from '../unit/helpers/linkGrammar';
 import { PartnerEmulator, type Fault } from '../emulator/partnerEmulator';
 import { startTlsFront, type TestCertificate } from '../emulator/tlsFront';
+import { messageActionRows } from './messageActionRows';
 import { panelRows } from './panelRows';
 import { settingsAndAccountRows } from './settingsAndAccountRows';
 import { subaccountAdminRows } from './subaccountAdminRows';
@@ -576,6 +577,7 @@ async function main(): Promise<void> {
     await subaccountAdminRows(emulator, expectInput);
     await panelRows(emulator, logger, expectInput);
     await sendRows(emulator, logger, expectInput);
+    await messageActionRows(emulator, expectInput);
     const keys = [emulator.apiKey('sms'), emulator.apiKey('mail')];
     const leaked = logLines.filter((l) => keys.some((k) => l.includes(k)));
     expectInput(

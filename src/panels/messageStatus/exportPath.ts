@@ -2,9 +2,14 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { ServiceId } from '../../api';
 
-/** The name proposed for a message's export. */
-export function exportFileName(service: ServiceId, messageId: string): string {
-  return `message-${service}-${messageId}.csv`;
+/**
+ * The name proposed for a message's (or a tag's) export. A tag is the user's text:
+ * anything but letters, digits, `.`, `_` and `-` becomes `_` (no path, no device name).
+ */
+export function exportFileName(service: ServiceId, messageId: string, subject: 'message' | 'tag' = 'message'): string {
+  return subject === 'tag'
+    ? `tag-${service}-${messageId.replace(/[^\p{L}\p{N}._-]/gu, '_')}.csv`
+    : `message-${service}-${messageId}.csv`;
 }
 
 /**

@@ -12,7 +12,7 @@ import { showInfo } from '../../ui/notifications';
 import { panelOptions, WebviewPanelBase, type PanelObserver, type PanelRequest } from '../webviewPanelBase';
 import type { WebviewPage } from '../webviewHtml';
 import { decideTracking, nextStep, sentAt, type TrackingPolicy } from './liveTracking';
-import { panelStrings, panelTitle } from './panelStrings';
+import { panelStrings, panelTitle, tagPanelTitle } from './panelStrings';
 import { copyStatus, exportStatusCsv, statusText, type CopyFormat, type ExportSource } from './statusExport';
 import { stillOwned } from './readingOwner';
 import { buildStatusView } from './statusView';
@@ -39,6 +39,12 @@ export interface StatusSource {
    */
   readonly accountSignal: AbortSignal;
   getMessageStatus(messageId: string, signal?: AbortSignal): Promise<MessageStatus>;
+  /** `tag`: `messageId` is a tag and the reading covers every message sent with it. */
+  readonly subject?: 'message' | 'tag';
+  /** The account's own key reads: it may cancel the message's scheduled send. */
+  readonly canCancel?: boolean;
+  /** An SMS Partner account's own key reads: one recipient can be looked up by number. */
+  readonly canLookUpRecipient?: boolean;
   /** Fires when the key or the connection settings changed. */
   readonly onDidChangeClient?: vscode.Event<unknown>;
 }
@@ -91,7 +97,7 @@ export class MessageStatusPanel extends WebviewPanelBase<MessageStatusProtocol> 
   ) {
     super(panel, {
       extensionUri: context.extensionUri,
-      title: panelTitle(source.service, messageId, source.subaccount ?? source.accountName),
+      title: sourceTitle(source, messageId),
       page: statusPage(source, messageId, restored),
       observer: context.observer,
     });
@@ -100,6 +106,7 @@ export class MessageStatusPanel extends WebviewPanelBase<MessageStatusProtocol> 
     this.exportSource = {
       service: source.service,
       messageId,
+      subject: source.subject,
       subaccount: source.subaccount,
       held: () => this.held(),
     };
@@ -134,6 +141,11 @@ export class MessageStatusPanel extends WebviewPanelBase<MessageStatusProtocol> 
     return this.source.subaccount;
   }
 
+  /** Whether `messageId` is a message id or a tag. */
+  get subject(): 'message' | 'tag' {
+    return this.source.subject ?? 'message';
+  }
+
   /** What Copy as CSV / Markdown / JSON gives now: nothing once the account that read it changed. */
   text(format: CopyFormat, hidePersonal: boolean): string | undefined {
     return statusText(this.exportSource, format, hidePersonal);
@@ -164,7 +176,15 @@ export class MessageStatusPanel extends WebviewPanelBase<MessageStatusProtocol> 
       }
       const who = this.source.subaccount ?? this.source.accountName;
       const label = who ? `${SERVICES[this.service].label} · ${who}` : SERVICES[this.service].label;
-      const data = buildStatusView(this.service, label, status, Date.now(), this.held());
+      const built = buildStatusView(this.service, label, status, Date.now(), this.held());
+      const tag = this.subject === 'tag';
+      const data: StatusViewData = {
+        ...built,
+        subject: this.subject,
+        // The docs give no "scheduled" flag: a message some recipient still waits for may be one.
+        canCancel: !tag && this.source.canCancel === true && built.summary.some((e) => e.category === 'waiting'),
+        canLookUpRecipient: !tag && this.source.canLookUpRecipient === true,
+      };
       this.data = data;
       this.dataAccount = account;
       this.firstReadAt ??= data.fetchedAt;
@@ -329,6 +349,23 @@ export class MessageStatusPanel extends WebviewPanelBase<MessageStatusProtocol> 
         return;
       case 'exportCsv':
         return exportStatusCsv(this.exportSource, message.hidePersonal, this.context.log);
+      case 'cancelSend':
+        if (this.held()?.canCancel) {
+          await vscode.commands.executeCommand('partnerExplorer.cancelScheduledSend', this.accountId, this.messageId);
+        }
+        return;
+      case 'recipientStatus':
+        // Only a recipient of the reading on screen: the webview cannot ask about anyone else.
+        if (this.held()?.canLookUpRecipient && this.held()?.rows.some((r) => r.recipient === message.recipient)) {
+          await vscode.commands.executeCommand(
+            'partnerExplorer.showRecipientStatus',
+            this.accountId,
+            this.messageId,
+            message.recipient,
+            message.hidePersonal === true,
+          );
+        }
+        return;
     }
   }
 }
@@ -339,6 +376,7 @@ function statusPage(source: StatusSource, messageId: string, restored?: PanelPer
     service: source.service,
     accountId: source.accountId,
     messageId,
+    subject: source.subject === 'tag' ? 'tag' : undefined,
     subaccount: source.subaccount,
     sort: restored?.sort,
     filterText: typeof restored?.filterText === 'string' ? restored.filterText : undefined,
@@ -346,9 +384,14 @@ function statusPage(source: StatusSource, messageId: string, restored?: PanelPer
     hidePersonal: restored?.hidePersonal === true,
   };
   return {
-    title: panelTitle(source.service, messageId, source.subaccount ?? source.accountName),
+    title: sourceTitle(source, messageId),
     styles: ['statusPanel.css'],
     script: 'statusPanel.js',
     state,
   };
+}
+
+function sourceTitle(source: StatusSource, id: string): string {
+  const who = source.subaccount ?? source.accountName;
+  return source.subject === 'tag' ? tagPanelTitle(source.service, id, who) : panelTitle(source.service, id, who);
 }

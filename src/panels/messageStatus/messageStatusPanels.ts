@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { checkMessageId, type PartnerLogger } from '../../api';
+import { checkMessageId, checkTag, type PartnerLogger } from '../../api';
 import type { AccountSession } from '../../accounts/accountSession';
 import type { AccountSessions } from '../../accounts/accountSessions';
 import type { RecentMessages } from '../../accounts/recentMessages';
+import { readTagStatus, type TagProgress } from '../../accounts/tagStatus';
 import type { PanelPersistedState } from '../../webview/messageStatusProtocol';
 import type { PanelObserver } from '../webviewPanelBase';
 import { DEFAULT_TRACKING, type TrackingPolicy } from './liveTracking';
@@ -44,7 +45,7 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
       policy: options.policy ?? (() => DEFAULT_TRACKING),
       // Only the main account's lookups are offered again: a sub-account's key is gone once its panel closes.
       onLoaded: (panel) => {
-        if (!panel.subaccount) {
+        if (!panel.subaccount && panel.subject === 'message') {
           void this.recent.remember(panel.accountId, panel.messageId);
         }
       },
@@ -53,6 +54,40 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
 
   get(accountId: string, messageId: string, subaccount?: string): MessageStatusPanel | undefined {
     return this.panels.get(panelKey(accountId, messageId, subaccount));
+  }
+
+  /** The open panel of a tag read with an account's key, if any. */
+  getTag(accountId: string, tag: string): MessageStatusPanel | undefined {
+    return this.panels.get(panelKey(accountId, tag, undefined, 'tag'));
+  }
+
+  /**
+   * Opens (or reveals and refreshes) the panel of every recipient of the messages sent
+   * with `tag` (SMS Partner): all pages read one after the other, with progress.
+   */
+  showTag(session: AccountSession, tag: string, progress?: TagReadProgress): MessageStatusPanel {
+    return this.showFrom(this.tagSource(session, progress), tag);
+  }
+
+  /** An SMS account reading tags: every page, no cancel, no row action. */
+  private tagSource(session: AccountSession, progress?: TagReadProgress): StatusSource {
+    const base = this.sourceOf(session);
+    return {
+      ...base,
+      get hasKey() {
+        return session.hasKey;
+      },
+      get accountSignal() {
+        return session.accountSignal;
+      },
+      subject: 'tag',
+      canCancel: false,
+      canLookUpRecipient: false,
+      getMessageStatus: (tag, signal) =>
+        progress
+          ? progress(tag, (report) => readTagStatus(session, tag, signal, report))
+          : readTagStatus(session, tag, signal),
+    };
   }
 
   /** Opens (or reveals and refreshes) the panel for a message read with an account's key. */
@@ -75,12 +110,14 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
       },
       onDidChangeClient: session.onDidChangeClient,
       getMessageStatus: (id, signal) => session.getMessageStatus(id, signal),
+      canCancel: true,
+      canLookUpRecipient: session.service === 'sms',
     };
   }
 
   /** Opens (or reveals and refreshes) the panel for a message read from `source`. */
   showFrom(source: StatusSource, messageId: string): MessageStatusPanel {
-    const existing = this.get(source.accountId, messageId, source.subaccount);
+    const existing = this.panels.get(panelKey(source.accountId, messageId, source.subaccount, source.subject));
     if (existing && !existing.ended) {
       existing.reveal();
       void existing.load();
@@ -95,6 +132,9 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PanelPersistedState | undefined): Promise<void> {
     const service = state?.service;
+    if (state?.subject === 'tag') {
+      return this.restoreTag(panel, state);
+    }
     const id = state?.messageId !== undefined ? checkMessageId(String(state.messageId)) : undefined;
     await this.sessions.sync();
     // Its account, else (a panel saved before accounts existed) the service's pinned one.
@@ -117,6 +157,18 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
     return [...this.panels.values()].some((p) => p.hidesPersonalData);
   }
 
+  /** A tag panel after a reload: its SMS account reads every page again. */
+  private async restoreTag(panel: vscode.WebviewPanel, state: PanelPersistedState): Promise<void> {
+    await this.sessions.sync();
+    const tag = checkTag(String(state.messageId));
+    const session = state.accountId ? this.sessions.get(state.accountId) : this.sessions.pinned('sms');
+    if (!session || session.service !== 'sms' || !tag.ok || state.subaccount || this.getTag(session.id, tag.tag)) {
+      panel.dispose();
+      return;
+    }
+    this.track(new MessageStatusPanel(panel, this.tagSource(session), tag.tag, this.context, state));
+  }
+
   dispose(): void {
     for (const p of [...this.panels.values()]) {
       p.dispose();
@@ -125,7 +177,7 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
   }
 
   private track(panel: MessageStatusPanel): MessageStatusPanel {
-    const key = panelKey(panel.accountId, panel.messageId, panel.subaccount);
+    const key = panelKey(panel.accountId, panel.messageId, panel.subaccount, panel.subject);
     this.panels.set(key, panel);
     panel.onDidDispose(() => {
       if (this.panels.get(key) === panel) {
@@ -136,6 +188,14 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
   }
 }
 
-function panelKey(accountId: string, messageId: string, subaccount?: string): string {
-  return `${accountId}:${subaccount ?? ''}:${messageId}`;
+function panelKey(accountId: string, messageId: string, subaccount?: string, subject?: 'message' | 'tag'): string {
+  return subject === 'tag'
+    ? `${accountId}:${subaccount ?? ''}:tag:${messageId}`
+    : `${accountId}:${subaccount ?? ''}:${messageId}`;
 }
+
+/** Shows a tag's reading progress (the command wraps it in VS Code's progress). */
+export type TagReadProgress = <T>(
+  tag: string,
+  read: (report: (progress: TagProgress) => void) => Promise<T>,
+) => Promise<T>;

@@ -44,6 +44,9 @@ export function panelStrings(): PanelStrings {
     trackingPaused: vscode.l10n.t('Live tracking paused while the panel is hidden'),
     trackingFinal: vscode.l10n.t('Every status is final: tracking stopped'),
     trackingExpired: vscode.l10n.t('Sent more than 48 hours ago: tracking stopped'),
+    tagTitle: vscode.l10n.t('Tag {0} · {1}'),
+    cancelSend: vscode.l10n.t('Cancel Scheduled Send…'),
+    recipientAction: vscode.l10n.t('Status of {0}'),
   };
 }
 
@@ -52,4 +55,11 @@ export function panelTitle(service: ServiceId, messageId: string, subaccount?: s
   return subaccount
     ? vscode.l10n.t('Message {0} · {1} · {2}', messageId, SERVICES[service].label, subaccount)
     : vscode.l10n.t('Message {0} · {1}', messageId, SERVICES[service].label);
+}
+
+/** A tag panel's title: every message sent with the tag. */
+export function tagPanelTitle(service: ServiceId, tag: string, account?: string): string {
+  return account
+    ? vscode.l10n.t('Tag {0} · {1} · {2}', tag, SERVICES[service].label, account)
+    : vscode.l10n.t('Tag {0} · {1}', tag, SERVICES[service].label);
 }

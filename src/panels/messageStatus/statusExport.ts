@@ -3,7 +3,7 @@ import type { PartnerLogger, ServiceId } from '../../api';
 import type { StatusViewData } from '../../webview/messageStatusProtocol';
 import { showInfo } from '../../ui/notifications';
 import { defaultExportUri, exportFileName, writeCsvExport } from './csvExport';
-import { panelStrings, panelTitle } from './panelStrings';
+import { panelStrings, panelTitle, tagPanelTitle } from './panelStrings';
 import { toCsv, toJson, toMarkdown } from './statusFormats';
 
 export type CopyFormat = 'csv' | 'markdown' | 'json';
@@ -12,6 +12,8 @@ export type CopyFormat = 'csv' | 'markdown' | 'json';
 export interface ExportSource {
   readonly service: ServiceId;
   readonly messageId: string;
+  /** `tag`: `messageId` is a tag (its export is named so, its Markdown titled so). */
+  readonly subject?: 'message' | 'tag';
   /** The sub-account that read the message; named in the Markdown title unless personal data is hidden. */
   readonly subaccount?: string;
   /**
@@ -35,7 +37,11 @@ export function statusText(source: ExportSource, format: CopyFormat, hidePersona
       // Excel opens `;`-separated files right where the decimal separator is a comma.
       return toCsv(data.rows, headers, locale.toLowerCase().startsWith('fr') ? ';' : ',', hidePersonal);
     case 'markdown': {
-      const title = panelTitle(source.service, source.messageId, hidePersonal ? undefined : source.subaccount);
+      const who = hidePersonal ? undefined : source.subaccount;
+      const title =
+        source.subject === 'tag'
+          ? tagPanelTitle(source.service, source.messageId, who)
+          : panelTitle(source.service, source.messageId, who);
       return toMarkdown(data.rows, { ...headers, title, yes: s.yes, no: s.no }, locale, hidePersonal);
     }
     case 'json':
@@ -67,7 +73,7 @@ export async function exportStatusCsv(source: ExportSource, hidePersonal: boolea
     return;
   }
   const target = await vscode.window.showSaveDialog({
-    defaultUri: defaultExportUri(exportFileName(source.service, source.messageId)),
+    defaultUri: defaultExportUri(exportFileName(source.service, source.messageId, source.subject)),
     filters: { CSV: ['csv'] },
     saveLabel: vscode.l10n.t('Export'),
   });
