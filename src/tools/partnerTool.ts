@@ -26,6 +26,8 @@ export interface PartnerTool<I> {
   readonly name: string;
   readonly inputSchema: InputSchema;
   progressMessage(input: I): string;
+  /** What the chat asks the user to confirm before the tool runs (tools that send). */
+  confirmation?(input: I): { readonly title: string; readonly message: string };
   run(input: I, context: ToolContext, signal: AbortSignal): Promise<string>;
 }
 

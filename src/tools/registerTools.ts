@@ -5,6 +5,7 @@ import { creditsTool } from './creditsTool';
 import { deliveryStatusTool } from './deliveryStatusTool';
 import { findSubaccountTool } from './findSubaccountTool';
 import type { AnyPartnerTool, PartnerTool, ToolContext } from './partnerTool';
+import { sendTestTool } from './sendTestTool';
 import { smsLengthTool } from './smsLengthTool';
 import { checkInput } from './toolInput';
 import { ToolInputProblem } from './toolAccount';
@@ -16,6 +17,7 @@ export const PARTNER_TOOLS: readonly AnyPartnerTool[] = [
   deliveryStatusTool,
   findSubaccountTool,
   smsLengthTool,
+  sendTestTool,
 ];
 
 function textResult(text: string): vscode.LanguageModelToolResult {
@@ -34,8 +36,10 @@ function register<I>(tool: PartnerTool<I>, context: ToolContext): vscode.Disposa
   return vscode.lm.registerTool<unknown>(tool.name, {
     prepareInvocation(options) {
       const checked = checkInput<I>(tool.inputSchema, options.input, vscode.l10n.t);
+      const confirmation = checked.ok ? tool.confirmation?.(checked.value) : undefined;
       return {
         invocationMessage: checked.ok ? tool.progressMessage(checked.value) : vscode.l10n.t('Checking the tool input…'),
+        ...(confirmation ? { confirmationMessages: confirmation } : {}),
       };
     },
     async invoke(options, token) {

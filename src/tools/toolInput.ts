@@ -15,7 +15,14 @@ export type PropertySchema =
       readonly enum?: readonly string[];
     }
   | { readonly type: 'integer'; readonly description: string; readonly minimum: number; readonly maximum: number }
-  | { readonly type: 'boolean'; readonly description: string };
+  | { readonly type: 'boolean'; readonly description: string }
+  | {
+      readonly type: 'array';
+      readonly description: string;
+      readonly items: { readonly type: 'string'; readonly minLength: number; readonly maxLength: number };
+      readonly minItems: number;
+      readonly maxItems: number;
+    };
 
 export interface InputSchema {
   readonly type: 'object';
@@ -101,5 +108,19 @@ function checkProperty(
         return t('The input field "{0}" must be true or false.', name);
       }
       return { value: raw };
+    case 'array': {
+      const items = property.items;
+      const fits = (v: unknown) =>
+        typeof v === 'string' && v.trim().length >= items.minLength && v.length <= items.maxLength;
+      if (!Array.isArray(raw) || raw.length < property.minItems || raw.length > property.maxItems || !raw.every(fits)) {
+        return t(
+          'The input field "{0}" must be a list of {1} to {2} texts.',
+          name,
+          property.minItems,
+          property.maxItems,
+        );
+      }
+      return { value: (raw as string[]).map((v) => v.trim()) };
+    }
   }
 }

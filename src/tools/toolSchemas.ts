@@ -98,3 +98,36 @@ export const SMS_LENGTH_SCHEMA: InputSchema = {
   required: ['text'],
   additionalProperties: false,
 };
+
+export const SEND_TEST_SCHEMA: InputSchema = {
+  type: 'object',
+  properties: {
+    recipients: {
+      type: 'array',
+      description:
+        'Where the test goes: international phone numbers (+33612345678) for SMS Partner, e-mail addresses for Mail Partner. At most 5.',
+      items: { type: 'string', minLength: 3, maxLength: 254 },
+      minItems: 1,
+      maxItems: 5,
+    },
+    text: {
+      type: 'string',
+      description: 'SMS Partner: the SMS text. Mail Partner: the HTML content of the e-mail.',
+      minLength: 1,
+      maxLength: 100000,
+    },
+    subject: {
+      type: 'string',
+      description: 'Mail Partner only (required there): the subject of the e-mail.',
+      maxLength: 255,
+    },
+    sender: {
+      type: 'string',
+      description: 'SMS Partner only: the sender name, 3 to 11 letters or digits. Leave it out for the default.',
+      maxLength: 11,
+    },
+    ...ACCOUNT_PROPERTIES,
+  },
+  required: ['recipients', 'text'],
+  additionalProperties: false,
+};

@@ -6,6 +6,7 @@ export const TOOL_NAMES = [
   'partnerExplorer_deliveryStatus',
   'partnerExplorer_findSubaccount',
   'partnerExplorer_smsLength',
+  'partnerExplorer_sendTest',
 ] as const;
 
 /** Invokes a tool the way a chat participant would, without Copilot (no invocation token): its text. */

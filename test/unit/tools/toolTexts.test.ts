@@ -14,6 +14,7 @@ import {
   CREDITS_SCHEMA,
   DELIVERY_STATUS_SCHEMA,
   FIND_SUBACCOUNT_SCHEMA,
+  SEND_TEST_SCHEMA,
   SMS_LENGTH_SCHEMA,
 } from '../../../src/tools/toolSchemas';
 import { english, french } from '../helpers/bundleTranslate';
@@ -41,6 +42,7 @@ describe('Partner tools: schemas and text builders', () => {
       partnerExplorer_deliveryStatus: DELIVERY_STATUS_SCHEMA,
       partnerExplorer_findSubaccount: FIND_SUBACCOUNT_SCHEMA,
       partnerExplorer_smsLength: SMS_LENGTH_SCHEMA,
+      partnerExplorer_sendTest: SEND_TEST_SCHEMA,
     };
     const tools = manifest.contributes.languageModelTools;
     assert.deepEqual(
