@@ -25,6 +25,9 @@ import { LINK_SELECTOR, MessageLinks } from './views/messageLinks/messageLinkPro
 import { readSettings, SECTION, type PartnerSettings } from './settings/partnerSettings';
 import { sharePersonalDataSetting } from './settings/toolSettings';
 import { registerTools } from './tools/registerTools';
+import { SmsDiagnostics } from './views/smsLength/smsDiagnostics';
+import { SmsLengthStatusBar } from './views/smsLength/smsLengthStatusBar';
+import { SmsQuickFixes } from './views/smsLength/smsQuickFixes';
 
 export { VIEW_ID };
 
@@ -45,6 +48,8 @@ export interface PartnerExplorerApi {
   readonly usagePanels: UsagePanels;
   /** Message ids in editors and terminals (links, hover). */
   readonly messageLinks: MessageLinks;
+  /** The SMS length of the active editor's text, in the status bar. */
+  readonly smsLength: SmsLengthStatusBar;
   readonly logUri: vscode.Uri;
   /** What the extension keeps between sessions (never a key). */
   readonly storage: {
@@ -145,6 +150,7 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     () => settings,
     (text) => void showWarning(text),
   );
+  const smsLength = new SmsLengthStatusBar();
   const keys: KeyCommandDeps = {
     store,
     sessions,
@@ -252,6 +258,11 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     vscode.languages.registerDocumentLinkProvider(LINK_SELECTOR, messageLinks),
     vscode.languages.registerHoverProvider(LINK_SELECTOR, messageLinks),
     vscode.window.registerTerminalLinkProvider(messageLinks),
+    smsLength,
+    new SmsDiagnostics(),
+    vscode.languages.registerCodeActionsProvider({ language: 'sms' }, new SmsQuickFixes(), {
+      providedCodeActionKinds: SmsQuickFixes.kinds,
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(SECTION)) {
         return;
@@ -278,6 +289,7 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     creditHistoryPanel,
     usagePanels,
     messageLinks,
+    smsLength,
     logUri: context.logUri,
     storage: { global: context.globalState, workspace: context.workspaceState, secrets: context.secrets },
     ready,

@@ -28,6 +28,7 @@ import {
 } from './apiKeyCommands';
 import { browseAsSubaccount } from './browseAsSubaccount';
 import { transferCredit, type TransferDeps } from './creditTransfer';
+import { explainSmsLength } from './explainSmsLength';
 import { findSubaccount } from './findSubaccount';
 import { cancelScheduledSend, type CancelDeps } from './cancelScheduledSend';
 import { openMessageLink } from './messageLinkCommand';
@@ -153,6 +154,7 @@ export function commandTable(c: CommandContext): Readonly<Record<string, Command
     'partnerExplorer.copyAsJson': (node) => copyAsJson(dashboard, node),
     'partnerExplorer.showCreditHistory': () => c.creditHistoryPanel.show(),
     'partnerExplorer.showLog': () => c.channel.show(),
+    'partnerExplorer.explainSmsLength': () => explainSmsLength(),
     'partnerExplorer.showUsage': (target, range) => showUsage(c.sessions, c.usagePanels, target, range),
     'partnerExplorer.createSubaccount': (target, request) =>
       createSubaccount(
