@@ -13,6 +13,8 @@ import {
 } from './answers';
 import { checkApiAmount } from './creditAmount';
 import { checkMessageId } from './messageId';
+import { checkPhoneNumber } from './phoneNumber';
+import { envelopeSchema, lookupSchema, stopAddSchema, stopListSchema, toNumberLookup, toStopPage } from './stopAnswers';
 import { malformedLogText, PartnerError, type MalformedDetail } from './partnerError';
 import type { ErrorContext } from './providerCodes';
 import { bodyExcerpt, redactSecrets } from './redact';
@@ -23,8 +25,10 @@ import type {
   CreditTransferResult,
   MailAccount,
   MessageStatus,
+  NumberLookup,
   ServiceId,
   SmsAccount,
+  StopPage,
   SubaccountPage,
 } from './types';
 import { parseXmlDocument, XmlSyntaxError, type XmlNode } from './xmlDocument';
@@ -237,6 +241,46 @@ export class SmsClient extends PartnerClient<SmsAccount> {
 
   async getMessageStatus(messageId: string, call?: CallOptions): Promise<MessageStatus> {
     return toMessageStatus('sms', await this.fetchStatus(messageId, smsStatusSchema, call));
+  }
+
+  /**
+   * `GET stop-sms/list`: one page of the STOP list. The docs give no paging; `page` is
+   * sent anyway and a page that repeats the previous one ends the list (see
+   * docs/api-decisions.md).
+   */
+  async listStopNumbers(page = 1, call?: CallOptions): Promise<StopPage> {
+    const answer = await this.transport.get('stop-sms/list', { page: String(page) }, call?.signal);
+    return toStopPage(this.decode(answer, stopListSchema, 'stopList'), page);
+  }
+
+  /** `POST stop-sms/add`: sent once, never retried. Returns the new entry's id when given. */
+  async addStopNumber(phoneNumber: string, call?: CallOptions): Promise<{ readonly stopId?: number }> {
+    const checked = checkPhoneNumber(phoneNumber);
+    if (!checked.ok) {
+      throw new RangeError(`invalid phone number (${checked.reason})`);
+    }
+    const answer = await this.transport.post('stop-sms/add', { phoneNumber: checked.e164 }, call?.signal);
+    const raw = this.decode(answer, stopAddSchema, 'stopList');
+    return raw.stopId !== undefined ? { stopId: raw.stopId } : {};
+  }
+
+  /** `GET stop-sms/delete?id=`: an action behind a GET, so sent once (getOnce). */
+  async removeStopNumber(id: number, call?: CallOptions): Promise<void> {
+    if (!Number.isSafeInteger(id) || id <= 0) {
+      throw new RangeError('invalid STOP entry id');
+    }
+    const answer = await this.transport.getOnce('stop-sms/delete', { id: String(id) }, call?.signal);
+    this.decode(answer, envelopeSchema, 'stopList');
+  }
+
+  /** `POST lookup`: the free format check of one number (not the paid HLR). */
+  async lookupNumber(phoneNumber: string, call?: CallOptions): Promise<NumberLookup> {
+    const checked = checkPhoneNumber(phoneNumber);
+    if (!checked.ok) {
+      throw new RangeError(`invalid phone number (${checked.reason})`);
+    }
+    const answer = await this.transport.post('lookup', { phoneNumbers: checked.e164 }, call?.signal);
+    return toNumberLookup(this.decode(answer, lookupSchema, 'lookup'), checked.e164);
   }
 }
 

@@ -99,7 +99,7 @@ export class PartnerError extends Error {
 
   /** The key was rejected or missing: the user should set it again. */
   get isKeyProblem(): boolean {
-    return this.kind === 'api' && isKeyProblem(this.code);
+    return this.kind === 'api' && isKeyProblem(this.code, this.context);
   }
 
   /** Worth offering a retry: the same request may succeed later. */

@@ -4,9 +4,15 @@
  */
 
 /** Which operation failed: the credit-transfer endpoints reuse small codes with other meanings. */
-export type ErrorContext = 'general' | 'transfer';
+export type ErrorContext = 'general' | 'transfer' | 'stopList' | 'lookup';
 
-/** Codes that mean the key itself is the problem: the user should set it again. */
-export function isKeyProblem(code: number | undefined): boolean {
+/**
+ * Codes that mean the key itself is the problem: the user should set it again.
+ * The STOP list and lookup pages use 9 for an invalid phone number, not a key.
+ */
+export function isKeyProblem(code: number | undefined, context: ErrorContext = 'general'): boolean {
+  if (code === 9 && (context === 'stopList' || context === 'lookup')) {
+    return false;
+  }
   return code === 1 || code === 9 || code === 10;
 }
