@@ -155,6 +155,7 @@
       state = { ...state, hidePersonal: !hidePersonal() };
       vscode.setState(state);
       hide.setAttribute('aria-pressed', String(hidePersonal()));
+      send({ type: 'hidePersonal', hidden: hidePersonal() });
       renderRows();
       report(performance.now());
     });

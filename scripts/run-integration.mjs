@@ -61,6 +61,8 @@ async function main() {
       ...(suiteDir ? { PARTNER_SUITE_DIR: suiteDir } : {}),
     },
     log: (line) => serverLog.push(line),
+    // PARTNER_TEST_LOCALE=fr runs the host with VS Code's display language in French.
+    locale: process.env.PARTNER_TEST_LOCALE || undefined,
   });
   cleanups.push(() => server.stop());
   step(`code-server on ${server.url}`);

@@ -15,12 +15,15 @@ import { VIEW_TYPE } from './panels/messageStatus/messageStatusPanel';
 import { MessageStatusPanels } from './panels/messageStatus/messageStatusPanels';
 import { showWarning } from './ui/notifications';
 import { PanelRecorder } from './panels/panelRecorder';
+import { USAGE_VIEW_TYPE, UsagePanels } from './panels/usage/usagePanel';
 import { mainCount, StatusBarCredits } from './views/statusBar/statusBarCredits';
 import { AccountsTreeProvider } from './views/tree/accountsTreeProvider';
 import { NodeCommands } from './views/tree/nodeCommands';
 import type { TreeNode } from './views/tree/treeNode';
 import { VIEW_ID } from './views/tree/viewId';
 import { readSettings, SECTION, type PartnerSettings } from './settings/partnerSettings';
+import { sharePersonalDataSetting } from './settings/toolSettings';
+import { registerTools } from './tools/registerTools';
 
 export { VIEW_ID };
 
@@ -37,6 +40,8 @@ export interface PartnerExplorerApi {
   /** Whose credit readings an account's session shows: known once it has been read. */
   readonly readingsOf: (session: AccountSession) => AccountRef | undefined;
   readonly creditHistoryPanel: CreditHistoryPanel;
+  /** The Usage panels (sending statistics), one per SMS account. */
+  readonly usagePanels: UsagePanels;
   readonly logUri: vscode.Uri;
   /** What the extension keeps between sessions (never a key). */
   readonly storage: {
@@ -128,6 +133,11 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
         })),
     observer: testing?.panels,
   });
+  const usagePanels = new UsagePanels(sessions, {
+    extensionUri: context.extensionUri,
+    log,
+    observer: testing?.panels,
+  });
   const keys: KeyCommandDeps = {
     store,
     sessions,
@@ -143,11 +153,13 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     treeView,
     panels,
     creditHistoryPanel,
+    usagePanels,
     recent: recentMessages,
     keys,
     log,
     settings: () => settings,
     channel,
+    state: context.globalState,
   };
 
   // Each successful reading (every `ready` state is a new one) goes into the credit history.
@@ -173,7 +185,12 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
         );
       });
       // Another key may read another account: the chart follows before its first reading.
-      session.onDidChangeClient(() => creditHistoryPanel.refresh());
+      // A key read after the session was made (from the environment, at startup) also
+      // changes `hasAnyKey`, which the palette's commands depend on.
+      session.onDidChangeClient(() => {
+        creditHistoryPanel.refresh();
+        updateContext();
+      });
     }
   };
 
@@ -206,6 +223,8 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     panels,
     creditHistoryPanel,
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, panels),
+    usagePanels,
+    vscode.window.registerWebviewPanelSerializer(USAGE_VIEW_TYPE, usagePanels),
     sessions.onDidChange(() => {
       watchSessions();
       updateContext();
@@ -214,6 +233,15 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     creditHistory.onDidChange(() => statusBar.refreshView()),
     ...registerCommands(commandTable(commands), log),
     new NodeCommands(sessions, log, nodeActions(commands)),
+    ...registerTools({
+      sessions,
+      creditHistory,
+      readingsOf,
+      settings: () => settings,
+      // Hide personal data in a message panel wins over the setting.
+      sharePersonalData: () => sharePersonalDataSetting() && !panels.personalDataHidden,
+      log,
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(SECTION)) {
         return;
@@ -238,6 +266,7 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     creditHistory,
     readingsOf,
     creditHistoryPanel,
+    usagePanels,
     logUri: context.logUri,
     storage: { global: context.globalState, workspace: context.workspaceState, secrets: context.secrets },
     ready,

@@ -4,10 +4,12 @@ import {
   SERVICES,
   type Account,
   type AnyClient,
+  type CreatedSubaccount,
   type CreditTransferResult,
   type MessageStatus,
   type Money,
   type ServiceId,
+  type SubaccountCreateRequest,
   type SubaccountPage,
 } from '../api';
 import { withLinkedSignal } from '../api/abortable';
@@ -254,6 +256,16 @@ export class AccountSession implements SubaccountPageSource, vscode.Disposable {
     return direction === 'add'
       ? client.addSubaccountCredit(token, amount)
       : client.removeSubaccountCredit(token, amount);
+  }
+
+  /** `subaccount/create`: one request, never retried. */
+  createSubaccount(request: SubaccountCreateRequest): Promise<CreatedSubaccount> {
+    return this.requireClient().createSubaccount(request);
+  }
+
+  /** `subaccount/remove`: one request, never retried. */
+  removeSubaccount(token: string): Promise<void> {
+    return this.requireClient().removeSubaccount(token);
   }
 
   /** The main account's balance as a transfer answer gave it: no extra request. */

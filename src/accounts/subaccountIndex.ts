@@ -116,6 +116,23 @@ export class SubaccountIndex implements vscode.Disposable {
     return run.promise.finally(() => signal?.removeEventListener('abort', release));
   }
 
+  /**
+   * A sub-account was created or removed here: the removed one leaves Find at once,
+   * and the next Find reads the pages again (a creation lands on a page nobody knows).
+   */
+  changed(removedId?: number): void {
+    if (removedId !== undefined) {
+      for (const [n, page] of this.pages) {
+        if (page.items.some((s) => s.id === removedId)) {
+          this.pages.set(n, { ...page, items: page.items.filter((s) => s.id !== removedId) });
+        }
+      }
+      this.sorted = undefined;
+    }
+    this.readAtValue = undefined;
+    this.emitter.fire();
+  }
+
   /** Forgets everything (the account changed). */
   reset(): void {
     this.generation++;

@@ -37,6 +37,11 @@ export class SubaccountList implements vscode.Disposable {
   private readonly loadedIds = new Set<number>();
   /** Revealed by Find from pages the tree has not loaded. */
   private revealed = new Map<number, PlacedSubaccount>();
+  /** Created here and not yet seen in a page read since (matched by token). */
+  private created: Subaccount[] = [];
+  /** Removed here: an answer read before the removal must not bring them back. */
+  private readonly removedIds = new Set<number>();
+  private nextProvisionalId = -1;
   private totalValue: number | undefined;
   private pagesLoadedValue = 0;
   private perPage = 20;
@@ -54,7 +59,46 @@ export class SubaccountList implements vscode.Disposable {
   /** Loaded items in page order, then revealed ones. */
   get items(): readonly Subaccount[] {
     const revealed = [...this.revealed.values()].filter((r) => !this.loadedIds.has(r.subaccount.id));
-    return [...this.loaded, ...revealed].map((p) => p.subaccount);
+    const read = [...this.loaded, ...revealed].map((p) => p.subaccount);
+    if (this.created.length === 0) {
+      return read;
+    }
+    // A created one read since (a page, or Find's reveal) shows once, as read.
+    const tokens = new Set(read.map((s) => s.token).filter((t) => t !== undefined));
+    return read.concat(this.created.filter((c) => c.token === undefined || !tokens.has(c.token)));
+  }
+
+  /**
+   * Shows a sub-account just created, from the creation answer, without reading any
+   * page: after the loaded ones, until a page read later holds it (same token). The
+   * answer carries no id: it gets a provisional negative one, never sent anywhere.
+   */
+  insertCreated(sub: Omit<Subaccount, 'id'>): Subaccount {
+    const placed: Subaccount = { ...sub, id: this.nextProvisionalId-- };
+    this.created.push(placed);
+    if (this.totalValue !== undefined) {
+      this.totalValue++;
+    }
+    this.emitter.fire();
+    return placed;
+  }
+
+  /** Takes a sub-account just removed out of the list at once. */
+  removeItem(id: number): boolean {
+    const before = this.items.length;
+    this.removedIds.add(id);
+    this.loaded = this.loaded.filter((p) => p.subaccount.id !== id);
+    this.loadedIds.delete(id);
+    this.revealed.delete(id);
+    this.created = this.created.filter((s) => s.id !== id);
+    const removed = this.items.length < before;
+    if (removed && this.totalValue !== undefined) {
+      this.totalValue = Math.max(0, this.totalValue - 1);
+    }
+    if (removed) {
+      this.emitter.fire();
+    }
+    return removed;
   }
 
   get loadedCount(): number {
@@ -205,6 +249,10 @@ export class SubaccountList implements vscode.Disposable {
       return inLoaded.subaccount;
     }
     this.revealed.set(id, placed);
+    const token = placed.subaccount.token;
+    if (token !== undefined) {
+      this.created = this.created.filter((c) => c.token !== token);
+    }
     this.emitter.fire();
     return placed.subaccount;
   }
@@ -235,6 +283,8 @@ export class SubaccountList implements vscode.Disposable {
     this.loaded = [];
     this.loadedIds.clear();
     this.revealed.clear();
+    this.created = [];
+    this.removedIds.clear();
     this.totalValue = undefined;
     this.pagesLoadedValue = 0;
     this.completeValue = false;
@@ -282,7 +332,10 @@ export class SubaccountList implements vscode.Disposable {
     for (const [number, page] of pages) {
       this.source.seen(page);
       for (const s of page.items) {
-        if (!this.loadedIds.has(s.id)) {
+        if (s.token !== undefined) {
+          this.created = this.created.filter((c) => c.token !== s.token);
+        }
+        if (!this.loadedIds.has(s.id) && !this.removedIds.has(s.id)) {
           this.loadedIds.add(s.id);
           this.loaded.push({ subaccount: s, page: number });
         }

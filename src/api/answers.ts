@@ -13,6 +13,7 @@ import { alias, bool, dec, list, num, obj, opt, shaped, str, type Infer } from '
 import type {
   CreditTransferResult,
   MailAccount,
+  SendResult,
   MessageStatus,
   Money,
   RecipientStatus,
@@ -119,6 +120,42 @@ export const creditTransferSchema = obj({
   subaccountCredit: dec(),
   currency: currency(),
 });
+
+// A send's answer, in the single-send page's order (the bulk page orders them otherwise:
+// this client sends one request with `phoneNumbers`, whose answer is the single-send one).
+const messageIdText = () => shaped(str(), 'a message id', (v) => /^\S{1,64}$/.test(v.trim()));
+
+export const smsSendSchema = obj({
+  ...envelope,
+  message_id: alias(messageIdText(), 'messageId'),
+  nb_sms: opt(alias(count(), 'nbSMS', 'nbSms')),
+  cost: opt(dec()),
+  currency: opt(currency()),
+});
+
+export const mailSendSchema = obj({
+  ...envelope,
+  messageId: alias(messageIdText(), 'message_id'),
+  nbMail: opt(alias(count(), 'nb_mail', 'nbMails')),
+  cost: opt(dec()),
+  currency: opt(currency()),
+  scheduledDeliveryDate: opt(dateTime()),
+});
+
+export function toSendResult(
+  service: ServiceId,
+  raw: Infer<typeof smsSendSchema> | Infer<typeof mailSendSchema>,
+): SendResult {
+  const id = 'message_id' in raw ? raw.message_id : raw.messageId;
+  const count = 'nb_sms' in raw ? raw.nb_sms : 'nbMail' in raw ? raw.nbMail : undefined;
+  return withoutUndefined({
+    service,
+    messageId: id.trim(),
+    count,
+    cost: raw.cost !== undefined && raw.currency !== undefined ? money(raw.cost, raw.currency) : undefined,
+    scheduledText: 'scheduledDeliveryDate' in raw ? raw.scheduledDeliveryDate : undefined,
+  });
+}
 
 export function money(amount: string, currency: string): Money {
   return { amount, value: Number(amount), currency };

@@ -19,3 +19,24 @@ export type { Rate } from './tokenBucket';
 export { MAX_ANSWER_BYTES } from './boundedBody';
 export { isSaneTime, SANE_DATES } from './providerDates';
 export { checkPhoneNumber, type PhoneCheck, type PhoneReason } from './phoneNumber';
+export {
+  createRequestProblem,
+  isPlausibleEmail,
+  MAX_NAME_LENGTH,
+  type CreatedSubaccount,
+  type CreateRequestProblem,
+  type SubaccountCreateRequest,
+  type SubaccountType,
+} from './subaccountAdmin';
+export {
+  compareDays,
+  costRangeKey,
+  isoDay,
+  parseIsoDay,
+  type CalendarDay,
+  type CostRange,
+  type MonthUsage,
+} from './costResume';
+export * from './sendRules';
+export { isCreditProblem, isIpRefused, isStopListed } from './providerCodes';
+export { measureSms, type SmsLength } from './smsLength';

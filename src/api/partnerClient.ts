@@ -1,6 +1,9 @@
 import {
   creditTransferSchema,
   mailMeSchema,
+  mailSendSchema,
+  smsSendSchema,
+  toSendResult,
   mailStatusSchema,
   smsMeSchema,
   smsStatusSchema,
@@ -12,20 +15,35 @@ import {
   toSubaccountPage,
 } from './answers';
 import { checkApiAmount } from './creditAmount';
+import { costResumeParams, costResumeSchema, toMonthUsage, type CostRange, type MonthUsage } from './costResume';
 import { checkMessageId } from './messageId';
 import { checkPhoneNumber } from './phoneNumber';
 import { envelopeSchema, lookupSchema, stopAddSchema, stopListSchema, toNumberLookup, toStopPage } from './stopAnswers';
+import { checkEmails, checkHtmlContent, checkPhoneNumbers, checkSender, checkSmsText } from './sendRules';
 import { malformedLogText, PartnerError, type MalformedDetail } from './partnerError';
 import type { ErrorContext } from './providerCodes';
 import { bodyExcerpt, redactSecrets } from './redact';
 import { readJson, readXml, SchemaError, type SchemaNode } from './schema';
+import {
+  createRequestBody,
+  createRequestProblem,
+  subaccountCreateSchema,
+  subaccountCreateXmlSchema,
+  subaccountRemoveSchema,
+  toCreatedSubaccount,
+  type CreatedSubaccount,
+  type SubaccountCreateRequest,
+} from './subaccountAdmin';
 import { Transport, type RawAnswer, type TransportOptions } from './transport';
 import type {
   Account,
   CreditTransferResult,
   MailAccount,
+  MailSendRequest,
   MessageStatus,
   NumberLookup,
+  SendResult,
+  SmsSendRequest,
   ServiceId,
   SmsAccount,
   StopPage,
@@ -82,6 +100,31 @@ export abstract class PartnerClient<A extends Account = Account> {
   /** `POST /subaccount/credit/remove`: takes `amount` euros back from the sub-account. Never retried. */
   removeSubaccountCredit(tokenSubaccount: string, amount: string, call?: CallOptions): Promise<CreditTransferResult> {
     return this.transfer('subaccount/credit/remove', tokenSubaccount, amount, call);
+  }
+
+  /**
+   * `POST /subaccount/create`: one request, never retried (a second would create a
+   * second sub-account or answer "already exists"). Refuses a request the docs' rules
+   * reject before sending anything.
+   */
+  async createSubaccount(request: SubaccountCreateRequest, call?: CallOptions): Promise<CreatedSubaccount> {
+    const problem = createRequestProblem(this.service, request);
+    if (problem) {
+      throw new RangeError(`invalid sub-account request (${problem})`);
+    }
+    const answer = await this.transport.post('subaccount/create', createRequestBody(request), call?.signal);
+    return this.transport.format === 'xml'
+      ? toCreatedSubaccount(this.decode(answer, subaccountCreateXmlSchema, 'subaccountCreate'))
+      : toCreatedSubaccount(this.decode(answer, subaccountCreateSchema, 'subaccountCreate'));
+  }
+
+  /** `DELETE /subaccount/remove` with the token in a JSON body, as the docs show: once, never retried. */
+  async removeSubaccount(token: string, call?: CallOptions): Promise<void> {
+    if (!token.trim()) {
+      throw new RangeError('a sub-account token is required');
+    }
+    const answer = await this.transport.post('subaccount/remove', { token: token.trim() }, call?.signal, 'DELETE');
+    this.decode(answer, subaccountRemoveSchema, 'subaccountRemove');
   }
 
   private async transfer(
@@ -190,7 +233,7 @@ export abstract class PartnerClient<A extends Account = Account> {
               ? false
               : undefined,
       code: typeof v.code === 'number' ? v.code : Number(v.code ?? NaN),
-      message: typeof v.message === 'string' ? v.message : undefined,
+      message: typeof v.message === 'string' ? v.message : jsonErrorList(v.errors ?? v.error),
       read: (schema) => readJson(value, schema),
     };
   }
@@ -208,7 +251,7 @@ export abstract class PartnerClient<A extends Account = Account> {
     return {
       success: success?.text === 'true' ? true : success?.text === 'false' ? false : undefined,
       code: Number(code?.text ?? NaN),
-      message: message?.text,
+      message: message?.text ?? xmlErrorList(message),
       read: (schema) => readXml(root, schema),
     };
   }
@@ -221,6 +264,33 @@ export abstract class PartnerClient<A extends Account = Account> {
     const providerMessage = init.providerMessage && redactSecrets(init.providerMessage, [this.transport.apiKey]);
     return new PartnerError({ ...init, providerMessage, service: this.service, host: this.transport.host });
   }
+}
+
+/**
+ * A send's refusal (code 9) lists what was wrong instead of one message:
+ * `errors: [{elementId, message}]` (`error` on one page). Its messages, joined.
+ */
+function jsonErrorList(value: unknown): string | undefined {
+  if (!Array.isArray(value)) {
+    return undefined;
+  }
+  const texts = value
+    .map((e) => (typeof e === 'object' && e !== null ? (e as { message?: unknown }).message : undefined))
+    .filter((m): m is string => typeof m === 'string' && m.trim() !== '');
+  return texts.length > 0 ? texts.join('; ') : undefined;
+}
+
+/** The same list in positional XML: entries of `[elementId, message]`. */
+function xmlErrorList(node: XmlNode | undefined): string | undefined {
+  const texts = (node?.children ?? [])
+    .map((e) => e.children[1]?.text ?? e.children[0]?.text)
+    .filter((m): m is string => typeof m === 'string' && m.trim() !== '');
+  return texts.length > 0 ? texts.join('; ') : undefined;
+}
+
+/** A schedule as the send pages take it: `scheduledDeliveryDate`, `time`, `minute`. */
+function scheduleFields(schedule: SmsSendRequest['schedule']): Record<string, unknown> {
+  return schedule ? { scheduledDeliveryDate: schedule.date, time: schedule.hour, minute: schedule.minute } : {};
 }
 
 interface Envelope {
@@ -282,6 +352,46 @@ export class SmsClient extends PartnerClient<SmsAccount> {
     const answer = await this.transport.post('lookup', { phoneNumbers: checked.e164 }, call?.signal);
     return toNumberLookup(this.decode(answer, lookupSchema, 'lookup'), checked.e164);
   }
+
+  /**
+   * `GET /statistics/cost-resume`: messages sent and cost per month, oldest first. The
+   * pacer lets at most 5 a minute go out (PROVIDER_PACE); a read, so retried like any GET.
+   */
+  async costResume(range: CostRange, call?: CallOptions): Promise<MonthUsage[]> {
+    const answer = await this.transport.get('statistics/cost-resume', costResumeParams(range), call?.signal);
+    return toMonthUsage(this.decode(answer, costResumeSchema));
+  }
+
+  /**
+   * `POST /send`: one SMS to a few numbers. Checked before sending (RangeError), sent
+   * once and never retried or redirected: a failure after sending leaves the outcome
+   * unknown, which the caller must say.
+   */
+  async sendSms(request: SmsSendRequest, call?: CallOptions): Promise<SendResult> {
+    const numbers = checkPhoneNumbers(request.phoneNumbers.join(','));
+    if (!numbers.ok) {
+      throw new RangeError(`invalid recipients (${numbers.reason})`);
+    }
+    const sender = checkSender(request.sender ?? '');
+    if (!sender.ok) {
+      throw new RangeError(`invalid sender (${sender.reason})`);
+    }
+    const text = checkSmsText(request.message, { unicode: request.isUnicode, stopMention: request.isStopSms });
+    if (!text.ok) {
+      throw new RangeError(`invalid message (${text.reason})`);
+    }
+    const body: Record<string, unknown> = {
+      phoneNumbers: numbers.recipients.join(','),
+      message: request.message,
+      ...(sender.sender ? { sender: sender.sender } : {}),
+      ...(request.isStopSms ? { isStopSms: 1 } : {}),
+      ...(request.isUnicode ? { isUnicode: 1 } : {}),
+      ...scheduleFields(request.schedule),
+      ...(request.sandbox ? { sandbox: 1 } : {}),
+    };
+    const answer = await this.transport.post('send', body, call?.signal);
+    return toSendResult('sms', this.decode(answer, smsSendSchema, 'smsSend'));
+  }
 }
 
 export class MailClient extends PartnerClient<MailAccount> {
@@ -296,6 +406,40 @@ export class MailClient extends PartnerClient<MailAccount> {
   async getMessageStatus(messageId: string, call?: CallOptions): Promise<MessageStatus> {
     return toMessageStatus('mail', await this.fetchStatus(messageId, mailStatusSchema, call));
   }
+
+  /** `POST /send`: one e-mail to a few addresses; checked first, sent once, never retried (see `sendSms`). */
+  async sendMail(request: MailSendRequest, call?: CallOptions): Promise<SendResult> {
+    const to = checkEmails(request.to.join(','));
+    if (!to.ok) {
+      throw new RangeError(`invalid recipients (${to.reason})`);
+    }
+    if (request.subject.trim() === '') {
+      throw new RangeError('a subject is required');
+    }
+    const html = checkHtmlContent(request.htmlContent);
+    if (!html.ok) {
+      throw new RangeError(`invalid content (${html.reason})`);
+    }
+    // Every sample puts the recipients in `params.to`; the parameter table lists `to` at the top.
+    const body: Record<string, unknown> = {
+      subject: request.subject.trim(),
+      htmlContent: request.htmlContent,
+      params: { to: to.recipients.map((email) => ({ email })) },
+      ...scheduleFields(request.schedule),
+      ...(request.sandbox ? { sandbox: 1 } : {}),
+    };
+    const answer = await this.transport.post('send', body, call?.signal);
+    return toSendResult('mail', this.decode(answer, mailSendSchema, 'mailSend'));
+  }
+}
+
+/** Also true for a client from another copy of this module (another bundle), as `isPartnerError`. */
+export function isSmsClient(client: AnyClient | undefined): client is SmsClient {
+  return client?.service === 'sms' && typeof (client as Partial<SmsClient>).sendSms === 'function';
+}
+
+export function isMailClient(client: AnyClient | undefined): client is MailClient {
+  return client?.service === 'mail' && typeof (client as Partial<MailClient>).sendMail === 'function';
 }
 
 /** Either service's client, seen through what both share. */

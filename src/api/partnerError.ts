@@ -1,4 +1,5 @@
 import { isKeyProblem, type ErrorContext } from './providerCodes';
+import { maskPersonalData } from './redact';
 import type { RedirectDecision } from './redirectPolicy';
 import { SERVICES } from './serviceInfo';
 import type { CertificateProblem } from './tlsFailure';
@@ -136,7 +137,8 @@ function logMessage(init: PartnerErrorInit): string {
   const label = SERVICES[init.service].label;
   switch (init.kind) {
     case 'api': {
-      const raw = init.providerMessage?.trim();
+      // A send's refusal may quote a recipient ("This phone number is not valid (…)"): never logged.
+      const raw = init.providerMessage && maskPersonalData(init.providerMessage.trim());
       return `${label} returned error code ${init.code ?? 0}${raw ? `: ${raw}` : ''}.`;
     }
     case 'http':

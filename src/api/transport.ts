@@ -157,16 +157,24 @@ export class Transport {
     return this.once(await this.attempt('GET', url, { method: 'GET' }, signal, 0));
   }
 
-  /** Sent once, never retried (sends, transfers, creations): see `getOnce`. Any JSON body. */
-  async post(path: string, body: Readonly<Record<string, unknown>>, signal?: AbortSignal): Promise<RawAnswer> {
+  /**
+   * Sent once, never retried (sends, transfers, creations): see `getOnce`. Any JSON body.
+   * `method` DELETE for the one endpoint the docs put behind it with a JSON body (`subaccount/remove`).
+   */
+  async post(
+    path: string,
+    body: Readonly<Record<string, unknown>>,
+    signal?: AbortSignal,
+    method: 'POST' | 'DELETE' = 'POST',
+  ): Promise<RawAnswer> {
     const url = this.url(path);
     const init: RequestInit = {
-      method: 'POST',
+      method,
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ apiKey: this.options.apiKey, ...body }),
     };
     await this.takeTurn(url, signal);
-    return this.once(await this.attempt('POST', url, init, signal, 0));
+    return this.once(await this.attempt(method, url, init, signal, 0));
   }
 
   private once(outcome: Outcome): RawAnswer {

@@ -132,3 +132,37 @@ export interface NumberLookup {
   readonly international?: string;
   readonly national?: string;
 }
+
+/** What a send asks for, checked by `sendRules.ts` before the request. */
+export interface SmsSendRequest {
+  /** International numbers (E.164). */
+  readonly phoneNumbers: readonly string[];
+  readonly message: string;
+  /** 3–11 characters; absent: the provider's short code. */
+  readonly sender?: string;
+  /** `sandbox=1`: nothing sent, nothing charged. */
+  readonly sandbox: boolean;
+  readonly isStopSms?: boolean;
+  readonly isUnicode?: boolean;
+  readonly schedule?: { readonly date: string; readonly hour: number; readonly minute: number };
+}
+
+export interface MailSendRequest {
+  readonly to: readonly string[];
+  readonly subject: string;
+  readonly htmlContent: string;
+  readonly sandbox: boolean;
+  readonly schedule?: { readonly date: string; readonly hour: number; readonly minute: number };
+}
+
+/** A send's answer: `message_id`/`messageId`, `nb_sms`/`nbMail`, `cost`, `currency`. */
+export interface SendResult {
+  readonly service: ServiceId;
+  readonly messageId: string;
+  /** SMS counted (`nb_sms`) or mails (`nbMail`); absent when the answer has none. */
+  readonly count?: number;
+  /** Absent when the answer has no cost or no currency. */
+  readonly cost?: Money;
+  /** Mail: the planned time as the provider wrote it. */
+  readonly scheduledText?: string;
+}

@@ -5,6 +5,7 @@ import type { RecentMessages } from '../accounts/recentMessages';
 import type { PartnerLog } from '../log/partnerLog';
 import type { CreditHistoryPanel } from '../panels/creditHistory/creditHistoryPanel';
 import type { MessageStatusPanels } from '../panels/messageStatus/messageStatusPanels';
+import type { UsagePanels } from '../panels/usage/usagePanel';
 import { showWarning } from '../ui/notifications';
 import type { AccountsTreeProvider } from '../views/tree/accountsTreeProvider';
 import type { NodeAction } from '../views/tree/nodeCommands';
@@ -12,6 +13,9 @@ import { SubaccountsNode } from '../views/tree/subaccountsNode';
 import type { TreeNode } from '../views/tree/treeNode';
 import type { PartnerSettings } from '../settings/partnerSettings';
 import { copyAsJson, openInDashboard } from './accountCommands';
+import { createSubaccount } from './createSubaccount';
+import { removeSubaccount } from './removeSubaccount';
+import { showUsage } from './showUsage';
 import { resolveAccount } from './accountPick';
 import {
   addAccount,
@@ -26,6 +30,9 @@ import { browseAsSubaccount } from './browseAsSubaccount';
 import { transferCredit, type TransferDeps } from './creditTransfer';
 import { findSubaccount } from './findSubaccount';
 import { showMessageStatus } from './messageStatusCommand';
+import type { SendFlowDeps } from './sendTestFlow';
+import { sendTestMail, type SendMailArgs } from './sendTestMail';
+import { sendTestSms, type SendSmsArgs } from './sendTestSms';
 import type { CommandHandler } from './registerCommand';
 import { copySubaccountField, showSubaccountCredits } from './subaccountCommands';
 import { isSubaccountNode } from '../views/tree/subaccountNode';
@@ -37,11 +44,14 @@ export interface CommandContext {
   readonly treeView: vscode.TreeView<TreeNode>;
   readonly panels: MessageStatusPanels;
   readonly creditHistoryPanel: CreditHistoryPanel;
+  readonly usagePanels: UsagePanels;
   readonly recent: RecentMessages;
   readonly keys: KeyCommandDeps;
   readonly log: PartnerLog;
   readonly settings: () => PartnerSettings;
   readonly channel: vscode.OutputChannel;
+  /** The extension's globalState: what a command remembers per account (never personal data). */
+  readonly state: vscode.Memento;
 }
 
 /**
@@ -61,6 +71,14 @@ export function commandTable(c: CommandContext): Readonly<Record<string, Command
     log: c.log,
     confirm: async (message, detail, action) =>
       (await showWarning(message, { modal: true, detail }, action)) === action,
+  };
+  const send: SendFlowDeps = {
+    sessions: c.sessions,
+    panels: c.panels,
+    state: c.state,
+    log: c.log,
+    reload: (session) => c.tree.reload(session),
+    confirm: transfer.confirm,
   };
   const dashboard = {
     sessions: c.sessions,
@@ -123,7 +141,46 @@ export function commandTable(c: CommandContext): Readonly<Record<string, Command
     'partnerExplorer.copyAsJson': (node) => copyAsJson(dashboard, node),
     'partnerExplorer.showCreditHistory': () => c.creditHistoryPanel.show(),
     'partnerExplorer.showLog': () => c.channel.show(),
+    'partnerExplorer.showUsage': (target, range) => showUsage(c.sessions, c.usagePanels, target, range),
+    'partnerExplorer.createSubaccount': (target, request) =>
+      createSubaccount(
+        {
+          sessions: c.sessions,
+          log: c.log,
+          confirm: transfer.confirm,
+          saveAsAccount: (service, key, name) => saveKeyAsAccount(c.keys, service, key, name),
+        },
+        target,
+        request,
+      ),
+    'partnerExplorer.removeSubaccount': (target) =>
+      removeSubaccount(
+        {
+          sessions: c.sessions,
+          log: c.log,
+          confirm: transfer.confirm,
+          typeEmail: (email, validate) =>
+            Promise.resolve(
+              vscode.window.showInputBox({
+                title: vscode.l10n.t('Remove Sub-account'),
+                prompt: vscode.l10n.t('Type {0} to confirm the removal.', email),
+                ignoreFocusOut: true,
+                validateInput: validate,
+              }),
+            ),
+        },
+        target,
+      ),
+    'partnerExplorer.sendTestSms': (target, args) => sendTestSms(send, target, sendArgs<SendSmsArgs>(args)),
+    'partnerExplorer.sendTestMail': (target, args) => sendTestMail(send, target, sendArgs<SendMailArgs>(args)),
   };
+}
+
+/** Answers given in advance to a send command: an object, or none (from a menu VS Code passes other things). */
+function sendArgs<T>(value: unknown): T | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof vscode.Uri)
+    ? (value as T)
+    : undefined;
 }
 
 /** What the tree's own items do (argument-free commands, one set per account). */

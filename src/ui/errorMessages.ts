@@ -71,16 +71,108 @@ export function describeError(error: PartnerError, t: Translate): string {
 
 function describeApiError(error: PartnerError, label: string, t: Translate): string {
   const code = error.code ?? 0;
-  const meaning = codeMeaning(code, error.context === 'transfer', t);
+  const raw = error.providerMessage?.trim();
+  if (error.context === 'smsSend' || error.context === 'mailSend') {
+    const sendMeaning = sendCodeMeaning(code, error.context, t);
+    if (sendMeaning !== undefined) {
+      // A refused parameter (9): the provider's own list says which.
+      return code === 9 && raw
+        ? t('{0}: {1} (code {2}): {3}', label, sendMeaning, String(code), raw)
+        : error.isKeyProblem
+          ? t('{0}: {1} (code {2}). Set the API key again.', label, sendMeaning, String(code))
+          : t('{0}: {1} (code {2}).', label, sendMeaning, String(code));
+    }
+  }
+  const meaning =
+    error.context === 'subaccountCreate' || error.context === 'subaccountRemove'
+      ? subaccountAdminMeaning(code, error.context, error.service, t)
+      : codeMeaning(code, error.context === 'transfer', t);
   if (meaning !== undefined) {
     return error.isKeyProblem
       ? t('{0}: {1} (code {2}). Set the API key again.', label, meaning, String(code))
       : t('{0}: {1} (code {2}).', label, meaning, String(code));
   }
-  const raw = error.providerMessage?.trim();
   return raw
     ? t('{0} returned error code {1}: {2}.', label, String(code), raw)
     : t('{0} returned error code {1}.', label, String(code));
+}
+
+/**
+ * What a send's code means (the error page's *Sending SMS* and *Sending Mail* tables),
+ * or undefined to fall back on the general meanings (1, 10, 20, 30, 40, 96…).
+ */
+function sendCodeMeaning(code: number, context: 'smsSend' | 'mailSend', t: Translate): string | undefined {
+  if (context === 'smsSend') {
+    switch (code) {
+      case 2:
+        return t('the phone number is missing');
+      case 9:
+        return t('a parameter of the send was refused');
+      case 13:
+        return t('no price is set for one of the numbers');
+      case 14:
+        return t('a number is on the STOP SMS list');
+      case 22:
+        return t('marketing SMS may be sent only between 8 AM and 10 PM');
+      case 23:
+        return t('marketing SMS cannot be sent on Sundays and public holidays');
+      case 42:
+        return t('a Low Cost SMS holds at most 160 characters');
+      case 43:
+        return t('the message is missing');
+      case 44:
+        return t('the sender is invalid');
+      case 50:
+        return t('at most 500 numbers per send');
+      case 51:
+        return t('the Low Cost range is not available for this account');
+      case 52:
+        return t('a message may not exceed 10 concatenated SMS');
+      case 55:
+        return t('there is no number to send to');
+    }
+  } else {
+    switch (code) {
+      case 2:
+        return t('the content of the e-mail is missing');
+      case 4:
+        return t("the account's sender e-mail address is missing");
+      case 5:
+        return t("the account's sender name is missing");
+      case 9:
+        return t('the attachment type is not allowed');
+      case 14:
+        return t('an address is on the unsubscribe list');
+      case 17:
+        return t('too many recipients');
+      case 18:
+      case 22:
+        return t('the recipient address is missing');
+      case 19:
+        return t('a recipient address looks invalid');
+      case 50:
+        return t('at most 500 addresses per send');
+      case 55:
+        return t('no default price was found for this account');
+    }
+  }
+  switch (code) {
+    case 11:
+      return t('the account has insufficient credit');
+    case 45:
+      return t('the scheduled date is missing');
+    case 46:
+      return t('the scheduled hour is missing');
+    case 47:
+    case 48:
+      return t('the scheduled minute must be a multiple of 5');
+    case 49:
+      return t('the scheduled date is invalid');
+    case 90:
+      return t('the request was malformed');
+    default:
+      return undefined;
+  }
 }
 
 /**
@@ -140,6 +232,61 @@ function codeMeaning(code: number, transfer: boolean, t: Translate): string | un
       return t('the provider has a queueing problem');
     default:
       return undefined;
+  }
+}
+
+/**
+ * `subaccount/create` and `subaccount/remove` number their codes apart from the rest,
+ * and Mail Partner's creation table differs from SMS Partner's (docs/api-decisions.md).
+ */
+function subaccountAdminMeaning(
+  code: number,
+  context: 'subaccountCreate' | 'subaccountRemove',
+  service: PartnerError['service'],
+  t: Translate,
+): string | undefined {
+  if (context === 'subaccountRemove') {
+    switch (code) {
+      case 1:
+        return t('the sub-account token is missing');
+      case 10:
+        return t('the API key is missing or wrong');
+      case 404:
+        return t('the sub-account does not exist (it may have been removed already)');
+      default:
+        return codeMeaning(code, false, t);
+    }
+  }
+  if (service === 'mail') {
+    switch (code) {
+      case 2:
+        return t('an e-mail address is required');
+      case 3:
+      case 4:
+        return undefined; // the docs' table names "mail ids" here: show the provider's own words
+      default:
+        return codeMeaning(code, false, t);
+    }
+  }
+  switch (code) {
+    case 2:
+      return t('this account may not create sub-accounts (ask the provider to enable them)');
+    case 3:
+      return t('an advanced sub-account needs to say whether it may buy credit');
+    case 4:
+      return t('the sub-account type is missing');
+    case 5:
+      return t('the sub-account type must be simple or advanced');
+    case 6:
+      return t('an e-mail address is required');
+    case 7:
+      return t('an account already exists with this e-mail address');
+    case 8:
+      return t('the credit to attribute must be greater than 0');
+    case 9:
+      return t('the main account balance must be greater than 0');
+    default:
+      return codeMeaning(code, false, t);
   }
 }
 

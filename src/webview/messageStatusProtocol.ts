@@ -129,6 +129,8 @@ export type WebviewMessage =
   | { readonly type: 'copyMarkdown'; readonly hidePersonal: boolean }
   | { readonly type: 'copyJson'; readonly hidePersonal: boolean }
   | { readonly type: 'copyMessageId' }
+  /** The user turned Hide personal data on or off: chat tools mask recipients meanwhile. */
+  | { readonly type: 'hidePersonal'; readonly hidden: boolean }
   | { readonly type: 'rendered'; readonly report: RenderReport };
 
 /** What the webview keeps with `setState` and the serializer gets back after a reload. */

@@ -34,6 +34,8 @@ export interface ServiceData {
   messages: Map<string, RecipientRecord[]>;
   /** Messages sent by sub-accounts: readable with a sub-account's key only. */
   subaccountMessages: Map<string, RecipientRecord[]>;
+  /** What happens to a message's recipients each time its status is read (sends whose reports trickle in). */
+  statusMovers: Map<string, (rows: RecipientRecord[]) => void>;
 }
 
 export interface DataOptions {
@@ -223,5 +225,6 @@ export function createServiceData(service: EmulatedService, options: DataOptions
     subaccounts: subaccounts(service, count),
     messages: messages(service),
     subaccountMessages: subaccountMessages(service),
+    statusMovers: new Map(),
   };
 }

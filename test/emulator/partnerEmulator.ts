@@ -216,7 +216,7 @@ export class PartnerEmulator {
       const service = m[1] as EmulatedService;
       const endpoint = `/${m[2]}`;
       let json: Record<string, unknown> = {};
-      if (req.method === 'POST' && body) {
+      if ((req.method === 'POST' || req.method === 'DELETE') && body) {
         try {
           json = JSON.parse(body) as Record<string, unknown>;
         } catch {
@@ -510,6 +510,7 @@ export class PartnerEmulator {
       if (!rows) {
         return error(4, 'Message introuvable');
       }
+      data.statusMovers.get(id)?.(rows);
       if (id === SAMPLE_MESSAGES.live) {
         // Delivery reports trickle in: each read settles up to three waiting recipients.
         rows

@@ -34,6 +34,8 @@ import { PartnerEmulator, type Fault } from '../emulator/partnerEmulator';
 import { startTlsFront, type TestCertificate } from '../emulator/tlsFront';
 import { panelRows } from './panelRows';
 import { settingsAndAccountRows } from './settingsAndAccountRows';
+import { subaccountAdminRows } from './subaccountAdminRows';
+import { sendRows } from './sendRows';
 import { toPositionalXml } from '../emulator/positionalXml';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -571,7 +573,9 @@ async function main(): Promise<void> {
       expectInput(`API URL ${url}`, check.ok ? 'accepted' : `refused: ${check.reason}`, check.ok === ok);
     }
     await settingsAndAccountRows(emulator, expectInput);
+    await subaccountAdminRows(emulator, expectInput);
     await panelRows(emulator, logger, expectInput);
+    await sendRows(emulator, logger, expectInput);
     const keys = [emulator.apiKey('sms'), emulator.apiKey('mail')];
     const leaked = logLines.filter((l) => keys.some((k) => l.includes(k)));
     expectInput(

@@ -78,6 +78,8 @@ export class MessageStatusPanel extends WebviewPanelBase<MessageStatusProtocol> 
   private firstReadAt: number | undefined;
   /** What Copy and Export read: the reading only while its account still reads. */
   private readonly exportSource: ExportSource;
+  /** *Hide personal data* is on in this panel (the webview says when it changes). */
+  hidesPersonalData: boolean;
 
   constructor(
     panel: vscode.WebviewPanel,
@@ -94,6 +96,7 @@ export class MessageStatusPanel extends WebviewPanelBase<MessageStatusProtocol> 
       observer: context.observer,
     });
     this.service = source.service;
+    this.hidesPersonalData = restored?.hidePersonal === true;
     this.exportSource = {
       service: source.service,
       messageId,
@@ -317,6 +320,9 @@ export class MessageStatusPanel extends WebviewPanelBase<MessageStatusProtocol> 
         return copyStatus(this.exportSource, 'markdown', message.hidePersonal);
       case 'copyJson':
         return copyStatus(this.exportSource, 'json', message.hidePersonal);
+      case 'hidePersonal':
+        this.hidesPersonalData = message.hidden === true;
+        return;
       case 'copyMessageId':
         await vscode.env.clipboard.writeText(this.messageId);
         void showInfo(vscode.l10n.t('Message id {0} copied to the clipboard.', this.messageId));

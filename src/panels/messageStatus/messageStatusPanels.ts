@@ -109,6 +109,14 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
     this.track(new MessageStatusPanel(panel, this.sourceOf(session), id.id, this.context, state));
   }
 
+  /**
+   * Whether *Hide personal data* is on in an open panel: the user is hiding
+   * recipients (a shared screen, a recording), so chat tools mask them too.
+   */
+  get personalDataHidden(): boolean {
+    return [...this.panels.values()].some((p) => p.hidesPersonalData);
+  }
+
   dispose(): void {
     for (const p of [...this.panels.values()]) {
       p.dispose();

@@ -48,14 +48,16 @@ export class AccountNode implements TreeNode, vscode.Disposable {
     const named = s.info.label ? account?.user.username : undefined;
     item.description =
       state.kind === 'noKey' ? vscode.l10n.t('no API key') : [named, source].filter(Boolean).join(' · ');
-    item.contextValue =
+    // The service as a suffix (`service.ready.sms`): menus that belong to one service match it.
+    item.contextValue = `${
       state.kind === 'noKey'
         ? ContextValue.serviceNoKey
         : state.kind === 'error' || state.kind === 'invalidSettings'
           ? ContextValue.serviceError
           : state.kind === 'ready'
             ? ContextValue.serviceReady
-            : ContextValue.serviceLoading;
+            : ContextValue.serviceLoading
+    }.${s.service}`;
     const tip = new SafeMarkdown().heading(s.name);
     tip.line(vscode.l10n.t('Service'), s.label);
     if (account) {

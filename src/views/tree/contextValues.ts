@@ -1,4 +1,7 @@
-/** Every `contextValue` the tree uses; `package.json` menus match these. */
+/**
+ * Every `contextValue` the tree uses; `package.json` menus match these. An account's
+ * (`service.*`) carries its service as a suffix: `service.ready.sms`, `service.noKey.mail`.
+ */
 export const ContextValue = {
   serviceGroup: 'serviceGroup',
   serviceReady: 'service.ready',

@@ -35,7 +35,10 @@ export class SubaccountNode implements TreeNode {
     if (type) {
       tip.line(vscode.l10n.t('Type'), type);
     }
-    tip.line(vscode.l10n.t('Id'), String(s.id));
+    if (s.id > 0) {
+      // A sub-account just created here has only a provisional id until a page read shows it.
+      tip.line(vscode.l10n.t('Id'), String(s.id));
+    }
     if (s.token) {
       tip.line(vscode.l10n.t('Token'), s.token);
     }

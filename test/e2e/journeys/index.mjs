@@ -3,4 +3,7 @@
 // Each exports `async function journey(t)`, where `t` is the JourneyKit built in ui.e2e.mjs:
 // { page, emulator, check, expect, shot, drive, commandPalette, quickPickItems, findWebviewFrame }.
 // Add a journey with one line here.
-export const journeys = [];
+import { journey as sendTest } from './sendTest.mjs';
+import { journey as subaccountAdmin } from './subaccountAdmin.mjs';
+
+export const journeys = [sendTest, subaccountAdmin];

@@ -1,4 +1,7 @@
 import type { FeatureRoute } from './featureRoute';
+import { sendRoute } from './send';
+import { statisticsRoute } from './statistics';
+import { subaccountAdminRoute } from './subaccountAdmin';
 
 /** Every feature's endpoints, asked in order (one line per feature module). */
-export const featureRoutes: readonly FeatureRoute[] = [];
+export const featureRoutes: readonly FeatureRoute[] = [sendRoute, subaccountAdminRoute, statisticsRoute];

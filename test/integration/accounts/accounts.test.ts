@@ -182,7 +182,7 @@ describe('Several accounts per service', () => {
       return r[0]?.label === 'newsletter@exemple.fr' ? r : undefined;
     }, 'the account at the top level');
     assert.equal(roots.length, 1);
-    assert.equal(roots[0].contextValue, 'service.ready');
+    assert.equal(roots[0].contextValue, 'service.ready.mail');
   });
 
   it('a keyring that fails during the move loses no key: the move is tried again next time', async () => {

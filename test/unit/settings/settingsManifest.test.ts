@@ -29,6 +29,7 @@ const RESTRICTED = [
   'partnerExplorer.responseFormat',
   'partnerExplorer.requestTimeout',
   'partnerExplorer.statusBar.refreshInterval',
+  'partnerExplorer.tools.sharePersonalData',
 ];
 
 describe('package.json settings', () => {

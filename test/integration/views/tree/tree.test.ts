@@ -25,7 +25,7 @@ for (const format of ['json', 'xml'] as const) {
       }, 'the SMS account at the top level');
       assert.deepEqual(
         flat.map((r) => [r.label, r.contextValue]),
-        [['agence.durand@exemple.fr', 'service.ready']],
+        [['agence.durand@exemple.fr', 'service.ready.sms']],
       );
       assert.match(flat[0].tooltip, /Service: \*\*SMS Partner\*\*/);
       await setKeys(api, emu, ['mail']);

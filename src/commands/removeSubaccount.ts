@@ -1,0 +1,141 @@
+import * as vscode from 'vscode';
+import { isPartnerError, SERVICES, type Subaccount } from '../api';
+import type { AccountSession } from '../accounts/accountSession';
+import type { AccountSessions } from '../accounts/accountSessions';
+import type { PartnerLog } from '../log/partnerLog';
+import { errorText } from '../ui/errorText';
+import { formatMoney } from '../ui/localeFormat';
+import { showError, showInfo, showWarning, withNotificationProgress } from '../ui/notifications';
+import { isSubaccountNode } from '../views/tree/subaccountNode';
+import { resolveAccount } from './accountPick';
+import { isRefused } from './createSubaccount';
+
+export interface RemoveSubaccountDeps {
+  readonly sessions: AccountSessions;
+  readonly log?: PartnerLog;
+  /** The modal: says what removal does; true to go on. */
+  readonly confirm: (message: string, detail: string, action: string) => Promise<boolean>;
+  /** Asks to type the e-mail; resolves to what was typed, or undefined on Escape. */
+  readonly typeEmail: (email: string, validate: (value: string) => string | undefined) => Promise<string | undefined>;
+}
+
+export type RemoveOutcome = 'done' | 'cancelled' | 'refused' | 'unknown' | 'busy';
+
+/** Sub-accounts with a removal in flight: a second click never sends twice. */
+const inFlight = new Set<string>();
+
+/** Exact match only: removal cannot be undone. */
+export function typedEmailProblem(typed: string, email: string): string | undefined {
+  return typed === email ? undefined : vscode.l10n.t('Type {0} exactly to confirm.', email);
+}
+
+/**
+ * `Remove Sub-account…`: a modal naming the e-mail and the balance, the e-mail typed
+ * again (exact match), ONE request (never retried), then the node taken out of the
+ * tree. When the outcome is unknown, the user is told and the list re-read.
+ */
+export async function removeSubaccount(deps: RemoveSubaccountDeps, node: unknown): Promise<RemoveOutcome> {
+  const target = isSubaccountNode(node)
+    ? { session: deps.sessions.get(node.accountId), sub: node.subaccount }
+    : await pickSubaccount(deps.sessions, node);
+  const { session, sub } = target ?? {};
+  if (!session || !sub) {
+    return 'cancelled';
+  }
+  const label = SERVICES[session.service].label;
+  const locale = vscode.env.language;
+  if (!sub.token) {
+    void showError(
+      vscode.l10n.t('The provider did not send a token for {0}, so it cannot be removed here.', sub.email),
+    );
+    return 'refused';
+  }
+  const key = `${session.id}:${sub.token}`;
+  if (inFlight.has(key)) {
+    void showInfo(vscode.l10n.t('{0} is already being removed.', sub.email));
+    return 'busy';
+  }
+  inFlight.add(key);
+  try {
+    const balance = formatMoney(sub.balance, locale);
+    const lines = [
+      vscode.l10n.t('Balance: {0}', balance),
+      vscode.l10n.t('Its key stops working and it leaves this list. This cannot be undone.'),
+    ];
+    if (sub.balance.value > 0) {
+      lines.push(
+        vscode.l10n.t(
+          "The provider's documentation does not say what becomes of a remaining balance: take it back first with Remove Credit… to keep it.",
+        ),
+      );
+    }
+    const action = vscode.l10n.t('Remove…');
+    const question = vscode.l10n.t('Remove the {0} sub-account {1} (balance {2})?', label, sub.email, balance);
+    if (!(await deps.confirm(question, lines.join('\n'), action))) {
+      return 'cancelled';
+    }
+    const typed = await deps.typeEmail(sub.email, (v) => typedEmailProblem(v, sub.email));
+    if (typed === undefined || typedEmailProblem(typed, sub.email) !== undefined) {
+      return 'cancelled';
+    }
+    await withNotificationProgress({ title: vscode.l10n.t('Removing the sub-account {0}…', sub.email) }, () =>
+      session.removeSubaccount(sub.token!),
+    );
+    session.subaccounts.removeItem(sub.id);
+    session.subaccountIndex.changed(sub.id);
+    deps.log?.info(`${label} (${session.id}): sub-account ${sub.id} removed.`);
+    void showInfo(vscode.l10n.t('Sub-account {0} removed.', sub.email));
+    return 'done';
+  } catch (error) {
+    deps.log?.warn(
+      `${label} (${session.id}): removing sub-account ${sub.id} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    if (isPartnerError(error) && error.kind === 'api' && error.code === 404) {
+      // Gone already (removed elsewhere): the tree stops showing it.
+      session.subaccounts.removeItem(sub.id);
+      session.subaccountIndex.changed(sub.id);
+    }
+    if (isRefused(error)) {
+      void showError(vscode.l10n.t('The sub-account was not removed: {0}', errorText(error)));
+      return 'refused';
+    }
+    void showWarning(
+      vscode.l10n.t(
+        'The outcome of the removal is unknown: {0} The sub-accounts are being read again; check them before trying again.',
+        errorText(error),
+      ),
+    );
+    session.subaccountIndex.changed();
+    void session.subaccounts.reload();
+    return 'unknown';
+  } finally {
+    inFlight.delete(key);
+  }
+}
+
+/** From the palette: the account, then one of the sub-accounts the tree has loaded. */
+async function pickSubaccount(
+  sessions: AccountSessions,
+  arg: unknown,
+): Promise<{ session: AccountSession; sub: Subaccount } | undefined> {
+  const session = await resolveAccount(sessions, arg, { title: vscode.l10n.t('Remove Sub-account'), usable: true });
+  if (!session) {
+    return undefined;
+  }
+  await session.subaccounts.ensureLoaded();
+  const locale = vscode.env.language;
+  const items = session.subaccounts.items.map((sub) => ({
+    label: sub.email,
+    description: formatMoney(sub.balance, locale),
+    sub,
+  }));
+  if (items.length === 0) {
+    void showInfo(vscode.l10n.t('{0} has no sub-accounts loaded.', session.name));
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Remove Sub-account'),
+    placeHolder: vscode.l10n.t('Choose the sub-account to remove (loaded ones; use Find to reach others)'),
+  });
+  return picked && { session, sub: picked.sub };
+}

@@ -1,0 +1,95 @@
+import type { Account } from '../api';
+import { creditTrend, thresholdEta, type CreditPoint } from '../accounts/creditHistory';
+import type { Translate } from '../ui/errorMessages';
+import { projectionWithinHorizon } from '../ui/creditProjection';
+import { formatCount, formatDate, formatMoney, formatTime } from '../ui/localeFormat';
+
+/** One account as the credits tool reports it. */
+export interface CreditsEntry {
+  /** From `accountTitle`. */
+  readonly title: string;
+  readonly reading:
+    | { readonly kind: 'ready'; readonly account: Account; readonly readAt: Date }
+    | { readonly kind: 'failed'; readonly message: string; readonly previous?: Account };
+  readonly threshold: number;
+  /** The account's credit history (empty when unknown). */
+  readonly points: readonly CreditPoint[];
+}
+
+function mainCount(account: Account): number {
+  return account.credits.service === 'sms' ? account.credits.sms : account.credits.mails;
+}
+
+function countsText(account: Account, t: Translate, locale: string): string {
+  const c = account.credits;
+  const n = (v: number) => formatCount(v, locale);
+  const parts =
+    c.service === 'sms'
+      ? [
+          t('{0} SMS', n(c.sms)),
+          c.smsEco !== undefined ? t('{0} low-cost SMS', n(c.smsEco)) : undefined,
+          c.hlr !== undefined ? t('{0} number lookups (HLR)', n(c.hlr)) : undefined,
+          c.toSend !== undefined ? t('{0} SMS queued', n(c.toSend)) : undefined,
+        ]
+      : [t('{0} e-mails', n(c.mails))];
+  return t('{0}; balance {1}', parts.filter((p) => p !== undefined).join(', '), formatMoney(c.balance, locale));
+}
+
+/** The trend sentences of the status-bar tooltip (same words), for a text result. */
+function trendText(
+  points: readonly CreditPoint[],
+  current: number,
+  threshold: number,
+  t: Translate,
+  locale: string,
+  now: number,
+): string[] {
+  const trend = creditTrend(points, now);
+  if (!trend) {
+    return [];
+  }
+  const days = trend.spanMs / 86_400_000;
+  const span =
+    days >= 1
+      ? t('{0} days', formatCount(Math.round(days), locale))
+      : t('{0} h', formatCount(Math.max(1, Math.round(days * 24)), locale));
+  const signed = `${trend.change > 0 ? '+' : trend.change < 0 ? '−' : '±'}${formatCount(Math.abs(trend.change), locale)}`;
+  const lines = [
+    t('Trend over {0}: {1}, about {2} used per day', span, signed, formatCount(Math.round(trend.perDay), locale)),
+  ];
+  const eta = projectionWithinHorizon(thresholdEta(current, threshold, trend, now), now);
+  if (eta) {
+    lines.push(t('At this rate, below {0} around {1}', formatCount(threshold, locale), formatDate(eta, locale)));
+  }
+  return lines;
+}
+
+/**
+ * The credits tool's answer: per account its counts and balance, a low-credit
+ * warning under the user's threshold, and the trend when the history has one.
+ * A failed reading says why (the UI's text) and, when known, what was read before.
+ */
+export function creditsText(entries: readonly CreditsEntry[], t: Translate, locale: string, now = Date.now()): string {
+  const blocks = entries.map((e) => {
+    const r = e.reading;
+    if (r.kind === 'failed') {
+      const lines = [`${e.title}: ${r.message}`];
+      if (r.previous) {
+        lines.push(`  ${t('Last known: {0}.', countsText(r.previous, t, locale))}`);
+      }
+      return lines.join('\n');
+    }
+    const count = mainCount(r.account);
+    const lines = [
+      `${e.title}: ${countsText(r.account, t, locale)} (${t('read at {0}', formatTime(r.readAt, locale))}).`,
+    ];
+    if (count < e.threshold) {
+      lines.push(
+        `  ${t('Low credit: below the threshold of {0} set in partnerExplorer.lowCreditThreshold.', formatCount(e.threshold, locale))}`,
+      );
+    }
+    lines.push(...trendText(e.points, count, e.threshold, t, locale, now).map((l) => `  ${l}.`));
+    return lines.join('\n');
+  });
+  return blocks.join('\n');
+}

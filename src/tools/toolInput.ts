@@ -1,0 +1,105 @@
+import type { Translate } from '../ui/errorMessages';
+
+/**
+ * The subset of JSON Schema the tools' inputs use. Each tool declares its schema
+ * once here; `package.json` carries the same object (a unit test compares them), and
+ * `checkInput` applies it before any request: VS Code does not promise to check
+ * what a model sends, and a model may send anything.
+ */
+export type PropertySchema =
+  | {
+      readonly type: 'string';
+      readonly description: string;
+      readonly minLength?: number;
+      readonly maxLength: number;
+      readonly enum?: readonly string[];
+    }
+  | { readonly type: 'integer'; readonly description: string; readonly minimum: number; readonly maximum: number }
+  | { readonly type: 'boolean'; readonly description: string };
+
+export interface InputSchema {
+  readonly type: 'object';
+  readonly properties: Readonly<Record<string, PropertySchema>>;
+  readonly required?: readonly string[];
+  readonly additionalProperties: false;
+}
+
+export type InputCheck<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string };
+
+/**
+ * Checks `input` against `schema`: every problem in one sentence each, in the
+ * user's language, naming the field. An empty optional string counts as absent
+ * (models often send `""` for "none").
+ */
+export function checkInput<T>(schema: InputSchema, input: unknown, t: Translate): InputCheck<T> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, problem: t('The tool input must be a JSON object.') };
+  }
+  const given = input as Record<string, unknown>;
+  const problems: string[] = [];
+  const value: Record<string, unknown> = {};
+  for (const name of Object.keys(given)) {
+    if (!Object.hasOwn(schema.properties, name)) {
+      problems.push(t('Unknown input field "{0}".', name));
+    }
+  }
+  for (const [name, property] of Object.entries(schema.properties)) {
+    const raw = given[name];
+    const required = schema.required?.includes(name) === true;
+    if (raw === undefined || raw === null || (property.type === 'string' && raw === '' && !required)) {
+      if (required) {
+        problems.push(t('The input field "{0}" is required.', name));
+      }
+      continue;
+    }
+    const problem = checkProperty(name, property, raw, t);
+    if (typeof problem === 'string') {
+      problems.push(problem);
+    } else {
+      value[name] = problem.value;
+    }
+  }
+  return problems.length > 0 ? { ok: false, problem: problems.join(' ') } : { ok: true, value: value as T };
+}
+
+function checkProperty(
+  name: string,
+  property: PropertySchema,
+  raw: unknown,
+  t: Translate,
+): string | { value: unknown } {
+  switch (property.type) {
+    case 'string': {
+      if (typeof raw !== 'string') {
+        return t('The input field "{0}" must be text.', name);
+      }
+      const text = raw.trim();
+      if (text.length < (property.minLength ?? 0)) {
+        return t('The input field "{0}" must not be empty.', name);
+      }
+      if (raw.length > property.maxLength) {
+        return t('The input field "{0}" must be at most {1} characters long.', name, property.maxLength);
+      }
+      if (property.enum && !property.enum.includes(text)) {
+        return t('The input field "{0}" must be one of: {1}.', name, property.enum.join(', '));
+      }
+      // Free text (an SMS) keeps its spaces: they are counted; a choice is compared trimmed.
+      return { value: property.enum ? text : raw };
+    }
+    case 'integer':
+      if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < property.minimum || raw > property.maximum) {
+        return t(
+          'The input field "{0}" must be a whole number from {1} to {2}.',
+          name,
+          property.minimum,
+          property.maximum,
+        );
+      }
+      return { value: raw };
+    case 'boolean':
+      if (typeof raw !== 'boolean') {
+        return t('The input field "{0}" must be true or false.', name);
+      }
+      return { value: raw };
+  }
+}
