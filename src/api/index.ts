@@ -20,6 +20,7 @@ export { Pacer, PROVIDER_PACE, sharedPacer, type EndpointRule, type PacerOptions
 export type { Rate } from './tokenBucket';
 export { MAX_ANSWER_BYTES } from './boundedBody';
 export { isSaneTime, SANE_DATES } from './providerDates';
+export { checkPhoneNumber, type PhoneCheck, type PhoneReason } from './phoneNumber';
 export {
   createRequestProblem,
   isPlausibleEmail,

@@ -23,6 +23,8 @@ import {
 import { checkApiAmount } from './creditAmount';
 import { costResumeParams, costResumeSchema, toMonthUsage, type CostRange, type MonthUsage } from './costResume';
 import { checkMessageId } from './messageId';
+import { checkPhoneNumber } from './phoneNumber';
+import { envelopeSchema, lookupSchema, stopAddSchema, stopListSchema, toNumberLookup, toStopPage } from './stopAnswers';
 import { checkEmails, checkHtmlContent, checkPhoneNumbers, checkSender, checkSmsText } from './sendRules';
 import { checkRecipientNumber, checkTag } from './recipientQuery';
 import { malformedLogText, PartnerError, type MalformedDetail } from './partnerError';
@@ -47,11 +49,13 @@ import type {
   MailAccount,
   MailSendRequest,
   MessageStatus,
+  NumberLookup,
   SendResult,
   SmsSendRequest,
   RecipientDelivery,
   ServiceId,
   SmsAccount,
+  StopPage,
   SubaccountPage,
   TagStatusPage,
 } from './types';
@@ -334,6 +338,46 @@ export class SmsClient extends PartnerClient<SmsAccount> {
 
   async getMessageStatus(messageId: string, call?: CallOptions): Promise<MessageStatus> {
     return toMessageStatus('sms', await this.fetchStatus(messageId, smsStatusSchema, call));
+  }
+
+  /**
+   * `GET stop-sms/list`: one page of the STOP list. The docs give no paging; `page` is
+   * sent anyway and a page that repeats the previous one ends the list (see
+   * docs/api-decisions.md).
+   */
+  async listStopNumbers(page = 1, call?: CallOptions): Promise<StopPage> {
+    const answer = await this.transport.get('stop-sms/list', { page: String(page) }, call?.signal);
+    return toStopPage(this.decode(answer, stopListSchema, 'stopList'), page);
+  }
+
+  /** `POST stop-sms/add`: sent once, never retried. Returns the new entry's id when given. */
+  async addStopNumber(phoneNumber: string, call?: CallOptions): Promise<{ readonly stopId?: number }> {
+    const checked = checkPhoneNumber(phoneNumber);
+    if (!checked.ok) {
+      throw new RangeError(`invalid phone number (${checked.reason})`);
+    }
+    const answer = await this.transport.post('stop-sms/add', { phoneNumber: checked.e164 }, call?.signal);
+    const raw = this.decode(answer, stopAddSchema, 'stopList');
+    return raw.stopId !== undefined ? { stopId: raw.stopId } : {};
+  }
+
+  /** `GET stop-sms/delete?id=`: an action behind a GET, so sent once (getOnce). */
+  async removeStopNumber(id: number, call?: CallOptions): Promise<void> {
+    if (!Number.isSafeInteger(id) || id <= 0) {
+      throw new RangeError('invalid STOP entry id');
+    }
+    const answer = await this.transport.getOnce('stop-sms/delete', { id: String(id) }, call?.signal);
+    this.decode(answer, envelopeSchema, 'stopList');
+  }
+
+  /** `POST lookup`: the free format check of one number (not the paid HLR). */
+  async lookupNumber(phoneNumber: string, call?: CallOptions): Promise<NumberLookup> {
+    const checked = checkPhoneNumber(phoneNumber);
+    if (!checked.ok) {
+      throw new RangeError(`invalid phone number (${checked.reason})`);
+    }
+    const answer = await this.transport.post('lookup', { phoneNumbers: checked.e164 }, call?.signal);
+    return toNumberLookup(this.decode(answer, lookupSchema, 'lookup'), checked.e164);
   }
 
   /**

@@ -17,7 +17,9 @@ export type ErrorContext =
   | 'mailSend'
   | 'cancel'
   | 'recipientStatus'
-  | 'tagStatus';
+  | 'tagStatus'
+  | 'stopList'
+  | 'lookup';
 
 /** Codes that mean the key itself is the problem: the user should set it again. */
 export function isKeyProblem(code: number | undefined, context: ErrorContext = 'general'): boolean {
@@ -32,6 +34,10 @@ export function isKeyProblem(code: number | undefined, context: ErrorContext = '
     case 'mailSend':
     case 'recipientStatus':
       // A refused parameter on /send; "does not appear to be a mobile number" on message-status.
+      return code === 1 || code === 10;
+    case 'stopList':
+    case 'lookup':
+      // 9 is "the phone number is invalid" on the STOP list and lookup pages.
       return code === 1 || code === 10;
     default:
       return code === 1 || code === 9 || code === 10;

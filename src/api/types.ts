@@ -133,6 +133,35 @@ export interface PartnerLogger {
   error(message: string): void;
 }
 
+/** A number on the SMS STOP list: it asked not to receive messages. */
+export interface StopEntry {
+  /** What `stop-sms/delete` takes. */
+  readonly id: number;
+  readonly phoneNumber: string;
+  readonly createdAt?: Date;
+  /** The provider's date text, when given. */
+  readonly createdAtText?: string;
+}
+
+export interface StopPage {
+  readonly page: number;
+  readonly items: readonly StopEntry[];
+}
+
+/** What `lookup` says of one number (the free format check, not HLR). */
+export interface NumberLookup {
+  /** The number as sent. */
+  readonly asked: string;
+  readonly valid: boolean;
+  readonly country?: string;
+  readonly prefix?: number;
+  readonly type?: string;
+  readonly network?: string;
+  readonly e164?: string;
+  readonly international?: string;
+  readonly national?: string;
+}
+
 /** What a send asks for, checked by `sendRules.ts` before the request. */
 export interface SmsSendRequest {
   /** International numbers (E.164). */

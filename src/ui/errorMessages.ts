@@ -204,6 +204,18 @@ function messageActionMeaning(code: number, context: PartnerError['context'], t:
         return t('at most 500 numbers are allowed');
     }
   }
+  if (context === 'stopList' || context === 'lookup') {
+    switch (code) {
+      case 2:
+        return t('the phone number is missing');
+      case 3:
+        return context === 'lookup' ? t('the numbers must be separated by commas') : t('the STOP entry id is missing');
+      case 4:
+        return t('this number is no longer on the STOP list');
+      case 9:
+        return t('the phone number is invalid');
+    }
+  }
   if (context === 'tagStatus') {
     switch (code) {
       case 3:

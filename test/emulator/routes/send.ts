@@ -9,6 +9,7 @@
  */
 import type { RecipientRecord, ServiceData } from '../emulatorData';
 import type { FeatureRoute, RouteAnswer, RouteContext } from './featureRoute';
+import { isOnStopList } from './stop';
 
 /** Recipients the emulated provider refuses: on the STOP SMS list, on the Mail unsubscribe list. */
 export const SEND_TEST_RECIPIENTS = {
@@ -152,7 +153,7 @@ function sendSms(ctx: RouteContext): RouteAnswer {
   if (planned.answer) {
     return planned.answer;
   }
-  const stopped = numbers.find((n) => n === SEND_TEST_RECIPIENTS.stopListed);
+  const stopped = numbers.find((n) => isOnStopList(ctx.data, n));
   if (stopped) {
     return ctx.error(14, `Le numéro ${stopped} est dans la liste STOP SMS`);
   }

@@ -1,0 +1,98 @@
+import * as assert from 'node:assert/strict';
+import { checkPhoneNumber, PartnerError, type SmsClient } from '../../../src/api';
+import { STOP_PAGE_SIZE, STOP_SEED } from '../../emulator/routes/stop';
+import { userText } from '../helpers/bundleTranslate';
+import { clientFor, MemoryLogger, rejection, useEmulator } from '../helpers/emulatorFixture';
+
+describe('Phone numbers as the provider takes them', () => {
+  const cases: Array<[string, string | undefined]> = [
+    ['+33612345678', '+33612345678'],
+    ['06 12 34 56 78', '+33612345678'],
+    ['06.12.34.56.78', '+33612345678'],
+    ['0033612345678', '+33612345678'],
+    ['+33 (0)6 12 34 56 78', '+33612345678'],
+    ['+4915123456789', '+4915123456789'],
+    ['612345678', undefined],
+    ['+3361234567', undefined],
+    ['06 12 34 56 7x', undefined],
+    ['', undefined],
+  ];
+  for (const [input, e164] of cases) {
+    it(`${JSON.stringify(input)} → ${e164 ?? 'refused'}`, () => {
+      const checked = checkPhoneNumber(input);
+      assert.equal(checked.ok ? checked.e164 : undefined, e164);
+    });
+  }
+});
+
+describe('STOP list and number check against the emulator', () => {
+  const emulator = useEmulator();
+  for (const format of ['json', 'xml'] as const) {
+    describe(`${format} answers`, () => {
+      it('reads the STOP list page by page, with ids, numbers and dates', async () => {
+        const client = clientFor(emulator(), 'sms', format) as SmsClient;
+        const first = await client.listStopNumbers(1);
+        assert.equal(first.items.length, STOP_PAGE_SIZE);
+        assert.deepEqual(
+          { id: first.items[0].id, phoneNumber: first.items[0].phoneNumber, at: first.items[0].createdAtText },
+          { id: 1, phoneNumber: '+33699999914', at: '2025-03-02 09:15:00' },
+        );
+        const second = await client.listStopNumbers(2);
+        assert.equal(second.items.length, STOP_SEED - STOP_PAGE_SIZE);
+        assert.equal((await client.listStopNumbers(3)).items.length, 0);
+      });
+
+      it('adds a number once (POST, never retried) and removes it by id (one GET)', async () => {
+        const client = clientFor(emulator(), 'sms', format) as SmsClient;
+        const added = await client.addStopNumber('06 12 34 56 78');
+        assert.equal(added.stopId, STOP_SEED + 1);
+        const last = (await client.listStopNumbers(2)).items.at(-1);
+        assert.equal(last?.phoneNumber, '+33612345678');
+        await client.removeStopNumber(added.stopId!);
+        assert.equal(emulator().count({ endpoint: '/stop-sms/add' }), 1);
+        assert.equal(emulator().count({ endpoint: '/stop-sms/delete' }), 1);
+        const err = await rejection(client.removeStopNumber(added.stopId!));
+        assert.ok(err instanceof PartnerError && err.kind === 'api' && err.code === 4, String(err));
+        assert.equal(err.isKeyProblem, false);
+      });
+
+      it('checks a number: valid mobile with its formats, an invalid one', async () => {
+        const client = clientFor(emulator(), 'sms', format) as SmsClient;
+        const ok = await client.lookupNumber('0612345678');
+        assert.deepEqual(ok, {
+          asked: '+33612345678',
+          valid: true,
+          country: 'France',
+          prefix: 33,
+          type: 'Mobile',
+          e164: '+33612345678',
+          international: '+33 6 12 34 56 78',
+          national: '06 12 34 56 78',
+        });
+        const landline = await client.lookupNumber('+33145678901');
+        assert.deepEqual(landline, { asked: '+33145678901', valid: false });
+      });
+    });
+  }
+
+  it('refuses a bad number before any request, and 9 is an invalid number, not the key', async () => {
+    const client = clientFor(emulator(), 'sms') as SmsClient;
+    await rejection(client.addStopNumber('12'));
+    assert.equal(emulator().count({ endpoint: '/stop-sms/add' }), 0);
+    emulator().inject({ type: 'apiError', code: 9, path: '/stop-sms/add' });
+    const err = await rejection(client.addStopNumber('+33612345678'));
+    assert.ok(err instanceof PartnerError, String(err));
+    assert.equal(err.isKeyProblem, false);
+    assert.equal(userText(err).en, 'SMS Partner: the phone number is invalid (code 9).');
+    assert.equal(userText(err).fr, "SMS Partner : le numéro de téléphone n'est pas valide (code 9).");
+  });
+
+  it('never logs a number: the add goes in the body, the delete carries an id', async () => {
+    const logger = new MemoryLogger();
+    const client = clientFor(emulator(), 'sms', 'json', { logger }) as SmsClient;
+    const { stopId } = await client.addStopNumber('+33687654321');
+    await client.removeStopNumber(stopId!);
+    await client.lookupNumber('+33687654321');
+    assert.ok(!logger.lines.some((l) => l.includes('87654321')), logger.lines.join('\n'));
+  });
+});
