@@ -25,6 +25,7 @@ import { LINK_SELECTOR, MessageLinks } from './views/messageLinks/messageLinkPro
 import { readSettings, SECTION, type PartnerSettings } from './settings/partnerSettings';
 import { sharePersonalDataSetting } from './settings/toolSettings';
 import { registerTools } from './tools/registerTools';
+import { PhoneNumberActions } from './commands/checkPhoneNumber';
 import { SmsDiagnostics } from './views/smsLength/smsDiagnostics';
 import { SmsLengthStatusBar } from './views/smsLength/smsLengthStatusBar';
 import { SmsQuickFixes } from './views/smsLength/smsQuickFixes';
@@ -260,12 +261,21 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     vscode.window.registerTerminalLinkProvider(messageLinks),
     smsLength,
     new SmsDiagnostics(),
+    vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new PhoneNumberActions(), {
+      providedCodeActionKinds: PhoneNumberActions.kinds,
+    }),
+    vscode.languages.registerCodeActionsProvider({ scheme: 'untitled' }, new PhoneNumberActions(), {
+      providedCodeActionKinds: PhoneNumberActions.kinds,
+    }),
     vscode.languages.registerCodeActionsProvider({ language: 'sms' }, new SmsQuickFixes(), {
       providedCodeActionKinds: SmsQuickFixes.kinds,
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(SECTION)) {
         return;
+      }
+      if (e.affectsConfiguration(`${SECTION}.hidePersonalData`)) {
+        tree.rerender();
       }
       settings = readSettings();
       warnAboutSettings();

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import {
   createClient,
+  isSmsClient,
   SERVICES,
   type Account,
   SmsClient,
@@ -12,6 +13,7 @@ import {
   type Money,
   type RecipientDelivery,
   type ServiceId,
+  type StopPage,
   type SubaccountCreateRequest,
   type SubaccountPage,
   type TagStatusPage,
@@ -20,6 +22,7 @@ import { withLinkedSignal } from '../api/abortable';
 import type { PartnerLog } from '../log/partnerLog';
 import { describeApiUrlProblem, type PartnerSettings } from '../settings/partnerSettings';
 import type { AccountInfo, AccountStore, KeySource } from './accountStore';
+import { StopList, type StopPageSource } from './stopList';
 import { SubaccountIndex } from './subaccountIndex';
 import { SubaccountList, type SubaccountPageSource } from './subaccountList';
 
@@ -39,11 +42,13 @@ const SHARE_WINDOW_MS = 2000;
  * the account state the tree and the status bar both show, a single shared `/me`
  * request however many callers ask at once, and the account's sub-account lists.
  */
-export class AccountSession implements SubaccountPageSource, vscode.Disposable {
+export class AccountSession implements SubaccountPageSource, StopPageSource, vscode.Disposable {
   /** The sub-accounts opened in the tree. */
   readonly subaccounts: SubaccountList;
   /** Every sub-account, read for Find and kept apart from the tree. */
   readonly subaccountIndex: SubaccountIndex;
+  /** SMS accounts: the STOP list, read once the user opens it. */
+  readonly stopList: StopList;
   private disposed = false;
   private stateValue: AccountState = { kind: 'idle' };
   private clientValue: AnyClient | undefined;
@@ -74,6 +79,7 @@ export class AccountSession implements SubaccountPageSource, vscode.Disposable {
     this.infoValue = info;
     this.subaccounts = new SubaccountList(this);
     this.subaccountIndex = new SubaccountIndex(this);
+    this.stopList = new StopList(this);
   }
 
   get id(): string {
@@ -157,6 +163,7 @@ export class AccountSession implements SubaccountPageSource, vscode.Disposable {
       // Pages of the old account must not linger, in the tree or in Find.
       this.subaccounts.reset();
       this.subaccountIndex.reset();
+      this.stopList.reset();
     }
     if (!key) {
       this.setState({ kind: 'noKey' });
@@ -288,6 +295,14 @@ export class AccountSession implements SubaccountPageSource, vscode.Disposable {
     return withLinkedSignal([signal, this.abort.signal], (linked) => client.listSubaccounts(page, { signal: linked }));
   }
 
+  listStopNumbers(page: number, signal?: AbortSignal): Promise<StopPage> {
+    const client = this.requireClient();
+    if (!isSmsClient(client)) {
+      throw new Error(`${this.label} has no STOP list`);
+    }
+    return withLinkedSignal([signal, this.abort.signal], (linked) => client.listStopNumbers(page, { signal: linked }));
+  }
+
   getMessageStatus(messageId: string, signal?: AbortSignal): Promise<MessageStatus> {
     const client = this.requireClient();
     return withLinkedSignal([signal, this.abort.signal], (linked) =>
@@ -329,6 +344,7 @@ export class AccountSession implements SubaccountPageSource, vscode.Disposable {
     this.clientEmitter.fire({ session: this, accountChanged: true });
     this.subaccounts.dispose();
     this.subaccountIndex.dispose();
+    this.stopList.dispose();
     this.emitter.dispose();
     this.clientEmitter.dispose();
   }

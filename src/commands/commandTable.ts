@@ -28,7 +28,9 @@ import {
 } from './apiKeyCommands';
 import { browseAsSubaccount } from './browseAsSubaccount';
 import { transferCredit, type TransferDeps } from './creditTransfer';
+import { checkPhoneNumber } from './checkPhoneNumber';
 import { explainSmsLength } from './explainSmsLength';
+import { addToStopList, findInStopList, removeFromStopList, type StopListDeps } from './stopListCommands';
 import { findSubaccount } from './findSubaccount';
 import { cancelScheduledSend, type CancelDeps } from './cancelScheduledSend';
 import { openMessageLink } from './messageLinkCommand';
@@ -86,6 +88,7 @@ export function commandTable(c: CommandContext): Readonly<Record<string, Command
     confirm: transfer.confirm,
   };
   const cancel: CancelDeps = { sessions: c.sessions, panels: c.panels, log: c.log, confirm: transfer.confirm };
+  const stop: StopListDeps = { sessions: c.sessions, log: c.log, confirm: transfer.confirm };
   const dashboard = {
     sessions: c.sessions,
     settings: c.settings,
@@ -155,6 +158,17 @@ export function commandTable(c: CommandContext): Readonly<Record<string, Command
     'partnerExplorer.showCreditHistory': () => c.creditHistoryPanel.show(),
     'partnerExplorer.showLog': () => c.channel.show(),
     'partnerExplorer.explainSmsLength': () => explainSmsLength(),
+    'partnerExplorer.addToStopList': (target, number) => addToStopList(stop, target, number),
+    'partnerExplorer.removeFromStopList': (target) => removeFromStopList(stop, target),
+    'partnerExplorer.findInStopList': (target) =>
+      findInStopList(c.sessions, target, async (session, id) => {
+        const list = c.tree.account(session.id)?.stopList;
+        const entry = list?.entries.find((e) => e.entry.id === id);
+        if (entry) {
+          await c.treeView.reveal(entry, { select: true, focus: true });
+        }
+      }),
+    'partnerExplorer.checkPhoneNumber': (target, number) => checkPhoneNumber(c.sessions, target, number),
     'partnerExplorer.showUsage': (target, range) => showUsage(c.sessions, c.usagePanels, target, range),
     'partnerExplorer.createSubaccount': (target, request) =>
       createSubaccount(
@@ -204,6 +218,9 @@ export function nodeActions(c: CommandContext): Readonly<Record<NodeAction, (ses
     retry: (session) => c.tree.reload(session),
     retrySubaccounts: (session) => c.tree.retrySubaccounts(session),
     setApiKey: (session) => (session.hasKey ? replaceApiKey(c.keys, session.id) : addAccount(c.keys, session.service)),
+    loadMoreStopList: (session) => session.stopList.loadMore(),
+    retryStopList: (session) =>
+      session.stopList.pagesLoaded === 0 ? session.stopList.loadMore() : session.stopList.reload(),
     openUrlSetting: (session) =>
       vscode.commands.executeCommand('workbench.action.openSettings', `partnerExplorer.${session.service}.apiUrl`),
   };

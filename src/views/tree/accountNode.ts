@@ -9,6 +9,7 @@ import { ContextValue } from './contextValues';
 import { nodeCommand } from './nodeCommands';
 import { CreditNode, creditLines } from './creditNode';
 import { PlaceholderNode } from './placeholderNode';
+import { StopListNode } from './stopListNode';
 import { SubaccountsNode } from './subaccountsNode';
 import type { NodeChanged, TreeNode } from './treeNode';
 
@@ -19,6 +20,8 @@ import type { NodeChanged, TreeNode } from './treeNode';
 export class AccountNode implements TreeNode, vscode.Disposable {
   readonly id: string;
   readonly subaccounts: SubaccountsNode;
+  /** SMS accounts only. */
+  readonly stopList: StopListNode | undefined;
 
   constructor(
     readonly parent: TreeNode | undefined,
@@ -27,10 +30,12 @@ export class AccountNode implements TreeNode, vscode.Disposable {
   ) {
     this.id = `partner/${session.service}/${session.id}`;
     this.subaccounts = new SubaccountsNode(this, session, changed);
+    this.stopList = session.service === 'sms' ? new StopListNode(this, session, changed) : undefined;
   }
 
   dispose(): void {
     this.subaccounts.dispose();
+    this.stopList?.dispose();
   }
 
   get service(): ServiceId {
@@ -119,6 +124,9 @@ export class AccountNode implements TreeNode, vscode.Disposable {
       children.push(new CreditNode(this, line, account.user.username));
     }
     children.push(this.subaccounts);
+    if (this.stopList) {
+      children.push(this.stopList);
+    }
     return children;
   }
 

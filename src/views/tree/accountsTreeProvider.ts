@@ -97,9 +97,18 @@ export class AccountsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     return this.refreshing;
   }
 
+  /** Draws every node again (a display setting changed); reads nothing. */
+  rerender(): void {
+    this.emitter.fire(undefined);
+  }
+
   /** Reads an account's credits and loaded pages again. */
   reload(session: AccountSession): Promise<void> {
-    return Promise.all([session.refresh({ maxAgeMs: 0 }), session.subaccounts.reload()]).then(() => undefined);
+    return Promise.all([
+      session.refresh({ maxAgeMs: 0 }),
+      session.subaccounts.reload(),
+      session.stopList.reload(),
+    ]).then(() => undefined);
   }
 
   /** Retries what failed under an account's sub-accounts. */

@@ -11,6 +11,8 @@ export const ContextValue = {
   credit: 'credit',
   subaccounts: 'subaccounts',
   subaccount: 'subaccount',
+  stopList: 'stopList',
+  stopEntry: 'stopEntry',
   placeholderSignIn: 'placeholder.signIn',
   placeholderLoading: 'placeholder.loading',
   placeholderEmpty: 'placeholder.empty',

@@ -11,9 +11,18 @@ import { registerCommand } from '../../commands/registerCommand';
  * not found". A command without arguments is passed through as is. These are
  * registered in code, not contributed, so they never show in the Command Palette.
  */
-export type NodeAction = 'loadMore' | 'retry' | 'retrySubaccounts' | 'setApiKey' | 'openUrlSetting';
+export type NodeAction =
+  'loadMore' | 'retry' | 'retrySubaccounts' | 'setApiKey' | 'openUrlSetting' | 'loadMoreStopList' | 'retryStopList';
 
-const NODE_ACTIONS: readonly NodeAction[] = ['loadMore', 'retry', 'retrySubaccounts', 'setApiKey', 'openUrlSetting'];
+const NODE_ACTIONS: readonly NodeAction[] = [
+  'loadMore',
+  'retry',
+  'retrySubaccounts',
+  'setApiKey',
+  'openUrlSetting',
+  'loadMoreStopList',
+  'retryStopList',
+];
 
 export function nodeCommand(action: NodeAction, accountId: string, title: string): vscode.Command {
   return { command: `partnerExplorer.node.${action}.${accountId}`, title };

@@ -1,0 +1,224 @@
+import * as vscode from 'vscode';
+import { checkPhoneNumber, isSmsClient, type PhoneReason } from '../api';
+import type { AccountSession } from '../accounts/accountSession';
+import type { AccountSessions } from '../accounts/accountSessions';
+import type { PartnerLog } from '../log/partnerLog';
+import { maskRecipient } from '../panels/messageStatus/personalData';
+import { hidePersonalDataSetting } from '../settings/personalDataSettings';
+import { errorText } from '../ui/errorText';
+import { showError, showInfo, showWarning, withNotificationProgress } from '../ui/notifications';
+import { isStopEntryNode } from '../views/tree/stopEntryNode';
+import { resolveAccount } from './accountPick';
+import { isRefused } from './createSubaccount';
+
+export interface StopListDeps {
+  readonly sessions: AccountSessions;
+  readonly log?: PartnerLog;
+  /** Asks the user to confirm a removal; the command uses a modal dialog. */
+  readonly confirm: (message: string, detail: string, action: string) => Promise<boolean>;
+}
+
+export type StopOutcome = 'done' | 'cancelled' | 'refused' | 'unknown' | 'busy';
+
+/** Accounts with a STOP list change under way: a double click never sends twice. */
+const inFlight = new Set<string>();
+
+/** Why a typed number is refused, in words; undefined when it is fine. */
+export function phoneProblem(input: string): string | undefined {
+  const checked = checkPhoneNumber(input);
+  if (checked.ok) {
+    return undefined;
+  }
+  const reasons: Record<PhoneReason, string> = {
+    empty: vscode.l10n.t('Type a phone number.'),
+    characters: vscode.l10n.t('Only digits, spaces, dots, dashes, brackets and a leading + are allowed.'),
+    national: vscode.l10n.t('Write it in international format (+33612345678) or as a French number (0612345678).'),
+    length: vscode.l10n.t('This number has the wrong number of digits.'),
+  };
+  return reasons[checked.reason];
+}
+
+/** How a number is shown: masked while *Hide personal data* is on. */
+export function shownNumber(e164: string): string {
+  return hidePersonalDataSetting() ? maskRecipient(e164) : e164;
+}
+
+async function smsAccount(
+  sessions: AccountSessions,
+  target: unknown,
+  title: string,
+): Promise<AccountSession | undefined> {
+  const session = await resolveAccount(sessions, target ?? 'sms', { title, usable: true });
+  if (session && !isSmsClient(session.client)) {
+    void showError(vscode.l10n.t('The STOP list belongs to SMS Partner accounts.'));
+    return undefined;
+  }
+  return session;
+}
+
+async function once(session: AccountSession, work: () => Promise<StopOutcome>): Promise<StopOutcome> {
+  if (inFlight.has(session.id)) {
+    void showInfo(vscode.l10n.t('A STOP list change for {0} is already in progress.', session.name));
+    return 'busy';
+  }
+  inFlight.add(session.id);
+  try {
+    return await work();
+  } finally {
+    inFlight.delete(session.id);
+  }
+}
+
+/** A refusal is said as such; anything else after sending leaves the outcome unknown: said, and the list re-read. */
+function failed(deps: StopListDeps, session: AccountSession, error: unknown, what: string): StopOutcome {
+  deps.log?.warn(
+    `SMS Partner (${session.id}): ${what} failed: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  if (isRefused(error)) {
+    void showError(vscode.l10n.t('The STOP list was not changed: {0}', errorText(error)));
+    return 'refused';
+  }
+  void showWarning(
+    vscode.l10n.t(
+      'The outcome is unknown: {0} The STOP list is being read again; check it before trying again.',
+      errorText(error),
+    ),
+  );
+  void session.stopList.reload().then(() => session.stopList.loadAll());
+  return 'unknown';
+}
+
+/** *Add to STOP List…*: one validated number, one request; the list shows it without a re-read. */
+export async function addToStopList(deps: StopListDeps, target: unknown, number?: unknown): Promise<StopOutcome> {
+  const session = await smsAccount(deps.sessions, target, vscode.l10n.t('Add to STOP List'));
+  if (!session || !isSmsClient(session.client)) {
+    return 'cancelled';
+  }
+  const client = session.client;
+  const typed =
+    typeof number === 'string'
+      ? number
+      : await vscode.window.showInputBox({
+          title: vscode.l10n.t('Add to STOP List'),
+          prompt: vscode.l10n.t('The number that asked not to receive SMS from {0}.', session.name),
+          placeHolder: '+33612345678',
+          ignoreFocusOut: true,
+          validateInput: phoneProblem,
+        });
+  if (typed === undefined) {
+    return 'cancelled';
+  }
+  const checked = checkPhoneNumber(typed);
+  if (!checked.ok) {
+    void showError(phoneProblem(typed) ?? '');
+    return 'refused';
+  }
+  return once(session, async () => {
+    try {
+      const { stopId } = await withNotificationProgress(
+        { title: vscode.l10n.t('Adding {0} to the STOP list…', shownNumber(checked.e164)) },
+        () => client.addStopNumber(checked.e164, { signal: session.accountSignal }),
+      );
+      if (stopId !== undefined) {
+        session.stopList.added({ id: stopId, phoneNumber: checked.e164, createdAt: new Date() });
+      } else {
+        void session.stopList.reload();
+      }
+      deps.log?.info(`SMS Partner (${session.id}): a number was added to the STOP list.`);
+      void showInfo(
+        vscode.l10n.t(
+          '{0} is on the STOP list: it will not receive SMS from {1}.',
+          shownNumber(checked.e164),
+          session.name,
+        ),
+      );
+      return 'done';
+    } catch (error) {
+      return failed(deps, session, error, 'adding a number to the STOP list');
+    }
+  });
+}
+
+/** *Remove from STOP List…*: from an entry in the tree, or picked; a modal says what it means. */
+export async function removeFromStopList(deps: StopListDeps, target: unknown): Promise<StopOutcome> {
+  let session: AccountSession | undefined;
+  let entry = isStopEntryNode(target) ? target.entry : undefined;
+  if (isStopEntryNode(target)) {
+    session = deps.sessions.get(target.accountId);
+  } else {
+    session = await smsAccount(deps.sessions, target, vscode.l10n.t('Remove from STOP List'));
+    if (session) {
+      await session.stopList.loadAll(session.accountSignal);
+      const picked = await vscode.window.showQuickPick(
+        session.stopList.items.map((e) => ({ label: shownNumber(e.phoneNumber), entry: e })),
+        { title: vscode.l10n.t('Remove from STOP List'), placeHolder: vscode.l10n.t('The number to remove') },
+      );
+      entry = picked?.entry;
+    }
+  }
+  if (!session || !entry || !isSmsClient(session.client)) {
+    return 'cancelled';
+  }
+  const client = session.client;
+  const chosen = entry;
+  const action = vscode.l10n.t('Remove');
+  const ok = await deps.confirm(
+    vscode.l10n.t('Remove {0} from the STOP list?', shownNumber(chosen.phoneNumber)),
+    vscode.l10n.t(
+      'This person asked not to receive your SMS. Once removed, they will receive your messages again. Remove only if they asked to be contacted again.',
+    ),
+    action,
+  );
+  if (!ok) {
+    return 'cancelled';
+  }
+  const account = session;
+  return once(account, async () => {
+    try {
+      await withNotificationProgress(
+        { title: vscode.l10n.t('Removing {0} from the STOP list…', shownNumber(chosen.phoneNumber)) },
+        () => client.removeStopNumber(chosen.id, { signal: account.accountSignal }),
+      );
+      account.stopList.removed(chosen.id);
+      deps.log?.info(`SMS Partner (${account.id}): STOP list entry ${chosen.id} removed.`);
+      void showInfo(vscode.l10n.t('{0} is no longer on the STOP list.', shownNumber(chosen.phoneNumber)));
+      return 'done';
+    } catch (error) {
+      return failed(deps, account, error, `removing STOP list entry ${chosen.id}`);
+    }
+  });
+}
+
+/** *Find in STOP List…*: the whole list in a QuickPick; the pick is shown in the tree. */
+export async function findInStopList(
+  sessions: AccountSessions,
+  target: unknown,
+  reveal: (session: AccountSession, id: number) => Thenable<void>,
+): Promise<void> {
+  const session = await smsAccount(sessions, target, vscode.l10n.t('Find in STOP List'));
+  if (!session) {
+    return;
+  }
+  await withNotificationProgress({ title: vscode.l10n.t('Reading the STOP list…') }, () =>
+    session.stopList.loadAll(session.accountSignal),
+  );
+  if (session.stopList.error !== undefined) {
+    void showError(errorText(session.stopList.error));
+    return;
+  }
+  const picked = await vscode.window.showQuickPick(
+    session.stopList.items.map((e) => ({
+      label: shownNumber(e.phoneNumber),
+      description: e.createdAtText,
+      entry: e,
+    })),
+    {
+      title: vscode.l10n.t('Find in STOP List'),
+      placeHolder: vscode.l10n.t('A number, or part of it'),
+      matchOnDescription: true,
+    },
+  );
+  if (picked) {
+    await reveal(session, picked.entry.id);
+  }
+}
