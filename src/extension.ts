@@ -23,6 +23,7 @@ import type { TreeNode } from './views/tree/treeNode';
 import { VIEW_ID } from './views/tree/viewId';
 import { LINK_SELECTOR, MessageLinks } from './views/messageLinks/messageLinkProviders';
 import { readSettings, SECTION, type PartnerSettings } from './settings/partnerSettings';
+import { hidePersonalDataSetting } from './settings/personalDataSettings';
 import { sharePersonalDataSetting } from './settings/toolSettings';
 import { registerTools } from './tools/registerTools';
 import { PhoneNumberActions } from './commands/checkPhoneNumber';
@@ -252,8 +253,8 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
       creditHistory,
       readingsOf,
       settings: () => settings,
-      // Hide personal data in a message panel wins over the setting.
-      sharePersonalData: () => sharePersonalDataSetting() && !panels.personalDataHidden,
+      // Hide personal data (the setting, or a message panel's switch) wins over sharing.
+      sharePersonalData: () => sharePersonalDataSetting() && !panels.personalDataHidden && !hidePersonalDataSetting(),
       log,
     }),
     vscode.languages.registerDocumentLinkProvider(LINK_SELECTOR, messageLinks),

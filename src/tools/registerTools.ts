@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isPartnerError } from '../api';
 import { errorText } from '../ui/errorText';
+import { checkNumberTool } from './checkNumberTool';
 import { creditsTool } from './creditsTool';
 import { deliveryStatusTool } from './deliveryStatusTool';
 import { findSubaccountTool } from './findSubaccountTool';
@@ -18,6 +19,7 @@ export const PARTNER_TOOLS: readonly AnyPartnerTool[] = [
   findSubaccountTool,
   smsLengthTool,
   sendTestTool,
+  checkNumberTool,
 ];
 
 function textResult(text: string): vscode.LanguageModelToolResult {

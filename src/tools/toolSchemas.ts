@@ -131,3 +131,19 @@ export const SEND_TEST_SCHEMA: InputSchema = {
   required: ['recipients', 'text'],
   additionalProperties: false,
 };
+
+export const CHECK_NUMBER_SCHEMA: InputSchema = {
+  type: 'object',
+  properties: {
+    phoneNumber: {
+      type: 'string',
+      description:
+        'The phone number to check: international (+33612345678) or French national format (0612345678); spaces and dots are fine.',
+      minLength: 3,
+      maxLength: 32,
+    },
+    account: ACCOUNT_PROPERTIES.account,
+  },
+  required: ['phoneNumber'],
+  additionalProperties: false,
+};

@@ -7,6 +7,7 @@ export const TOOL_NAMES = [
   'partnerExplorer_findSubaccount',
   'partnerExplorer_smsLength',
   'partnerExplorer_sendTest',
+  'partnerExplorer_checkNumber',
 ] as const;
 
 /** Invokes a tool the way a chat participant would, without Copilot (no invocation token): its text. */

@@ -14,6 +14,7 @@ import {
   CREDITS_SCHEMA,
   DELIVERY_STATUS_SCHEMA,
   FIND_SUBACCOUNT_SCHEMA,
+  CHECK_NUMBER_SCHEMA,
   SEND_TEST_SCHEMA,
   SMS_LENGTH_SCHEMA,
 } from '../../../src/tools/toolSchemas';
@@ -43,6 +44,7 @@ describe('Partner tools: schemas and text builders', () => {
       partnerExplorer_findSubaccount: FIND_SUBACCOUNT_SCHEMA,
       partnerExplorer_smsLength: SMS_LENGTH_SCHEMA,
       partnerExplorer_sendTest: SEND_TEST_SCHEMA,
+      partnerExplorer_checkNumber: CHECK_NUMBER_SCHEMA,
     };
     const tools = manifest.contributes.languageModelTools;
     assert.deepEqual(

@@ -1,0 +1,43 @@
+import * as assert from 'node:assert/strict';
+import { resetAll, setKeys, setSetting } from '../helpers/harness';
+import { invoke, keysIn, unmaskedPersonalData } from './toolCalls';
+
+describe('Partner tools: check a number', () => {
+  afterEach(async () => {
+    await resetAll();
+    await setSetting('tools.sharePersonalData', undefined);
+    await setSetting('hidePersonalData', undefined);
+  });
+
+  for (const format of ['json', 'xml'] as const) {
+    it(`says whether a number is valid and on the STOP list, masked by default (${format})`, async () => {
+      const { api, emu } = await resetAll(format);
+      await setKeys(api, emu);
+      const stopped = await invoke('partnerExplorer_checkNumber', { phoneNumber: '06 99 99 99 14' });
+      assert.match(stopped, /: \+336•+14 is a valid number\.\nE\.164: \+336•+14\n/);
+      assert.match(stopped, /\nOn the STOP list since .+: it asked not to receive SMS from this account\.$/);
+      assert.deepEqual(unmaskedPersonalData(stopped), []);
+      assert.deepEqual(keysIn(stopped, emu), []);
+      const landline = await invoke('partnerExplorer_checkNumber', { phoneNumber: '+33145678901' });
+      assert.match(
+        landline,
+        /is not a valid mobile number for the provider\.\nNot on the STOP list of this account\.$/,
+      );
+    });
+  }
+
+  it('shares the number only when allowed, never while Hide personal data is on; bad input costs nothing', async () => {
+    const { api, emu } = await resetAll();
+    await setKeys(api, emu);
+    await setSetting('tools.sharePersonalData', true);
+    const shared = await invoke('partnerExplorer_checkNumber', { phoneNumber: '0612345678' });
+    assert.ok(shared.includes('National format: 06 12 34 56 78'), shared);
+    await setSetting('hidePersonalData', true);
+    const hidden = await invoke('partnerExplorer_checkNumber', { phoneNumber: '0612345678' });
+    assert.deepEqual(unmaskedPersonalData(hidden), [], hidden);
+    await emu.reset();
+    const refused = await invoke('partnerExplorer_checkNumber', { phoneNumber: '12345' });
+    assert.equal(refused, 'Write it in international format (+33612345678) or as a French number (0612345678).');
+    assert.equal((await emu.requests()).length, 0);
+  });
+});
