@@ -33,6 +33,7 @@ import { linksIn } from '../unit/helpers/linkGrammar';
 import { PartnerEmulator, type Fault } from '../emulator/partnerEmulator';
 import { startTlsFront, type TestCertificate } from '../emulator/tlsFront';
 import { messageActionRows } from './messageActionRows';
+import { stopListRows } from './stopListRows';
 import { panelRows } from './panelRows';
 import { settingsAndAccountRows } from './settingsAndAccountRows';
 import { subaccountAdminRows } from './subaccountAdminRows';
@@ -578,6 +579,7 @@ async function main(): Promise<void> {
     await panelRows(emulator, logger, expectInput);
     await sendRows(emulator, logger, expectInput);
     await messageActionRows(emulator, expectInput);
+    stopListRows(expectInput);
     const keys = [emulator.apiKey('sms'), emulator.apiKey('mail')];
     const leaked = logLines.filter((l) => keys.some((k) => l.includes(k)));
     expectInput(
