@@ -499,7 +499,9 @@ async function journeyRun() {
     drive,
     commandPalette,
     quickPickItems,
-    findWebviewFrame,
+    // (timeoutMs, selector), or (page, timeoutMs, selector) as drive's own: the frame holding `selector`.
+    findWebviewFrame: (...args) =>
+      drive.findWebviewFrame(page, ...(typeof args[0] === 'object' ? args.slice(1) : args)),
     waitForClipboard,
   };
   for (const journey of journeys) {

@@ -5,6 +5,8 @@
 // Add a journey with one line here.
 import { journey as messageLinks } from './messageLinks.mjs';
 import { journey as sendTest } from './sendTest.mjs';
+import { journey as smsWriting } from './smsWriting.mjs';
+import { journey as stopList } from './stopList.mjs';
 import { journey as subaccountAdmin } from './subaccountAdmin.mjs';
 
-export const journeys = [sendTest, subaccountAdmin, messageLinks];
+export const journeys = [smsWriting, sendTest, subaccountAdmin, messageLinks, stopList];

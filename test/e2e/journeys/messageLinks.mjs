@@ -1,15 +1,19 @@
 // Message ids in an editor become links: hover one, *Show delivery status* opens its panel.
 // Then the panel's Cancel Scheduled Send (modal, refusal explained) and Show Status by Tag.
 
-async function closeEditors(t) {
+export async function closeEditors(t) {
   await t.commandPalette('View: Close All Editors');
   // An untitled file asks whether to save: do not.
+  // Earlier journeys may have left several unsaved editors: one question each.
   const dontSave = t.page.locator('.monaco-dialog-box .monaco-button', { hasText: "Don't Save" }).first();
-  const asked = await dontSave
-    .waitFor({ timeout: 3000 })
-    .then(() => true)
-    .catch(() => false);
-  if (asked) await dontSave.click();
+  for (let i = 0; i < 5; i++) {
+    const asked = await dontSave
+      .waitFor({ timeout: 3000 })
+      .then(() => true)
+      .catch(() => false);
+    if (!asked) break;
+    await dontSave.click();
+  }
 }
 
 export async function journey(t) {
@@ -33,9 +37,18 @@ export async function journey(t) {
     const token = page.locator('.view-lines .detected-link').first();
     const tokenBox = await token.boundingBox();
     const x = tokenBox ? tokenBox.x + tokenBox.width / 2 : box.x + charWidth * at;
-    await page.mouse.move(x, box.y + box.height / 2);
     const hover = page.locator('.monaco-hover', { hasText: 'Show delivery status' });
-    await hover.first().waitFor({ timeout: 15_000 });
+    // A hover needs the pointer to arrive on the token: come from below, and again if it did not show.
+    for (let attempt = 0; ; attempt++) {
+      await page.mouse.move(x, box.y + 150);
+      await page.mouse.move(x, box.y + box.height / 2, { steps: 5 });
+      try {
+        await hover.first().waitFor({ timeout: 7_000 });
+        break;
+      } catch (err) {
+        if (attempt === 2) throw err;
+      }
+    }
     await shot('message-links');
     await hover.locator('a', { hasText: 'Show delivery status' }).first().click();
     const frame = await t.findWebviewFrame(20_000, 'h1');
@@ -51,9 +64,16 @@ export async function journey(t) {
     async () => {
       await t.commandPalette('Partner: Show Message Status…');
       await t.drive.pickItem(page, 'agence.durand@exemple.fr').click();
-      await page.locator('.quick-input-widget input').fill('5150');
+      // The id step replaces the account step: type once it is there (recent ids are listed, 70000 among them).
+      const idInput = page.locator('.quick-input-widget input');
+      for (let i = 0; i < 10; i++) {
+        await idInput.fill('5150');
+        await page.waitForTimeout(300);
+        if ((await idInput.inputValue()) === '5150') break;
+      }
       await page.keyboard.press('Enter');
-      const frame = await t.findWebviewFrame(20_000, '[data-control="cancelSend"]');
+      // The panel of message 5150 (hidden panels keep their frames: find this one by its title).
+      const frame = await t.findWebviewFrame(20_000, 'h1:has-text("5150")');
       await frame.locator('[data-control="cancelSend"]').click();
       const dialog = page.locator('.monaco-dialog-box');
       await dialog.waitFor({ timeout: 10_000 });

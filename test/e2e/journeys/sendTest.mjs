@@ -1,5 +1,7 @@
-// Issue 14, section 1: write a message, run Send Test SMS…, keep the sandbox (the default),
-// and land in the message-status panel with live tracking.
+// Issue 14, section 1, the end of its journey: the .sms document written and fixed in
+// smsWriting.mjs, Send Test SMS…, keep the sandbox (the default), land in the live panel.
+import { closeEditors } from './messageLinks.mjs';
+
 export async function journey(t) {
   const { page, check, expect, shot, drive, commandPalette, findWebviewFrame } = t;
 
@@ -8,10 +10,10 @@ export async function journey(t) {
     async () => {
       // The extension is active and has read the accounts' keys: its credits are in the status bar.
       await page.locator('.statusbar-item', { hasText: '269,082' }).first().waitFor({ timeout: 30_000 });
-      await commandPalette('File: New Untitled Text File');
+      // The .sms document the previous journey wrote and fixed (smsWriting.mjs), all of it selected.
       const editor = page.locator('.editor-instance .monaco-editor textarea').first();
       await editor.waitFor();
-      await page.keyboard.type('Bonjour, votre rendez-vous est confirmé pour demain 10 h.');
+      await page.locator('.view-line', { hasText: "L'offre de la semaine" }).first().click();
       await page.keyboard.press('Control+A');
 
       await commandPalette('Partner: Send Test SMS…');
@@ -26,7 +28,7 @@ export async function journey(t) {
       // The message, taken from the selection.
       await page.locator('.quick-input-widget', { hasText: 'Message' }).waitFor();
       const message = await input.inputValue();
-      expect(message.startsWith('Bonjour, votre rendez-vous'), `message: ${message}`);
+      expect(message.startsWith("L'offre de la semaine"), `message: ${message}`);
       await page.keyboard.press('Enter');
       // The sender, remembered for next time.
       await page.locator('.quick-input-widget', { hasText: 'Sender' }).waitFor();
@@ -54,4 +56,6 @@ export async function journey(t) {
       await shot('send-test-sms');
     },
   );
+  // The live panel and the unsaved .sms document go: the next journeys start clean.
+  await closeEditors(t);
 }

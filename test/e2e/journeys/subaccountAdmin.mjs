@@ -106,8 +106,17 @@ export async function journey(t) {
   await check('Show Usage… draws twelve months of messages and cost as bars with a table', async () => {
     await commandPalette('Notifications: Clear All Notifications');
     await commandPalette('Partner: Show Usage…');
-    const frame = await findWebviewFrame(page, 30_000, 'table.usage');
-    await frame.locator('svg.chart rect.usage-bar').nth(11).waitFor({ timeout: 20_000 });
+    // The panel may be re-created once while it loads: find its frame again if it goes.
+    let frame;
+    for (let attempt = 0; ; attempt++) {
+      frame = await findWebviewFrame(page, 30_000, 'table.usage');
+      try {
+        await frame.locator('svg.chart rect.usage-bar').nth(11).waitFor({ timeout: 20_000 });
+        break;
+      } catch (err) {
+        if (attempt === 2 || !/detached/.test(String(err))) throw err;
+      }
+    }
     const rows = await frame.locator('table.usage tbody tr').count();
     expect(rows === 13, `rows: ${rows}`);
     const meta = await frame.locator('p.meta').innerText();
