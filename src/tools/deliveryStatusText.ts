@@ -12,6 +12,8 @@ export const OPEN_PANEL_COMMAND = 'partnerExplorer.showMessageStatus';
 
 export interface DeliveryStatusSource {
   readonly title: string;
+  /** Set when the reading is every recipient of the messages sent with a tag. */
+  readonly tag?: string;
   readonly accountId: string;
   readonly status: MessageStatus;
   /** Recipients shown in full only when the user allows sharing them (and does not hide them). */
@@ -51,7 +53,9 @@ export function deliveryStatusText(source: DeliveryStatusSource, t: Translate, l
     byCategory.set(c, (byCategory.get(c) ?? 0) + 1);
   }
   const lines = [
-    `${source.title}: ${t('message {0}, {1} recipients.', status.messageId, formatCount(total, locale))}`,
+    source.tag !== undefined
+      ? `${source.title}: ${t('tag {0}, {1} recipients.', source.tag, formatCount(total, locale))}`
+      : `${source.title}: ${t('message {0}, {1} recipients.', status.messageId, formatCount(total, locale))}`,
     t(
       'Delivered {0}, not delivered {1}, waiting {2}, other {3}.',
       formatCount(byCategory.get('delivered') ?? 0, locale),
@@ -84,12 +88,18 @@ export function deliveryStatusText(source: DeliveryStatusSource, t: Translate, l
     }
   }
   lines.push(
-    t(
-      'The full table opens with the command {0} and the arguments ["{1}", "{2}"] (Partner: Show Message Status…).',
-      OPEN_PANEL_COMMAND,
-      source.accountId,
-      status.messageId,
-    ),
+    source.tag !== undefined
+      ? t(
+          'The full table opens with the command partnerExplorer.showStatusByTag and the arguments ["{0}", "{1}"] (Partner: Show Status by Tag…).',
+          source.accountId,
+          source.tag,
+        )
+      : t(
+          'The full table opens with the command {0} and the arguments ["{1}", "{2}"] (Partner: Show Message Status…).',
+          OPEN_PANEL_COMMAND,
+          source.accountId,
+          status.messageId,
+        ),
   );
   return lines.join('\n');
 }

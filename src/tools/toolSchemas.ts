@@ -41,6 +41,13 @@ export const DELIVERY_STATUS_SCHEMA: InputSchema = {
       minLength: 1,
       maxLength: 40,
     },
+    tag: {
+      type: 'string',
+      description:
+        'SMS Partner only, instead of messageId: the tag the messages were sent with; every recipient of every message sent with it.',
+      minLength: 1,
+      maxLength: 64,
+    },
     ...ACCOUNT_PROPERTIES,
     maxRows: {
       type: 'integer',
@@ -49,7 +56,6 @@ export const DELIVERY_STATUS_SCHEMA: InputSchema = {
       maximum: 200,
     },
   },
-  required: ['messageId'],
   additionalProperties: false,
 };
 

@@ -100,6 +100,24 @@ describe('Partner tools: delivery status', () => {
     assert.ok(unmaskedPersonalData(shared).length >= 48, 'shared again once no panel hides them');
   });
 
+  for (const format of ['json', 'xml'] as const) {
+    it(`reads every recipient of a tag (SMS Partner), every page, masked (${format})`, async () => {
+      const { api, emu } = await resetAll(format);
+      await setKeys(api, emu);
+      const text = await invoke('partnerExplorer_deliveryStatus', { tag: 'promo-nov', maxRows: 3 });
+      assert.match(text, /^SMS Partner · .+: tag promo-nov, 45 recipients\.\n/);
+      assert.ok(
+        text.includes('["' + sessionOf(api, 'sms').id + '", "promo-nov"] (Partner: Show Status by Tag…).'),
+        text,
+      );
+      assert.deepEqual(unmaskedPersonalData(text), []);
+      const pages = (await emu.requests()).filter((r) => r.endpoint === '/bulk-status-by-tag').length;
+      assert.equal(pages, 3);
+      const both = await invoke('partnerExplorer_deliveryStatus', { tag: 'promo-nov', messageId: '4242' });
+      assert.equal(both, 'Give "messageId" or "tag", one of the two.');
+    });
+  }
+
   it('an unknown message id and a refused key: the text the panel shows', async () => {
     const { api, emu } = await resetAll('xml');
     await setKeys(api, emu, ['sms']);

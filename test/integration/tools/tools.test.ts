@@ -35,7 +35,7 @@ describe('Partner tools: registration and input', () => {
     await setKeys(api, emu);
     await emu.reset();
     const cases: [string, object, string][] = [
-      ['partnerExplorer_deliveryStatus', {}, 'The input field "messageId" is required.'],
+      ['partnerExplorer_deliveryStatus', {}, 'Give "messageId" or "tag", one of the two.'],
       ['partnerExplorer_deliveryStatus', { messageId: '12ab' }, 'A message id has digits only.'],
       ['partnerExplorer_deliveryStatus', { messageId: 12 }, 'The input field "messageId" must be text.'],
       [

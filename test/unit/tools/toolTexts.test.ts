@@ -75,8 +75,11 @@ describe('Partner tools: schemas and text builders', () => {
     });
     assert.deepEqual(checkInput(DELIVERY_STATUS_SCHEMA, { maxRows: 1.5, x: 1 }, french), {
       ok: false,
-      problem:
-        'Champ inconnu « x ». Le champ « messageId » est obligatoire. Le champ « maxRows » doit être un nombre entier de 1 à 200.',
+      problem: 'Champ inconnu « x ». Le champ « maxRows » doit être un nombre entier de 1 à 200.',
+    });
+    assert.deepEqual(checkInput(FIND_SUBACCOUNT_SCHEMA, {}, french), {
+      ok: false,
+      problem: 'Le champ « query » est obligatoire.',
     });
     assert.equal(checkInput(SMS_LENGTH_SCHEMA, ['text'], english).ok, false);
     const kept = checkInput<{ text: string }>(SMS_LENGTH_SCHEMA, { text: ' two  spaces ' }, english);
