@@ -102,11 +102,6 @@ export class PartnerError extends Error {
   get isKeyProblem(): boolean {
     return this.kind === 'api' && isKeyProblem(this.code, this.context);
   }
-
-  /** Worth offering a retry: the same request may succeed later. */
-  get isTransient(): boolean {
-    return ['network', 'timeout', 'http', 'rateLimited', 'malformed'].includes(this.kind);
-  }
 }
 
 /** Also true for a PartnerError from another copy of this module (another bundle). */

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { resetAll, setKeys, setSetting } from '../helpers/harness';
+import { resetAll, sessionOf, setKeys, setSetting, waitFor } from '../helpers/harness';
 import { invoke, keysIn, unmaskedPersonalData } from './toolCalls';
 
 describe('Partner tools: check a number', () => {
@@ -39,5 +39,23 @@ describe('Partner tools: check a number', () => {
     const refused = await invoke('partnerExplorer_checkNumber', { phoneNumber: '12345' });
     assert.equal(refused, 'Write it in international format (+33612345678) or as a French number (0612345678).');
     assert.equal((await emu.requests()).length, 0);
+  });
+
+  it('a timeout: the text the UI shows, after the timeout setting', async () => {
+    const { api, emu } = await resetAll();
+    await setKeys(api, emu);
+    const before = sessionOf(api, 'sms').client;
+    await setSetting('requestTimeout', 1);
+    await waitFor(
+      () => (sessionOf(api, 'sms').client !== before ? true : undefined),
+      'the client with the new timeout',
+    );
+    await emu.inject({ type: 'hang', path: '/lookup', times: 0 });
+    const started = Date.now();
+    const text = await invoke('partnerExplorer_checkNumber', { phoneNumber: '+33612345678' });
+    assert.equal(text, 'SMS Partner timed out after 1 s. Try again later.');
+    assert.ok(Date.now() - started < 8000);
+    await emu.clearFaults();
+    await setSetting('requestTimeout', undefined);
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { resetAll, sessionOf, setKeys, setSetting } from '../helpers/harness';
+import { resetAll, sessionOf, setKeys, setSetting, waitFor } from '../helpers/harness';
 import { invoke, keysIn, unmaskedPersonalData } from './toolCalls';
 
 const listRequests = async (emu: Awaited<ReturnType<typeof resetAll>>['emu']) =>
@@ -76,5 +76,21 @@ describe('Partner tools: find sub-account', () => {
     await emu.inject({ type: 'status', status: 503, service: 'sms', path: '/subaccount/list', times: 0 });
     const text = await invoke('partnerExplorer_findSubaccount', { query: '1001' });
     assert.match(text, /^SMS Partner answered with HTTP 503\. Try again later\.$/);
+  });
+
+  it('a timeout while reading the list: the text Find shows, after the timeout setting', async () => {
+    const { api, emu } = await resetAll();
+    await setKeys(api, emu, ['sms']);
+    const before = sessionOf(api, 'sms').client;
+    await setSetting('requestTimeout', 1);
+    await waitFor(
+      () => (sessionOf(api, 'sms').client !== before ? true : undefined),
+      'the client with the new timeout',
+    );
+    await emu.inject({ type: 'hang', service: 'sms', path: '/subaccount/list', times: 0 });
+    const text = await invoke('partnerExplorer_findSubaccount', { query: '1001' });
+    assert.equal(text, 'SMS Partner timed out after 1 s. Try again later.');
+    await emu.clearFaults();
+    await setSetting('requestTimeout', undefined);
   });
 });
