@@ -70,7 +70,10 @@ for (const format of ['json', 'xml'] as const) {
           ['SMS', '269,082'],
           ['SMS ECO', '444,570'],
         ]);
-        assert.equal(smsKids[smsKids.length - 1].label, 'Sub-accounts (45)');
+        assert.deepEqual(
+          smsKids.slice(-2).map((k) => k.label),
+          ['Sub-accounts (45)', 'STOP list'],
+        );
         const subs = await children(api, sms.subaccounts);
         assert.deepEqual(
           subs.filter((k) => k.contextValue?.startsWith('placeholder')).map((k) => k.label),
