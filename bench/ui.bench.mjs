@@ -3,10 +3,16 @@
 // activate()), median over several window reloads, and the message-status webview
 // with 5,000 recipients (first paint after the data arrives, sort, filter).
 // Prints one JSON line.
-import { launchChromium, startPackagedWorkbench } from '../scripts/headlessVSCode.mjs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchChromium, root, startPackagedWorkbench } from '../scripts/headlessVSCode.mjs';
 import { commandPalette, openMessageStatus, pickItem } from '../scripts/workbenchDriver.mjs';
 
 const RELOADS = Number(process.env.PARTNER_BENCH_RELOADS || 7);
+// While working on one figure: PARTNER_BENCH_PARTS=find (or activation, webview; comma-separated).
+const PARTS = new Set((process.env.PARTNER_BENCH_PARTS || 'activation,find,webview').split(','));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const cleanups = [];
 const result = {};
@@ -48,28 +54,85 @@ async function findOverTenThousand(page, emulator) {
   const bareMs = performance.now() - bareStart;
   const last = `smstok${String(FIND_COUNT).padStart(5, '0')}`;
   const started = performance.now();
+  const startedAt = Date.now();
   await commandPalette(page, 'Partner: Find Sub-account…');
+  const commandMs = performance.now() - started;
   await pickItem(page, 'agence.durand@exemple.fr').click();
+  const pickedMs = performance.now() - started;
   const input = page.locator('.quick-input-widget input');
   await input.fill(last);
+  // When the title stops saying "loading" (the extension has every page).
+  const loadedAt = page
+    .locator('.quick-input-title', { hasText: /sub-account$/ })
+    .waitFor({ timeout: 120_000 })
+    .then(() => performance.now() - started);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: last }).first().waitFor({ timeout: 120_000 });
   const findMs = performance.now() - started;
+  const titleDoneMs = await loadedAt;
   await page.keyboard.press('Escape');
+  // When the extension's page requests reached the emulator, from the command.
+  const log = await fetch(`${emulator.url}/__emulator/requests`).then((r) => r.json());
+  const times = log
+    .filter((r) => r.endpoint === '/subaccount/list' && r.service === 'sms' && r.at >= startedAt)
+    .map((r) => r.at - startedAt);
   await control('latency', { ms: 0 });
   return {
     subaccounts: FIND_COUNT,
     pages,
     latencyMs: FIND_LATENCY_MS,
     findMs,
+    commandMs,
+    pickedMs,
+    titleDoneMs,
+    pageRequests: times.length,
+    firstPageRequestMs: Math.min(...times),
+    lastPageRequestMs: Math.max(...times),
     bareFetchMs: bareMs,
     ratio: findMs / bareMs,
   };
 }
 
+/**
+ * bench/floorExtension packaged: an extension that only shows a status-bar item,
+ * installed beside ours so that the activation figure has the floor VS Code itself
+ * puts under any extension in the same window at the same moment.
+ */
+function packageFloorExtension() {
+  const dir = mkdtempSync(join(tmpdir(), 'partner-bench-floor-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const out = join(dir, 'floor.vsix');
+  const r = spawnSync(
+    process.execPath,
+    [
+      join(root, 'node_modules/@vscode/vsce/vsce'),
+      'package',
+      '--skip-license',
+      '--allow-missing-repository',
+      '-o',
+      out,
+    ],
+    { cwd: join(root, 'bench/floorExtension'), encoding: 'utf8' },
+  );
+  if (r.status !== 0) throw new Error(`packaging the floor extension failed: ${r.stderr || r.stdout}`);
+  return out;
+}
+
+/** The activation VS Code's Running Extensions shows for the extension whose row holds `name`. */
+async function activationOf(page, name) {
+  const row = page.locator('.monaco-list-row', { hasText: name }).filter({ hasText: 'Activation' });
+  await row.waitFor({ timeout: 20_000 });
+  return Number(/Activation: (\d+)ms/.exec(await row.innerText())?.[1]);
+}
+
 try {
+  const measureActivation = PARTS.has('activation');
   const { url, emulator } = await startPackagedWorkbench({
+    otherVsix: measureActivation ? [packageFloorExtension()] : [],
     cleanups,
     prefix: 'partner-bench-',
+    // PARTNER_BENCH_PROXY_SUPPORT=off: VS Code's proxy layer, which every request of an extension goes through, left out.
+    settings: () =>
+      process.env.PARTNER_BENCH_PROXY_SUPPORT ? { 'http.proxySupport': process.env.PARTNER_BENCH_PROXY_SUPPORT } : {},
     env: (emulator) => ({ SMSPARTNER_API_KEY: emulator.sms.apiKey, MAILPARTNER_API_KEY: emulator.mail.apiKey }),
   });
   const browser = await launchChromium();
@@ -77,22 +140,44 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(url);
 
+  await page.locator('.statusbar-item[aria-label*="SMS Partner"]').waitFor({ timeout: 60_000 });
   const activations = [];
-  for (let i = 0; i < RELOADS; i++) {
+  const floors = [];
+  for (let i = 0; i < (measureActivation ? RELOADS : 0); i++) {
     if (i > 0) await page.reload();
     await page.locator('.statusbar-item[aria-label*="SMS Partner"]').waitFor({ timeout: 60_000 });
     await commandPalette(page, 'Developer: Show Running Extensions');
-    const row = page.locator('.monaco-list-row', { hasText: 'Partner Explorer' }).filter({ hasText: 'Activation' });
-    await row.waitFor({ timeout: 20_000 });
-    const text = await row.innerText();
-    const ms = Number(/Activation: (\d+)ms/.exec(text)?.[1]);
+    const ms = await activationOf(page, 'Partner Explorer');
     if (Number.isFinite(ms)) activations.push(ms);
+    const floor = await activationOf(page, 'Bench Floor');
+    if (Number.isFinite(floor)) floors.push(floor);
     await page.keyboard.press('Escape');
   }
-  result.activation = { medianMs: median(activations), samplesMs: activations };
+  result.activation = {
+    medianMs: median(activations),
+    samplesMs: activations,
+    floorMedianMs: median(floors),
+    floorSamplesMs: floors,
+  };
 
-  result.find = await findOverTenThousand(page, emulator);
+  if (PARTS.has('find')) result.find = await findOverTenThousand(page, emulator);
+  if (PARTS.has('webview')) result.webview = await webview(page);
+  console.log(JSON.stringify(result));
+} catch (err) {
+  console.error(err);
+  process.exitCode = 1;
+} finally {
+  for (const fn of cleanups.reverse()) {
+    try {
+      await fn();
+    } catch {
+      // keep cleaning up
+    }
+  }
+}
 
+/** The message-status webview with 5,000 recipients: first paint after the data, sort, filter. */
+async function webview(page) {
   const frame = await openMessageStatus(page, 'newsletter@exemple.fr', 'Mail Partner', '5000');
   const app = frame.locator('#app');
   await frame.waitForFunction(() => document.getElementById('app')?.dataset.firstPaintMs !== undefined, null, {
@@ -112,23 +197,11 @@ try {
     filters.push(Number(await app.getAttribute('data-view-ms')));
   }
   const rows = await frame.locator('table tbody tr:not(.spacer)').count();
-  result.webview = {
+  return {
     rows: 5000,
     renderedRows: rows,
     firstPaintMs,
     sortMs: Math.max(...sorts),
     filterMs: Math.max(...filters),
   };
-  console.log(JSON.stringify(result));
-} catch (err) {
-  console.error(err);
-  process.exitCode = 1;
-} finally {
-  for (const fn of cleanups.reverse()) {
-    try {
-      await fn();
-    } catch {
-      // keep cleaning up
-    }
-  }
 }

@@ -210,8 +210,8 @@ export function installVsix(entryPoint, vsix, extensionsDir) {
 /**
  * The packaged .vsix installed in a headless VS Code pointed at a fresh emulator:
  * what the e2e test, the benchmark and the demo start from. `settings(emulator)`
- * and `env(emulator)` add to the defaults; everything started is pushed onto
- * `cleanups` (run them in reverse to stop).
+ * and `env(emulator)` add to the defaults, `otherVsix` are installed beside it;
+ * everything started is pushed onto `cleanups` (run them in reverse to stop).
  */
 export async function startPackagedWorkbench({
   cleanups,
@@ -222,6 +222,7 @@ export async function startPackagedWorkbench({
   prefix = 'partner-',
   extraArgs = [],
   locale,
+  otherVsix = [],
 }) {
   const { ensureVSCode } = await import('./install-vscode.mjs');
   const vsix = readdirSync(root).find((f) => /^partner-explorer-.*\.vsix$/.test(f));
@@ -233,6 +234,7 @@ export async function startPackagedWorkbench({
   cleanups.push(() => rmSync(base, { recursive: true, force: true }));
   const extensionsDir = join(base, 'extensions');
   installVsix(entryPoint, join(root, vsix), extensionsDir);
+  for (const other of otherVsix) installVsix(entryPoint, other, extensionsDir);
   const workspace = join(base, 'workspace');
   mkdirSync(workspace);
   const server = await startCodeServer({

@@ -4,36 +4,33 @@ import { AccountSessions } from './accounts/accountSessions';
 import { AccountStore } from './accounts/accountStore';
 import { accountRef, CreditHistory, type AccountRef } from './accounts/creditHistory';
 import { RecentMessages } from './accounts/recentMessages';
-import type { KeyCommandDeps } from './commands/apiKeyCommands';
-import { commandTable, nodeActions, type CommandContext } from './commands/commandTable';
-import { registerCommands } from './commands/registerCommand';
 import { PartnerLog } from './log/partnerLog';
-import { CreditHistoryPanel } from './panels/creditHistory/creditHistoryPanel';
-import { trendLines } from './ui/creditTrendText';
-import { DEFAULT_TRACKING, type TrackingPolicy } from './panels/messageStatus/liveTracking';
-import { VIEW_TYPE } from './panels/messageStatus/messageStatusPanel';
-import { MessageStatusPanels } from './panels/messageStatus/messageStatusPanels';
-import { showWarning } from './ui/notifications';
-import { PanelRecorder } from './panels/panelRecorder';
-import { USAGE_VIEW_TYPE, UsagePanels } from './panels/usage/usagePanel';
-import { mainCount, StatusBarCredits } from './views/statusBar/statusBarCredits';
-import { AccountsTreeProvider } from './views/tree/accountsTreeProvider';
-import { NodeCommands } from './views/tree/nodeCommands';
-import type { TreeNode } from './views/tree/treeNode';
-import { VIEW_ID } from './views/tree/viewId';
-import { LINK_SELECTOR, MessageLinks } from './views/messageLinks/messageLinkProviders';
+import type { CreditHistoryPanel } from './panels/creditHistory/creditHistoryPanel';
+import type { MessageStatusPanels } from './panels/messageStatus/messageStatusPanels';
+import type { UsagePanels } from './panels/usage/usagePanel';
 import { readSettings, SECTION, type PartnerSettings } from './settings/partnerSettings';
-import { hidePersonalDataSetting } from './settings/personalDataSettings';
-import { sharePersonalDataSetting } from './settings/toolSettings';
-import { registerTools } from './tools/registerTools';
-import { PhoneNumberActions } from './commands/checkPhoneNumber';
+import { trendLines } from './ui/creditTrendText';
+import { showWarning } from './ui/notifications';
+import { LINK_SELECTOR, MessageLinks } from './views/messageLinks/messageLinkProviders';
+import { PhoneNumberActions } from './views/phoneNumber/phoneNumberActions';
 import { SmsDiagnostics } from './views/smsLength/smsDiagnostics';
 import { SmsLengthStatusBar } from './views/smsLength/smsLengthStatusBar';
 import { SmsQuickFixes } from './views/smsLength/smsQuickFixes';
+import { mainCount, StatusBarCredits } from './views/statusBar/statusBarCredits';
+import type { AccountsTreeProvider } from './views/tree/accountsTreeProvider';
+import type { TreeNode } from './views/tree/treeNode';
+import { VIEW_ID } from './views/tree/viewId';
+import type { TestHooks } from './workbench/coreParts';
+import { LazyWorkbench } from './workbench/lazyWorkbench';
 
 export { VIEW_ID };
+export type { TestHooks };
 
-/** The live parts, for the integration tests and the benchmark: exported in Test mode only (main.ts). */
+/**
+ * The live parts, for the integration tests and the benchmark: exported in Test mode
+ * only (main.ts). Reading `tree`, `panels`, `creditHistoryPanel` or `usagePanels`
+ * loads the parts that otherwise wait for first use (workbench/lazyWorkbench.ts).
+ */
 export interface PartnerExplorerApi {
   readonly sessions: AccountSessions;
   readonly store: AccountStore;
@@ -52,6 +49,8 @@ export interface PartnerExplorerApi {
   readonly messageLinks: MessageLinks;
   /** The SMS length of the active editor's text, in the status bar. */
   readonly smsLength: SmsLengthStatusBar;
+  /** Whether the tree, panels, commands and tools have been loaded (they wait for first use). */
+  readonly workbenchLoaded: boolean;
   readonly logUri: vscode.Uri;
   /** What the extension keeps between sessions (never a key). */
   readonly storage: {
@@ -61,21 +60,13 @@ export interface PartnerExplorerApi {
   };
   /** Resolves once accounts, keys and settings have been read at least once. */
   readonly ready: Promise<void>;
-  /** Set in Test mode only (see `TestHooks`). */
+  /** Set in Test mode only (see `TestHooks`); made with the workbench. */
   readonly testing: TestHooks | undefined;
-  /** Milliseconds spent evaluating the extension's modules and in `activate()` (set by main.ts). */
-  readonly activationTiming: { vscodeApiMs: number; loadMs: number; activateMs: number };
-}
-
-/**
- * What the integration tests observe and steer, made in Test mode only: production
- * panels have no observer and use the default live-tracking delays.
- */
-export interface TestHooks {
-  /** What each panel posted to its webview, and what the webview last drew. */
-  readonly panels: PanelRecorder;
-  /** The live-tracking delays the message panels use from now on; tests shorten them. */
-  trackingPolicy: TrackingPolicy;
+  /**
+   * Milliseconds spent evaluating the extension's modules and in `activate()`, and
+   * whether the parts that wait for first use were loaded by then (set by main.ts).
+   */
+  readonly activationTiming: { vscodeApiMs: number; loadMs: number; activateMs: number; workbenchLoaded: boolean };
 }
 
 /** Readings belong to the account the provider names, not to the service or the key. */
@@ -91,8 +82,11 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
   let settings: PartnerSettings = readSettings();
   const progress = <T>(task: () => Promise<T>) => vscode.window.withProgress({ location: { viewId: VIEW_ID } }, task);
   const sessions = new AccountSessions(store, settings, log, progress);
-  const tree = new AccountsTreeProvider(sessions);
-  const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const workbench = new LazyWorkbench();
+  const treeView = vscode.window.createTreeView(VIEW_ID, {
+    treeDataProvider: workbench.treeData,
+    showCollapseAll: true,
+  });
   const creditHistory = new CreditHistory(context.globalState);
   const statusBar = new StatusBarCredits(
     sessions,
@@ -102,7 +96,7 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
       const showLog = vscode.l10n.t('Show Log');
       void showWarning(message, retry, showLog).then((choice) => {
         if (choice === retry) {
-          void tree.refresh();
+          void vscode.commands.executeCommand('partnerExplorer.refresh');
         }
         if (choice === showLog) {
           channel.show();
@@ -117,65 +111,25 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     },
   );
   const recentMessages = new RecentMessages(context.globalState);
-  const testing: TestHooks | undefined =
-    context.extensionMode === vscode.ExtensionMode.Test
-      ? { panels: new PanelRecorder(), trackingPolicy: DEFAULT_TRACKING }
-      : undefined;
-  const panels = new MessageStatusPanels(sessions, recentMessages, {
-    extensionUri: context.extensionUri,
-    liveTracking: () => settings.liveTracking,
-    policy: testing && (() => testing.trackingPolicy),
+  const accountsChanged = new vscode.EventEmitter<void>();
+  workbench.start({
+    context,
+    channel,
+    store,
     log,
-    observer: testing?.panels,
-  });
-  const creditHistoryPanel = new CreditHistoryPanel({
-    history: creditHistory,
-    extensionUri: context.extensionUri,
+    sessions,
+    creditHistory,
+    recentMessages,
     settings: () => settings,
-    accounts: () =>
-      sessions.all
-        .filter((s) => s.hasKey)
-        .map((s) => ({
-          id: s.id,
-          service: s.service,
-          title: sessions.forService(s.service).length > 1 ? `${s.label} · ${s.name}` : s.label,
-          readings: readingsOf(s),
-        })),
-    observer: testing?.panels,
-  });
-  const usagePanels = new UsagePanels(sessions, {
-    extensionUri: context.extensionUri,
-    log,
-    observer: testing?.panels,
+    readingsOf,
+    treeView,
+    onDidChangeAccounts: accountsChanged.event,
   });
   const messageLinks = new MessageLinks(
     () => settings,
     (text) => void showWarning(text),
   );
   const smsLength = new SmsLengthStatusBar();
-  const keys: KeyCommandDeps = {
-    store,
-    sessions,
-    log,
-    settings: () => settings,
-    history: creditHistory,
-    recent: recentMessages,
-    confirm: (message, detail, ...actions) => showWarning(message, { modal: true, detail }, ...actions),
-  };
-  const commands: CommandContext = {
-    sessions,
-    tree,
-    treeView,
-    panels,
-    creditHistoryPanel,
-    usagePanels,
-    recent: recentMessages,
-    keys,
-    log,
-    settings: () => settings,
-    channel,
-    state: context.globalState,
-  };
 
   // Each successful reading (every `ready` state is a new one) goes into the credit history.
   const watched = new WeakSet<AccountSession>();
@@ -199,11 +153,10 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
           state.updatedAt.getTime(),
         );
       });
-      // Another key may read another account: the chart follows before its first reading.
       // A key read after the session was made (from the environment, at startup) also
       // changes `hasAnyKey`, which the palette's commands depend on.
       session.onDidChangeClient(() => {
-        creditHistoryPanel.refresh();
+        accountsChanged.fire();
         updateContext();
       });
     }
@@ -232,31 +185,17 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     channel,
     store,
     sessions,
-    tree,
+    workbench,
     treeView,
     statusBar,
-    panels,
-    creditHistoryPanel,
-    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, panels),
-    usagePanels,
-    vscode.window.registerWebviewPanelSerializer(USAGE_VIEW_TYPE, usagePanels),
+    accountsChanged,
     sessions.onDidChange(() => {
       watchSessions();
       updateContext();
-      creditHistoryPanel.refresh();
+      accountsChanged.fire();
     }),
     creditHistory.onDidChange(() => statusBar.refreshView()),
-    ...registerCommands(commandTable(commands), log),
-    new NodeCommands(sessions, log, nodeActions(commands)),
-    ...registerTools({
-      sessions,
-      creditHistory,
-      readingsOf,
-      settings: () => settings,
-      // Hide personal data (the setting, or a message panel's switch) wins over sharing.
-      sharePersonalData: () => sharePersonalDataSetting() && !panels.personalDataHidden && !hidePersonalDataSetting(),
-      log,
-    }),
+    ...workbench.register(context.extension.packageJSON as Parameters<LazyWorkbench['register']>[0], log),
     vscode.languages.registerDocumentLinkProvider(LINK_SELECTOR, messageLinks),
     vscode.languages.registerHoverProvider(LINK_SELECTOR, messageLinks),
     vscode.window.registerTerminalLinkProvider(messageLinks),
@@ -275,8 +214,8 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
       if (!e.affectsConfiguration(SECTION)) {
         return;
       }
-      if (e.affectsConfiguration(`${SECTION}.hidePersonalData`)) {
-        tree.rerender();
+      if (e.affectsConfiguration(`${SECTION}.hidePersonalData`) && workbench.isLoaded) {
+        workbench.get().tree.rerender();
       }
       settings = readSettings();
       warnAboutSettings();
@@ -290,21 +229,34 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
   return {
     sessions,
     store,
-    tree,
+    get tree() {
+      return workbench.get().tree;
+    },
     treeView,
     statusBar,
-    panels,
+    get panels() {
+      return workbench.get().panels;
+    },
     recentMessages,
     creditHistory,
     readingsOf,
-    creditHistoryPanel,
-    usagePanels,
+    get creditHistoryPanel() {
+      return workbench.get().creditHistoryPanel;
+    },
+    get usagePanels() {
+      return workbench.get().usagePanels;
+    },
+    get workbenchLoaded() {
+      return workbench.isLoaded;
+    },
     messageLinks,
     smsLength,
     logUri: context.logUri,
     storage: { global: context.globalState, workspace: context.workspaceState, secrets: context.secrets },
     ready,
-    testing,
-    activationTiming: { vscodeApiMs: 0, loadMs: 0, activateMs: 0 },
+    get testing() {
+      return workbench.get().testing;
+    },
+    activationTiming: { vscodeApiMs: 0, loadMs: 0, activateMs: 0, workbenchLoaded: false },
   };
 }

@@ -22,6 +22,7 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi |
   api.activationTiming.vscodeApiMs = apiReady - started;
   api.activationTiming.loadMs = loaded - apiReady;
   api.activationTiming.activateMs = done - loaded;
+  api.activationTiming.workbenchLoaded = api.workbenchLoaded;
   return exportedApi(context.extensionMode, api);
 }
 

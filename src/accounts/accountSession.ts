@@ -200,6 +200,11 @@ export class AccountSession implements SubaccountPageSource, StopPageSource, vsc
     return this.clientValue !== undefined && !this.disposed;
   }
 
+  /** What the tree's list knows of the page count: Find's reading then starts every page at once. */
+  expectedPages(): number | undefined {
+    return this.subaccounts.pageCount;
+  }
+
   /** Sub-account keys seen in a page are scrubbed from the log from now on. */
   seen(page: SubaccountPage): void {
     for (const s of page.items) {

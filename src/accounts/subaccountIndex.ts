@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { isPartnerError, type Subaccount, type SubaccountPage } from '../api';
 import { mapLimit } from './boundedParallel';
-import { MAX_PARALLEL_PAGES, type PlacedSubaccount, type SubaccountPageSource } from './subaccountList';
+import { MAX_PARALLEL_PAGES, pageCountOf, type PlacedSubaccount, type SubaccountPageSource } from './subaccountList';
 
 /** How long a complete reading answers Find without a new scan. */
 export const INDEX_FRESH_MS = 10 * 60_000;
@@ -173,38 +173,48 @@ export class SubaccountIndex implements vscode.Disposable {
       this.perPage = page.perPage;
       this.totalValue = page.total ?? this.totalValue;
       if (this.totalValue !== undefined) {
-        this.lastPage = Math.max(1, Math.ceil(this.totalValue / Math.max(1, this.perPage)));
+        this.lastPage = pageCountOf(this.totalValue, this.perPage);
       }
       this.emitter.fire();
     };
     const work = async () => {
-      if (wanted(1) || this.lastPage === undefined) {
+      // Without a page count from an earlier reading or the tree's list, page 1 says it.
+      const expected = this.lastPage ?? this.source.expectedPages?.();
+      if (expected === undefined) {
         store(1, await this.source.listSubaccounts(1, abort.signal));
       }
-      if (this.lastPage !== undefined) {
-        if (!current()) {
-          return;
+      // Until every page up to the last one the answers name has been read (a total
+      // that grew while reading adds pages; one that shrank drops them).
+      for (;;) {
+        const last = this.lastPage ?? expected;
+        if (last === undefined || abort.signal.aborted || !current()) {
+          break;
         }
-        // Pages beyond a shrunken total are dropped.
         for (const n of [...this.pages.keys()]) {
-          if (n > this.lastPage) {
+          if (n > last) {
             this.pages.delete(n);
           }
         }
-        const todo = Array.from({ length: this.lastPage - 1 }, (_, i) => i + 2).filter(wanted);
+        const todo = Array.from({ length: last }, (_, i) => i + 1).filter(wanted);
+        if (todo.length === 0) {
+          break;
+        }
         await mapLimit(todo.length, MAX_PARALLEL_PAGES, async (i) => {
           if (abort.signal.aborted || !current()) {
             return;
           }
           store(todo[i], await this.source.listSubaccounts(todo[i], abort.signal));
         });
-      } else {
-        // No total in the answer (some XML): read on until a short page.
+      }
+      if (this.lastPage === undefined && !abort.signal.aborted && current()) {
+        // No total in the answers (some XML): read on until a short page.
         for (let n = 2; this.pages.get(n - 1)!.items.length >= this.perPage; n++) {
           if (abort.signal.aborted || !current()) {
             return;
           }
-          store(n, await this.source.listSubaccounts(n, abort.signal));
+          if (wanted(n)) {
+            store(n, await this.source.listSubaccounts(n, abort.signal));
+          }
         }
       }
       if (current() && !abort.signal.aborted) {

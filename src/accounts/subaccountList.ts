@@ -12,6 +12,13 @@ export interface SubaccountPageSource {
   listSubaccounts(page: number, signal?: AbortSignal): Promise<SubaccountPage>;
   /** Every page seen goes through here, so the log can scrub the sub-account keys. */
   seen(page: SubaccountPage): void;
+  /** How many pages there are, when something already read says so (a reading of every page starts them all at once). */
+  expectedPages?(): number | undefined;
+}
+
+/** How many pages hold `total` sub-accounts, `perPage` to a page (at least one: an empty list has its page 1). */
+export function pageCountOf(total: number, perPage: number): number {
+  return Math.max(1, Math.ceil(total / Math.max(1, perPage)));
 }
 
 /** A sub-account and the page it was read from (so it can be read again alone). */
@@ -103,6 +110,11 @@ export class SubaccountList implements vscode.Disposable {
 
   get loadedCount(): number {
     return this.loaded.length;
+  }
+
+  /** Pages of the whole list, once a page has said its total. */
+  get pageCount(): number | undefined {
+    return this.totalValue === undefined ? undefined : pageCountOf(this.totalValue, this.perPage);
   }
 
   get total(): number | undefined {

@@ -58,8 +58,30 @@ export function fromProviderDateTime(text: string | undefined): Date | undefined
 }
 
 let parisFormat: Intl.DateTimeFormat | undefined;
+/**
+ * Paris offsets by UTC hour: Paris changes offset only on whole UTC hours, and a
+ * page of sub-accounts or a status answer holds thousands of dates in a few hours
+ * (formatToParts was a tenth of the CPU of reading 10,000 sub-accounts).
+ */
+const offsetByHour = new Map<number, number>();
+const HOUR_MS = 3_600_000;
+const MAX_CACHED_HOURS = 4096;
 
 function zoneOffsetMs(utcMs: number): number {
+  const hour = Math.floor(utcMs / HOUR_MS);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    offset = parisOffsetMs(hour * HOUR_MS);
+    if (offsetByHour.size >= MAX_CACHED_HOURS) {
+      offsetByHour.clear();
+    }
+    offsetByHour.set(hour, offset);
+  }
+  return offset;
+}
+
+/** Paris' wall clock minus UTC at `utcMs`, from the platform's time-zone data. */
+function parisOffsetMs(utcMs: number): number {
   parisFormat ??= new Intl.DateTimeFormat('en-GB', {
     timeZone: PROVIDER_TIME_ZONE,
     hourCycle: 'h23',

@@ -1,3 +1,4 @@
+import type { Agent as HttpAgent } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { RequestInit, Response } from 'node-fetch';
 import { linkAbort, sleep } from './abortable';
@@ -9,10 +10,28 @@ import { maskApiKeyParams, redactSecrets } from './redact';
 import { certificateProblem } from './tlsFailure';
 import type { PartnerLogger, ResponseFormat, ServiceId } from './types';
 
-// node-fetch (and the Node modules it pulls in) is evaluated on the first request,
-// not when the extension activates: activation never waits for the network.
-let fetchModule: Promise<typeof import('node-fetch')> | undefined;
-const loadFetch = () => (fetchModule ??= import('node-fetch'));
+// node-fetch and Node's HTTP modules are evaluated on the first request, not when
+// the extension activates: activation never waits for the network.
+interface FetchKit {
+  readonly fetch: (typeof import('node-fetch'))['default'];
+  readonly readAgent: (url: URL) => HttpAgent;
+}
+let fetchKit: Promise<FetchKit> | undefined;
+/**
+ * Reads go through Node's global agents, which keep connections open for the next
+ * read (a Find reads hundreds of pages; opening a connection for each was a third
+ * of its CPU) and carry whatever certificate authorities were set on them. Without
+ * an agent node-fetch closes every connection. Actions (sends, transfers, STOP
+ * edits) open their own, so that one is never written to a connection the server
+ * is closing: their outcome would be unknown.
+ */
+const loadFetch = (): Promise<FetchKit> =>
+  (fetchKit ??= Promise.all([import('node-fetch'), import('node:http'), import('node:https')]).then(
+    ([fetchModule, http, https]) => ({
+      fetch: fetchModule.default,
+      readAgent: (url: URL) => (url.protocol === 'https:' ? https.globalAgent : http.globalAgent),
+    }),
+  ));
 
 export interface RetryPolicy {
   /** Extra attempts after the first on a network error or a 5xx, for GETs only. */
@@ -117,7 +136,7 @@ export class Transport {
     const spent: Spent = { transient: 0, rateLimited: 0, hops: 0 };
     for (;;) {
       await this.takeTurn(url, signal);
-      const outcome = await this.attempt('GET', url, { method: 'GET' }, signal, spent.hops);
+      const outcome = await this.attempt('GET', url, { method: 'GET' }, signal, spent.hops, true);
       if ('follow' in outcome) {
         spent.hops++;
         url = outcome.follow;
@@ -219,6 +238,7 @@ export class Transport {
     init: RequestInit,
     signal: AbortSignal | undefined,
     hops: number,
+    keepConnection = false,
   ): Promise<Outcome> {
     const controller = new AbortController();
     let timedOut = false;
@@ -234,13 +254,14 @@ export class Transport {
       if (controller.signal.aborted) {
         return { error: this.error({ kind: 'cancelled' }) };
       }
-      const { default: fetch } = await loadFetch();
+      const { fetch, readAgent } = await loadFetch();
       const accept = this.format === 'xml' ? 'application/xml' : 'application/json';
       const headers: Record<string, string> = { Accept: accept };
       const res = await fetch(url.toString(), {
         ...init,
         headers: { ...headers, ...(init.headers as Record<string, string> | undefined) },
         signal: controller.signal,
+        ...(keepConnection ? { agent: readAgent } : {}),
         // Never let fetch follow: it would re-send the key (query or body) wherever Location says.
         redirect: 'manual',
         compress: true,

@@ -27,15 +27,15 @@ function textResult(text: string): vscode.LanguageModelToolResult {
 }
 
 /**
- * Registers one tool with VS Code: the input is checked against the tool's schema
+ * One tool as VS Code calls it: the input is checked against the tool's schema
  * before anything else (a refused input makes no request and says why), the
  * CancellationToken becomes the AbortSignal of the requests, and a failure comes
  * back as a result carrying the text the UI shows for it. Every result goes
  * through the log's scrubber: no key the extension knows can leave in it.
  */
-function register<I>(tool: PartnerTool<I>, context: ToolContext): vscode.Disposable {
+function implementation<I>(tool: PartnerTool<I>, context: ToolContext): vscode.LanguageModelTool<unknown> {
   const clean = (text: string) => textResult(context.log.clean(text));
-  return vscode.lm.registerTool<unknown>(tool.name, {
+  return {
     prepareInvocation(options) {
       const checked = checkInput<I>(tool.inputSchema, options.input, vscode.l10n.t);
       const confirmation = checked.ok ? tool.confirmation?.(checked.value) : undefined;
@@ -68,10 +68,10 @@ function register<I>(tool: PartnerTool<I>, context: ToolContext): vscode.Disposa
         cancellation.dispose();
       }
     },
-  });
+  };
 }
 
-/** Registers every Partner tool; the disposables go into `context.subscriptions`. */
-export function registerTools(context: ToolContext): vscode.Disposable[] {
-  return PARTNER_TOOLS.map((tool) => register(tool as PartnerTool<unknown>, context));
+/** Every Partner tool by name, as VS Code calls them (registered at startup, see lazyWorkbench.ts). */
+export function toolImplementations(context: ToolContext): ReadonlyMap<string, vscode.LanguageModelTool<unknown>> {
+  return new Map(PARTNER_TOOLS.map((tool) => [tool.name, implementation(tool as PartnerTool<unknown>, context)]));
 }

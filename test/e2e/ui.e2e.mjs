@@ -78,7 +78,7 @@ async function main() {
     const files = listing.stdout.trim().split('\n');
     const unexpected = files.filter(
       (f) =>
-        !/^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|package\.nls(\.fr)?\.json|README\.md|CHANGELOG\.md|LICENSE\.txt|dist\/extension\.js(\.map)?|media\/.+|l10n\/.+))$/i.test(
+        !/^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|package\.nls(\.fr)?\.json|README\.md|CHANGELOG\.md|LICENSE\.txt|dist\/(extension|workbench)\.js(\.map)?|media\/.+|l10n\/.+))$/i.test(
           f,
         ),
     );

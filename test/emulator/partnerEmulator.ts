@@ -125,7 +125,8 @@ export class PartnerEmulator {
 
   async start(): Promise<this> {
     const server = createServer((req, res) => void this.handle(req, res));
-    server.keepAliveTimeout = 1000;
+    // Node's default, as web servers commonly keep idle connections: clients may reuse them.
+    server.keepAliveTimeout = 5000;
     server.on('connection', (socket) => {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));

@@ -27,6 +27,24 @@ describe(`Partner Explorer in VS Code ${vscode.version} (${vscode.env.appName})`
     }
   });
 
+  it('activation loads what the status bar and the keys need; the tree, panels, commands and tools wait for first use', async () => {
+    const a = await api();
+    assert.equal(a.activationTiming.workbenchLoaded, false, 'nothing at activation loaded the workbench');
+    const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
+      contributes: { commands: { command: string }[] };
+    };
+    const commands = await vscode.commands.getCommands(true);
+    const missing = pkg.contributes.commands.map((c) => c.command).filter((id) => !commands.includes(id));
+    assert.deepEqual(missing, [], 'every contributed command is registered from the start');
+    assert.ok(
+      vscode.lm.tools.filter((t) => t.name.startsWith('partner')).length >= 6,
+      'the chat tools are registered from the start',
+    );
+    // Its first use loads it: here, the tree's provider.
+    assert.ok(a.tree);
+    assert.equal(a.workbenchLoaded, true);
+  });
+
   it('contributes the Partner view container and the Accounts view', () => {
     const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
       contributes: {

@@ -26,7 +26,9 @@ import type {
 } from '../../webview/usageProtocol';
 import { panelOptions, WebviewPanelBase, type PanelObserver, type PanelRequest } from '../webviewPanelBase';
 
-export const USAGE_VIEW_TYPE = 'partnerExplorer.usage';
+import { USAGE_VIEW_TYPE } from '../viewTypes';
+
+export { USAGE_VIEW_TYPE };
 /** The endpoint the pacer limits to 5 a minute (PROVIDER_PACE). */
 const ENDPOINT = 'statistics/cost-resume';
 

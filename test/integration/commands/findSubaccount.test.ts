@@ -10,6 +10,10 @@ const pagesOf = async (emu: Awaited<ReturnType<typeof resetAll>>['emu'], service
     .map((r) => r.page)
     .sort((a, b) => (a ?? 0) - (b ?? 0));
 
+/** The emulator's SMS account gets `count` sub-accounts. */
+const smsSubaccounts = (emu: Awaited<ReturnType<typeof resetAll>>['emu'], count: number) =>
+  fetch(`${emu.url}/__emulator/subaccounts`, { method: 'POST', body: JSON.stringify({ service: 'sms', count }) });
+
 describe('Find Sub-account', () => {
   it('reads every page once (6 at a time at most) and reveals the match for an id, a token or an e-mail', async () => {
     const { api, emu } = await resetAll();
@@ -41,6 +45,40 @@ describe('Find Sub-account', () => {
     );
   });
 
+  it("with the tree's list open, a Find starts its first pages at once (page 1 does not go alone)", async () => {
+    const { api, emu } = await resetAll();
+    await smsSubaccounts(emu, 400);
+    await setKeys(api, emu, ['sms']);
+    await settledChildren(api, api.tree.root('sms'));
+    await sessionOf(api, 'sms').subaccounts.ensureLoaded();
+    await emu.reset();
+    await smsSubaccounts(emu, 400);
+    await emu.latency(150);
+    try {
+      const found = await vscode.commands.executeCommand<SubaccountNode>(
+        'partnerExplorer.findSubaccount',
+        'sms',
+        'smstok00400',
+      );
+      assert.equal(found?.subaccount.token, 'smstok00400');
+    } finally {
+      await emu.latency(0);
+    }
+    const pages = (await emu.requests()).filter((r) => r.service === 'sms' && r.endpoint === '/subaccount/list');
+    assert.deepEqual(
+      pages.map((r) => r.page).sort((a, b) => (a ?? 0) - (b ?? 0)),
+      Array.from({ length: 20 }, (_, i) => i + 1),
+      'each of the 20 pages once',
+    );
+    const first = pages.slice(0, 6);
+    assert.ok(
+      first.some((r) => r.page === 1),
+      `page 1 among the first six: ${first.map((r) => r.page).join(', ')}`,
+    );
+    const spread = Math.max(...first.map((r) => r.at)) - Math.min(...first.map((r) => r.at));
+    assert.ok(spread < 150, `the first six asked within one answer's latency (${spread} ms apart)`);
+  });
+
   it('finds nothing for a query that matches nothing', async () => {
     const { api, emu } = await resetAll();
     await setKeys(api, emu, ['mail']);
@@ -53,10 +91,7 @@ describe('Find Sub-account', () => {
 
   it('a Refresh after a Find re-reads what the tree shows, not every page', async () => {
     const { api, emu } = await resetAll();
-    await fetch(`${emu.url}/__emulator/subaccounts`, {
-      method: 'POST',
-      body: JSON.stringify({ service: 'sms', count: 2000 }),
-    });
+    await smsSubaccounts(emu, 2000);
     await setKeys(api, emu, ['sms']);
     await settledChildren(api, api.tree.root('sms'));
     await sessionOf(api, 'sms').subaccounts.ensureLoaded();
@@ -68,10 +103,7 @@ describe('Find Sub-account', () => {
     assert.equal(found?.subaccount.id, 2950);
     assert.equal(sessionOf(api, 'sms').subaccountIndex.items.length, 2000);
     await emu.reset();
-    await fetch(`${emu.url}/__emulator/subaccounts`, {
-      method: 'POST',
-      body: JSON.stringify({ service: 'sms', count: 2000 }),
-    });
+    await smsSubaccounts(emu, 2000);
     await vscode.commands.executeCommand('partnerExplorer.refresh');
     const requests = await emu.requests();
     assert.deepEqual(
@@ -128,10 +160,7 @@ describe('Find Sub-account', () => {
     const list = sessionOf(api, 'sms').subaccounts;
     await settledChildren(api, api.tree.root('sms'));
     await list.ensureLoaded();
-    await fetch(`${emu.url}/__emulator/subaccounts`, {
-      method: 'POST',
-      body: JSON.stringify({ service: 'sms', count: 2000 }),
-    });
+    await smsSubaccounts(emu, 2000);
     await list.reload();
     await emu.latency(100);
     const abort = new AbortController();

@@ -206,6 +206,14 @@ export async function setKeys(
   await waitFor(() => services.every((s) => hasKey(a, s)), 'keys set');
 }
 
+/**
+ * Setting a key starts the account's first reading in the background (status bar):
+ * tests that count requests from a clean log wait for it to land first.
+ */
+export async function accountsRead(a: PartnerExplorerApi): Promise<void> {
+  await waitFor(() => a.sessions.all.every((s) => !s.hasKey || s.state.kind === 'ready'), 'every account read');
+}
+
 export async function waitFor<T>(
   probe: () => T | undefined | false | Promise<T | undefined | false>,
   what: string,

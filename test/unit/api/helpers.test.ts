@@ -20,6 +20,30 @@ describe('provider dates', () => {
     assert.equal(fromProviderDateTime('04/03/2016'), undefined);
     assert.equal(fromProviderDateTime(undefined), undefined);
   });
+
+  it('reads every quarter hour around both DST changes of 2024 as Paris wall-clock time (the offsets are cached per hour)', () => {
+    // Independent of the parser: the wall-clock text of an instant, as Paris shows it.
+    const paris = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Europe/Paris',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    for (const day of ['2024-03-30T18:00:00Z', '2024-10-26T18:00:00Z']) {
+      const from = Date.parse(day);
+      for (let t = from; t < from + 14 * 3_600_000; t += 15 * 60_000) {
+        const text = paris.format(new Date(t));
+        const read = fromProviderDateTime(text)?.getTime();
+        // In October's repeated hour, a wall-clock time names two instants: either is right.
+        assert.ok(read === t || read === t + 3_600_000 || read === t - 3_600_000, `${text}: ${read} vs ${t}`);
+        assert.equal(paris.format(new Date(read!)), text);
+      }
+    }
+  });
 });
 
 describe('redaction', () => {
