@@ -96,7 +96,7 @@ const figures = [
     value: ui.find.ratio,
     unit: '×',
     budget: 1.2,
-    note: `${(ui.find.findMs / 1000).toFixed(2)} s vs ${(ui.find.bareFetchMs / 1000).toFixed(2)} s for the same ${ui.find.pages} pages at ${ui.find.latencyMs} ms, 6 in flight; the palette took ${(ui.find.commandMs / 1000).toFixed(2)} s, the extension asked for the pages from ${(ui.find.firstPageRequestMs / 1000).toFixed(2)} s to ${(ui.find.lastPageRequestMs / 1000).toFixed(2)} s`,
+    note: `median of ${ui.find.runs} runs (${ui.find.ratios.join(', ')}): ${(ui.find.findMs / 1000).toFixed(2)} s from the command vs ${(ui.find.bareFetchMs / 1000).toFixed(2)} s for the same ${ui.find.pages} pages at ${ui.find.latencyMs} ms, 6 in flight, from the bench process; ${(ui.find.inHostBareFetchMs / 1000).toFixed(2)} s read with node:http in the extension host (${ui.find.ratioInHost.toFixed(2)}×); the extension asked for the pages from ${(ui.find.firstPageRequestMs / 1000).toFixed(2)} s to ${(ui.find.lastPageRequestMs / 1000).toFixed(2)} s`,
   },
   {
     figure: 'requests sent by one Refresh after a Find',

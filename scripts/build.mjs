@@ -12,7 +12,7 @@ const watch = args.has('--watch');
 // node-fetch carries polyfills for what VS Code's Node (18+) has built in: streams
 // (fetch-blob falls back to web-streams-polyfill, 59 KB), Blob, File and FormData
 // (fetch-blob, formdata-polyfill, 7 KB). We never send or read a Blob or FormData
-// body, nor fetch a data: URL, so those modules become Node's own classes.
+// body, nor fetch a data: URL, so those modules become Node's own classes or throw.
 const STUBS = {
   'web-streams-polyfill/dist/ponyfill.es2018.js': 'module.exports = {};',
   'fetch-blob': 'export default globalThis.Blob;',
@@ -28,6 +28,9 @@ const STUBS = {
   ].join('\n'),
   'data-uri-to-buffer':
     'export default function () { throw new Error("data: URLs are not used by Partner Explorer"); }',
+  // node-fetch's Response.formData() for multipart bodies (4 KB): we read JSON and XML only.
+  './utils/multipart-parser.js':
+    'export function toFormData() { throw new Error("multipart bodies are not used by Partner Explorer"); }',
 };
 const nodeOnly = {
   name: 'node18-only',
@@ -37,7 +40,11 @@ const nodeOnly = {
         .map((k) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
         .join('|')})$`,
     );
-    build.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'stub' }));
+    build.onResolve({ filter }, (args) =>
+      args.path.startsWith('./') && !args.importer.includes(`${sep}node-fetch${sep}`)
+        ? undefined
+        : { path: args.path, namespace: 'stub' },
+    );
     build.onLoad({ filter: /.*/, namespace: 'stub' }, (args) => ({
       contents: STUBS[args.path],
       loader: 'js',

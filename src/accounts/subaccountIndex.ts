@@ -23,6 +23,7 @@ export interface IndexProgress {
 export class SubaccountIndex implements vscode.Disposable {
   private pages = new Map<number, SubaccountPage>();
   private sorted: PlacedSubaccount[] | undefined;
+  private readonly placedOf = new WeakMap<SubaccountPage, readonly PlacedSubaccount[]>();
   private totalValue: number | undefined;
   private perPage = 20;
   private lastPage: number | undefined;
@@ -46,9 +47,18 @@ export class SubaccountIndex implements vscode.Disposable {
   /** What arrived so far, in page order. */
   get entries(): readonly PlacedSubaccount[] {
     if (!this.sorted) {
-      this.sorted = [...this.pages.entries()]
-        .sort(([a], [b]) => a - b)
-        .flatMap(([page, p]) => p.items.map((subaccount) => ({ subaccount, page })));
+      // Recomputed after each page while a Find shows it: a page's entries are made once.
+      const sorted: PlacedSubaccount[] = [];
+      for (const n of [...this.pages.keys()].sort((a, b) => a - b)) {
+        const page = this.pages.get(n)!;
+        let placed = this.placedOf.get(page);
+        if (!placed) {
+          placed = page.items.map((subaccount) => ({ subaccount, page: n }));
+          this.placedOf.set(page, placed);
+        }
+        sorted.push(...placed);
+      }
+      this.sorted = sorted;
     }
     return this.sorted;
   }

@@ -27,8 +27,9 @@ let parser: XMLParser | undefined;
 // and `007` survive, and one-element lists stay lists (order is preserved).
 // Loaded on the first XML answer, not at activation (most users read JSON).
 function xmlParser(): XMLParser {
+  // The parser alone: the package's entry also brings its XML builder (7 KB) we never use.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { XMLParser: Parser } = require('fast-xml-parser') as typeof import('fast-xml-parser');
+  const Parser = require('fast-xml-parser/src/xmlparser/XMLParser') as typeof import('fast-xml-parser').XMLParser;
   return new Parser({
     preserveOrder: true,
     ignoreAttributes: false,

@@ -21,10 +21,10 @@ const REFILL_EVERY_MS = 400;
 /** Above this many sub-accounts, the QuickPick gets only the rows that could match what is typed. */
 const PREFILTER_FROM = 2000;
 
-/** Whether `text` holds the characters of `filter` in order: a superset of the workbench's own matching. */
+/** Whether `text` (lower case) holds the characters of `filter` in order: a superset of the workbench's own matching. */
 function inOrder(text: string, filter: string): boolean {
   let i = 0;
-  for (const c of text.toLowerCase()) {
+  for (const c of text) {
     if (c === filter[i] && ++i === filter.length) {
       return true;
     }
@@ -32,10 +32,9 @@ function inOrder(text: string, filter: string): boolean {
   return filter.length === 0;
 }
 
-function couldMatch(item: vscode.QuickPickItem, filter: string): boolean {
-  const words = filter.split(/\s+/);
-  const text = [item.label, item.description ?? '', item.detail ?? ''];
-  return words.every((w) => text.some((t) => inOrder(t, w)));
+/** Whether every word of `filter` (lower case) could match one of an item's texts (lower case). */
+function couldMatch(texts: readonly string[], filter: string): boolean {
+  return filter.split(/\s+/).every((w) => texts.some((t) => inOrder(t, w)));
 }
 
 /** Whether a sub-account matches what the user typed: e-mail, token or id. */
@@ -156,7 +155,11 @@ function pickSubaccount(
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;
   pick.buttons = [reread];
+  // Made once per sub-account, and matched once per sub-account and filter: a refill
+  // walks 10,000 rows a few times a second while pages arrive.
   const items = new WeakMap<Subaccount, FindItem>();
+  const texts = new WeakMap<FindItem, readonly string[]>();
+  let matched = { filter: '', of: new WeakMap<FindItem, boolean>() };
   const itemFor = (placed: PlacedSubaccount): FindItem => {
     let item = items.get(placed.subaccount);
     if (!item) {
@@ -168,8 +171,20 @@ function pickSubaccount(
         placed,
       };
       items.set(s, item);
+      texts.set(item, [item.label, item.description ?? '', item.detail ?? ''].map((t) => t.toLowerCase()));
     }
     return item;
+  };
+  const matches = (item: FindItem, filter: string): boolean => {
+    if (matched.filter !== filter) {
+      matched = { filter, of: new WeakMap() };
+    }
+    let match = matched.of.get(item);
+    if (match === undefined) {
+      match = couldMatch(texts.get(item)!, filter);
+      matched.of.set(item, match);
+    }
+    return match;
   };
   let shown = { count: -1, filter: '' };
   const refill = () => {
@@ -181,7 +196,7 @@ function pickSubaccount(
       // Keeps the highlighted row where the user put it while rows are added.
       const active = pick.activeItems[0];
       const items = entries.map(itemFor);
-      pick.items = filter ? items.filter((i) => couldMatch(i, filter)) : items;
+      pick.items = filter ? items.filter((i) => matches(i, filter)) : items;
       shown = { count: entries.length, filter };
       if (active && pick.items.includes(active)) {
         pick.activeItems = [active];
