@@ -171,7 +171,10 @@ function pickSubaccount(
         placed,
       };
       items.set(s, item);
-      texts.set(item, [item.label, item.description ?? '', item.detail ?? ''].map((t) => t.toLowerCase()));
+      texts.set(
+        item,
+        [item.label, item.description ?? '', item.detail ?? ''].map((t) => t.toLowerCase()),
+      );
     }
     return item;
   };
