@@ -1,3 +1,5 @@
+import { compactPhoneNumber } from './phoneNumber';
+
 /**
  * What a user types to ask about recipients: a phone number (`message-status`) or a
  * tag (`bulk-status-by-tag`). Checked before anything is sent.
@@ -13,7 +15,7 @@ export type RecipientNumberCheck =
  * leading `00` becomes `+`. 6 to 15 digits (E.164's bound).
  */
 export function checkRecipientNumber(input: string): RecipientNumberCheck {
-  let number = input.replace(/[\s.\-()]/g, '');
+  let number = compactPhoneNumber(input);
   if (number === '') {
     return { ok: false, reason: 'empty' };
   }

@@ -1,3 +1,4 @@
+import { compactPhoneNumber, isE164 } from './phoneNumber';
 import { measureSms } from './smsLength';
 
 /**
@@ -36,18 +37,9 @@ function splitList(input: string): string[] {
     .filter((s) => s !== '');
 }
 
-/** `+33 6 12-34.56 78` → `+33612345678`; anything else is left for the check to refuse. */
-export function normalizePhoneNumber(input: string): string {
-  return input.replace(/[\s.()-]/g, '');
-}
-
-/** An international (E.164) number: `+`, a country code that does not start with 0, 8 to 15 digits in all. */
-export function isInternationalNumber(value: string): boolean {
-  return /^\+[1-9]\d{7,14}$/.test(value);
-}
-
+/** Test recipients: international (E.164) numbers only, separators dropped. */
 export function checkPhoneNumbers(input: string): RecipientsCheck {
-  return checkList(splitList(input).map(normalizePhoneNumber), isInternationalNumber);
+  return checkList(splitList(input).map(compactPhoneNumber), isE164);
 }
 
 /** A plain address: one `@`, no spaces or brackets, a dot in the domain. */

@@ -1,5 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { checkPhoneNumber, PartnerError, type SmsClient } from '../../../src/api';
+import {
+  checkPhoneNumber,
+  checkPhoneNumbers,
+  checkRecipientNumber,
+  PartnerError,
+  type SmsClient,
+} from '../../../src/api';
 import { STOP_PAGE_SIZE, STOP_SEED } from '../../emulator/routes/stop';
 import { userText } from '../helpers/bundleTranslate';
 import { clientFor, MemoryLogger, rejection, useEmulator } from '../helpers/emulatorFixture';
@@ -23,6 +29,29 @@ describe('Phone numbers as the provider takes them', () => {
       assert.equal(checked.ok ? checked.e164 : undefined, e164);
     });
   }
+});
+
+describe('The three number checks read what is typed the same way', () => {
+  // Copied from a French document: non-breaking and narrow non-breaking spaces, dots, a dash, brackets.
+  const typed = '+33\u00a06\u202f12.34-56 (78)';
+  it('a test send, a status lookup and the STOP list all see +33612345678', () => {
+    const send = checkPhoneNumbers(typed);
+    const status = checkRecipientNumber(typed);
+    const stop = checkPhoneNumber(typed);
+    assert.deepEqual(
+      [send.ok && send.recipients, status.ok && status.number, stop.ok && stop.e164],
+      [['+33612345678'], '+33612345678', '+33612345678'],
+    );
+  });
+  it('and differ only in what they accept: a national number', () => {
+    const send = checkPhoneNumbers('06 12 34 56 78');
+    const status = checkRecipientNumber('06 12 34 56 78');
+    const stop = checkPhoneNumber('06 12 34 56 78');
+    assert.deepEqual(
+      [send.ok ? send.recipients : send.reason, status.ok && status.number, stop.ok && stop.e164],
+      ['invalid', '0612345678', '+33612345678'],
+    );
+  });
 });
 
 describe('STOP list and number check against the emulator', () => {
