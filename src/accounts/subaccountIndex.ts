@@ -203,6 +203,7 @@ export class SubaccountIndex implements vscode.Disposable {
         for (const n of [...this.pages.keys()]) {
           if (n > last) {
             this.pages.delete(n);
+            this.sorted = undefined;
           }
         }
         const todo = Array.from({ length: last }, (_, i) => i + 1).filter(wanted);

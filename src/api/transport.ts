@@ -21,11 +21,11 @@ let fetchKit: Promise<FetchKit> | undefined;
  * Reads go through Node's global agents, which keep connections open for the next
  * read (a Find reads hundreds of pages) and carry whatever certificate authorities
  * were set on them. Without an agent node-fetch closes every connection. Inside VS
- * Code, its proxy support (on by default) puts its own agent under every request and
- * that one closes each connection, so there the reuse happens only with
- * `http.proxySupport` off. Actions (sends, transfers, STOP edits) open their own, so
- * that one is never written to a connection the server is closing: their outcome
- * would be unknown.
+ * Code, with its defaults (proxy support on; for HTTPS, system certificates added), its
+ * own agent goes under every request and closes each connection: there the reuse needs
+ * those settings off (docs/api-decisions.md, "Connections"). Actions (sends, transfers,
+ * STOP edits) open their own, so that one is never written to a connection the server
+ * is closing: their outcome would be unknown.
  */
 const loadFetch = (): Promise<FetchKit> =>
   (fetchKit ??= Promise.all([import('node-fetch'), import('node:http'), import('node:https')]).then(

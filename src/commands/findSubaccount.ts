@@ -32,9 +32,12 @@ function inOrder(text: string, filter: string): boolean {
   return filter.length === 0;
 }
 
-/** Whether every word of `filter` (lower case) could match one of an item's texts (lower case). */
+/**
+ * Whether every word of `filter` (lower case) could match one of an item's texts (lower
+ * case). The workbench reads `*` as "anything", so it is left out of the characters to find.
+ */
 function couldMatch(texts: readonly string[], filter: string): boolean {
-  return filter.split(/\s+/).every((w) => texts.some((t) => inOrder(t, w)));
+  return filter.split(/\s+/).every((w) => texts.some((t) => inOrder(t, w.replace(/\*/g, ''))));
 }
 
 /** Whether a sub-account matches what the user typed: e-mail, token or id. */
@@ -189,20 +192,22 @@ function pickSubaccount(
     }
     return match;
   };
-  let shown = { count: -1, filter: '' };
+  // The index makes a new entries array after every page stored, removal or re-read.
+  let shown: { entries: readonly PlacedSubaccount[] | undefined; filter: string } = { entries: undefined, filter: '' };
   const refill = () => {
     const entries = index.entries;
     // With thousands of rows, only those that could match what is typed cross to the
     // workbench: sending 10,000 items at each refill is what made a search slow.
     const filter = entries.length > PREFILTER_FROM ? pick.value.trim().toLowerCase() : '';
-    if (entries.length !== shown.count || filter !== shown.filter) {
-      // Keeps the highlighted row where the user put it while rows are added.
-      const active = pick.activeItems[0];
+    if (entries !== shown.entries || filter !== shown.filter) {
+      // Keeps the highlighted row where the user put it while rows are added or read again.
+      const active = pick.activeItems[0]?.placed.subaccount.id;
       const items = entries.map(itemFor);
       pick.items = filter ? items.filter((i) => matches(i, filter)) : items;
-      shown = { count: entries.length, filter };
-      if (active && pick.items.includes(active)) {
-        pick.activeItems = [active];
+      shown = { entries, filter };
+      const again = active === undefined ? undefined : pick.items.find((i) => i.placed.subaccount.id === active);
+      if (again) {
+        pick.activeItems = [again];
       }
     }
     const { total } = index.progress;

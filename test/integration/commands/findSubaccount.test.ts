@@ -79,6 +79,35 @@ describe('Find Sub-account', () => {
     assert.ok(spread < 150, `the first six asked within one answer's latency (${spread} ms apart)`);
   });
 
+  it('Read Again: the open search shows the new reading, on the row the user had highlighted', async () => {
+    const { api, emu } = await resetAll();
+    await setKeys(api, emu, ['sms']);
+    await settledChildren(api, api.tree.root('sms'));
+    const session = sessionOf(api, 'sms');
+    const index = session.subaccountIndex;
+    const result = vscode.commands.executeCommand<SubaccountNode | undefined>('partnerExplorer.findSubaccount', 'sms');
+    await waitFor(() => index.readAt !== undefined && !index.loading, 'the first reading');
+    // A row of page 2: the tree never read it, so the pick is the search's own row.
+    const target = index.entries[25].subaccount;
+    for (let i = 0; i < 25; i++) {
+      await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    }
+    await session.client!.addSubaccountCredit(target.token!, '10');
+    // What the search's Read Again button does: every page again, as many sub-accounts as before.
+    const search = new AbortController();
+    await index.load(search.signal, true);
+    search.abort();
+    await new Promise((r) => setTimeout(r, 300));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const found = await result;
+    assert.equal(found?.subaccount.id, target.id, 'the highlighted row stayed on the same sub-account');
+    assert.equal(
+      Math.round((found?.subaccount.balance.value ?? 0) * 1000),
+      Math.round((target.balance.value + 10) * 1000),
+      'the row shows the balance read again, not the first reading',
+    );
+  });
+
   it('finds nothing for a query that matches nothing', async () => {
     const { api, emu } = await resetAll();
     await setKeys(api, emu, ['mail']);
