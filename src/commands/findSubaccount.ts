@@ -9,6 +9,7 @@ import type { AccountsTreeProvider } from '../views/tree/accountsTreeProvider';
 import type { SubaccountNode } from '../views/tree/subaccountNode';
 import type { TreeNode } from '../views/tree/treeNode';
 import { resolveAccount } from './accountPick';
+import { couldMatch } from './findPrefilter';
 
 export interface FindDeps {
   readonly sessions: AccountSessions;
@@ -20,25 +21,6 @@ export interface FindDeps {
 const REFILL_EVERY_MS = 400;
 /** Above this many sub-accounts, the QuickPick gets only the rows that could match what is typed. */
 const PREFILTER_FROM = 2000;
-
-/** Whether `text` (lower case) holds the characters of `filter` in order: a superset of the workbench's own matching. */
-function inOrder(text: string, filter: string): boolean {
-  let i = 0;
-  for (const c of text) {
-    if (c === filter[i] && ++i === filter.length) {
-      return true;
-    }
-  }
-  return filter.length === 0;
-}
-
-/**
- * Whether every word of `filter` (lower case) could match one of an item's texts (lower
- * case). The workbench reads `*` as "anything", so it is left out of the characters to find.
- */
-function couldMatch(texts: readonly string[], filter: string): boolean {
-  return filter.split(/\s+/).every((w) => texts.some((t) => inOrder(t, w.replace(/\*/g, ''))));
-}
 
 /** Whether a sub-account matches what the user typed: e-mail, token or id. */
 export function matchesSubaccount(s: Subaccount, query: string): boolean {
