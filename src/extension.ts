@@ -201,12 +201,13 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     vscode.window.registerTerminalLinkProvider(messageLinks),
     smsLength,
     new SmsDiagnostics(),
-    vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new PhoneNumberActions(), {
-      providedCodeActionKinds: PhoneNumberActions.kinds,
-    }),
-    vscode.languages.registerCodeActionsProvider({ scheme: 'untitled' }, new PhoneNumberActions(), {
-      providedCodeActionKinds: PhoneNumberActions.kinds,
-    }),
+    vscode.languages.registerCodeActionsProvider(
+      [{ scheme: 'file' }, { scheme: 'untitled' }],
+      new PhoneNumberActions(),
+      {
+        providedCodeActionKinds: PhoneNumberActions.kinds,
+      },
+    ),
     vscode.languages.registerCodeActionsProvider({ language: 'sms' }, new SmsQuickFixes(), {
       providedCodeActionKinds: SmsQuickFixes.kinds,
     }),

@@ -21,8 +21,7 @@ interface Manifest {
  * The tree, the panels, the commands and the chat tools load on first use, not at
  * startup: startup registers their entry points here (each command, the tree's data
  * provider, the panels' serializers, each tool) and the first one used evaluates
- * workbench.ts and builds them. The bundle is one file; what waits is evaluating
- * those modules and building those parts.
+ * workbench.ts (dist/workbench.js, read then) and builds them.
  */
 export class LazyWorkbench implements vscode.Disposable {
   private loaded: Workbench | undefined;

@@ -17,10 +17,6 @@ import { copyStatus, exportStatusCsv, statusText, type CopyFormat, type ExportSo
 import { stillOwned } from './readingOwner';
 import { buildStatusView } from './statusView';
 
-import { MESSAGE_STATUS_VIEW_TYPE as VIEW_TYPE } from '../viewTypes';
-
-export { VIEW_TYPE };
-
 /**
  * Where a panel reads its message: a service session (the main account's key) or
  * a sub-account browsed with its own key, held in memory only.

@@ -7,13 +7,8 @@ import { readTagStatus, type TagProgress } from '../../accounts/tagStatus';
 import type { PanelPersistedState } from '../../webview/messageStatusProtocol';
 import type { PanelObserver } from '../webviewPanelBase';
 import { DEFAULT_TRACKING, type TrackingPolicy } from './liveTracking';
-import {
-  messagePanelOptions,
-  MessageStatusPanel,
-  VIEW_TYPE,
-  type PanelContext,
-  type StatusSource,
-} from './messageStatusPanel';
+import { MESSAGE_STATUS_VIEW_TYPE } from '../viewTypes';
+import { messagePanelOptions, MessageStatusPanel, type PanelContext, type StatusSource } from './messageStatusPanel';
 
 /** What the panels share besides the accounts and the recent ids. */
 export interface MessagePanelsOptions {
@@ -126,7 +121,12 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
     // Browsing as a sub-account again after the main account changed: the new source reads.
     existing?.dispose();
     const options = messagePanelOptions(this.context.extensionUri);
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, messageId, vscode.ViewColumn.Active, options);
+    const panel = vscode.window.createWebviewPanel(
+      MESSAGE_STATUS_VIEW_TYPE,
+      messageId,
+      vscode.ViewColumn.Active,
+      options,
+    );
     return this.track(new MessageStatusPanel(panel, source, messageId, this.context));
   }
 

@@ -25,10 +25,8 @@ import type {
   UsageStrings,
 } from '../../webview/usageProtocol';
 import { panelOptions, WebviewPanelBase, type PanelObserver, type PanelRequest } from '../webviewPanelBase';
-
 import { USAGE_VIEW_TYPE } from '../viewTypes';
 
-export { USAGE_VIEW_TYPE };
 /** The endpoint the pacer limits to 5 a minute (PROVIDER_PACE). */
 const ENDPOINT = 'statistics/cost-resume';
 

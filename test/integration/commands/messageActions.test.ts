@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { cancelScheduledSend, type CancelDeps } from '../../../src/commands/cancelScheduledSend';
 import { showRecipientStatus } from '../../../src/commands/recipientStatusCommand';
 import type { PartnerExplorerApi } from '../../../src/extension';
-import { VIEW_TYPE, type MessageStatusPanel } from '../../../src/panels/messageStatus/messageStatusPanel';
+import type { MessageStatusPanel } from '../../../src/panels/messageStatus/messageStatusPanel';
+import { MESSAGE_STATUS_VIEW_TYPE as VIEW_TYPE } from '../../../src/panels/viewTypes';
 import type { StatusViewData, WebviewMessage } from '../../../src/webview/messageStatusProtocol';
 import { SAMPLE_TAGS, SCHEDULED_MESSAGES } from '../../emulator/routes/messages';
 import {

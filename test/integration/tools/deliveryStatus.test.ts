@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { isPartnerError } from '../../../src/api';
-import { VIEW_TYPE } from '../../../src/panels/messageStatus/messageStatusPanel';
+import { MESSAGE_STATUS_VIEW_TYPE as VIEW_TYPE } from '../../../src/panels/viewTypes';
 import { errorText } from '../../../src/ui/errorText';
 import { note, resetAll, sessionOf, setKeys, setSetting, waitFor } from '../helpers/harness';
 import { invoke, keysIn, unmaskedPersonalData } from './toolCalls';

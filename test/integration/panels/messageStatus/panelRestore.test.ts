@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { VIEW_TYPE } from '../../../../src/panels/messageStatus/messageStatusPanel';
+import { MESSAGE_STATUS_VIEW_TYPE as VIEW_TYPE } from '../../../../src/panels/viewTypes';
 import { rendered, resetAll, sessionOf, setKeys, waitFor } from '../../helpers/harness';
 
 describe('Message status panel restore', () => {
