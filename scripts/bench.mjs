@@ -53,14 +53,14 @@ const ui = lastJsonLine(run(process.execPath, ['bench/ui.bench.mjs'], true));
 
 const kb = (bytes) => bytes / 1024;
 const distKB = (file) => kb(statSync(join(root, 'dist', file)).size);
-const [startupKB, workbenchKB] = [distKB('extension.js'), distKB('workbench.js')];
+const [startupKB, workbenchKB, xmlKB] = [distKB('extension.js'), distKB('workbench.js'), distKB('xmlParser.js')];
 const figures = [
   {
     figure: 'dist/*.js (minified, in all)',
-    value: startupKB + workbenchKB,
+    value: startupKB + workbenchKB + xmlKB,
     unit: 'KB',
     budget: 150,
-    note: `dist/extension.js ${startupKB.toFixed(1)} KB read at startup, dist/workbench.js ${workbenchKB.toFixed(1)} KB on first use`,
+    note: `dist/extension.js ${startupKB.toFixed(1)} KB read at startup; on first use, dist/workbench.js ${workbenchKB.toFixed(1)} KB and dist/xmlParser.js ${xmlKB.toFixed(1)} KB`,
   },
   { figure: '.vsix', value: kb(statSync(join(root, vsix)).size), unit: 'KB', budget: 250 },
   {
@@ -68,7 +68,7 @@ const figures = [
     value: ui.activation.medianMs,
     unit: 'ms',
     budget: 20,
-    note: `samples ${ui.activation.samplesMs.join(', ')} ms at window start; an empty extension in the same windows (bench/floorExtension): median ${ui.activation.floorMedianMs} ms (${ui.activation.floorSamplesMs.join(', ')}); measured by the extension itself: modules ${host.activationSelf.loadMs.toFixed(1)} ms + activate() ${host.activationSelf.activateMs.toFixed(1)} ms`,
+    note: `samples ${ui.activation.samplesMs.join(', ')} ms at window start; an empty extension in the same windows (bench/floorExtension): median ${ui.activation.floorMedianMs} ms (${ui.activation.floorSamplesMs.join(', ')}); ours minus the empty extension's, window by window: median ${ui.activation.ownMedianMs} ms (${ui.activation.ownSamplesMs.join(', ')}); measured by the extension itself: modules ${host.activationSelf.loadMs.toFixed(1)} ms + activate() ${host.activationSelf.activateMs.toFixed(1)} ms`,
   },
   {
     figure: 'full refresh at 100 ms latency / bare fetch',

@@ -1,5 +1,4 @@
 // Bundles the extension (and, with --tests, the test suites and the emulator) with esbuild.
-// node-fetch 3 is ESM-only: bundling is what lets both the extension host and mocha load it.
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync, rmSync, watch as watchTree } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -8,50 +7,6 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = new Set(process.argv.slice(2));
 const watch = args.has('--watch');
-
-// node-fetch carries polyfills for what VS Code's Node (18+) has built in: streams
-// (fetch-blob falls back to web-streams-polyfill, 59 KB), Blob, File and FormData
-// (fetch-blob, formdata-polyfill, 7 KB). We never send or read a Blob or FormData
-// body, nor fetch a data: URL, so those modules become Node's own classes or throw.
-const STUBS = {
-  'web-streams-polyfill/dist/ponyfill.es2018.js': 'module.exports = {};',
-  'fetch-blob': 'export default globalThis.Blob;',
-  'fetch-blob/from.js': [
-    'const unused = () => { throw new Error("not used by Partner Explorer"); };',
-    'export const Blob = globalThis.Blob;',
-    'export const File = globalThis.File ?? class File extends globalThis.Blob {};',
-    'export { unused as fileFrom, unused as fileFromSync, unused as blobFrom, unused as blobFromSync };',
-  ].join('\n'),
-  'formdata-polyfill/esm.min.js': [
-    'export const FormData = globalThis.FormData ?? class FormData {};',
-    'export function formDataToBlob() { throw new Error("not used by Partner Explorer"); }',
-  ].join('\n'),
-  'data-uri-to-buffer':
-    'export default function () { throw new Error("data: URLs are not used by Partner Explorer"); }',
-  // node-fetch's Response.formData() for multipart bodies (4 KB): we read JSON and XML only.
-  './utils/multipart-parser.js':
-    'export function toFormData() { throw new Error("multipart bodies are not used by Partner Explorer"); }',
-};
-const nodeOnly = {
-  name: 'node18-only',
-  setup(build) {
-    const filter = new RegExp(
-      `^(${Object.keys(STUBS)
-        .map((k) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
-        .join('|')})$`,
-    );
-    build.onResolve({ filter }, (args) =>
-      args.path.startsWith('./') && !args.importer.includes(`${sep}node-fetch${sep}`)
-        ? undefined
-        : { path: args.path, namespace: 'stub' },
-    );
-    build.onLoad({ filter: /.*/, namespace: 'stub' }, (args) => ({
-      contents: STUBS[args.path],
-      loader: 'js',
-      resolveDir: root,
-    }));
-  },
-};
 
 // Every module that imports `vscode` would otherwise copy the whole API object into a
 // namespace of its own when it is first evaluated (esbuild's CommonJS interop), some
@@ -72,7 +27,7 @@ const vscodeOnce = {
 };
 
 const common = {
-  plugins: [nodeOnly, vscodeOnce],
+  plugins: [vscodeOnce],
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -80,8 +35,7 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   absWorkingDir: root,
-  // node-fetch's optional `encoding` dependency is never used by us.
-  external: ['vscode', 'encoding'],
+  external: ['vscode'],
 };
 
 function testEntries(dir) {
@@ -98,9 +52,10 @@ function testEntries(dir) {
 }
 
 /**
- * The extension is two files. dist/extension.js holds what activation needs (main.ts and
+ * The extension is three files. dist/extension.js holds what activation needs (main.ts and
  * everything it imports, the workbench left out); dist/workbench.js holds the tree, the
- * panels, the commands and the tools, which lazyWorkbench.ts requires on first use.
+ * panels, the commands and the tools, which lazyWorkbench.ts requires on first use;
+ * dist/xmlParser.js holds fast-xml-parser's parser, required on its first use.
  * Modules both use live in the first file only: the second reaches them through its
  * `__startupModule(path)`, so there is one AccountSession class, one pacer, one log.
  */
@@ -122,6 +77,19 @@ const workbenchApart = {
         ? { path: './workbench.js', external: true }
         : undefined,
     );
+  },
+};
+
+// fast-xml-parser's parser (29 KB) in a file of its own: only XML answers outside the
+// provider's usual shape reach it (src/api/xmlDocument.ts), so most sessions never read it.
+const XML_PARSER = 'fast-xml-parser/src/xmlparser/XMLParser';
+const xmlParserApart = {
+  name: 'xml-parser-apart',
+  setup(build) {
+    build.onResolve({ filter: /^fast-xml-parser\/src\/xmlparser\/XMLParser$/ }, () => ({
+      path: './xmlParser.js',
+      external: true,
+    }));
   },
 };
 
@@ -159,7 +127,7 @@ function shareStartup(startupModules) {
 }
 
 async function buildExtension() {
-  const plugins = [...common.plugins, workbenchApart];
+  const plugins = [...common.plugins, workbenchApart, xmlParserApart];
   // What startup holds: main.ts and what it imports, the workbench left out.
   const probe = await esbuild.build({ ...extensionFiles, plugins, entryPoints: ['src/main.ts'], write: false });
   const startupModules = Object.keys(probe.metafile.inputs).filter((p) => /^src\/.*\.ts$/.test(p));
@@ -183,9 +151,10 @@ async function buildExtension() {
     }),
     esbuild.build({
       ...extensionFiles,
-      plugins: [...common.plugins, shareStartup(startupModules)],
+      plugins: [...common.plugins, xmlParserApart, shareStartup(startupModules)],
       entryPoints: { workbench: 'src/workbench/workbench.ts' },
     }),
+    esbuild.build({ ...extensionFiles, entryPoints: { xmlParser: XML_PARSER } }),
   ]);
   return [startup, workbench];
 }
@@ -238,6 +207,6 @@ if (watch) {
   }
   const kb = (file) => (statSync(join(root, 'dist', file)).size / 1024).toFixed(1);
   console.log(
-    `built dist/extension.js (${kb('extension.js')} KB) and dist/workbench.js (${kb('workbench.js')} KB)${args.has('--tests') ? ' and out/' : ''} in ${Date.now() - started} ms`,
+    `built dist/extension.js (${kb('extension.js')} KB), dist/workbench.js (${kb('workbench.js')} KB) and dist/xmlParser.js (${kb('xmlParser.js')} KB)${args.has('--tests') ? ' and out/' : ''} in ${Date.now() - started} ms`,
   );
 }

@@ -270,9 +270,11 @@ export abstract class PartnerClient<A extends Account = Account> {
     try {
       root = parseXmlDocument(body);
     } catch (err) {
-      const line = err instanceof XmlSyntaxError ? err.line : undefined;
-      this.options.logger?.warn(`XML from ${this.transport.host}: ${err instanceof Error ? err.message : String(err)}`);
-      return { kind: 'notXml', line };
+      if (!(err instanceof XmlSyntaxError)) {
+        throw err;
+      }
+      this.options.logger?.warn(`XML from ${this.transport.host}: ${err.message}`);
+      return { kind: 'notXml', line: err.line };
     }
     const [success, code, message] = root.children;
     return {

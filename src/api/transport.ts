@@ -1,39 +1,12 @@
-import type { Agent as HttpAgent } from 'node:http';
-import type { Readable } from 'node:stream';
-import type { RequestInit, Response } from 'node-fetch';
 import { linkAbort, sleep } from './abortable';
 import { AnswerTooLarge, readBounded } from './boundedBody';
+import { exchange, type HttpAnswer } from './httpExchange';
 import { sharedPacer, type Pacer } from './pacer';
 import { PartnerError } from './partnerError';
 import { decideRedirect, type RedirectDecision } from './redirectPolicy';
 import { maskApiKeyParams, redactSecrets } from './redact';
 import { certificateProblem } from './tlsFailure';
 import type { PartnerLogger, ResponseFormat, ServiceId } from './types';
-
-// node-fetch and Node's HTTP modules are evaluated on the first request, not when
-// the extension activates: activation never waits for the network.
-interface FetchKit {
-  readonly fetch: (typeof import('node-fetch'))['default'];
-  readonly readAgent: (url: URL) => HttpAgent;
-}
-let fetchKit: Promise<FetchKit> | undefined;
-/**
- * Reads go through Node's global agents, which keep connections open for the next
- * read (a Find reads hundreds of pages) and carry whatever certificate authorities
- * were set on them. Without an agent node-fetch closes every connection. Inside VS
- * Code, with its defaults (proxy support on; for HTTPS, system certificates added), its
- * own agent goes under every request and closes each connection: there the reuse needs
- * those settings off (docs/api-decisions.md, "Connections"). Actions (sends, transfers,
- * STOP edits) open their own, so that one is never written to a connection the server
- * is closing: their outcome would be unknown.
- */
-const loadFetch = (): Promise<FetchKit> =>
-  (fetchKit ??= Promise.all([import('node-fetch'), import('node:http'), import('node:https')]).then(
-    ([fetchModule, http, https]) => ({
-      fetch: fetchModule.default,
-      readAgent: (url: URL) => (url.protocol === 'https:' ? https.globalAgent : http.globalAgent),
-    }),
-  ));
 
 export interface RetryPolicy {
   /** Extra attempts after the first on a network error or a 5xx, for GETs only. */
@@ -89,6 +62,21 @@ interface Spent {
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const USER_AGENT = 'PartnerExplorer (VS Code extension)';
+
+/** What one attempt sends. */
+interface Outgoing {
+  readonly method: 'GET' | 'POST' | 'DELETE';
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: string;
+  /**
+   * True for reads: the connection stays open for the next read (a Find reads hundreds of
+   * pages); actions close theirs (see httpExchange.ts). Inside VS Code, with its defaults
+   * (proxy support on; for HTTPS, system certificates added), its own agent goes under every
+   * request and closes each connection anyway (docs/api-decisions.md, "Connections").
+   */
+  readonly keepConnection?: boolean;
+}
 
 /**
  * Sends one logical request: the key in the query (GET) or JSON body (POST), a turn
@@ -138,7 +126,7 @@ export class Transport {
     const spent: Spent = { transient: 0, rateLimited: 0, hops: 0 };
     for (;;) {
       await this.takeTurn(url, signal);
-      const outcome = await this.attempt('GET', url, { method: 'GET' }, signal, spent.hops, true);
+      const outcome = await this.attempt(url, { method: 'GET', keepConnection: true }, signal, spent.hops);
       if ('follow' in outcome) {
         spent.hops++;
         url = outcome.follow;
@@ -175,7 +163,7 @@ export class Transport {
     }
     url.searchParams.set('apiKey', this.options.apiKey);
     await this.takeTurn(url, signal);
-    return this.once(await this.attempt('GET', url, { method: 'GET' }, signal, 0));
+    return this.once(await this.attempt(url, { method: 'GET' }, signal, 0));
   }
 
   /**
@@ -189,13 +177,13 @@ export class Transport {
     method: 'POST' | 'DELETE' = 'POST',
   ): Promise<RawAnswer> {
     const url = this.url(path);
-    const init: RequestInit = {
+    const request: Outgoing = {
       method,
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ apiKey: this.options.apiKey, ...body }),
     };
     await this.takeTurn(url, signal);
-    return this.once(await this.attempt(method, url, init, signal, 0));
+    return this.once(await this.attempt(url, request, signal, 0));
   }
 
   private once(outcome: Outcome): RawAnswer {
@@ -234,14 +222,8 @@ export class Transport {
     }
   }
 
-  private async attempt(
-    method: string,
-    url: URL,
-    init: RequestInit,
-    signal: AbortSignal | undefined,
-    hops: number,
-    keepConnection = false,
-  ): Promise<Outcome> {
+  private async attempt(url: URL, request: Outgoing, signal: AbortSignal | undefined, hops: number): Promise<Outcome> {
+    const { method } = request;
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -256,17 +238,18 @@ export class Transport {
       if (controller.signal.aborted) {
         return { error: this.error({ kind: 'cancelled' }) };
       }
-      const { fetch, readAgent } = await loadFetch();
-      const accept = this.format === 'xml' ? 'application/xml' : 'application/json';
-      const headers: Record<string, string> = { Accept: accept };
-      const res = await fetch(url.toString(), {
-        ...init,
-        headers: { ...headers, ...(init.headers as Record<string, string> | undefined) },
+      // Nothing is followed here: a redirect is decided below, so the key (query or body) never
+      // goes where a Location says without the redirect policy's consent.
+      const res = await exchange(url, {
+        method,
+        headers: {
+          Accept: this.format === 'xml' ? 'application/xml' : 'application/json',
+          'User-Agent': USER_AGENT,
+          ...request.headers,
+        },
+        body: request.body,
         signal: controller.signal,
-        ...(keepConnection ? { agent: readAgent } : {}),
-        // Never let fetch follow: it would re-send the key (query or body) wherever Location says.
-        redirect: 'manual',
-        compress: true,
+        keepConnection: request.keepConnection ?? false,
       });
       if (REDIRECT_STATUSES.has(res.status)) {
         return this.redirected(method, url, res, hops, log);
@@ -275,7 +258,7 @@ export class Transport {
       const body = await readBounded(res.body);
       const answer: RawAnswer = { status: res.status, body };
       if (res.status === 429) {
-        const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
+        const retryAfterMs = parseRetryAfter(res.header('retry-after') ?? null);
         log(`HTTP 429${retryAfterMs !== undefined ? ` (retry after ${retryAfterMs} ms)` : ''}`, 'warn');
         return { error: this.error({ kind: 'rateLimited', status: 429, retryAfterMs }) };
       }
@@ -312,12 +295,12 @@ export class Transport {
   private redirected(
     method: string,
     url: URL,
-    res: Response,
+    res: HttpAnswer,
     hops: number,
     log: (outcome: string, level?: 'info' | 'warn') => void,
   ): Outcome {
-    (res.body as Readable | null)?.destroy();
-    const decision: RedirectDecision = decideRedirect(url, res.headers.get('location'), method, hops);
+    res.body.destroy();
+    const decision: RedirectDecision = decideRedirect(url, res.header('location') ?? null, method, hops);
     if ('follow' in decision) {
       log(`HTTP ${res.status}, redirect to ${this.describe(decision.follow)} followed`);
       return decision;

@@ -28,6 +28,7 @@ let parser: XMLParser | undefined;
 // Loaded on the first XML answer, not at activation (most users read JSON).
 function xmlParser(): XMLParser {
   // The parser alone: the package's entry also brings its XML builder (7 KB) we never use.
+  // The extension's build puts it in a file of its own, dist/xmlParser.js (scripts/build.mjs).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const Parser = require('fast-xml-parser/src/xmlparser/XMLParser') as typeof import('fast-xml-parser').XMLParser;
   return new Parser({
@@ -60,10 +61,11 @@ export function parseXmlDocument(xml: string, rootName = 'result'): XmlNode {
 
 /** The general path: fast-xml-parser with validation. Exported for the differential test. */
 export function parseWithFastXmlParser(xml: string, rootName = 'result'): XmlNode {
+  // Outside the try: a parser that cannot be loaded is our fault, not a malformed answer.
+  parser ??= xmlParser();
   let parsed: unknown;
   try {
     // `true` validates first: the parser alone accepts unclosed tags and several roots.
-    parser ??= xmlParser();
     parsed = parser.parse(xml, true);
   } catch (err) {
     // The validator's text looks like "Multiple possible root nodes found.:3:11".

@@ -78,11 +78,16 @@ async function main() {
     const files = listing.stdout.trim().split('\n');
     const unexpected = files.filter(
       (f) =>
-        !/^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|package\.nls(\.fr)?\.json|README\.md|CHANGELOG\.md|LICENSE\.txt|dist\/(extension|workbench)\.js(\.map)?|media\/.+|l10n\/.+))$/i.test(
+        !/^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|package\.nls(\.fr)?\.json|README\.md|CHANGELOG\.md|LICENSE\.txt|dist\/(extension|workbench|xmlParser)\.js(\.map)?|media\/.+|l10n\/.+))$/i.test(
           f,
         ),
     );
     expect(unexpected.length === 0, `unexpected files: ${unexpected.join(', ')}`);
+    // The parts loaded on first use are files of their own: a .vsix without one breaks only later.
+    const missing = ['extension.js', 'workbench.js', 'xmlParser.js']
+      .map((f) => `extension/dist/${f}`)
+      .filter((f) => !files.includes(f));
+    expect(missing.length === 0, `missing files: ${missing.join(', ')}`);
     for (const secret of [emulator.sms.apiKey, emulator.mail.apiKey, 'subkey']) {
       expect(!listing.stderr.includes(secret), `the .vsix contains ${secret}`);
     }

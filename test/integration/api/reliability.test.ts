@@ -13,6 +13,7 @@ import {
   resetAll,
   sent,
   sessionOf,
+  setClientSetting,
   setKeys,
   setSetting,
   settledChildren,
@@ -41,7 +42,7 @@ describe('Reliability: faults reach the user as clear messages, the rest keeps w
   it('a server that never answers: gives up after the timeout setting, says so, and the other service still works', async () => {
     const { api, emu } = await resetAll();
     await setKeys(api, emu);
-    await setSetting('requestTimeout', 1);
+    await setClientSetting(api, 'sms', 'requestTimeout', 1);
     await emu.inject({ type: 'hang', service: 'sms', path: '/me', times: 0 });
     const started = Date.now();
     await vscode.commands.executeCommand('partnerExplorer.refresh');
@@ -108,6 +109,21 @@ describe('Reliability: faults reach the user as clear messages, the rest keeps w
       await waitFor(() => rendered(panel!)?.rowCount === 48, 'recovered table', 20_000);
     });
   }
+
+  it('malformed XML, which only the general XML parser (a file of its own) reads, shows inside the panel with its line', async () => {
+    const { api, emu } = await resetAll('xml');
+    await setKeys(api, emu, ['sms']);
+    await emu.inject({ type: 'malformed', path: '/bulk-status' });
+    const panel = await vscode.commands.executeCommand<MessageStatusPanel>(
+      'partnerExplorer.showMessageStatus',
+      'sms',
+      '4242',
+    );
+    const error = await waitFor(() => sent(panel!).find((m) => m.type === 'error'), 'error in panel');
+    assert.ok(error.type === 'error');
+    assert.match(error.message, /^Unexpected answer from SMS Partner \(not well-formed XML, line 1\)/);
+    panel!.dispose();
+  });
 
   it('closing a panel cancels its request', async () => {
     const { api, emu } = await resetAll();

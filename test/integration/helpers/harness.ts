@@ -132,6 +132,24 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
   await config().update(key, value, vscode.ConfigurationTarget.Global);
 }
 
+/**
+ * Changes a setting the clients are built from (the timeout, say) and waits for the
+ * reading of `service`'s account that the new client makes at once: a fault injected
+ * after this meets the test's own request, not that reading.
+ */
+export async function setClientSetting(
+  a: PartnerExplorerApi,
+  service: ServiceId,
+  key: string,
+  value: unknown,
+): Promise<void> {
+  const session = sessionOf(a, service);
+  const readAt = (): number => (session.state.kind === 'ready' ? session.state.updatedAt.getTime() : 0);
+  const before = readAt();
+  await setSetting(key, value);
+  await waitFor(() => readAt() > before, `${service} read again after ${key} changed`);
+}
+
 /** Points both services at the emulator, in the given format, with no keys set. */
 export async function resetAll(
   format: 'json' | 'xml' = 'json',

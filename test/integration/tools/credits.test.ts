@@ -61,8 +61,11 @@ describe('Partner tools: credits', () => {
     assert.ok(!refused.includes('not-a-valid-key-0000'), 'the key is not echoed');
 
     await setKeys(api, emu, ['sms']);
-    await setSetting('requestTimeout', 1);
+    // The fault first: the new timeout makes the account read again at once, and that reading
+    // is to meet the fault and fail.
     await emu.inject({ type: 'hang', service: 'sms', path: '/me', times: 0 });
+    await setSetting('requestTimeout', 1);
+    await waitFor(() => sessionOf(api, 'sms').state.kind === 'error', 'the reading after the new timeout failed');
     // Older than the tool's freshness window is not needed: a failed reading is re-read.
     await new Promise((r) => setTimeout(r, 2100));
     const started = Date.now();
