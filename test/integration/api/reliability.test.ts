@@ -91,11 +91,18 @@ describe('Reliability: faults reach the user as clear messages, the rest keeps w
     assert.equal(item.label, 'SMS Partner is limiting requests (HTTP 429). Try again in 600 s.');
   });
 
-  for (const fault of [{ type: 'malformed' }, { type: 'wrongShape' }, { type: 'empty' }] as const) {
-    it(`a ${fault.type} message status shows inside the panel, never a crash`, async () => {
-      const { api, emu } = await resetAll();
+  // Malformed XML is read by the general XML parser, a file of its own (dist/xmlParser.js), which says the line.
+  const faults = [
+    { type: 'malformed', format: 'json', says: '' },
+    { type: 'malformed', format: 'xml', says: 'not well-formed XML, line 1' },
+    { type: 'wrongShape', format: 'json', says: '' },
+    { type: 'empty', format: 'json', says: '' },
+  ] as const;
+  for (const { type, format, says } of faults) {
+    it(`a ${type} message status (${format}) shows inside the panel, never a crash`, async () => {
+      const { api, emu } = await resetAll(format);
       await setKeys(api, emu, ['sms']);
-      await emu.inject({ ...fault, path: '/bulk-status' });
+      await emu.inject({ type, path: '/bulk-status' });
       const panel = await vscode.commands.executeCommand<MessageStatusPanel>(
         'partnerExplorer.showMessageStatus',
         'sms',
@@ -103,27 +110,12 @@ describe('Reliability: faults reach the user as clear messages, the rest keeps w
       );
       const error = await waitFor(() => sent(panel!).find((m) => m.type === 'error'), 'error in panel');
       assert.ok(error.type === 'error');
-      assert.match(error.message, /^Unexpected answer from SMS Partner \(/);
+      assert.ok(error.message.startsWith(`Unexpected answer from SMS Partner (${says}`), error.message);
       assert.equal(error.canRetry, true);
       await panel!.load();
       await waitFor(() => rendered(panel!)?.rowCount === 48, 'recovered table', 20_000);
     });
   }
-
-  it('malformed XML, which only the general XML parser (a file of its own) reads, shows inside the panel with its line', async () => {
-    const { api, emu } = await resetAll('xml');
-    await setKeys(api, emu, ['sms']);
-    await emu.inject({ type: 'malformed', path: '/bulk-status' });
-    const panel = await vscode.commands.executeCommand<MessageStatusPanel>(
-      'partnerExplorer.showMessageStatus',
-      'sms',
-      '4242',
-    );
-    const error = await waitFor(() => sent(panel!).find((m) => m.type === 'error'), 'error in panel');
-    assert.ok(error.type === 'error');
-    assert.match(error.message, /^Unexpected answer from SMS Partner \(not well-formed XML, line 1\)/);
-    panel!.dispose();
-  });
 
   it('closing a panel cancels its request', async () => {
     const { api, emu } = await resetAll();
