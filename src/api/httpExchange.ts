@@ -28,17 +28,25 @@ interface NodeModules {
   readonly http: typeof import('node:http');
   readonly https: typeof import('node:https');
   readonly zlib: typeof import('node:zlib');
-  readonly pipeline: (typeof import('node:stream'))['pipeline'];
+  readonly stream: typeof import('node:stream');
 }
-// Node's HTTP modules are evaluated on the first request, not when the extension activates.
-let modules: Promise<NodeModules> | undefined;
-const loadModules = (): Promise<NodeModules> =>
-  (modules ??= Promise.all([
-    import('node:http'),
-    import('node:https'),
-    import('node:zlib'),
-    import('node:stream'),
-  ]).then(([http, https, zlib, stream]) => ({ http, https, zlib, pipeline: stream.pipeline })));
+let modules: NodeModules | undefined;
+/**
+ * Node's HTTP modules, required on the first request, not when the extension activates.
+ * `require`, never `import()`: VS Code puts its proxy and certificate support into the
+ * CommonJS modules' `request`, and an ES module namespace made before that hands out the
+ * function it replaced (then a `http:` API address would bypass the user's proxy).
+ */
+function nodeModules(): NodeModules {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  return (modules ??= {
+    http: require('node:http') as typeof import('node:http'),
+    https: require('node:https') as typeof import('node:https'),
+    zlib: require('node:zlib') as typeof import('node:zlib'),
+    stream: require('node:stream') as typeof import('node:stream'),
+  });
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}
 
 /**
  * Sends one request with Node's own `http`/`https` (which VS Code wraps for its proxy and
@@ -47,8 +55,8 @@ const loadModules = (): Promise<NodeModules> =>
  * (its `code` says what failed: ECONNREFUSED, CERT_HAS_EXPIRED…) or the signal's reason.
  */
 export async function exchange(url: URL, init: HttpExchangeInit): Promise<HttpAnswer> {
-  const { http, https, zlib, pipeline } = await loadModules();
-  const client = url.protocol === 'https:' ? https : http;
+  const node = nodeModules();
+  const client = url.protocol === 'https:' ? node.https : node.http;
   const headers: Record<string, string> = { 'Accept-Encoding': 'gzip, deflate, br', ...init.headers };
   if (init.body !== undefined) {
     headers['Content-Length'] = String(Buffer.byteLength(init.body));
@@ -61,7 +69,14 @@ export async function exchange(url: URL, init: HttpExchangeInit): Promise<HttpAn
   return new Promise<HttpAnswer>((resolve, reject) => {
     // The abort is wired here, not with Node's `signal` option: in VS Code's extension host a
     // request aborted that way never settled (the host test of a server that never answers).
-    const request = client.request(url, { method: init.method, headers });
+    const request = client.request(url, {
+      method: init.method,
+      headers,
+      // An action gets a connection of its own: `Connection: close` alone would not keep the
+      // global agent from handing it an idle one the server may be closing. Its options carry
+      // whatever certificate authorities were given to the global agent.
+      agent: init.keepConnection ? undefined : new client.Agent({ ...globalOptions(client), keepAlive: false }),
+    });
     let response: Http.IncomingMessage | undefined;
     // Settled at once, as node-fetch did: a request still waiting for its socket (VS Code's
     // proxy agent hands sockets out asynchronously) reports its destruction only when one comes.
@@ -88,37 +103,69 @@ export async function exchange(url: URL, init: HttpExchangeInit): Promise<HttpAn
           const value = answer.headers[name];
           return Array.isArray(value) ? value[0] : value;
         },
-        body: decoded(answer, zlib, pipeline),
+        body: decoded(answer, node),
       });
     });
     request.end(init.body);
   });
 }
 
-/** The body without its Content-Encoding (gzip, deflate, br): decompressed as it is read. */
-function decoded(
-  response: Http.IncomingMessage,
-  zlib: NodeModules['zlib'],
-  pipeline: NodeModules['pipeline'],
-): Readable {
+/** What the module's global agent was given (https: certificate authorities, say). */
+function globalOptions(client: NodeModules['http'] | NodeModules['https']): Http.AgentOptions {
+  return (client.globalAgent as { options?: Http.AgentOptions }).options ?? {};
+}
+
+/**
+ * The body without its Content-Encoding (gzip, deflate, br), decompressed as it is read. The
+ * decoder is chosen at the first byte: an empty body has nothing to decode, and "deflate" comes
+ * with a zlib header or, from some servers, raw. Decoders are strict: a compressed body cut off
+ * is an error (a network failure, retried for a read), never a shorter answer.
+ */
+function decoded(response: Http.IncomingMessage, { zlib, stream }: NodeModules): Readable {
   const encoding = response.headers['content-encoding']?.trim().toLowerCase();
   const status = response.statusCode ?? 0;
-  // Servers answer truncated compressed bodies now and then: read what arrived, as browsers do.
-  const lenient = { flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH };
-  const decoder =
+  const kind =
     status === 204 || status === 304
       ? undefined
-      : encoding === 'gzip' || encoding === 'x-gzip' || encoding === 'deflate' || encoding === 'x-deflate'
-        ? zlib.createUnzip(lenient)
-        : encoding === 'br'
-          ? zlib.createBrotliDecompress({
-              flush: zlib.constants.BROTLI_OPERATION_FLUSH,
-              finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH,
-            })
-          : undefined;
-  if (!decoder) {
+      : encoding === 'gzip' || encoding === 'x-gzip'
+        ? 'gzip'
+        : encoding === 'deflate' || encoding === 'x-deflate'
+          ? 'deflate'
+          : encoding === 'br'
+            ? 'br'
+            : undefined;
+  if (!kind) {
     return response;
   }
-  // Destroying the decoder (an answer past the bound) destroys the response and its connection.
-  return pipeline(response, decoder, () => undefined);
+  const output = new stream.PassThrough();
+  let decoding = false;
+  response.once('data', (first: Buffer) => {
+    decoding = true;
+    response.pause();
+    const decoder =
+      kind === 'br'
+        ? zlib.createBrotliDecompress()
+        : kind === 'deflate' && (first[0] & 0x0f) !== 0x08
+          ? zlib.createInflateRaw()
+          : zlib.createUnzip();
+    decoder.write(first);
+    // From here on, destroying the output (an answer past the bound) destroys the response too.
+    stream.pipeline(response, decoder, output, () => undefined);
+  });
+  response.once('end', () => {
+    if (!decoding) {
+      output.end();
+    }
+  });
+  response.on('error', (err) => {
+    if (!decoding) {
+      output.destroy(err);
+    }
+  });
+  output.once('close', () => {
+    if (!decoding) {
+      response.destroy();
+    }
+  });
+  return output;
 }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { PartnerError } from '../../../src/api';
 import { Transport } from '../../../src/api/transport';
 
@@ -17,6 +17,8 @@ interface Seen {
   readonly method: string;
   readonly headers: IncomingHttpHeaders;
   readonly body: string;
+  /** The client's end of the connection: the same port twice means the connection was kept. */
+  readonly port: number;
 }
 
 /** A server on 127.0.0.1 whose answer each test chooses; it records what reaches it. */
@@ -31,7 +33,12 @@ function localServer(answer: (res: ServerResponse, seen: Seen) => void): Promise
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const one = { method: req.method ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const one = {
+        method: req.method ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+        port: req.socket.remotePort ?? 0,
+      };
       seen.push(one);
       answer(res, one);
     });
@@ -59,14 +66,15 @@ const transportFor = (url: string, timeoutMs = 2000) =>
   new Transport({ service: 'sms', baseUrl: url, apiKey: 'k3y-under-test', timeoutMs, retry: { baseDelayMs: 5 } });
 
 describe('Transport over Node http: what goes out and what comes back', () => {
-  const encodings: Record<string, (b: Buffer) => Buffer> = {
-    gzip: gzipSync,
-    deflate: deflateSync,
-    br: brotliCompressSync,
-    identity: (b) => b,
-  };
-  for (const [encoding, compress] of Object.entries(encodings)) {
-    it(`reads an answer sent with Content-Encoding: ${encoding} as the text the server meant`, async () => {
+  const encodings: [string, string, (b: Buffer) => Buffer][] = [
+    ['gzip', 'gzip', gzipSync],
+    ['deflate', 'deflate (zlib)', deflateSync],
+    ['deflate', 'deflate (raw, as some servers send it)', deflateRawSync],
+    ['br', 'br', brotliCompressSync],
+    ['identity', 'identity', (b) => b],
+  ];
+  for (const [encoding, what, compress] of encodings) {
+    it(`reads an answer sent with Content-Encoding: ${what} as the text the server meant`, async () => {
       const server = await localServer((res) => {
         res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': encoding });
         res.end(compress(Buffer.from(ME)));
@@ -81,7 +89,42 @@ describe('Transport over Node http: what goes out and what comes back', () => {
     });
   }
 
-  it('a read keeps its connection; an action asks for its own to be closed and carries its body and length', async () => {
+  it('an empty body marked gzip is an empty answer, not a decoding error', async () => {
+    const server = await localServer((res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
+      res.end();
+    });
+    try {
+      assert.deepEqual(await transportFor(server.url).get('me', {}), { status: 200, body: '' });
+    } finally {
+      await server.stop();
+    }
+  });
+
+  for (const [encoding, compress] of [
+    ['gzip', gzipSync],
+    ['br', brotliCompressSync],
+  ] as const) {
+    it(`a ${encoding} body cut off is a network error, tried again, never the part that came`, async () => {
+      const long = Buffer.from(JSON.stringify({ rows: Array.from({ length: 2000 }, (_, i) => `row ${i}`) }));
+      const whole = compress(long);
+      const server = await localServer((res) => {
+        res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': encoding });
+        res.end(whole.subarray(0, Math.floor(whole.length / 2)));
+      });
+      try {
+        const err = await transportFor(server.url)
+          .get('me', {})
+          .catch((e: unknown) => e);
+        assert.ok(err instanceof PartnerError && err.kind === 'network', String(err));
+        assert.equal(server.seen.length, 3);
+      } finally {
+        await server.stop();
+      }
+    });
+  }
+
+  it('reads share a connection; an action gets one of its own, asks for it to be closed and carries its body and length', async () => {
     const server = await localServer((res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.end(ME);
@@ -89,10 +132,13 @@ describe('Transport over Node http: what goes out and what comes back', () => {
     try {
       const transport = transportFor(server.url);
       await transport.get('me', {});
+      await transport.get('me', {});
       await transport.post('subaccount/credit/add', { token: 'sub1', credit: '5' });
-      const [read, action] = server.seen;
+      const [read, again, action] = server.seen;
       assert.equal(read.method, 'GET');
       assert.notEqual(read.headers.connection, 'close');
+      assert.equal(again.port, read.port, 'the second read reuses the connection of the first');
+      assert.notEqual(action.port, read.port, 'the action is never written to a connection that was open');
       assert.equal(action.method, 'POST');
       assert.equal(action.headers.connection, 'close');
       assert.equal(action.headers['content-type'], 'application/json');
