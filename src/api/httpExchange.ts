@@ -9,9 +9,9 @@ export interface HttpExchangeInit {
   /** Aborts the request, or the reading of its body once it has answered. */
   readonly signal: AbortSignal;
   /**
-   * Reads keep their connection for the next read (Node's global agents); actions ask the
-   * server to close theirs, so that none is ever written to a connection the server is
-   * closing: its outcome would be unknown.
+   * Reads keep their connection for the next read (Node's global agents); actions get one of
+   * their own and ask the server to close it, so that none is ever written to a connection the
+   * server may be closing: its outcome would be unknown.
    */
   readonly keepConnection: boolean;
 }
@@ -115,6 +115,15 @@ function globalOptions(client: NodeModules['http'] | NodeModules['https']): Http
   return (client.globalAgent as { options?: Http.AgentOptions }).options ?? {};
 }
 
+/** The Content-Encodings we decode, by name (`identity` and unknown ones are read as they come). */
+const CONTENT_ENCODINGS: ReadonlyMap<string, 'gzip' | 'deflate' | 'br'> = new Map([
+  ['gzip', 'gzip'],
+  ['x-gzip', 'gzip'],
+  ['deflate', 'deflate'],
+  ['x-deflate', 'deflate'],
+  ['br', 'br'],
+]);
+
 /**
  * The body without its Content-Encoding (gzip, deflate, br), decompressed as it is read. The
  * decoder is chosen at the first byte: an empty body has nothing to decode, and "deflate" comes
@@ -122,18 +131,11 @@ function globalOptions(client: NodeModules['http'] | NodeModules['https']): Http
  * is an error (a network failure, retried for a read), never a shorter answer.
  */
 function decoded(response: Http.IncomingMessage, { zlib, stream }: NodeModules): Readable {
-  const encoding = response.headers['content-encoding']?.trim().toLowerCase();
   const status = response.statusCode ?? 0;
   const kind =
     status === 204 || status === 304
       ? undefined
-      : encoding === 'gzip' || encoding === 'x-gzip'
-        ? 'gzip'
-        : encoding === 'deflate' || encoding === 'x-deflate'
-          ? 'deflate'
-          : encoding === 'br'
-            ? 'br'
-            : undefined;
+      : CONTENT_ENCODINGS.get(response.headers['content-encoding']?.trim().toLowerCase() ?? '');
   if (!kind) {
     return response;
   }
