@@ -2,12 +2,33 @@
 
 /** Runs a command through the Command Palette, by its title. */
 export async function commandPalette(page, command) {
+  await progressNotificationsClosed(page);
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill(`>${command}`);
   // Click the matching row: Enter would run whichever row has focus at that moment.
   await pickItem(page, command).click();
+}
+
+/**
+ * Waits until no notification shows progress. VS Code keeps a progress notification at least
+ * 800 ms, however short its task, and closing it can move the focus: a QuickPick opened before
+ * then closes on the spot (seen in CI after a quick credit transfer and a quick test send).
+ */
+export async function progressNotificationsClosed(page) {
+  await page
+    .waitForFunction(
+      () =>
+        ![...document.querySelectorAll('.notifications-toasts .monaco-progress-container')].some(
+          (bar) => bar.getClientRects().length > 0 && getComputedStyle(bar).visibility !== 'hidden',
+        ),
+      undefined,
+      { timeout: 15_000 },
+    )
+    .catch(() => {
+      throw new Error('a progress notification stayed open for 15 s');
+    });
 }
 
 /** A QuickPick item by the start of its accessible label (rows are recycled, so their text may hold stale hidden parts). */
