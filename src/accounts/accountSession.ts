@@ -205,11 +205,15 @@ export class AccountSession implements SubaccountPageSource, StopPageSource, vsc
     return this.subaccounts.pageCount;
   }
 
-  /** Sub-account keys seen in a page are scrubbed from the log from now on. */
+  /**
+   * Sub-account keys seen in a page are scrubbed from the log from now on, and a
+   * tree page whose total differs from Find's reading makes Find read again.
+   */
   seen(page: SubaccountPage): void {
     for (const s of page.items) {
       this.log.rememberSecret(s.apiKey);
     }
+    this.subaccountIndex.observe(page);
   }
 
   /** The client for the current key and settings, if the service is usable. */

@@ -28,6 +28,8 @@ export class SubaccountIndex implements vscode.Disposable {
   private perPage = 20;
   private lastPage: number | undefined;
   private readAtValue: Date | undefined;
+  /** The kept pages may be behind the provider (a creation, a Refresh, another total seen): read them all again. */
+  private outdated = false;
   private errorValue: unknown;
   /** When the current reading started and how many pages it has read. */
   private runStats = { startedAt: 0, pages: 0 };
@@ -108,7 +110,7 @@ export class SubaccountIndex implements vscode.Disposable {
     if (force && this.running === undefined) {
       this.readAtValue = undefined;
     }
-    const run = this.running ?? this.start(force || this.readAtValue !== undefined);
+    const run = this.running ?? this.start(force || this.outdated || this.readAtValue !== undefined);
     run.users++;
     const release = () => {
       signal?.removeEventListener('abort', release);
@@ -139,8 +141,35 @@ export class SubaccountIndex implements vscode.Disposable {
       }
       this.sorted = undefined;
     }
+    this.outdate();
+  }
+
+  /**
+   * The account may have changed elsewhere (a Refresh): the next Find reads every
+   * page again, showing what is kept meanwhile, as Read Again does.
+   */
+  outdate(): void {
+    if (this.pages.size === 0 && this.readAtValue === undefined) {
+      return;
+    }
+    this.outdated = true;
     this.readAtValue = undefined;
     this.emitter.fire();
+  }
+
+  /**
+   * A page read elsewhere (the tree's list): a total other than the kept reading's
+   * means sub-accounts were created or removed since, so the kept reading is outdated.
+   * While a reading runs its own pages bring the new total.
+   */
+  observe(page: SubaccountPage): void {
+    if (this.running || page.total === undefined || this.totalValue === undefined || page.total === this.totalValue) {
+      return;
+    }
+    this.totalValue = page.total;
+    this.perPage = page.perPage;
+    this.lastPage = pageCountOf(page.total, page.perPage);
+    this.outdate();
   }
 
   /** Forgets everything (the account changed). */
@@ -153,6 +182,7 @@ export class SubaccountIndex implements vscode.Disposable {
     this.totalValue = undefined;
     this.lastPage = undefined;
     this.readAtValue = undefined;
+    this.outdated = false;
     this.errorValue = undefined;
     this.emitter.fire();
   }
@@ -230,6 +260,7 @@ export class SubaccountIndex implements vscode.Disposable {
       }
       if (current() && !abort.signal.aborted) {
         this.readAtValue = new Date(this.now());
+        this.outdated = false;
       }
     };
     const attempt = (retried: boolean): Promise<void> =>

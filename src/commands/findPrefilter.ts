@@ -22,3 +22,28 @@ function inOrder(text: string, filter: string): boolean {
 export function couldMatch(texts: readonly string[], filter: string): boolean {
   return filter.split(/\s+/).every((w) => texts.some((t) => inOrder(t, w.replace(/\*/g, ''))));
 }
+
+/** What was typed as the workbench reads it first: trimmed, `*` for anything, nothing else special, case ignored. */
+let lastPattern: { typed: string; pattern: RegExp } | undefined;
+function typedPattern(typed: string): RegExp {
+  if (lastPattern?.typed === typed) {
+    return lastPattern.pattern;
+  }
+  const escaped = typed.trim().replace(/[.+?^${}()|[\]\\,#-]/g, '\\$&');
+  lastPattern = { typed, pattern: new RegExp(escaped.replace(/\*/g, '.*'), 'i') };
+  return lastPattern.pattern;
+}
+
+/**
+ * Whether the workbench shows a row for what was typed: one of its texts holds it
+ * (as a pattern where `*` is anything). The workbench also matches initials after
+ * separators ("jd" for "jules.dupont"), which this leaves out: when it says no,
+ * the list may still show such a row next to the "no match" one.
+ */
+export function showsFor(texts: readonly string[], typed: string): boolean {
+  if (typed.trim() === '') {
+    return true;
+  }
+  const pattern = typedPattern(typed);
+  return texts.some((t) => pattern.test(t));
+}

@@ -102,8 +102,9 @@ export class AccountsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.emitter.fire(undefined);
   }
 
-  /** Reads an account's credits and loaded pages again. */
+  /** Reads an account's credits and loaded pages again; Find's reading is read again at its next use. */
   reload(session: AccountSession): Promise<void> {
+    session.subaccountIndex.outdate();
     return Promise.all([
       session.refresh({ maxAgeMs: 0 }),
       session.subaccounts.reload(),

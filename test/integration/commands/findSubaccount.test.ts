@@ -151,6 +151,70 @@ describe('Find Sub-account', () => {
     );
   });
 
+  it('after a Refresh shows more sub-accounts, the next Find reads every page again and finds a new one', async () => {
+    const { api, emu } = await resetAll();
+    await setKeys(api, emu, ['sms']);
+    await settledChildren(api, api.tree.root('sms'));
+    const session = sessionOf(api, 'sms');
+    const first = await vscode.commands.executeCommand<SubaccountNode>('partnerExplorer.findSubaccount', 'sms', '1007');
+    assert.equal(first?.subaccount.id, 1007);
+    assert.equal(session.subaccountIndex.items.length, 45, 'the kept reading: 45 sub-accounts');
+    // 400 sub-accounts now, created elsewhere (the provider's site, another tool).
+    await smsSubaccounts(emu, 400);
+    await vscode.commands.executeCommand('partnerExplorer.refresh');
+    assert.equal(session.subaccounts.total, 400, 'the tree says "Sub-accounts (400)"');
+    const found = await vscode.commands.executeCommand<SubaccountNode>(
+      'partnerExplorer.findSubaccount',
+      'sms',
+      'smstok00300',
+    );
+    assert.equal(found?.subaccount.id, 1300, 'a sub-account created since the kept reading is found');
+    assert.equal(session.subaccountIndex.items.length, 400, 'every page read again');
+  });
+
+  it("without a Refresh, a tree page whose total differs from Find's reading makes the next Find read again", async () => {
+    const { api, emu } = await resetAll();
+    await setKeys(api, emu, ['sms']);
+    await settledChildren(api, api.tree.root('sms'));
+    const session = sessionOf(api, 'sms');
+    assert.equal(
+      (await vscode.commands.executeCommand<SubaccountNode>('partnerExplorer.findSubaccount', 'sms', '1007'))
+        ?.subaccount.id,
+      1007,
+    );
+    await smsSubaccounts(emu, 400);
+    // Load more… in the tree: page 2 now says 400 sub-accounts.
+    await vscode.commands.executeCommand('partnerExplorer.loadMoreSubaccounts', 'sms');
+    assert.equal(session.subaccounts.total, 400);
+    const found = await vscode.commands.executeCommand<SubaccountNode>(
+      'partnerExplorer.findSubaccount',
+      'sms',
+      'smstok00300',
+    );
+    assert.equal(found?.subaccount.id, 1300);
+  });
+
+  it('an account without sub-accounts: the Find list says so, and choosing that row reads the list again', async () => {
+    const { api, emu } = await resetAll();
+    await smsSubaccounts(emu, 0);
+    await setKeys(api, emu, ['sms']);
+    await settledChildren(api, api.tree.root('sms'));
+    const index = sessionOf(api, 'sms').subaccountIndex;
+    const result = vscode.commands.executeCommand<SubaccountNode | undefined>('partnerExplorer.findSubaccount', 'sms');
+    let settled = false;
+    void result.then(() => (settled = true));
+    await waitFor(() => index.readAt !== undefined && !index.loading, 'the first reading');
+    const before = (await pagesOf(emu, 'sms')).length;
+    await new Promise((r) => setTimeout(r, 500));
+    // The list is not empty: its one row ("No sub-accounts in this account · read at … · Read Again") is chosen.
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await waitFor(async () => (await pagesOf(emu, 'sms')).length > before, 'the list read again');
+    await waitFor(() => index.readAt !== undefined && !index.loading, 'the second reading');
+    assert.equal(settled, false, 'the search stays open');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.equal(await result, undefined);
+  });
+
   for (const service of ['sms', 'mail'] as const) {
     it(`first use from the palette, Sub-accounts collapsed: the ${service} search stays open until a pick`, async () => {
       const { api, emu } = await resetAll();
