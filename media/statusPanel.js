@@ -67,6 +67,14 @@
     return state.hidePersonal === true;
   }
 
+  /** The Hide personal data setting, as the host says it is (the rows follow in a new reading). @param {boolean} hidden */
+  function setHidePersonal(hidden) {
+    state = { ...state, hidePersonal: hidden === true };
+    vscode.setState(state);
+    const toggle = app.querySelector('[data-control="hidePersonal"]');
+    if (toggle) toggle.setAttribute('aria-pressed', String(hidePersonal()));
+  }
+
   /**
    * The host sends only dates it believes; the provider's text otherwise. An invalid
    * time would make Intl throw and blank the table, so it falls back to that text too.
@@ -151,14 +159,8 @@
         attrs: { type: 'button', 'aria-pressed': String(hidePersonal()), 'data-control': 'hidePersonal' },
       })
     );
-    hide.addEventListener('click', () => {
-      state = { ...state, hidePersonal: !hidePersonal() };
-      vscode.setState(state);
-      hide.setAttribute('aria-pressed', String(hidePersonal()));
-      send({ type: 'hidePersonal', hidden: hidePersonal() });
-      renderRows();
-      report(performance.now());
-    });
+    // The button changes the Hide personal data setting; the host then sends the state and the rows.
+    hide.addEventListener('click', () => send({ type: 'hidePersonal', hidden: !hidePersonal() }));
     trackingLine = el('p', { className: 'tracking', attrs: { role: 'status', 'aria-live': 'polite' } });
     const changes = el('div', { className: 'changes', attrs: { role: 'status' } });
     if (d.previousFetchedAt !== null) {
@@ -183,10 +185,10 @@
     const heading = format(d.subject === 'tag' ? s.tagTitle : s.title, d.messageId, d.serviceLabel);
     const actions = [
       button(s.refresh, () => send({ type: 'refresh' })),
-      button(s.copyCsv, () => send({ type: 'copyCsv', hidePersonal: hidePersonal() })),
-      button(s.exportCsv, () => send({ type: 'exportCsv', hidePersonal: hidePersonal() })),
-      button(s.copyMarkdown, () => send({ type: 'copyMarkdown', hidePersonal: hidePersonal() })),
-      button(s.copyJson, () => send({ type: 'copyJson', hidePersonal: hidePersonal() })),
+      button(s.copyCsv, () => send({ type: 'copyCsv' })),
+      button(s.exportCsv, () => send({ type: 'exportCsv' })),
+      button(s.copyMarkdown, () => send({ type: 'copyMarkdown' })),
+      button(s.copyJson, () => send({ type: 'copyJson' })),
     ];
     if (d.subject !== 'tag') actions.push(button(s.copyMessageId, () => send({ type: 'copyMessageId' })));
     if (d.canCancel) {
@@ -412,7 +414,7 @@
         attrs: { type: 'button', 'aria-label': label, title: label, 'data-control': 'recipientStatus' },
       });
       action.addEventListener('click', () =>
-        send({ type: 'recipientStatus', recipient: r.recipient, hidePersonal: hidePersonal() }),
+        send({ type: 'recipientStatus', row: data ? data.rows.indexOf(r) : -1, recipient: who }),
       );
       td.appendChild(action);
     }
@@ -470,7 +472,11 @@
         numberFormat = new Intl.NumberFormat(locale);
         collator = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' });
         document.documentElement.lang = locale;
+        setHidePersonal(message.hidePersonal);
         showLoading();
+        break;
+      case 'personalData':
+        setHidePersonal(message.hidden);
         break;
       case 'loading':
         showLoading();

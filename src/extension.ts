@@ -216,7 +216,9 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
         return;
       }
       if (e.affectsConfiguration(`${SECTION}.hidePersonalData`) && workbench.isLoaded) {
+        // One switch: the tree and every open message panel show what it says now.
         workbench.get().tree.rerender();
+        workbench.get().panels.personalDataChanged();
       }
       settings = readSettings();
       warnAboutSettings();

@@ -6,6 +6,7 @@ import { formatDateTime, formatMoney } from '../ui/localeFormat';
 import { showError, showInfo, withNotificationProgress } from '../ui/notifications';
 import { resolveAccount } from './accountPick';
 import { askMessageIdInInputBox, messageIdProblem } from './messageStatusCommand';
+import { hidePersonalDataSetting } from '../settings/personalDataSettings';
 
 export interface RecipientStatusDeps {
   readonly sessions: AccountSessions;
@@ -108,7 +109,8 @@ export async function showRecipientStatus(
   if (!asked.ok) {
     return undefined;
   }
-  const hidePersonal = hidePersonalArg === true;
+  // The setting masks whatever the caller asked: one switch for every view.
+  const hidePersonal = hidePersonalArg === true || hidePersonalDataSetting();
   const answer = await withNotificationProgress(
     { title: vscode.l10n.t('Reading the status of one recipient of message {0}…', id) },
     () => session.getRecipientStatus(id, asked.number),

@@ -113,7 +113,15 @@ export interface PanelStrings {
 }
 
 export type HostMessage =
-  | { readonly type: 'init'; readonly locale: string; readonly strings: PanelStrings }
+  | {
+      readonly type: 'init';
+      readonly locale: string;
+      readonly strings: PanelStrings;
+      /** The Hide personal data setting: while on, rows' `recipient` is already masked. */
+      readonly hidePersonal: boolean;
+    }
+  /** The Hide personal data setting changed (the rows follow in a new `data`). */
+  | { readonly type: 'personalData'; readonly hidden: boolean }
   | { readonly type: 'loading' }
   | { readonly type: 'data'; readonly data: StatusViewData }
   | { readonly type: 'tracking'; readonly tracking: TrackingState }
@@ -135,16 +143,20 @@ export type WebviewMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'refresh' }
   | { readonly type: 'setKey' }
-  | { readonly type: 'copyCsv'; readonly hidePersonal: boolean }
-  | { readonly type: 'exportCsv'; readonly hidePersonal: boolean }
-  | { readonly type: 'copyMarkdown'; readonly hidePersonal: boolean }
-  | { readonly type: 'copyJson'; readonly hidePersonal: boolean }
+  /** Copy and export mask recipients as the Hide personal data setting says, not as the webview asks. */
+  | { readonly type: 'copyCsv' }
+  | { readonly type: 'exportCsv' }
+  | { readonly type: 'copyMarkdown' }
+  | { readonly type: 'copyJson' }
   | { readonly type: 'copyMessageId' }
-  /** The user turned Hide personal data on or off: chat tools mask recipients meanwhile. */
+  /** The panel's Hide personal data button: changes the user's setting, which every view follows. */
   | { readonly type: 'hidePersonal'; readonly hidden: boolean }
   | { readonly type: 'cancelSend' }
-  /** The row action: `recipient` as the table holds it (never logged); the answer is masked when `hidePersonal`. */
-  | { readonly type: 'recipientStatus'; readonly recipient: string; readonly hidePersonal: boolean }
+  /**
+   * The row action: the row's place in the reading's rows and its recipient as the table
+   * shows it (masked while personal data is hidden; never logged).
+   */
+  | { readonly type: 'recipientStatus'; readonly row: number; readonly recipient: string }
   | { readonly type: 'rendered'; readonly report: RenderReport };
 
 /** What the webview keeps with `setState` and the serializer gets back after a reload. */
@@ -160,6 +172,7 @@ export interface PanelPersistedState {
   readonly sort?: { readonly column: SortColumn; readonly descending: boolean };
   readonly filterText?: string;
   readonly filterCategory?: StatusCategory | '';
+  /** What the setting said when last shown (older panels saved their own switch here: it is not read back). */
   readonly hidePersonal?: boolean;
 }
 

@@ -96,8 +96,8 @@ export function createWorkbench(core: CoreParts): Workbench {
     creditHistory,
     readingsOf,
     settings,
-    // Hide personal data (the setting, or a message panel's switch) wins over sharing.
-    sharePersonalData: () => sharePersonalDataSetting() && !panels.personalDataHidden && !hidePersonalDataSetting(),
+    // Hide personal data (the setting, which a message panel's button changes) wins over sharing.
+    sharePersonalData: () => sharePersonalDataSetting() && !hidePersonalDataSetting(),
     log,
   });
   const owned: vscode.Disposable[] = [

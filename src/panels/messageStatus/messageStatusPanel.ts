@@ -58,6 +58,14 @@ export interface PanelContext {
   readonly log?: PartnerLogger;
   /** Sees what the panel sends and what its webview draws (Test mode only). */
   readonly observer?: PanelObserver;
+  /** The Hide personal data setting, which the panel's button changes. */
+  readonly personalData: PersonalDataSwitch;
+}
+
+/** One switch for every view: the setting, read and changed. */
+export interface PersonalDataSwitch {
+  hidden(): boolean;
+  setHidden(hidden: boolean): Promise<void>;
 }
 
 /** How a message panel is created: like every panel, plus Find in its table. */
@@ -82,8 +90,6 @@ export class MessageStatusPanel extends WebviewPanelBase<MessageStatusProtocol> 
   private firstReadAt: number | undefined;
   /** What Copy and Export read: the reading only while its account still reads. */
   private readonly exportSource: ExportSource;
-  /** *Hide personal data* is on in this panel (the webview says when it changes). */
-  hidesPersonalData: boolean;
 
   constructor(
     panel: vscode.WebviewPanel,
@@ -96,11 +102,10 @@ export class MessageStatusPanel extends WebviewPanelBase<MessageStatusProtocol> 
     super(panel, {
       extensionUri: context.extensionUri,
       title: sourceTitle(source, messageId),
-      page: statusPage(source, messageId, restored),
+      page: statusPage(source, messageId, context.personalData.hidden(), restored),
       observer: context.observer,
     });
     this.service = source.service;
-    this.hidesPersonalData = restored?.hidePersonal === true;
     this.exportSource = {
       service: source.service,
       messageId,
@@ -147,6 +152,22 @@ export class MessageStatusPanel extends WebviewPanelBase<MessageStatusProtocol> 
   /** What Copy as CSV / Markdown / JSON gives now: nothing once the account that read it changed. */
   text(format: CopyFormat, hidePersonal: boolean): string | undefined {
     return statusText(this.exportSource, format, hidePersonal);
+  }
+
+  /** The Hide personal data setting changed: the button and the rows follow it. */
+  personalDataChanged(): void {
+    if (this.isDisposed) {
+      return;
+    }
+    this.show({ type: 'personalData', hidden: this.hidesPersonalData });
+    const data = this.held();
+    if (data) {
+      this.show({ type: 'data', data });
+    }
+  }
+
+  private get hidesPersonalData(): boolean {
+    return this.context.personalData.hidden();
   }
 
   /**
@@ -246,9 +267,13 @@ export class MessageStatusPanel extends WebviewPanelBase<MessageStatusProtocol> 
    * it replaces what would have shown there: what waits stays the latest, and bounded.
    */
   private show(message: HostMessage): void {
-    const slot = (m: HostMessage) => (m.type === 'tracking' || m.type === 'init' ? m.type : 'table');
+    const slot = (m: HostMessage) =>
+      m.type === 'tracking' || m.type === 'init' || m.type === 'personalData' ? m.type : 'table';
     this.dropQueued((m) => slot(m) === slot(message));
-    this.post(message);
+    // While personal data is hidden, recipients in clear never reach the webview.
+    this.post(
+      message.type === 'data' && this.hidesPersonalData ? { type: 'data', data: masked(message.data) } : message,
+    );
   }
 
   /** Decides whether to refresh again by itself, tells the webview, and sets the timer. */
@@ -310,7 +335,7 @@ export class MessageStatusPanel extends WebviewPanelBase<MessageStatusProtocol> 
   }
 
   protected init(): HostMessage {
-    return { type: 'init', locale: vscode.env.language, strings: panelStrings() };
+    return { type: 'init', locale: vscode.env.language, strings: panelStrings(), hidePersonal: this.hidesPersonalData };
   }
 
   protected async onReady(first: boolean): Promise<void> {
@@ -333,43 +358,58 @@ export class MessageStatusPanel extends WebviewPanelBase<MessageStatusProtocol> 
         await vscode.commands.executeCommand('partnerExplorer.setApiKey', this.service);
         return;
       case 'copyCsv':
-        return copyStatus(this.exportSource, 'csv', message.hidePersonal);
+        return copyStatus(this.exportSource, 'csv', this.hidesPersonalData);
       case 'copyMarkdown':
-        return copyStatus(this.exportSource, 'markdown', message.hidePersonal);
+        return copyStatus(this.exportSource, 'markdown', this.hidesPersonalData);
       case 'copyJson':
-        return copyStatus(this.exportSource, 'json', message.hidePersonal);
-      case 'hidePersonal':
-        this.hidesPersonalData = message.hidden === true;
+        return copyStatus(this.exportSource, 'json', this.hidesPersonalData);
+      case 'hidePersonal': {
+        const wanted = message.hidden === true;
+        await this.context.personalData.setHidden(wanted);
+        if (this.hidesPersonalData !== wanted) {
+          // Still hidden (another level of the setting asks for it): the button shows the truth.
+          this.personalDataChanged();
+        }
         return;
+      }
       case 'copyMessageId':
         await vscode.env.clipboard.writeText(this.messageId);
         void showInfo(vscode.l10n.t('Message id {0} copied to the clipboard.', this.messageId));
         return;
       case 'exportCsv':
-        return exportStatusCsv(this.exportSource, message.hidePersonal, this.context.log);
+        return exportStatusCsv(this.exportSource, this.hidesPersonalData, this.context.log);
       case 'cancelSend':
         if (this.held()?.canCancel) {
           await vscode.commands.executeCommand('partnerExplorer.cancelScheduledSend', this.accountId, this.messageId);
         }
         return;
-      case 'recipientStatus':
-        // Only a recipient of the reading on screen: the webview cannot ask about anyone else.
-        if (this.held()?.canLookUpRecipient && this.held()?.rows.some((r) => r.recipient === message.recipient)) {
+      case 'recipientStatus': {
+        // Only a recipient of the reading on screen, as the table shows it: the webview cannot ask about anyone else.
+        const data = this.held();
+        const row = Number.isInteger(message.row) ? data?.rows[message.row] : undefined;
+        const hidden = this.hidesPersonalData;
+        if (data?.canLookUpRecipient && row && (hidden ? row.masked : row.recipient) === message.recipient) {
           await vscode.commands.executeCommand(
             'partnerExplorer.showRecipientStatus',
             this.accountId,
             this.messageId,
-            message.recipient,
-            message.hidePersonal === true,
+            row.recipient,
+            hidden,
           );
         }
         return;
+      }
     }
   }
 }
 
 /** The HTML shell's page: the webview's initial state carries no API data, only what to show. */
-function statusPage(source: StatusSource, messageId: string, restored?: PanelPersistedState): WebviewPage {
+function statusPage(
+  source: StatusSource,
+  messageId: string,
+  hidePersonal: boolean,
+  restored?: PanelPersistedState,
+): WebviewPage {
   const state: PanelPersistedState = {
     service: source.service,
     accountId: source.accountId,
@@ -379,7 +419,7 @@ function statusPage(source: StatusSource, messageId: string, restored?: PanelPer
     sort: restored?.sort,
     filterText: typeof restored?.filterText === 'string' ? restored.filterText : undefined,
     filterCategory: restored?.filterCategory,
-    hidePersonal: restored?.hidePersonal === true,
+    hidePersonal,
   };
   return {
     title: sourceTitle(source, messageId),
@@ -387,6 +427,11 @@ function statusPage(source: StatusSource, messageId: string, restored?: PanelPer
     script: 'statusPanel.js',
     state,
   };
+}
+
+/** The reading as the webview gets it while personal data is hidden: each recipient already masked. */
+function masked(data: StatusViewData): StatusViewData {
+  return { ...data, rows: data.rows.map((r) => ({ ...r, recipient: r.masked })) };
 }
 
 function sourceTitle(source: StatusSource, id: string): string {

@@ -8,7 +8,14 @@ import type { PanelPersistedState } from '../../webview/messageStatusProtocol';
 import type { PanelObserver } from '../webviewPanelBase';
 import { DEFAULT_TRACKING, type TrackingPolicy } from './liveTracking';
 import { MESSAGE_STATUS_VIEW_TYPE } from '../viewTypes';
-import { messagePanelOptions, MessageStatusPanel, type PanelContext, type StatusSource } from './messageStatusPanel';
+import { hidePersonalDataSetting, setHidePersonalData } from '../../settings/personalDataSettings';
+import {
+  messagePanelOptions,
+  MessageStatusPanel,
+  type PanelContext,
+  type PersonalDataSwitch,
+  type StatusSource,
+} from './messageStatusPanel';
 
 /** What the panels share besides the accounts and the recent ids. */
 export interface MessagePanelsOptions {
@@ -20,6 +27,8 @@ export interface MessagePanelsOptions {
   readonly log?: PartnerLogger;
   /** Sees what each panel sends and draws (Test mode only). */
   readonly observer?: PanelObserver;
+  /** Hide personal data: the setting unless given. */
+  readonly personalData?: PersonalDataSwitch;
 }
 
 /** One panel per account (or sub-account) and message id; restores panels after a reload. */
@@ -38,6 +47,7 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
       log: options.log,
       observer: options.observer,
       policy: options.policy ?? (() => DEFAULT_TRACKING),
+      personalData: options.personalData ?? { hidden: hidePersonalDataSetting, setHidden: setHidePersonalData },
       // Only the main account's lookups are offered again: a sub-account's key is gone once its panel closes.
       onLoaded: (panel) => {
         if (!panel.subaccount && panel.subject === 'message') {
@@ -149,12 +159,11 @@ export class MessageStatusPanels implements vscode.Disposable, vscode.WebviewPan
     this.track(new MessageStatusPanel(panel, this.sourceOf(session), id.id, this.context, state));
   }
 
-  /**
-   * Whether *Hide personal data* is on in an open panel: the user is hiding
-   * recipients (a shared screen, a recording), so chat tools mask them too.
-   */
-  get personalDataHidden(): boolean {
-    return [...this.panels.values()].some((p) => p.hidesPersonalData);
+  /** The Hide personal data setting changed: every open panel follows it. */
+  personalDataChanged(): void {
+    for (const panel of this.panels.values()) {
+      panel.personalDataChanged();
+    }
   }
 
   /** A tag panel after a reload: its SMS account reads every page again. */

@@ -174,20 +174,24 @@ describe('Message actions: cancel a scheduled send, one recipient, status by tag
 
   it('the panel row action asks about a recipient of its own table only, masked as the panel is; Mail panels offer none', async () => {
     const { api, emu } = await ready('json');
+    await setSetting('hidePersonalData', true);
     const panel = api.panels.show(sessionOf(api, 'sms'), SCHEDULED_MESSAGES.later);
     const data = await shown(panel);
     assert.equal(data.canLookUpRecipient, true);
+    assert.match(data.rows[0].recipient, /^\+336•+7\d$/, 'the webview gets the masked number only');
     // What the webview's row button posts (media/statusPanel.js), handled as the host handles it.
     const fromWebview = panel as unknown as { onMessage(m: WebviewMessage): Promise<void> };
     const watch = watchNotifications();
     try {
-      await fromWebview.onMessage({ type: 'recipientStatus', recipient: data.rows[0].recipient, hidePersonal: true });
+      await fromWebview.onMessage({ type: 'recipientStatus', row: 0, recipient: data.rows[0].recipient });
       const text = await waitFor(() => watch.shown.find((n) => n.message.startsWith('Message 5150 to')), 'the answer');
       assert.match(text.message, /to \+336•+7\d: Waiting/);
-      await fromWebview.onMessage({ type: 'recipientStatus', recipient: '+33700000000', hidePersonal: false });
+      await fromWebview.onMessage({ type: 'recipientStatus', row: 0, recipient: '+33700000000' });
+      await fromWebview.onMessage({ type: 'recipientStatus', row: 9999, recipient: data.rows[0].recipient });
       assert.equal(await count(emu, '/message-status'), 1, 'no request for a number not in the table');
     } finally {
       watch.dispose();
+      await setSetting('hidePersonalData', undefined);
     }
     const mail = await shown(api.panels.show(sessionOf(api, 'mail'), SCHEDULED_MESSAGES.later));
     assert.equal(mail.canLookUpRecipient, false);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { isPartnerError } from '../../../src/api';
-import { MESSAGE_STATUS_VIEW_TYPE as VIEW_TYPE } from '../../../src/panels/viewTypes';
+import type { WebviewMessage } from '../../../src/webview/messageStatusProtocol';
 import { errorText } from '../../../src/ui/errorText';
 import { note, resetAll, sessionOf, setKeys, setSetting, waitFor } from '../helpers/harness';
 import { invoke, keysIn, unmaskedPersonalData } from './toolCalls';
@@ -81,23 +81,32 @@ describe('Partner tools: delivery status', () => {
     assert.deepEqual(keysIn(shared, emu), []);
   });
 
-  it('masks recipients while Hide personal data is on in a message panel, even when sharing is allowed', async () => {
+  it("a message panel's Hide personal data button is the setting: tools mask while it is on, even when sharing is allowed", async () => {
     const { api, emu } = await resetAll();
     await setKeys(api, emu, ['mail']);
     await setSetting('tools.sharePersonalData', true);
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'restoring', vscode.ViewColumn.Active, {
-      enableScripts: true,
-    });
-    await api.panels.deserializeWebviewPanel(panel, { service: 'mail', messageId: '4242', hidePersonal: true });
-    const hidden = await invoke('partnerExplorer_deliveryStatus', { messageId: '4242', maxRows: 48 });
-    assert.deepEqual(unmaskedPersonalData(hidden), []);
-    assert.match(hidden, /\n- [a-z]•••@e•••\.fr: /);
-    const found = await invoke('partnerExplorer_findSubaccount', { query: '@' });
-    assert.deepEqual(unmaskedPersonalData(found), [], 'sub-accounts too');
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await waitFor(() => !api.panels.personalDataHidden, 'the panel closed');
-    const shared = await invoke('partnerExplorer_deliveryStatus', { messageId: '4242', maxRows: 48 });
-    assert.ok(unmaskedPersonalData(shared).length >= 48, 'shared again once no panel hides them');
+    const panel = api.panels.show(sessionOf(api, 'mail'), '4242');
+    // What the panel's button posts (media/statusPanel.js), handled as the host handles it.
+    const fromWebview = panel as unknown as { onMessage(m: WebviewMessage): Promise<void> };
+    try {
+      await fromWebview.onMessage({ type: 'hidePersonal', hidden: true });
+      assert.equal(
+        vscode.workspace.getConfiguration('partnerExplorer').inspect('hidePersonalData')?.globalValue,
+        true,
+        'the button changed the user setting',
+      );
+      const hidden = await invoke('partnerExplorer_deliveryStatus', { messageId: '4242', maxRows: 48 });
+      assert.deepEqual(unmaskedPersonalData(hidden), []);
+      assert.match(hidden, /\n- [a-z]•••@e•••\.fr: /);
+      const found = await invoke('partnerExplorer_findSubaccount', { query: '@' });
+      assert.deepEqual(unmaskedPersonalData(found), [], 'sub-accounts too');
+      await fromWebview.onMessage({ type: 'hidePersonal', hidden: false });
+      const shared = await invoke('partnerExplorer_deliveryStatus', { messageId: '4242', maxRows: 48 });
+      assert.ok(unmaskedPersonalData(shared).length >= 48, 'shared again once the button turns it off');
+    } finally {
+      await setSetting('hidePersonalData', undefined);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
   });
 
   for (const format of ['json', 'xml'] as const) {
