@@ -16,6 +16,9 @@ import { panelStrings, panelTitle, tagPanelTitle } from './panelStrings';
 import { copyStatus, exportStatusCsv, statusText, type CopyFormat, type ExportSource } from './statusExport';
 import { stillOwned } from './readingOwner';
 import { buildStatusView } from './statusView';
+import { masked, type PersonalDataSwitch } from './personalData';
+
+export type { PersonalDataSwitch };
 
 /**
  * Where a panel reads its message: a service session (the main account's key) or
@@ -60,12 +63,6 @@ export interface PanelContext {
   readonly observer?: PanelObserver;
   /** The Hide personal data setting, which the panel's button changes. */
   readonly personalData: PersonalDataSwitch;
-}
-
-/** One switch for every view: the setting, read and changed. */
-export interface PersonalDataSwitch {
-  hidden(): boolean;
-  setHidden(hidden: boolean): Promise<void>;
 }
 
 /** How a message panel is created: like every panel, plus Find in its table. */
@@ -427,11 +424,6 @@ function statusPage(
     script: 'statusPanel.js',
     state,
   };
-}
-
-/** The reading as the webview gets it while personal data is hidden: each recipient already masked. */
-function masked(data: StatusViewData): StatusViewData {
-  return { ...data, rows: data.rows.map((r) => ({ ...r, recipient: r.masked })) };
 }
 
 function sourceTitle(source: StatusSource, id: string): string {
