@@ -2,7 +2,7 @@
 // emulator, prints each figure beside its budget, and writes bench/results.json.
 // Not a test: it does not run in `npm test`. Exits 1 when a budget is missed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,7 +31,7 @@ mkdirSync(join(root, 'bench'), { recursive: true });
 console.log('▶ building and packaging');
 run(process.execPath, ['scripts/build.mjs', '--tests']);
 run(npm, ['run', '--silent', 'package']);
-const vsix = readdirSync(root).find((f) => /^partner-explorer-.*\.vsix$/.test(f));
+const vsix = `partner-explorer-${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}.vsix`; // not an earlier one
 
 console.log('▶ decoding 5,000 recipients, XML against JSON');
 const decode = lastJsonLine(run(process.execPath, ['out/bench/decode.bench.js'], true));

@@ -189,6 +189,7 @@ if (watch) {
   const rebuild = () => {
     clearTimeout(again);
     again = setTimeout(() => {
+      console.log('rebuilding dist/…'); // the watch task's problem matcher (.vscode/tasks.json) starts here
       buildExtension().then(
         () => console.log('rebuilt dist/'),
         (err) => console.error(err.message),

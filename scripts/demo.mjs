@@ -19,7 +19,8 @@ spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--tests'], { stdi
 
 const { startEmulator, startPackagedWorkbench, freePort } = await import('./headlessVSCode.mjs');
 
-const emulatorArgs = ['--latency', '120', '--subaccounts', '137'];
+// --demo: the Mail account gets figures of its own (the provider's samples give both the same).
+const emulatorArgs = ['--latency', '120', '--subaccounts', '137', '--demo'];
 // Keys through the environment: they work even where secret storage does not persist.
 const keysFrom = (emulator) => ({ SMSPARTNER_API_KEY: emulator.sms.apiKey, MAILPARTNER_API_KEY: emulator.mail.apiKey });
 const cleanups = [];

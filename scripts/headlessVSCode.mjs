@@ -1,7 +1,7 @@
 // Starts the emulator, a headless VS Code (code-server) and Chromium, and gives
 // back handles to them; used by the integration launcher and the demo.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -225,8 +225,9 @@ export async function startPackagedWorkbench({
   otherVsix = [],
 }) {
   const { ensureVSCode } = await import('./install-vscode.mjs');
-  const vsix = readdirSync(root).find((f) => /^partner-explorer-.*\.vsix$/.test(f));
-  if (!vsix) throw new Error('no .vsix: run `npm run package` first');
+  // This version's package: a .vsix of an earlier version may still lie in the folder.
+  const vsix = `partner-explorer-${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}.vsix`;
+  if (!existsSync(join(root, vsix))) throw new Error(`no ${vsix}: run \`npm run package\` first`);
   const entryPoint = ensureVSCode();
   const emulator = await startEmulator(emulatorArgs);
   cleanups.push(() => emulator.stop());

@@ -50,6 +50,8 @@ async function main() {
   const { vsix, emulator, url } = await startPackagedWorkbench({
     cleanups,
     prefix: 'partner-e2e-',
+    // The demo's figures: the screenshots show each service its own (the README's picture).
+    emulatorArgs: ['--demo'],
     settings: () => ({ 'workbench.colorTheme': process.env.PARTNER_E2E_THEME || 'Default Dark Modern' }),
   });
   const browser = await launchChromium();
@@ -237,7 +239,7 @@ async function main() {
   await check("the status bar shows each service's credit count", async () => {
     const item = page.locator('.statusbar-item[aria-label="SMS Partner: 269,082 credits"]');
     await item.waitFor({ timeout: 20_000 });
-    await page.locator('.statusbar-item[aria-label="Mail Partner: 269,082 credits"]').waitFor({ timeout: 20_000 });
+    await page.locator('.statusbar-item[aria-label="Mail Partner: 48,310 credits"]').waitFor({ timeout: 20_000 });
     await item.hover();
     await page.locator('.monaco-hover', { hasText: 'Credits · SMS Partner' }).waitFor({ timeout: 10_000 });
     await shot('05-status-bar');

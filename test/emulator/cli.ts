@@ -2,7 +2,8 @@
  * Runs the emulator as a process: prints one JSON line with its URLs and keys, then
  * serves until SIGINT/SIGTERM, until its parent closes stdin (with --stdin), or
  * until --lifetime seconds have passed.
- *   node out/test/emulator/cli.js [--port N] [--subaccounts N] [--latency MS] [--lifetime S] [--stdin]
+ *   node out/test/emulator/cli.js [--port N] [--subaccounts N] [--latency MS] [--lifetime S] [--stdin] [--demo]
+ * --demo gives each service its own figures (the tests use the provider's samples, the same for both).
  */
 import { PartnerEmulator } from './partnerEmulator';
 
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
     smsSubaccounts: subaccounts,
     mailSubaccounts: Math.max(0, subaccounts - 13),
     lifetimeMs: lifetime > 0 ? lifetime * 1000 : undefined,
+    demoFigures: process.argv.includes('--demo'),
   }).start();
   const info = {
     url: emulator.url,

@@ -6,6 +6,7 @@ const ROOT = join(__dirname, '../../..');
 
 interface Manifest {
   icon: string;
+  extensionKind?: string[];
   galleryBanner: { color: string; theme: string };
   categories: string[];
   keywords: string[];
@@ -54,5 +55,9 @@ describe('package.json contributions', () => {
     assert.ok(
       existsSync(join(ROOT, 'LICENSE')) && existsSync(join(ROOT, 'CHANGELOG.md')) && manifest.license === 'MIT',
     );
+  });
+
+  it("runs on the UI side in remote windows (calls leave from the user's machine), on the remote where there is none", () => {
+    assert.deepEqual(manifest.extensionKind, ['ui', 'workspace']);
   });
 });
