@@ -55,7 +55,7 @@ function testEntries(dir) {
  * The extension is three files. dist/extension.js holds what activation needs (main.ts and
  * everything it imports, the workbench left out); dist/workbench.js holds the tree, the
  * panels, the commands and the tools, which lazyWorkbench.ts requires on first use;
- * dist/xmlParser.js holds fast-xml-parser's parser, required on its first use.
+ * dist/xmlParser.js holds fast-xml-parser (its parser and validator), required on its first use.
  * Modules both use live in the first file only: the second reaches them through its
  * `__startupModule(path)`, so there is one AccountSession class, one pacer, one log.
  */
@@ -80,15 +80,30 @@ const workbenchApart = {
   },
 };
 
-// fast-xml-parser's parser (29 KB) in a file of its own: only XML answers outside the
+// fast-xml-parser (its public entry) in a file of its own: only XML answers outside the
 // provider's usual shape reach it (src/api/xmlDocument.ts), so most sessions never read it.
-const XML_PARSER = 'fast-xml-parser/src/xmlparser/XMLParser';
+const XML_PARSER = 'fast-xml-parser';
 const xmlParserApart = {
   name: 'xml-parser-apart',
   setup(build) {
-    build.onResolve({ filter: /^fast-xml-parser\/src\/xmlparser\/XMLParser$/ }, () => ({
-      path: './xmlParser.js',
-      external: true,
+    build.onResolve({ filter: /^fast-xml-parser$/ }, () => ({ path: './xmlParser.js', external: true }));
+  },
+};
+
+// The entry is CommonJS, so esbuild cannot shake off the XML builder it also exports (we never
+// build XML). Where the package still keeps it in this file, it is left out; if an upgrade
+// moves it, it is simply bundled again: nothing breaks.
+const xmlBuilderLeftOut = {
+  name: 'xml-builder-left-out',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/xmlbuilder\/json2xml$/ }, (args) =>
+      /[\\/]fast-xml-parser[\\/]src[\\/]fxp\.js$/.test(args.importer)
+        ? { path: 'xml-builder', namespace: 'xml-builder-left-out' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'xml-builder-left-out' }, () => ({
+      contents: "module.exports = function XMLBuilder() { throw new Error('XMLBuilder is not bundled'); };",
+      loader: 'js',
     }));
   },
 };
@@ -154,7 +169,11 @@ async function buildExtension() {
       plugins: [...common.plugins, xmlParserApart, shareStartup(startupModules)],
       entryPoints: { workbench: 'src/workbench/workbench.ts' },
     }),
-    esbuild.build({ ...extensionFiles, entryPoints: { xmlParser: XML_PARSER } }),
+    esbuild.build({
+      ...extensionFiles,
+      plugins: [...common.plugins, xmlBuilderLeftOut],
+      entryPoints: { xmlParser: XML_PARSER },
+    }),
   ]);
   return [startup, workbench];
 }

@@ -1,6 +1,16 @@
+import {
+  FRENCH_PLAN_CODES,
+  frenchPlanCode,
+  isSharedFrenchRange,
+  knownCodeOf,
+  NATIONAL_LENGTHS,
+  TRUNK_ZERO_CODES,
+} from './phoneNumberPlan';
+
 /**
  * Phone numbers as the provider takes them: international format (`+336…`, or `00336…`),
- * or French national format (`06…`, `07…`, `01…`–`09…`) which the provider reads as +33.
+ * or French national format (`06…`, `07…`, `01…`–`09…`), which belongs to +33 or, for the
+ * overseas departments, to their own code (`0692…` is +262692…; see phoneNumberPlan.ts).
  * Spaces, dots, dashes and brackets are ignored. The answer is E.164 or a reason.
  *
  * The extension's three number checks read the typed text through `compactPhoneNumber`
@@ -8,11 +18,15 @@
  * French national numbers and answers E.164; a test send takes E.164 only
  * (`sendRules.checkPhoneNumbers`); a status lookup keeps the number as typed, national or
  * not (`recipientQuery.checkRecipientNumber`), as the provider matches it as it was sent.
+ * test/unit/api/phoneNumberDifferential.test.ts compares this reader with libphonenumber-js.
  */
 export type PhoneCheck =
-  { readonly ok: true; readonly e164: string } | { readonly ok: false; readonly reason: PhoneReason };
+  | { readonly ok: true; readonly e164: string }
+  | { readonly ok: false; readonly reason: Exclude<PhoneReason, 'countryCode'> }
+  /** A number of the French plan written with another territory's code: `expected` is the right one. */
+  | { readonly ok: false; readonly reason: 'countryCode'; readonly expected: string };
 
-export type PhoneReason = 'empty' | 'characters' | 'national' | 'length';
+export type PhoneReason = 'empty' | 'characters' | 'national' | 'length' | 'countryCode';
 
 /**
  * What every phone-number check of the extension reads first: the typed text without the
@@ -36,23 +50,42 @@ export function checkPhoneNumber(input: string): PhoneCheck {
   if (!/^(\+|00)?\d+$/.test(compact)) {
     return { ok: false, reason: 'characters' };
   }
-  let international: string;
-  if (compact.startsWith('+')) {
-    international = compact;
-  } else if (compact.startsWith('00')) {
-    international = `+${compact.slice(2)}`;
-  } else if (/^0[1-9]\d{8}$/.test(compact)) {
-    // A French national number: 0 then nine digits.
-    international = `+33${compact.slice(1)}`;
-  } else {
-    return { ok: false, reason: 'national' };
+  if (compact.startsWith('+') || compact.startsWith('00')) {
+    return checkInternational(compact.slice(compact.startsWith('+') ? 1 : 2));
   }
-  // +33 0 6… is a common mistake: the national 0 is dropped after the country code.
-  if (/^\+330[1-9]\d{8}$/.test(international)) {
-    international = `+33${international.slice(4)}`;
+  if (/^0[1-9]\d{8}$/.test(compact)) {
+    // A French national number: 0 then nine digits, of France or of an overseas department.
+    const national = compact.slice(1);
+    return { ok: true, e164: `+${frenchPlanCode(national)}${national}` };
   }
-  if (!isE164(international) || (international.startsWith('+33') && international.length !== 12)) {
+  return { ok: false, reason: 'national' };
+}
+
+/** The digits after `+` or `00`. */
+function checkInternational(digits: string): PhoneCheck {
+  const code = knownCodeOf(digits);
+  if (code === undefined) {
+    return isE164(`+${digits}`) ? { ok: true, e164: `+${digits}` } : { ok: false, reason: 'length' };
+  }
+  let national = digits.slice(code.length);
+  // The trunk 0 people keep after the code, bracketed or not: `+44 (0)7911…`, `+33 06…`.
+  if (TRUNK_ZERO_CODES.has(code) && national.startsWith('0')) {
+    national = national.slice(1);
+    if (national.startsWith('0')) {
+      return { ok: false, reason: 'length' };
+    }
+  }
+  const lengths = NATIONAL_LENGTHS.get(code);
+  const e164 = `+${code}${national}`;
+  if (!isE164(e164) || (lengths !== undefined && !lengths.includes(national.length))) {
     return { ok: false, reason: 'length' };
   }
-  return { ok: true, e164: international };
+  if (FRENCH_PLAN_CODES.has(code) && !isSharedFrenchRange(national)) {
+    // `+33 692…` is a Réunion number under France's code: it would reach no one.
+    const expected = frenchPlanCode(national);
+    if (expected !== code) {
+      return { ok: false, reason: 'countryCode', expected };
+    }
+  }
+  return { ok: true, e164 };
 }

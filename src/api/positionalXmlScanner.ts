@@ -1,14 +1,31 @@
 import type { XmlNode } from './xmlDocument';
 
 /**
+ * fast-xml-parser refuses an element deeper than this (its `maxNestedTags`, 100, counts
+ * the open elements above the new one, the root included).
+ */
+const MAX_OPEN_ELEMENTS = 101;
+
+/** An XML declaration as the provider writes it (version 1.0, an encoding, standalone). */
+const DECLARATION =
+  /<\?xml[ \t\n]+version[ \t\n]*=[ \t\n]*(?:"1\.0"|'1\.0')(?:[ \t\n]+encoding[ \t\n]*=[ \t\n]*(?:"[A-Za-z][\w.-]*"|'[A-Za-z][\w.-]*'))?(?:[ \t\n]+standalone[ \t\n]*=[ \t\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?[ \t\n]*\?>/y;
+
+/** Names fast-xml-parser renames (`#__proto__`): left to it. */
+const RENAMED = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
  * A single-pass reader for the subset of XML the provider writes: elements,
  * text, CDATA, the five predefined entities and numeric references, and
- * attributes (only `xsi:nil` matters). It returns the same tree fast-xml-parser
- * gives, or undefined for anything else (comments, DOCTYPE, other entities,
- * mixed content, malformed input) so the general parser decides, and reports
- * errors with line numbers. It exists for speed: a 5,000-recipient answer is 2 MB.
+ * `xsi:nil`, the only attribute the provider writes. It returns the same tree
+ * fast-xml-parser gives, or undefined for anything else (comments, DOCTYPE, other
+ * attributes and entities, mixed content, malformed input) so the general parser
+ * decides, and reports errors with line numbers. It exists for speed: a
+ * 5,000-recipient answer is 2 MB. test/unit/api/xmlDifferentialFuzz.test.ts holds
+ * it to fast-xml-parser on generated and mutated answers.
  */
-export function scanPositionalXml(xml: string): XmlNode | undefined {
+export function scanPositionalXml(input: string): XmlNode | undefined {
+  // XML's end-of-line handling, as fast-xml-parser does first: \r\n and \r are \n, CDATA included.
+  const xml = input.includes('\r') ? input.replace(/\r\n?/g, '\n') : input;
   // Open elements become the finished nodes in place (one object per element).
   interface Open {
     name: string;
@@ -20,18 +37,19 @@ export function scanPositionalXml(xml: string): XmlNode | undefined {
   let root: XmlNode | undefined;
   let i = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
   const n = xml.length;
-  if (xml.startsWith('<?xml', skipSpace(xml, i))) {
-    const end = xml.indexOf('?>', i);
-    if (end < 0) {
+  // The declaration only where XML allows it, first (after a byte order mark), and well formed.
+  if (xml.startsWith('<?', i)) {
+    DECLARATION.lastIndex = i;
+    if (!DECLARATION.test(xml)) {
       return undefined;
     }
-    i = end + 2;
+    i = DECLARATION.lastIndex;
   }
   while (i < n) {
     const lt = xml.indexOf('<', i);
     const textEnd = lt < 0 ? n : lt;
     // Most text between tags is indentation: skip it without allocating.
-    while (i < textEnd && xml.charCodeAt(i) <= 0x20) {
+    while (i < textEnd && isAsciiSpace(xml.charCodeAt(i))) {
       i++;
     }
     if (textEnd > i) {
@@ -40,7 +58,8 @@ export function scanPositionalXml(xml: string): XmlNode | undefined {
       if (!top) {
         return undefined; // text outside the root
       } else {
-        const trimmed = raw.trimEnd();
+        // fast-xml-parser trims each run of text with String#trim (no-break spaces too), then decodes it.
+        const trimmed = raw.trim();
         if (trimmed !== '') {
           const decoded = decodeEntities(trimmed);
           if (decoded === undefined) {
@@ -105,12 +124,16 @@ export function scanPositionalXml(xml: string): XmlNode | undefined {
       name = 'entry'; // the common case, without a regex
     } else {
       const inner = xml.slice(lt + 1, selfClosing ? gt - 1 : gt);
-      const m = /^([A-Za-z_][\w.:-]*)((?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*$/.exec(inner);
-      if (!m) {
+      // XML's white space only (a no-break space there is an error); at most one attribute, xsi:nil.
+      const m = /^([A-Za-z_][\w.:-]*)(?:[ \t\n]+xsi:nil[ \t\n]*=[ \t\n]*(?:"([^"<&]*)"|'([^'<&]*)'))?[ \t\n]*$/.exec(
+        inner,
+      );
+      if (!m || RENAMED.has(m[1])) {
         return undefined;
       }
       name = m[1];
-      nil = /(?:^|\s)xsi:nil\s*=\s*["']true["']/.test(m[2]);
+      // fast-xml-parser trims attribute values too.
+      nil = (m[2] ?? m[3])?.trim() === 'true';
     }
     if (stack.length === 0 && root) {
       return undefined;
@@ -123,6 +146,9 @@ export function scanPositionalXml(xml: string): XmlNode | undefined {
         stack[stack.length - 1].children.push(node);
       }
     } else {
+      if (stack.length >= MAX_OPEN_ELEMENTS) {
+        return undefined;
+      }
       stack.push({ name, text: '', children: [], nil });
     }
     i = gt + 1;
@@ -136,18 +162,17 @@ function closesAs(xml: string, from: number, to: number, name: string): boolean 
     return false;
   }
   for (let k = from + name.length; k < to; k++) {
-    if (xml.charCodeAt(k) > 0x20) {
+    const c = xml.charCodeAt(k);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0a) {
       return false;
     }
   }
   return true;
 }
 
-function skipSpace(s: string, i: number): number {
-  while (i < s.length && (s[i] === ' ' || s[i] === '\n' || s[i] === '\r' || s[i] === '\t')) {
-    i++;
-  }
-  return i;
+/** What String#trim removes in the ASCII range: tab, line feed, vertical tab, form feed, carriage return, space. */
+function isAsciiSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
 }
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -157,14 +182,16 @@ function decodeEntities(text: string): string | undefined {
     return text;
   }
   let failed = false;
-  const out = text.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);|&/g, (whole, ref: string | undefined) => {
+  // fast-xml-parser decodes at most 7 decimal or 6 hexadecimal digits, and &#160; as a plain
+  // space: anything else numeric is left to it.
+  const out = text.replace(/&(#x[0-9a-fA-F]{1,6}|#\d{1,7}|[a-z]+);|&/g, (whole, ref: string | undefined) => {
     if (!ref) {
       failed = true;
       return whole;
     }
     if (ref[0] === '#') {
       const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ((failed = true), whole);
+      return code > 0 && code <= 0x10ffff && code !== 0xa0 ? String.fromCodePoint(code) : ((failed = true), whole);
     }
     const named = NAMED[ref];
     if (named === undefined) {

@@ -1,4 +1,4 @@
-import { compactPhoneNumber, isE164 } from './phoneNumber';
+import { checkPhoneNumber, compactPhoneNumber, isE164 } from './phoneNumber';
 import { measureSms } from './smsLength';
 
 /**
@@ -37,9 +37,21 @@ function splitList(input: string): string[] {
     .filter((s) => s !== '');
 }
 
-/** Test recipients: international (E.164) numbers only, separators dropped. */
+/**
+ * Test recipients: international numbers only (`+…`), read as the STOP list reads them, so
+ * `+44 (0)7911 123456` goes to +447911123456 and `+33 0 12 34 56 78` is refused.
+ */
 export function checkPhoneNumbers(input: string): RecipientsCheck {
-  return checkList(splitList(input).map(compactPhoneNumber), isE164);
+  const typed = splitList(input).map(compactPhoneNumber);
+  const read = typed.map((v) => {
+    const checked = v.startsWith('+') ? checkPhoneNumber(v) : undefined;
+    return checked?.ok ? checked.e164 : undefined;
+  });
+  const bad = read.indexOf(undefined);
+  if (bad >= 0) {
+    return { ok: false, reason: 'invalid', value: typed[bad] };
+  }
+  return checkList(read as string[], isE164);
 }
 
 /** A plain address: one `@`, no spaces or brackets, a dot in the domain. */

@@ -25,12 +25,12 @@ let parser: XMLParser | undefined;
 
 // Everything stays text: numbers are typed later by schema, so `+33600000001`
 // and `007` survive, and one-element lists stay lists (order is preserved).
-// Loaded on the first XML answer, not at activation (most users read JSON).
+// Loaded on the first XML answer outside the fast path, not at activation (most users read JSON).
 function xmlParser(): XMLParser {
-  // The parser alone: the package's entry also brings its XML builder (7 KB) we never use.
-  // The extension's build puts it in a file of its own, dist/xmlParser.js (scripts/build.mjs).
+  // The package's public entry, required here rather than imported: the extension's build
+  // makes it a file of its own, dist/xmlParser.js, read on first use (scripts/build.mjs).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const Parser = require('fast-xml-parser/src/xmlparser/XMLParser') as typeof import('fast-xml-parser').XMLParser;
+  const { XMLParser: Parser } = require('fast-xml-parser') as typeof import('fast-xml-parser');
   return new Parser({
     preserveOrder: true,
     ignoreAttributes: false,
@@ -40,7 +40,16 @@ function xmlParser(): XMLParser {
     trimValues: true,
     ignoreDeclaration: true,
     ignorePiTags: true,
-    processEntities: true,
+    processEntities: {
+      enabled: true,
+      // Its default stops at 1,000 references in a document, which a long answer with
+      // accented names (&#233;) passes; DOCTYPE entities stay bounded by their size,
+      // depth and expanded length.
+      maxTotalExpansions: Number.MAX_SAFE_INTEGER,
+      maxEntitySize: 10000,
+      maxExpansionDepth: 10,
+      maxExpandedLength: 100000,
+    },
     // Numeric references (&#233;) are XML; this also decodes them.
     htmlEntities: true,
   });

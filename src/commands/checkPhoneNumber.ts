@@ -76,7 +76,9 @@ export async function checkPhoneNumber(
       ? number
       : await vscode.window.showInputBox({
           title: vscode.l10n.t('Check Phone Number'),
-          prompt: vscode.l10n.t('A phone number, international (+33612345678) or French (0612345678).'),
+          prompt: vscode.l10n.t(
+            'A phone number, international (+33612345678) or French, overseas departments included (0612345678, 0692123456).',
+          ),
           value: selected && !phoneProblem(selected) ? selected : undefined,
           ignoreFocusOut: true,
           validateInput: phoneProblem,

@@ -32,9 +32,18 @@ export function phoneProblem(input: string): string | undefined {
   const reasons: Record<PhoneReason, string> = {
     empty: vscode.l10n.t('Type a phone number.'),
     characters: vscode.l10n.t('Only digits, spaces, dots, dashes, brackets and a leading + are allowed.'),
-    national: vscode.l10n.t('Write it in international format (+33612345678) or as a French number (0612345678).'),
+    national: vscode.l10n.t(
+      'Write it in international format (+33612345678) or as a French number, overseas departments included (0612345678, 0692123456).',
+    ),
     length: vscode.l10n.t('This number has the wrong number of digits.'),
+    countryCode: '',
   };
+  if (checked.reason === 'countryCode') {
+    return vscode.l10n.t(
+      'This number is reached through +{0}, not through the code typed: write it with +{0}, or in French national format (0…).',
+      checked.expected,
+    );
+  }
   return reasons[checked.reason];
 }
 

@@ -144,7 +144,7 @@ export const CHECK_NUMBER_SCHEMA: InputSchema = {
     phoneNumber: {
       type: 'string',
       description:
-        'The phone number to check: international (+33612345678) or French national format (0612345678); spaces and dots are fine.',
+        'The phone number to check: international (+33612345678) or French national format (0612345678; an overseas department’s 0692123456 is read as +262692123456); spaces and dots are fine.',
       minLength: 3,
       maxLength: 32,
     },

@@ -37,7 +37,16 @@ describe('Partner tools: check a number', () => {
     assert.deepEqual(unmaskedPersonalData(hidden), [], hidden);
     await emu.reset();
     const refused = await invoke('partnerExplorer_checkNumber', { phoneNumber: '12345' });
-    assert.equal(refused, 'Write it in international format (+33612345678) or as a French number (0612345678).');
+    assert.equal(
+      refused,
+      'Write it in international format (+33612345678) or as a French number, overseas departments included (0612345678, 0692123456).',
+    );
+    // Issue 24, item 4: a Réunion number under France's code is refused with the right code, before any request.
+    const overseas = await invoke('partnerExplorer_checkNumber', { phoneNumber: '+33 692 12 34 56' });
+    assert.equal(
+      overseas,
+      'This number is reached through +262, not through the code typed: write it with +262, or in French national format (0…).',
+    );
     assert.equal((await emu.requests()).length, 0);
   });
 

@@ -32,6 +32,17 @@ describe('Test sends: input checks before any request', () => {
       value: '+33612345678',
     });
     assert.deepEqual(checkPhoneNumbers(' , '), { ok: false, reason: 'empty' });
+    // Issue 24, item 4: read as the STOP list reads them (a trunk 0 dropped, a second one refused).
+    assert.deepEqual(checkPhoneNumbers('+44 (0)7911 123456, +33 (0)6 12 34 56 78'), {
+      ok: true,
+      recipients: ['+447911123456', '+33612345678'],
+    });
+    assert.deepEqual(checkPhoneNumbers('+33 0 12 34 56 78'), { ok: false, reason: 'invalid', value: '+33012345678' });
+    assert.deepEqual(checkPhoneNumbers('+33612345678, +33 (0)6 12 34 56 78'), {
+      ok: false,
+      reason: 'duplicate',
+      value: '+33612345678',
+    });
     const six = [1, 2, 3, 4, 5, 6].map((i) => `+3361234567${i}`).join(',');
     assert.deepEqual(checkPhoneNumbers(six), { ok: false, reason: 'tooMany' });
   });

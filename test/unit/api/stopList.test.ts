@@ -7,7 +7,7 @@ import {
   type SmsClient,
 } from '../../../src/api';
 import { STOP_PAGE_SIZE, STOP_SEED } from '../../emulator/routes/stop';
-import { userText } from '../helpers/bundleTranslate';
+import { french, userText } from '../helpers/bundleTranslate';
 import { clientFor, MemoryLogger, rejection, useEmulator } from '../helpers/emulatorFixture';
 
 describe('Phone numbers as the provider takes them', () => {
@@ -22,6 +22,29 @@ describe('Phone numbers as the provider takes them', () => {
     ['+3361234567', undefined],
     ['06 12 34 56 7x', undefined],
     ['', undefined],
+    // Issue 24, item 4: the overseas departments' national numbers have their own codes.
+    ['0692 12 34 56', '+262692123456'],
+    ['0639 01 23 45', '+262639012345'],
+    ['0262 20 12 34', '+262262201234'],
+    ['0590 27 12 34', '+590590271234'],
+    ['0690 00 12 34', '+590690001234'],
+    ['0691 22 12 34', '+590691221234'],
+    ['0594 10 12 34', '+594594101234'],
+    ['0694 20 12 34', '+594694201234'],
+    ['0596 30 12 34', '+596596301234'],
+    ['0696 20 12 34', '+596696201234'],
+    ['0697 20 12 34', '+596697201234'],
+    ['+262 (0)692 12 34 56', '+262692123456'],
+    ['+33 692 12 34 56', undefined],
+    // A bracketed (or not) trunk 0 goes after every code that has one, and only there.
+    ['+44 (0)7911 123456', '+447911123456'],
+    ['+32 (0)470 12 34 56', '+32470123456'],
+    ['+41 (0)79 123 45 67', '+41791234567'],
+    ['+212 (0)6 12 34 56 78', '+212612345678'],
+    ['+49 (0)151 23456789', '+4915123456789'],
+    ['+39 06 1234 5678', '+390612345678'],
+    ['+33 0 12 34 56 78', undefined],
+    ['+33 00 6 12 34 56 78', undefined],
   ];
   for (const [input, e164] of cases) {
     it(`${JSON.stringify(input)} → ${e164 ?? 'refused'}`, () => {
@@ -29,6 +52,16 @@ describe('Phone numbers as the provider takes them', () => {
       assert.equal(checked.ok ? checked.e164 : undefined, e164);
     });
   }
+  it('says which code a number of the French plan written with another one needs, in English and French', () => {
+    const checked = checkPhoneNumber('+33 692 12 34 56');
+    assert.deepEqual(checked, { ok: false, reason: 'countryCode', expected: '262' });
+    const key =
+      'This number is reached through +{0}, not through the code typed: write it with +{0}, or in French national format (0…).';
+    assert.equal(
+      french(key, '262'),
+      'Ce numéro se compose avec l’indicatif +262, pas avec celui saisi : écrivez-le avec +262, ou au format national français (0…).',
+    );
+  });
 });
 
 describe('The three number checks read what is typed the same way', () => {
