@@ -161,6 +161,7 @@ export const smsSendSchema = obj({
   nb_sms: opt(alias(count(), 'nbSMS', 'nbSms')),
   cost: opt(dec()),
   currency: opt(currency()),
+  scheduledDeliveryDate: opt(dateTime()),
 });
 
 export const mailSendSchema = obj({
@@ -183,7 +184,7 @@ export function toSendResult(
     messageId: id.trim(),
     count,
     cost: raw.cost !== undefined && raw.currency !== undefined ? money(raw.cost, raw.currency) : undefined,
-    scheduledText: 'scheduledDeliveryDate' in raw ? raw.scheduledDeliveryDate : undefined,
+    scheduledText: raw.scheduledDeliveryDate,
   });
 }
 

@@ -2,8 +2,8 @@ export * from './types';
 export * from './partnerError';
 export * from './partnerClient';
 export * from './serviceInfo';
+export { amountSeparators, type AmountSeparators } from './amountSeparators';
 export {
-  amountConvention,
   amountInputText,
   checkApiAmount,
   checkCreditAmount,

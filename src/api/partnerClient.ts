@@ -30,6 +30,7 @@ import { checkRecipientNumber, checkTag } from './recipientQuery';
 import { malformedLogText, PartnerError, type MalformedDetail } from './partnerError';
 import type { ErrorContext } from './providerCodes';
 import { bodyExcerpt, redactSecrets } from './redact';
+import { providerText } from './providerText';
 import { readJson, readXml, SchemaError, type SchemaNode } from './schema';
 import {
   createRequestBody,
@@ -151,7 +152,7 @@ export abstract class PartnerClient<A extends Account = Account> {
     const result = toCancelResult(this.decode(answer, cancelSchema, 'cancel'));
     return result.providerMessage === undefined
       ? result
-      : { providerMessage: redactSecrets(result.providerMessage, [this.transport.apiKey]) };
+      : { providerMessage: providerText(redactSecrets(result.providerMessage, [this.transport.apiKey])) };
   }
 
   private async transfer(
@@ -194,15 +195,7 @@ export abstract class PartnerClient<A extends Account = Account> {
    * unexpected answer (with a secret-free excerpt in the log).
    */
   protected decode<T>(answer: RawAnswer, schema: SchemaNode<T>, context: ErrorContext = 'general'): T {
-    const fail = (malformed: MalformedDetail): PartnerError => {
-      const excerpt = this.excerpt(answer.body);
-      if (answer.status >= 400) {
-        return this.error({ kind: 'http', status: answer.status, excerpt });
-      }
-      const why = malformedLogText(malformed);
-      this.options.logger?.warn(`unexpected answer from ${this.transport.host} (${why}): ${excerpt || '<empty>'}`);
-      return this.error({ kind: 'malformed', malformed, excerpt });
-    };
+    const fail = (malformed: MalformedDetail): PartnerError => this.malformed(answer, malformed);
     const body = answer.body.trim();
     if (body === '') {
       throw fail({ kind: 'empty' });
@@ -285,12 +278,24 @@ export abstract class PartnerClient<A extends Account = Account> {
     };
   }
 
+  /** An answer that is not what the endpoint returns (an HTTP error when its status says so), logged. */
+  protected malformed(answer: RawAnswer, malformed: MalformedDetail): PartnerError {
+    const excerpt = this.excerpt(answer.body);
+    if (answer.status >= 400) {
+      return this.error({ kind: 'http', status: answer.status, excerpt });
+    }
+    const why = malformedLogText(malformed);
+    this.options.logger?.warn(`unexpected answer from ${this.transport.host} (${why}): ${excerpt || '<empty>'}`);
+    return this.error({ kind: 'malformed', malformed, excerpt });
+  }
+
   private excerpt(body: string): string {
     return bodyExcerpt(body, [this.transport.apiKey]);
   }
 
   protected error(init: Omit<ConstructorParameters<typeof PartnerError>[0], 'service' | 'host'>): PartnerError {
-    const providerMessage = init.providerMessage && redactSecrets(init.providerMessage, [this.transport.apiKey]);
+    const providerMessage =
+      init.providerMessage && providerText(redactSecrets(init.providerMessage, [this.transport.apiKey]));
     return new PartnerError({ ...init, providerMessage, service: this.service, host: this.transport.host });
   }
 }
@@ -379,7 +384,16 @@ export class SmsClient extends PartnerClient<SmsAccount> {
       throw new RangeError(`invalid phone number (${checked.reason})`);
     }
     const answer = await this.transport.post('lookup', { phoneNumbers: checked.e164 }, call?.signal);
-    return toNumberLookup(this.decode(answer, lookupSchema, 'lookup'), checked.e164);
+    const raw = this.decode(answer, lookupSchema, 'lookup');
+    try {
+      return toNumberLookup(raw, checked.e164);
+    } catch (err) {
+      // No entry for the number asked: an answer about another number is no answer.
+      if (err instanceof SchemaError) {
+        throw this.malformed(answer, { kind: 'schema', text: err.message });
+      }
+      throw err;
+    }
   }
 
   /**

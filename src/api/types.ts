@@ -160,6 +160,8 @@ export interface NumberLookup {
   readonly e164?: string;
   readonly international?: string;
   readonly national?: string;
+  /** Why the provider refused the number, in its words (`"Le numéro de téléphone est vide ou n'est pas valide."`). */
+  readonly reason?: string;
 }
 
 /** What a send asks for, checked by `sendRules.ts` before the request. */
@@ -192,6 +194,6 @@ export interface SendResult {
   readonly count?: number;
   /** Absent when the answer has no cost or no currency. */
   readonly cost?: Money;
-  /** Mail: the planned time as the provider wrote it. */
+  /** The planned time as the provider wrote it (`scheduledDeliveryDate`, SMS and Mail). */
   readonly scheduledText?: string;
 }

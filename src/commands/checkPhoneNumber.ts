@@ -38,6 +38,8 @@ export function numberCheckText(check: NumberCheck, locale: string): { message: 
     if (where) {
       lines.push(vscode.l10n.t('Type: {0}', where));
     }
+  } else if (l.reason) {
+    lines.push(vscode.l10n.t('The provider says: {0}', l.reason));
   }
   lines.push(
     check.stop

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import {
-  checkCreditAmount,
+  checkApiAmount,
   createRequestProblem,
   isPartnerError,
   isPlausibleEmail,
@@ -19,7 +19,8 @@ import { errorText } from '../ui/errorText';
 import { formatMoney } from '../ui/localeFormat';
 import { showError, showInfo, showWarning, withNotificationProgress } from '../ui/notifications';
 import { resolveAccount } from './accountPick';
-import { amountProblem } from './creditTransfer';
+import { ambiguousNote, readTypedAmount } from './amountInput';
+import { amountProblem, balanceProblem } from './creditTransfer';
 
 export interface CreateSubaccountDeps {
   readonly sessions: AccountSessions;
@@ -96,7 +97,7 @@ function requestLines(session: AccountSession, request: SubaccountCreateRequest,
     lines.push(vscode.l10n.t('Names: {0}', names.join(' · ')));
   }
   if (request.creditToAttribute !== undefined) {
-    const check = checkCreditAmount(request.creditToAttribute, 'en');
+    const check = checkApiAmount(request.creditToAttribute);
     if (check.ok) {
       const credit = money(check.amount, currency);
       const main = session.account?.credits.balance;
@@ -190,9 +191,20 @@ async function askRequest(session: AccountSession): Promise<SubaccountCreateRequ
       : vscode.l10n.t('Credit in euros moved to it at creation (optional).'),
     placeHolder: vscode.l10n.t('none'),
     ignoreFocusOut: true,
-    validateInput: (v) => (v.trim() === '' ? undefined : amountProblem(v, 'add', zero, main, locale)),
+    validateInput: (v) =>
+      v.trim() === '' ? undefined : (amountProblem(v, 'add', zero, main, locale) ?? ambiguousNote(v, locale)),
   });
   if (credit === undefined) {
+    return undefined;
+  }
+  // Read now, so a text that reads two ways (`1.000` in German) is asked about at this step.
+  const read = credit.trim() === '' ? { amount: undefined } : await readTypedAmount(credit, zero.currency, locale);
+  const creditProblem =
+    read && ('refused' in read ? read.refused : read.amount && balanceProblem(read.amount, 'add', zero, main, locale));
+  if (creditProblem) {
+    void showError(creditProblem);
+  }
+  if (!read || 'refused' in read || creditProblem) {
     return undefined;
   }
   const subTitle = await vscode.window.showInputBox({
@@ -215,12 +227,11 @@ async function askRequest(session: AccountSession): Promise<SubaccountCreateRequ
     return undefined;
   }
   const [firstname, ...rest] = holder.split(',');
-  const checked = credit.trim() === '' ? undefined : checkCreditAmount(credit, locale);
   return {
     type,
     email: email.trim() || undefined,
     isBuyer,
-    creditToAttribute: checked?.ok ? checked.amount : undefined,
+    creditToAttribute: read.amount,
     title: subTitle.trim() || undefined,
     firstname: firstname?.trim() || undefined,
     lastname: rest.join(',').trim() || undefined,

@@ -1,13 +1,5 @@
 import * as vscode from 'vscode';
-import {
-  amountConvention,
-  amountInputText,
-  checkCreditAmount,
-  isPartnerError,
-  money,
-  SERVICES,
-  type Money,
-} from '../api';
+import { checkCreditAmount, isPartnerError, money, SERVICES, type Money } from '../api';
 import type { AccountSessions } from '../accounts/accountSessions';
 import type { PartnerLog } from '../log/partnerLog';
 import { errorText } from '../ui/errorText';
@@ -15,6 +7,7 @@ import { formatMoney } from '../ui/localeFormat';
 import type { AccountsTreeProvider } from '../views/tree/accountsTreeProvider';
 import { isSubaccountNode } from '../views/tree/subaccountNode';
 import { showError, showInfo, showWarning, withNotificationProgress } from '../ui/notifications';
+import { ambiguousNote, amountReasonText, readTypedAmount } from './amountInput';
 
 export type TransferDirection = 'add' | 'remove';
 
@@ -31,7 +24,7 @@ export type TransferOutcome = 'done' | 'cancelled' | 'refused' | 'unknown' | 'bu
 /** Sub-accounts with a transfer in flight: a second click never sends twice. */
 const inFlight = new Set<string>();
 
-/** Why an amount is refused, or undefined when it is fine. */
+/** Why an amount is refused, or undefined when it is fine (or reads two ways: the user is asked next). */
 export function amountProblem(
   input: string,
   direction: TransferDirection,
@@ -41,38 +34,20 @@ export function amountProblem(
 ): string | undefined {
   const check = checkCreditAmount(input, locale);
   if (!check.ok) {
-    switch (check.reason) {
-      case 'ambiguous': {
-        const [asDecimal, asThousands] = check.readings;
-        const shown = (amount: string) => formatMoney(money(amount, subBalance.currency), locale);
-        return vscode.l10n.t(
-          '"{0}" could mean {1} or {2}: type {3} or {4}.',
-          input.trim(),
-          shown(asDecimal),
-          shown(asThousands),
-          amountInputText(asDecimal, locale),
-          amountInputText(asThousands, locale),
-        );
-      }
-      case 'commaDecimal':
-        return vscode.l10n.t('A comma separates thousands, as in 1,000: write decimals with a point, such as 1.5.');
-      case 'separators':
-        return amountConvention(locale) === 'fr'
-          ? vscode.l10n.t('Write thousands with a space and decimals with a comma, such as 1 000,50.')
-          : vscode.l10n.t('Write thousands with a comma and decimals with a point, such as 1,000.50.');
-      case 'empty':
-        return vscode.l10n.t('Enter an amount in euros.');
-      case 'format':
-        return vscode.l10n.t('Enter a positive amount, such as 10 or 12.5.');
-      case 'zero':
-        return vscode.l10n.t('The amount must be greater than 0.');
-      case 'decimals':
-        return vscode.l10n.t('At most 3 decimals.');
-      case 'tooLarge':
-        return vscode.l10n.t('That amount is too large.');
-    }
+    return check.reason === 'ambiguous' ? undefined : amountReasonText(check.reason, locale);
   }
-  const value = Number(check.amount);
+  return balanceProblem(check.amount, direction, subBalance, mainBalance, locale);
+}
+
+/** Why a canonical amount cannot move between these balances, or undefined. */
+export function balanceProblem(
+  amount: string,
+  direction: TransferDirection,
+  subBalance: Money,
+  mainBalance: Money | undefined,
+  locale: string,
+): string | undefined {
+  const value = Number(amount);
   if (direction === 'remove' && value > subBalance.value) {
     return vscode.l10n.t('The sub-account has only {0}.', formatMoney(subBalance, locale));
   }
@@ -123,34 +98,36 @@ export async function transferCredit(
     return 'busy';
   }
   const mainBalance = session.account?.credits.balance;
-  let input = typeof amountArg === 'string' ? amountArg : undefined;
-  if (input !== undefined) {
-    const problem = amountProblem(input, direction, sub.balance, mainBalance, locale);
-    if (problem) {
-      void showError(problem);
-      return 'refused';
-    }
-  } else {
-    input = await vscode.window.showInputBox({
-      title:
-        direction === 'add'
-          ? vscode.l10n.t('Add Credit to {0}', sub.email)
-          : vscode.l10n.t('Remove Credit from {0}', sub.email),
-      prompt: vscode.l10n.t('Amount in euros (sub-account balance: {0}).', formatMoney(sub.balance, locale)),
-      placeHolder: '10',
-      ignoreFocusOut: true,
-      validateInput: (v) => amountProblem(v, direction, sub.balance, mainBalance, locale),
-    });
-    if (input === undefined) {
-      return 'cancelled';
-    }
+  const input =
+    typeof amountArg === 'string'
+      ? amountArg
+      : await vscode.window.showInputBox({
+          title:
+            direction === 'add'
+              ? vscode.l10n.t('Add Credit to {0}', sub.email)
+              : vscode.l10n.t('Remove Credit from {0}', sub.email),
+          prompt: vscode.l10n.t('Amount in euros (sub-account balance: {0}).', formatMoney(sub.balance, locale)),
+          placeHolder: '10',
+          ignoreFocusOut: true,
+          validateInput: (v) =>
+            amountProblem(v, direction, sub.balance, mainBalance, locale) ?? ambiguousNote(v, locale),
+        });
+  // `1.000` in German: a thousand, or one euro typed the English way? Asked, never guessed.
+  const read = input === undefined ? undefined : await readTypedAmount(input, sub.balance.currency, locale);
+  if (!read) {
+    return 'cancelled';
   }
-  const check = checkCreditAmount(input, locale);
-  if (!check.ok) {
+  if ('refused' in read) {
+    void showError(read.refused);
     return 'refused';
   }
-  const amount = Number(check.amount);
-  const shown = formatMoney(money(check.amount, sub.balance.currency), locale);
+  const problem = balanceProblem(read.amount, direction, sub.balance, mainBalance, locale);
+  if (problem) {
+    void showError(problem);
+    return 'refused';
+  }
+  const amount = Number(read.amount);
+  const shown = formatMoney(money(read.amount, sub.balance.currency), locale);
   const sign = direction === 'add' ? 1 : -1;
   const subAfter = shifted(sub.balance, sign * amount);
   const lines = [
@@ -189,7 +166,7 @@ export async function transferCredit(
         ? vscode.l10n.t('Adding {0} to {1}…', shown, sub.email)
         : vscode.l10n.t('Removing {0} from {1}…', shown, sub.email);
     const result = await withNotificationProgress({ title: progressTitle }, () =>
-      session.transferCredit(direction, sub.token!, check.amount),
+      session.transferCredit(direction, sub.token!, read.amount),
     );
     session.subaccounts.updateBalance(sub.id, result.subaccountCredit);
     session.applyBalance(result.credit);
@@ -204,7 +181,7 @@ export async function transferCredit(
     return 'done';
   } catch (error) {
     deps.log?.warn(
-      `${label}: transfer ${direction} ${check.amount} for sub-account ${sub.id} failed: ${error instanceof Error ? error.message : String(error)}`,
+      `${label}: transfer ${direction} ${read.amount} for sub-account ${sub.id} failed: ${error instanceof Error ? error.message : String(error)}`,
     );
     if (isPartnerError(error) && error.kind === 'api') {
       void showError(vscode.l10n.t('The transfer was refused: {0}', errorText(error)));

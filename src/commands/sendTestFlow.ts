@@ -232,7 +232,11 @@ export async function confirmAndSend(deps: SendFlowDeps, plan: SendPlan): Promis
           cost,
         )
       : vscode.l10n.t('Sent: message {0}, {1}, cost {2}.', result.messageId, count, cost);
-  void showInfo(plan.scheduled ? `${text} ${plan.scheduled}` : text);
+  // The time the provider accepted, when it says it (SMS and Mail), rather than the one asked.
+  const scheduled = result.scheduledText
+    ? vscode.l10n.t('The provider scheduled it for {0} (Paris time).', result.scheduledText)
+    : plan.scheduled;
+  void showInfo(scheduled ? `${text} ${scheduled}` : text);
   if (plan.mode === 'real') {
     void deps.reload(session);
   }

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import type { ServiceId } from '../api';
-import { matchesSubaccount } from '../commands/findSubaccount';
 import { accountTitle } from './accountChoice';
 import { FIND_SUBACCOUNT_SCHEMA, DEFAULT_MAX_RESULTS } from './toolSchemas';
 import { type PartnerTool } from './partnerTool';
 import { subaccountMatchText } from './subaccountMatchText';
+import { toolMatchesSubaccount } from './toolSubaccountMatch';
 import { toolAccount } from './toolAccount';
 import { assertUsable } from './assertUsable';
 
@@ -31,15 +31,16 @@ export const findSubaccountTool: PartnerTool<FindSubaccountInput> = {
     if (index.error !== undefined) {
       throw index.error;
     }
-    const matches = index.items.filter((s) => matchesSubaccount(s, input.query));
+    const share = context.sharePersonalData();
+    const matches = index.items.filter((s) => toolMatchesSubaccount(s, input.query, share));
     return subaccountMatchText(
       {
-        title: accountTitle(session, context.sharePersonalData()),
+        title: accountTitle(session, share),
         matches,
         searched: index.items.length,
         maxResults: input.maxResults ?? DEFAULT_MAX_RESULTS,
         readAt: index.readAt,
-        sharePersonalData: context.sharePersonalData(),
+        sharePersonalData: share,
       },
       vscode.l10n.t,
       vscode.env.language,

@@ -65,7 +65,7 @@ export const FIND_SUBACCOUNT_SCHEMA: InputSchema = {
     query: {
       type: 'string',
       description:
-        "What to look for: part of the sub-account's e-mail, part of its token, or its numeric id (matched whole).",
+        "What to look for: the sub-account's whole e-mail (part of it only when the user shares personal data with tools), part of its token, or its numeric id (matched whole).",
       minLength: 1,
       maxLength: 200,
     },

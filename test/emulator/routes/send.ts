@@ -170,7 +170,18 @@ function sendSms(ctx: RouteContext): RouteAnswer {
     return ctx.error(11, 'Crédit insuffisant');
   }
   const id = createMessage(ctx.data, numbers, (perRecipient * SMS_MILLI) / 1000, planned.text !== undefined);
-  return { body: { ...ctx.ok, message_id: Number(id), nb_sms: nbSms, cost: milli / 1000, currency: 'EUR' } };
+  const body: Record<string, unknown> = {
+    ...ctx.ok,
+    message_id: Number(id),
+    nb_sms: nbSms,
+    cost: milli / 1000,
+    currency: 'EUR',
+  };
+  // As the provider's SMS answer recorded by its Go SDK: the accepted time of a scheduled send.
+  if (planned.text) {
+    body.scheduledDeliveryDate = planned.text;
+  }
+  return { body };
 }
 
 function recipientsOf(json: Record<string, unknown>): unknown[] | undefined {

@@ -54,7 +54,8 @@ function now(): string {
 function lookupRow(asked: string): Record<string, unknown> {
   const checked = checkPhoneNumber(asked);
   if (!checked.ok || !/^\+33[67]/.test(checked.e164)) {
-    return { request: asked, success: false };
+    // As the provider answers (recorded by its Go SDK): the refusal in its words.
+    return { request: asked, success: false, message: "Le numéro de téléphone est vide ou n'est pas valide." };
   }
   const n = checked.e164.slice(3);
   const national = `0${n.slice(0, 1)} ${n.slice(1, 3)} ${n.slice(3, 5)} ${n.slice(5, 7)} ${n.slice(7, 9)}`;

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { amountReadingItems, readTypedAmount } from '../../../src/commands/amountInput';
 import { amountProblem, transferCredit, type TransferDeps } from '../../../src/commands/creditTransfer';
 import type { PartnerExplorerApi } from '../../../src/extension';
 import {
@@ -90,13 +92,51 @@ describe('Credit transfers', () => {
     );
     assert.equal(
       amountProblem('1.000,50', 'add', balance, undefined, 'en'),
-      'Write thousands with a comma and decimals with a point, such as 1,000.50.',
+      'Write the amount as in 1,000.50 or 1000.',
     );
-    // French readings of an ambiguous text (this host's UI is English; Intl's French spaces made plain).
-    const fr = amountProblem('1,000', 'add', balance, undefined, 'fr')?.replace(/[\u00a0\u202f]/g, ' ');
-    assert.equal(fr, '"1,000" could mean 1,00 € or 1 000,00 €: type 1 or 1 000.');
+    // A text that reads two ways is not refused as typed: the user is asked which amount (below).
+    assert.equal(amountProblem('1,000', 'add', balance, undefined, 'fr'), undefined);
+    assert.equal(
+      amountProblem('1.5', 'add', balance, undefined, 'de'),
+      'A point separates thousands, as in 1.000: write decimals with a comma, such as 1,5.',
+    );
     assert.equal(await transferCredit(depsFor(api, true), 'add', node, '1,5'), 'refused');
     assert.equal((await emu.requests()).filter((r) => r.method === 'POST').length, 0, 'nothing sent');
+  });
+
+  it('asks which amount a German "1.000" means, and reads the one picked (issue 24, item 3)', async () => {
+    const plain = (items: { label: string; description?: string }[]) =>
+      items.map((i) => `${i.label.replace(/[\u00a0\u202f]/g, ' ')} (${i.description})`);
+    assert.deepEqual(plain(amountReadingItems('1.000', ['1', '1000'], 'EUR', 'de')), [
+      '1,00 € ("." read as the decimal mark)',
+      '1.000,00 € ("." read as a thousands separator)',
+    ]);
+    assert.deepEqual(plain(amountReadingItems('2,000', ['2', '2000'], 'EUR', 'qps-ploc')), [
+      '€2.00 ("," read as the decimal mark)',
+      '€2,000.00 ("," read as a thousands separator)',
+    ]);
+    for (const [moves, expected] of [
+      [0, { amount: '1' }],
+      [1, { amount: '1000' }],
+    ] as const) {
+      const asked = readTypedAmount('1.000', 'EUR', 'de');
+      await new Promise((r) => setTimeout(r, 300));
+      for (let i = 0; i < moves; i++) {
+        await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+      }
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      assert.deepEqual(await asked, expected);
+    }
+    const dismissed = readTypedAmount('1,000', 'EUR', 'it');
+    await new Promise((r) => setTimeout(r, 300));
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.equal(await dismissed, undefined, 'Escape: no amount');
+    // Read without a question where the text reads one way only.
+    assert.deepEqual(await readTypedAmount('2,500', 'EUR', 'de'), { amount: '2.5' });
+    assert.deepEqual(await readTypedAmount('1.000,50', 'EUR', 'pt-br'), { amount: '1000.5' });
+    assert.deepEqual(await readTypedAmount('1,5', 'EUR', 'en'), {
+      refused: 'A comma separates thousands, as in 1,000: write decimals with a point, such as 1.5.',
+    });
   });
 
   it('removes credit, and refuses more than the sub-account has before sending anything', async () => {

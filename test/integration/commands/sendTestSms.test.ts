@@ -151,7 +151,7 @@ describe('Send Test SMS', () => {
     const info = notes.shown.find((n) => n.message.startsWith('Sandbox'))?.message ?? '';
     assert.match(
       info,
-      /^Sandbox send accepted: message \d+, 1 SMS, cost €0\.038 \(nothing charged\)\. Scheduled: 24\/12\/2099 9:30 \(Paris time\)$/,
+      /^Sandbox send accepted: message \d+, 1 SMS, cost €0\.038 \(nothing charged\)\. The provider scheduled it for 2099-12-24 09:30:00 \(Paris time\)\.$/,
     );
     const panel = await waitFor(
       () => api.panels.get(sessionOf(api, 'sms').id, /message (\d+)/.exec(info)![1]),

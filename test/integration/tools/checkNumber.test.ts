@@ -21,7 +21,7 @@ describe('Partner tools: check a number', () => {
       const landline = await invoke('partnerExplorer_checkNumber', { phoneNumber: '+33145678901' });
       assert.match(
         landline,
-        /is not a valid mobile number for the provider\.\nNot on the STOP list of this account\.$/,
+        /is not a valid mobile number for the provider\.\nThe provider says: Le numéro de téléphone est vide ou n'est pas valide\.\nNot on the STOP list of this account\.$/,
       );
     });
   }

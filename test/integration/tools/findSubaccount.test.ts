@@ -24,8 +24,13 @@ describe('Partner tools: find sub-account', () => {
       assert.ok(pages >= 2, 'every page read once');
       const byToken = await invoke('partnerExplorer_findSubaccount', { query: 'smstok00007' });
       assert.match(byToken, /\n- #1007 · .+ · token smstok00007 · /);
-      const byEmail = await invoke('partnerExplorer_findSubaccount', { query: 'JULES.45@' });
+      // Not shared: the e-mail matches whole only, so fragments cannot rebuild a masked address.
+      const byEmail = await invoke('partnerExplorer_findSubaccount', { query: 'JULES.45@client-sms.example' });
       assert.match(byEmail, /\n- #1045 · j•••@c•••\.example · /);
+      assert.match(
+        await invoke('partnerExplorer_findSubaccount', { query: 'JULES.45@' }),
+        /: 0 of \d+ sub-accounts match/,
+      );
       assert.equal(await listRequests(emu), pages, 'a fresh index answers without a request');
       for (const text of [byId, byToken, byEmail]) {
         assert.deepEqual(keysIn(text, emu), []);
@@ -35,6 +40,11 @@ describe('Partner tools: find sub-account', () => {
       assert.match(
         await invoke('partnerExplorer_findSubaccount', { query: '1045' }),
         /- #1045 · jules\.45@client-sms\.example · /,
+      );
+      assert.match(
+        await invoke('partnerExplorer_findSubaccount', { query: 'JULES.45@' }),
+        /- #1045 · jules\.45@client-sms\.example · /,
+        'shared: fragments match',
       );
     });
   }

@@ -132,7 +132,11 @@ describe('STOP list and number check against the emulator', () => {
           national: '06 12 34 56 78',
         });
         const landline = await client.lookupNumber('+33145678901');
-        assert.deepEqual(landline, { asked: '+33145678901', valid: false });
+        assert.deepEqual(landline, {
+          asked: '+33145678901',
+          valid: false,
+          reason: "Le numéro de téléphone est vide ou n'est pas valide.",
+        });
       });
     });
   }

@@ -143,6 +143,10 @@ describe('STOP list', () => {
     );
     const landline = numberCheckText(await readNumberCheck(session, '+33145678901'), 'en');
     assert.equal(landline.message, '+33145678901 is not a valid mobile number for the provider.');
+    assert.equal(
+      landline.detail,
+      "The provider says: Le numéro de téléphone est vide ou n'est pas valide.\nNot on the STOP list of this account.",
+    );
     const stopped = numberCheckText(await readNumberCheck(session, '+33699999914'), 'en');
     assert.match(stopped.detail, /On the STOP list since .+2025.*: it asked not to receive SMS from this account\.$/);
     const lists = (await emu.requests()).filter((r) => r.endpoint === '/stop-sms/list').length;
