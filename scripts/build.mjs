@@ -26,8 +26,63 @@ const vscodeOnce = {
   },
 };
 
+// node-fetch 3 is ESM-only: bundling is what lets both the extension host and mocha load it.
+// It carries polyfills for what VS Code's Node (18+) has built in: streams (fetch-blob falls
+// back to web-streams-polyfill, 59 KB), Blob, File and FormData (fetch-blob,
+// formdata-polyfill, 7 KB). We never send or read a Blob or FormData body, nor fetch a data:
+// URL, so those modules become Node's own classes or throw.
+const STUBS = {
+  'web-streams-polyfill/dist/ponyfill.es2018.js': 'module.exports = {};',
+  'fetch-blob': 'export default globalThis.Blob;',
+  'fetch-blob/from.js': [
+    'const unused = () => { throw new Error("not used by Partner Explorer"); };',
+    'export const Blob = globalThis.Blob;',
+    'export const File = globalThis.File ?? class File extends globalThis.Blob {};',
+    'export { unused as fileFrom, unused as fileFromSync, unused as blobFrom, unused as blobFromSync };',
+  ].join('\n'),
+  'formdata-polyfill/esm.min.js': [
+    'export const FormData = globalThis.FormData ?? class FormData {};',
+    'export function formDataToBlob() { throw new Error("not used by Partner Explorer"); }',
+  ].join('\n'),
+  'data-uri-to-buffer':
+    'export default function () { throw new Error("data: URLs are not used by Partner Explorer"); }',
+  // node-fetch's Response.formData() for multipart bodies (4 KB): we read JSON and XML only.
+  './utils/multipart-parser.js':
+    'export function toFormData() { throw new Error("multipart bodies are not used by Partner Explorer"); }',
+};
+const nodeOnly = {
+  name: 'node18-only',
+  setup(build) {
+    const filter = new RegExp(
+      `^(${Object.keys(STUBS)
+        .map((k) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+        .join('|')})$`,
+    );
+    build.onResolve({ filter }, (args) =>
+      args.path.startsWith('./') && !args.importer.includes(`${sep}node-fetch${sep}`)
+        ? undefined
+        : { path: args.path, namespace: 'stub' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'stub' }, (args) => ({
+      contents: STUBS[args.path],
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
+
+// node-fetch imports `node:http` and `node:https`: the bundle requires Node's own `http` and
+// `https` at run time instead (never a copy), the names under which VS Code's extension host
+// hands out the modules it wraps for its proxy and certificate support.
+const nodeHttp = {
+  name: 'node-http',
+  setup(build) {
+    build.onResolve({ filter: /^node:https?$/ }, (args) => ({ path: args.path.slice('node:'.length), external: true }));
+  },
+};
+
 const common = {
-  plugins: [vscodeOnce],
+  plugins: [nodeOnly, nodeHttp, vscodeOnce],
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -35,7 +90,8 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   absWorkingDir: root,
-  external: ['vscode'],
+  // node-fetch's optional `encoding` dependency is never used by us.
+  external: ['vscode', 'encoding'],
 };
 
 function testEntries(dir) {

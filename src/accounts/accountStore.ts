@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { SERVICE_IDS, SERVICES, type ServiceId } from '../api';
+import { LegacyKeys } from './legacyKeys';
+import { SecretKeeper } from './secretKeeper';
+
+export { LEGACY_SECRET } from './legacyKeys';
 
 /** Where an account's key comes from: the tree says so. */
 export type KeySource = 'secretStorage' | 'session' | 'environment';
@@ -12,6 +16,12 @@ export interface AccountInfo {
   /** The name the user gave it; empty means "use the provider's username". */
   readonly label?: string;
   readonly source: KeySource;
+}
+
+/** What removing an account did. */
+export interface RemoveResult {
+  /** False when the keyring refused to delete the key: it is still stored, and deleted at the next start. */
+  readonly keyDeleted: boolean;
 }
 
 export interface StoreResult {
@@ -30,11 +40,6 @@ interface StoredAccount {
 const ACCOUNTS_STATE = 'partnerExplorer.accountList';
 const PINNED_STATE = 'partnerExplorer.pinnedAccounts';
 const secretName = (id: string) => `partnerExplorer.account.${id}.apiKey`;
-/** Where the one-key-per-service layout (before accounts) kept each key. */
-export const LEGACY_SECRET: Readonly<Record<ServiceId, string>> = {
-  sms: 'partnerExplorer.apiKey.sms',
-  mail: 'partnerExplorer.apiKey.mail',
-};
 /** The id of the account a key from the environment stands for. */
 export const environmentAccountId = (service: ServiceId) => `env-${service}`;
 
@@ -63,8 +68,10 @@ export class AccountStore implements vscode.Disposable {
   private readonly keys = new Map<string, { key: string; source: KeySource }>();
   private readonly sessionKeys = new Map<string, string>();
   private loaded: Promise<void> | undefined;
-  /** Secrets this window is writing: their change events are its own, not another window's. */
-  private readonly ownWrites = new Map<string, number>();
+  private readonly keeper: SecretKeeper;
+  /** Accounts whose key was never stored under their id (the keyring refused): nothing to delete. */
+  private readonly neverStored = new Set<string>();
+  private readonly legacy: LegacyKeys;
   private readonly emitter = new vscode.EventEmitter<void>();
   /** Fires when accounts come or go, or a key or name changes. */
   readonly onDidChange = this.emitter.event;
@@ -75,12 +82,12 @@ export class AccountStore implements vscode.Disposable {
     private readonly state: vscode.Memento,
     private readonly env: NodeJS.ProcessEnv = process.env,
   ) {
+    this.keeper = new SecretKeeper(secrets, state);
+    this.legacy = new LegacyKeys(this.keeper, state);
     // Another window added, removed or changed a key. This window's own writes
     // are already applied: reading back then would race the list being saved.
     this.subscription = secrets.onDidChange((e) => {
-      const own = this.ownWrites.get(e.key) ?? 0;
-      if (own > 0) {
-        this.ownWrites.set(e.key, own - 1);
+      if (this.keeper.isOwnChange(e.key)) {
         return;
       }
       if (e.key.startsWith('partnerExplorer.account.')) {
@@ -182,22 +189,24 @@ export class AccountStore implements vscode.Disposable {
     this.emitter.fire();
   }
 
-  /** Forgets an account and its key. An environment account cannot be removed here. */
-  async remove(id: string): Promise<boolean> {
+  /**
+   * Forgets an account and its key: the list without it is saved first, then the key deleted
+   * (a key deleted first would leave a saved list naming an account without one, were the
+   * save to fail). Undefined for an account it does not hold (an environment account).
+   */
+  async remove(id: string): Promise<RemoveResult | undefined> {
     if (!this.records.some((r) => r.id === id)) {
-      return false;
+      return undefined;
     }
     this.records = this.records.filter((r) => r.id !== id);
     this.keys.delete(id);
     this.sessionKeys.delete(id);
-    try {
-      await this.writeSecret(secretName(id), undefined);
-    } catch {
-      // Nothing stored that we can reach: forgetting the session copy is all there is.
-    }
+    this.legacy.settled(id); // An account made from an old key: that key goes too.
     await this.saveList();
+    const keyDeleted = this.neverStored.has(id) || (await this.keeper.delete(secretName(id)));
+    this.neverStored.delete(id);
     this.emitter.fire();
-    return true;
+    return { keyDeleted };
   }
 
   /** Every key value this store knows, for scrubbing logs. */
@@ -223,39 +232,48 @@ export class AccountStore implements vscode.Disposable {
 
   private async storeKey(id: string, key: string): Promise<boolean> {
     const value = key.trim();
+    const known = this.records.some((r) => r.id === id);
     try {
-      await this.writeSecret(secretName(id), value);
+      await this.keeper.store(secretName(id), value);
       this.sessionKeys.delete(id);
+      this.neverStored.delete(id);
       this.keys.set(id, { key: value, source: 'secretStorage' });
+      if (this.legacy.settled(id)) {
+        await this.saveList(); // Lists the account, then its old key goes.
+      }
       return true;
     } catch {
+      if (!known) {
+        this.neverStored.add(id);
+      }
       this.sessionKeys.set(id, value);
       this.keys.set(id, { key: value, source: 'session' });
       return false;
     }
   }
 
-  /** Stores (or, with no value, deletes) a secret, marking its change event as this window's own. */
-  private async writeSecret(name: string, value: string | undefined): Promise<void> {
-    this.ownWrites.set(name, (this.ownWrites.get(name) ?? 0) + 1);
-    try {
-      await (value === undefined ? this.secrets.delete(name) : this.secrets.store(name, value));
-    } catch (err) {
-      // No change event follows a failed write.
-      this.ownWrites.set(name, Math.max(0, (this.ownWrites.get(name) ?? 1) - 1));
-      throw err;
-    }
-  }
-
+  /** Saves the list, then deletes the old per-service keys its accounts now hold (never before). */
   private async saveList(): Promise<void> {
-    await this.state.update(ACCOUNTS_STATE, this.records);
+    await this.state.update(
+      ACCOUNTS_STATE,
+      this.records.filter((r) => !this.legacy.unsaved(r.id)),
+    );
+    await this.legacy.saved();
   }
 
   private async read(): Promise<void> {
     const stored = this.state.get<unknown>(ACCOUNTS_STATE);
     let records = Array.isArray(stored) ? stored.filter(isStored) : [];
-    if (stored === undefined) {
-      records = await this.migrate();
+    // Keys whose delete the keyring refused last time (a removed account's, an old key moved).
+    await this.keeper.retryPending();
+    if (this.legacy.due(stored !== undefined)) {
+      const { accounts, complete } = await this.legacy.move((id, key) => this.storeKey(id, key));
+      records = [...records, ...accounts];
+      // A first move that left a key behind saves nothing: it runs again whole next time.
+      if (complete || stored !== undefined) {
+        this.records = records;
+        await this.saveList();
+      }
     }
     const keys = new Map<string, { key: string; source: KeySource }>();
     for (const r of records) {
@@ -278,38 +296,5 @@ export class AccountStore implements vscode.Disposable {
     for (const [id, k] of keys) {
       this.keys.set(id, k);
     }
-  }
-
-  /** The one-key-per-service layout: each stored key becomes a first account, without re-entry. */
-  private async migrate(): Promise<StoredAccount[]> {
-    const records: StoredAccount[] = [];
-    let migrateAgain = false;
-    for (const service of SERVICE_IDS) {
-      let key: string | undefined;
-      try {
-        key = (await this.secrets.get(LEGACY_SECRET[service]))?.trim();
-      } catch {
-        // The keyring cannot be read now: try again next time, losing nothing.
-        key = undefined;
-        migrateAgain = true;
-      }
-      if (!key) {
-        continue;
-      }
-      const id = randomBytes(6).toString('hex');
-      records.push({ id, service });
-      if (await this.storeKey(id, key)) {
-        await this.writeSecret(LEGACY_SECRET[service], undefined).then(undefined, () => undefined);
-      } else {
-        // The keyring took the old key but not the new one: use it for this session and
-        // migrate again next time, rather than save a list whose key is nowhere.
-        migrateAgain = true;
-      }
-    }
-    this.records = records;
-    if (!migrateAgain) {
-      await this.saveList();
-    }
-    return records;
   }
 }

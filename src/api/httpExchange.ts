@@ -1,5 +1,6 @@
 import type * as Http from 'node:http';
 import type { Readable } from 'node:stream';
+import { decodedBody } from './contentEncoding';
 
 /** One HTTP request as the transport sends it: nothing followed, nothing retried here. */
 export interface HttpExchangeInit {
@@ -9,9 +10,9 @@ export interface HttpExchangeInit {
   /** Aborts the request, or the reading of its body once it has answered. */
   readonly signal: AbortSignal;
   /**
-   * Reads keep their connection for the next read (Node's global agents); actions get one of
-   * their own and ask the server to close it, so that none is ever written to a connection the
-   * server may be closing: its outcome would be unknown.
+   * Reads keep their connection for the next read; actions ask the server to close theirs and
+   * never ride one left open (see `closeIdleConnections`): written to a connection the server
+   * may be closing, an action's outcome would be unknown.
    */
   readonly keepConnection: boolean;
 }
@@ -24,150 +25,89 @@ export interface HttpAnswer {
   readonly body: Readable;
 }
 
-interface NodeModules {
-  readonly http: typeof import('node:http');
-  readonly https: typeof import('node:https');
-  readonly zlib: typeof import('node:zlib');
-  readonly stream: typeof import('node:stream');
-}
-let modules: NodeModules | undefined;
+type Fetch = (typeof import('node-fetch'))['default'];
+let fetchModule: Promise<Fetch> | undefined;
 /**
- * Node's HTTP modules, required on the first request, not when the extension activates.
- * `require`, never `import()`: VS Code puts its proxy and certificate support into the
- * CommonJS modules' `request`, and an ES module namespace made before that hands out the
- * function it replaced (then a `http:` API address would bypass the user's proxy).
+ * node-fetch, evaluated on the first request, not when the extension activates. The bundle maps
+ * its `node:http`/`node:https` to Node's own `http`/`https` (scripts/build.mjs), read at each
+ * request: the modules VS Code wraps for its proxy and certificate support.
  */
-function nodeModules(): NodeModules {
+const loadFetch = (): Promise<Fetch> => (fetchModule ??= import('node-fetch').then((m) => m.default));
+
+/** The shared agent of Node's `http`/`https`, by require: the modules VS Code patches. */
+function sharedAgent(url: URL): Http.Agent {
   /* eslint-disable @typescript-eslint/no-require-imports */
-  return (modules ??= {
-    http: require('node:http') as typeof import('node:http'),
-    https: require('node:https') as typeof import('node:https'),
-    zlib: require('node:zlib') as typeof import('node:zlib'),
-    stream: require('node:stream') as typeof import('node:stream'),
-  });
+  return url.protocol === 'https:'
+    ? (require('https') as typeof import('node:https')).globalAgent
+    : (require('http') as typeof import('node:http')).globalAgent;
   /* eslint-enable @typescript-eslint/no-require-imports */
 }
 
 /**
- * Sends one request with Node's own `http`/`https` (which VS Code wraps for its proxy and
- * certificate settings, as it does for every extension) and resolves with the answer's head
- * once it arrives; the body is left to the caller to read, bounded. Rejects with Node's error
- * (its `code` says what failed: ECONNREFUSED, CERT_HAS_EXPIRED…) or the signal's reason.
+ * Sends one request with node-fetch and resolves with the answer's head once it arrives; the
+ * body is left to the caller to read, bounded. Rejects with an error whose `code` says what
+ * failed (ECONNREFUSED, CERT_HAS_EXPIRED…) and whose message never holds the URL (it may carry
+ * the key), or with the signal's reason.
+ *
+ * No request has an agent of its own: with `http.proxySupport: "on"`, VS Code's proxy agent
+ * takes only requests without one, and an action that went around the proxy would fail on a
+ * network that requires it.
  */
 export async function exchange(url: URL, init: HttpExchangeInit): Promise<HttpAnswer> {
-  const node = nodeModules();
-  const client = url.protocol === 'https:' ? node.https : node.http;
-  const headers: Record<string, string> = { 'Accept-Encoding': 'gzip, deflate, br', ...init.headers };
-  if (init.body !== undefined) {
-    headers['Content-Length'] = String(Buffer.byteLength(init.body));
-  }
-  if (!init.keepConnection) {
-    headers.Connection = 'close';
-  }
+  const fetch = await loadFetch();
   const { signal } = init;
   signal.throwIfAborted();
-  return new Promise<HttpAnswer>((resolve, reject) => {
-    // The abort is wired here, not with Node's `signal` option: in VS Code's extension host a
-    // request aborted that way never settled (the host test of a server that never answers).
-    const request = client.request(url, {
+  if (!init.keepConnection) {
+    closeIdleConnections(url, sharedAgent(url));
+  }
+  try {
+    const res = await fetch(url.toString(), {
       method: init.method,
-      headers,
-      // An action gets a connection of its own: `Connection: close` alone would not keep the
-      // global agent from handing it an idle one the server may be closing. Its options carry
-      // whatever certificate authorities were given to the global agent.
-      agent: init.keepConnection ? undefined : new client.Agent({ ...globalOptions(client), keepAlive: false }),
+      headers: {
+        'Accept-Encoding': 'gzip, deflate, br',
+        ...init.headers,
+        // node-fetch closes connections when no agent is given, unless asked otherwise.
+        Connection: init.keepConnection ? 'keep-alive' : 'close',
+      },
+      body: init.body,
+      // The transport decides on redirects: nothing is followed here.
+      redirect: 'manual',
+      // Decoded by us, strictly: node-fetch's decoders take a compressed body cut off as whole.
+      compress: false,
+      // node-fetch settles at once when this aborts, even for a request still waiting for the
+      // socket VS Code's proxy agent hands out asynchronously (it does not pass it to Node).
+      signal,
     });
-    let response: Http.IncomingMessage | undefined;
-    // Settled at once, as node-fetch did: a request still waiting for its socket (VS Code's
-    // proxy agent hands sockets out asynchronously) reports its destruction only when one comes.
-    const abort = () => {
-      const reason = signal.reason instanceof Error ? signal.reason : new Error('aborted');
-      reject(reason);
-      response?.destroy(reason);
-      request.destroy(reason);
-    };
-    signal.addEventListener('abort', abort, { once: true });
-    const settled = () => signal.removeEventListener('abort', abort);
-    // After the answer's head this is a no-op: later errors (the connection dropped, the
-    // timeout's abort) come out of the body.
-    request.on('error', (err) => {
-      settled();
-      reject(err);
-    });
-    request.once('response', (answer: Http.IncomingMessage) => {
-      response = answer;
-      answer.once('close', settled);
-      resolve({
-        status: answer.statusCode ?? 0,
-        header: (name) => {
-          const value = answer.headers[name];
-          return Array.isArray(value) ? value[0] : value;
-        },
-        body: decoded(answer, node),
-      });
-    });
-    request.end(init.body);
-  });
+    const raw = res.headers.raw();
+    const header = (name: string) => raw[name.toLowerCase()]?.[0];
+    const body = res.body as unknown as Readable;
+    return { status: res.status, header, body: decodedBody(res.status, header('content-encoding'), body) };
+  } catch (err) {
+    if (signal.aborted) {
+      throw signal.reason instanceof Error ? signal.reason : new Error('aborted');
+    }
+    throw withoutUrl(err);
+  }
 }
-
-/** What the module's global agent was given (https: certificate authorities, say). */
-function globalOptions(client: NodeModules['http'] | NodeModules['https']): Http.AgentOptions {
-  return (client.globalAgent as { options?: Http.AgentOptions }).options ?? {};
-}
-
-/** The Content-Encodings we decode, by name (`identity` and unknown ones are read as they come). */
-const CONTENT_ENCODINGS: ReadonlyMap<string, 'gzip' | 'deflate' | 'br'> = new Map([
-  ['gzip', 'gzip'],
-  ['x-gzip', 'gzip'],
-  ['deflate', 'deflate'],
-  ['x-deflate', 'deflate'],
-  ['br', 'br'],
-]);
 
 /**
- * The body without its Content-Encoding (gzip, deflate, br), decompressed as it is read. The
- * decoder is chosen at the first byte: an empty body has nothing to decode, and "deflate" comes
- * with a zlib header or, from some servers, raw. Decoders are strict: a compressed body cut off
- * is an error (a network failure, retried for a read), never a shorter answer.
+ * Closes the idle connections Node's shared agent keeps to this origin, so that an action opens
+ * a new one. Node's agent names its pools `host:port:…`.
  */
-function decoded(response: Http.IncomingMessage, { zlib, stream }: NodeModules): Readable {
-  const status = response.statusCode ?? 0;
-  const kind =
-    status === 204 || status === 304
-      ? undefined
-      : CONTENT_ENCODINGS.get(response.headers['content-encoding']?.trim().toLowerCase() ?? '');
-  if (!kind) {
-    return response;
+function closeIdleConnections(url: URL, agent: Http.Agent): void {
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  const prefix = `${url.hostname.replace(/^\[(.*)\]$/, '$1')}:${port}:`;
+  for (const [name, sockets] of Object.entries(agent.freeSockets)) {
+    if (name.startsWith(prefix)) {
+      sockets?.forEach((socket) => socket.destroy());
+    }
   }
-  const output = new stream.PassThrough();
-  let decoding = false;
-  response.once('data', (first: Buffer) => {
-    decoding = true;
-    response.pause();
-    const decoder =
-      kind === 'br'
-        ? zlib.createBrotliDecompress()
-        : kind === 'deflate' && (first[0] & 0x0f) !== 0x08
-          ? zlib.createInflateRaw()
-          : zlib.createUnzip();
-    decoder.write(first);
-    // From here on, destroying the output (an answer past the bound) destroys the response too.
-    stream.pipeline(response, decoder, output, () => undefined);
-  });
-  response.once('end', () => {
-    if (!decoding) {
-      output.end();
-    }
-  });
-  response.on('error', (err) => {
-    if (!decoding) {
-      output.destroy(err);
-    }
-  });
-  output.once('close', () => {
-    if (!decoding) {
-      response.destroy();
-    }
-  });
-  return output;
+}
+
+/** node-fetch's errors name the URL (and so the key in its query): keep only what failed. */
+function withoutUrl(err: unknown): Error {
+  const e = err as { code?: unknown; errno?: unknown; cause?: { code?: unknown } } | undefined;
+  const code = e?.code ?? e?.cause?.code ?? e?.errno;
+  const plain = new Error(typeof code === 'string' ? `request failed (${code})` : 'request failed');
+  return Object.assign(plain, typeof code === 'string' ? { code } : {});
 }

@@ -71,9 +71,8 @@ interface Outgoing {
   readonly body?: string;
   /**
    * True for reads: the connection stays open for the next read (a Find reads hundreds of
-   * pages); actions close theirs (see httpExchange.ts). Inside VS Code, with its defaults
-   * (proxy support on; for HTTPS, system certificates added), its own agent goes under every
-   * request and closes each connection anyway (docs/api-decisions.md, "Connections").
+   * pages); actions get a new one and close it (see httpExchange.ts). No request has an agent
+   * of its own, so VS Code's proxy support takes every one (docs/api-decisions.md, "Connections").
    */
   readonly keepConnection?: boolean;
 }

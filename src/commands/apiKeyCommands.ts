@@ -301,12 +301,21 @@ export async function removeAccount(
     }
     forget = choice === both;
   }
-  await deps.store.remove(session.id);
+  const removed = await deps.store.remove(session.id);
   await deps.recent.clear(session.id);
   if (forget && readings) {
     await deps.history.forget(readings);
   }
   await deps.sessions.sync();
+  if (removed?.keyDeleted === false) {
+    void showWarning(
+      vscode.l10n.t(
+        "{0} removed, but the system keyring refused to delete its API key: it is still stored there. Partner Explorer will delete it at the next start; to revoke the key now, regenerate it in the provider's dashboard.",
+        name,
+      ),
+    );
+    return true;
+  }
   void showInfo(
     forget ? vscode.l10n.t('{0} and its credit history removed.', name) : vscode.l10n.t('{0} removed.', name),
   );

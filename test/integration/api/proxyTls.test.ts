@@ -1,14 +1,20 @@
 import * as assert from 'node:assert/strict';
 import { globalAgent } from 'node:https';
 import * as vscode from 'vscode';
-import { startConnectProxy, startTlsFront, testCa, type ConnectProxy, type LocalServer } from '../../emulator/tlsFront';
+import {
+  startConnectProxy,
+  startTlsFront,
+  testCas,
+  type ConnectProxy,
+  type LocalServer,
+} from '../../emulator/tlsFront';
 import { children, emulator, resetAll, setKeys, setSetting, settledChildren, waitFor } from '../helpers/harness';
 
 // VS Code's own hook for extension tests: in a host started with extensionTestsPath, the
 // proxy support adds `https.globalAgent.testCertificates` to the certificates it trusts
 // (it loads them once, on the first https request of the host: hence at load time here).
 // The test CA then plays the part of a company authority in the system store.
-(globalAgent as unknown as { testCertificates?: string[] }).testCertificates = [testCa().toString()];
+(globalAgent as unknown as { testCertificates?: string[] }).testCertificates = testCas();
 
 /** VS Code's own setting, as a user behind a corporate proxy sets it. */
 const useProxy = (url: string | undefined) =>

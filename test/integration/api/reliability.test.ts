@@ -217,7 +217,7 @@ describe('Security: keys stay where they belong', () => {
     assert.equal(account.source, 'session');
     assert.equal(store.key(account.id), 'session-only-key-123');
     assert.ok(!JSON.stringify([...memento.values.values()]).includes('session-only-key-123'), 'no key in the state');
-    assert.equal(await store.remove(account.id), true);
+    assert.deepEqual(await store.remove(account.id), { keyDeleted: true }, 'nothing was stored: nothing to delete');
     assert.equal(store.key(account.id), undefined);
     assert.deepEqual(store.accounts, []);
     store.dispose();

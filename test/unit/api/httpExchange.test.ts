@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as http from 'node:http';
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
@@ -65,7 +66,7 @@ function localServer(answer: (res: ServerResponse, seen: Seen) => void): Promise
 const transportFor = (url: string, timeoutMs = 2000) =>
   new Transport({ service: 'sms', baseUrl: url, apiKey: 'k3y-under-test', timeoutMs, retry: { baseDelayMs: 5 } });
 
-describe('Transport over Node http: what goes out and what comes back', () => {
+describe('Transport over node-fetch: what goes out and what comes back', () => {
   const encodings: [string, string, (b: Buffer) => Buffer][] = [
     ['gzip', 'gzip', gzipSync],
     ['deflate', 'deflate (zlib)', deflateSync],
@@ -145,6 +146,44 @@ describe('Transport over Node http: what goes out and what comes back', () => {
       assert.equal(Number(action.headers['content-length']), Buffer.byteLength(action.body));
       assert.deepEqual(JSON.parse(action.body), { apiKey: 'k3y-under-test', token: 'sub1', credit: '5' });
     } finally {
+      await server.stop();
+    }
+  });
+
+  it('no request carries an agent of its own, so VS Code\'s proxy support (mode "on") takes reads and actions alike', async () => {
+    const server = await localServer((res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(ME);
+    });
+    // Wrapped the way VS Code wraps the module's request for its proxy support: what it is given is recorded.
+    // The module object itself (as VS Code patches it), not an import's read-only namespace.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const node = require('http') as typeof http;
+    const original = node.request;
+    const agents: unknown[] = [];
+    node.request = ((...args: Parameters<typeof http.request>) => {
+      const options = args.find((a) => typeof a === 'object' && !(a instanceof URL)) as http.RequestOptions | undefined;
+      agents.push(options?.agent);
+      return original(...args);
+    }) as typeof http.request;
+    try {
+      const transport = transportFor(server.url);
+      await transport.get('me', {});
+      await transport.post('subaccount/credit/add', { token: 'sub1', credit: '5' });
+      await transport.getOnce('stop/add', { phoneNumber: '+33600000000' });
+      await transport.post('subaccount/remove', { token: 'sub1' }, undefined, 'DELETE');
+      assert.deepEqual(agents, [undefined, undefined, undefined, undefined]);
+      assert.deepEqual(
+        server.seen.map((s) => [s.method, s.headers.connection]),
+        [
+          ['GET', 'keep-alive'],
+          ['POST', 'close'],
+          ['GET', 'close'],
+          ['DELETE', 'close'],
+        ],
+      );
+    } finally {
+      node.request = original;
       await server.stop();
     }
   });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { Pacer, PartnerError, PROVIDER_PACE, sharedPacer } from '../../../src/api';
+import { JITTER_MARGIN_MS } from '../../../src/api/pacer';
 import { TokenBucket } from '../../../src/api/tokenBucket';
 import { clientFor, rejection, useEmulator } from '../helpers/emulatorFixture';
 
@@ -53,19 +54,43 @@ describe('token bucket', () => {
 describe('request pacing', () => {
   const emulator = useEmulator({ smsSubaccounts: 45, mailSubaccounts: 20 });
 
-  it("follows the provider's limits: at most 1,900 a minute per origin, 5 a minute for statistics/cost-resume", () => {
+  it("follows the provider's limits: at most 1,900 a minute per origin, a margin under statistics' and lookup's", () => {
     assert.deepEqual(PROVIDER_PACE.perOrigin, { limit: 1500, windowMs: 60_000, burst: 400 });
-    const costResume = { path: 'statistics/cost-resume', limit: 5, windowMs: 60_000, burst: 1 };
-    assert.deepEqual(PROVIDER_PACE.endpoints, [costResume]);
+    assert.deepEqual(
+      PROVIDER_PACE.endpoints.map((e) => e.path),
+      ['statistics/cost-resume', 'lookup'],
+    );
     let now = 0;
     const pacer = new Pacer(PROVIDER_PACE, () => now);
     const origin = 'https://api.smspartner.fr';
     // A Find over 50,000 sub-accounts: 2,500 pages, 84 s at 1,500 a minute after a burst of 400.
     assert.equal(pacer.estimateWaitMs(origin, 2500, 'subaccount/list'), 84_000);
-    assert.equal(pacer.estimateWaitMs(origin, 5, 'statistics/cost-resume'), 48_000);
+    assert.equal(pacer.estimateWaitMs(origin, 5, 'statistics/cost-resume'), 50_000);
     now = 1000;
     assert.equal(pacer.estimateWaitMs('https://api.mailpartner.fr', 1), 0, 'another origin has its own bucket');
   });
+
+  // The docs: statistics/cost-resume 5 a minute, lookup 360 a minute; past them, a 429.
+  for (const [path, documented, asked] of [
+    ['statistics/cost-resume', 5, 12],
+    ['lookup', 360, 800],
+  ] as const) {
+    it(`${path}: no ${documented + 1} requests in a row within a minute and ${JITTER_MARGIN_MS / 1000} s, yet no slower than that`, () => {
+      const pacer = new Pacer(PROVIDER_PACE, () => 0);
+      const origin = 'https://api.smspartner.fr';
+      // When each of `asked` requests asked at once from idle goes out.
+      const goes = Array.from({ length: asked }, (_, i) => pacer.estimateWaitMs(origin, i + 1, path));
+      const spans = goes.slice(documented).map((t, i) => t - goes[i]);
+      const closest = Math.min(...spans);
+      assert.ok(closest >= 60_000 + JITTER_MARGIN_MS, `${documented + 1} requests within ${closest} ms`);
+      assert.ok(closest <= 60_000 + JITTER_MARGIN_MS + 1000, `paced slower than needed: ${closest} ms`);
+      // A closed minute from any request's start holds at most the documented number.
+      for (const start of goes) {
+        const inMinute = goes.filter((t) => t >= start && t <= start + 60_000).length;
+        assert.ok(inMinute <= documented, `${inMinute} requests in the minute from ${start} ms`);
+      }
+    });
+  }
 
   it('a burst above the limit never draws a 429 from a server that enforces it', async function () {
     this.timeout(15_000);
