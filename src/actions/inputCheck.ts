@@ -1,24 +1,25 @@
 import type { Translate } from '../ui/errorMessages';
 
 /**
- * The subset of JSON Schema the tools' inputs use. Each tool declares its schema
- * once here; `package.json` carries the same object (a unit test compares them), and
- * `checkInput` applies it before any request: VS Code does not promise to check
- * what a model sends, and a model may send anything.
+ * The subset of JSON Schema the tools' inputs and the action commands' arguments use,
+ * checked at run time before any request: VS Code does not promise to check what a model
+ * sends, and `executeCommand` from another extension or a command link may pass anything.
+ * Each tool declares its schema once (`package.json` carries the same object, a unit test
+ * compares them); each action command in `commandArgs.ts`.
  */
 export type PropertySchema =
   | {
       readonly type: 'string';
-      readonly description: string;
+      readonly description?: string;
       readonly minLength?: number;
       readonly maxLength: number;
       readonly enum?: readonly string[];
     }
-  | { readonly type: 'integer'; readonly description: string; readonly minimum: number; readonly maximum: number }
-  | { readonly type: 'boolean'; readonly description: string }
+  | { readonly type: 'integer'; readonly description?: string; readonly minimum: number; readonly maximum: number }
+  | { readonly type: 'boolean'; readonly description?: string }
   | {
       readonly type: 'array';
-      readonly description: string;
+      readonly description?: string;
       readonly items: { readonly type: 'string'; readonly minLength: number; readonly maxLength: number };
       readonly minItems: number;
       readonly maxItems: number;
@@ -34,32 +35,50 @@ export interface InputSchema {
 export type InputCheck<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string };
 
 /**
- * Checks `input` against `schema`: every problem in one sentence each, in the
- * user's language, naming the field. An empty optional string counts as absent
- * (models often send `""` for "none").
+ * Whose input it is. A model's (`tool`) is forgiven what models often do: `""` for "none",
+ * a choice with spaces around it. A command's (`command`) is code: a choice must be exactly
+ * one of the values (a send's `mode` is `'real'` or `'sandbox'`, never `'Real'` or `true`).
  */
-export function checkInput<T>(schema: InputSchema, input: unknown, t: Translate): InputCheck<T> {
+export type InputSubject = 'tool' | 'command';
+
+/**
+ * Checks `input` against `schema`: every problem in one sentence each, in the
+ * user's language, naming the field.
+ */
+export function checkInput<T>(
+  schema: InputSchema,
+  input: unknown,
+  t: Translate,
+  subject: InputSubject = 'tool',
+): InputCheck<T> {
+  const command = subject === 'command';
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, problem: t('The tool input must be a JSON object.') };
+    return {
+      ok: false,
+      problem: command ? t('The command arguments must be an object.') : t('The tool input must be a JSON object.'),
+    };
   }
   const given = input as Record<string, unknown>;
   const problems: string[] = [];
   const value: Record<string, unknown> = {};
   for (const name of Object.keys(given)) {
     if (!Object.hasOwn(schema.properties, name)) {
-      problems.push(t('Unknown input field "{0}".', name));
+      problems.push(command ? t('Unknown argument "{0}".', name) : t('Unknown input field "{0}".', name));
     }
   }
   for (const [name, property] of Object.entries(schema.properties)) {
-    const raw = given[name];
+    const raw = Object.hasOwn(given, name) ? given[name] : undefined;
     const required = schema.required?.includes(name) === true;
-    if (raw === undefined || raw === null || (property.type === 'string' && raw === '' && !required)) {
+    const empty = !command && property.type === 'string' && raw === '' && !required;
+    if (raw === undefined || raw === null || empty) {
       if (required) {
-        problems.push(t('The input field "{0}" is required.', name));
+        problems.push(
+          command ? t('The argument "{0}" is required.', name) : t('The input field "{0}" is required.', name),
+        );
       }
       continue;
     }
-    const problem = checkProperty(name, property, raw, t);
+    const problem = command ? checkArgument(name, property, raw, t) : checkProperty(name, property, raw, t);
     if (typeof problem === 'string') {
       problems.push(problem);
     } else {
@@ -122,5 +141,54 @@ function checkProperty(
       }
       return { value: (raw as string[]).map((v) => v.trim()) };
     }
+  }
+}
+
+/** A command's argument: the same shapes, compared exactly (nothing trimmed, no choice guessed). */
+function checkArgument(
+  name: string,
+  property: PropertySchema,
+  raw: unknown,
+  t: Translate,
+): string | { value: unknown } {
+  switch (property.type) {
+    case 'string':
+      if (typeof raw !== 'string') {
+        return t('The argument "{0}" must be text.', name);
+      }
+      if (property.enum && !property.enum.includes(raw)) {
+        return t(
+          'The argument "{0}" must be exactly one of: {1}.',
+          name,
+          property.enum.map((v) => `'${v}'`).join(', '),
+        );
+      }
+      if (raw.length > property.maxLength || raw.trim().length < (property.minLength ?? 0)) {
+        return t(
+          'The argument "{0}" must be text of {1} to {2} characters.',
+          name,
+          property.minLength ?? 0,
+          property.maxLength,
+        );
+      }
+      return { value: raw };
+    case 'integer':
+      if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < property.minimum || raw > property.maximum) {
+        return t(
+          'The argument "{0}" must be a whole number from {1} to {2}.',
+          name,
+          property.minimum,
+          property.maximum,
+        );
+      }
+      return { value: raw };
+    case 'boolean':
+      if (typeof raw !== 'boolean') {
+        return t('The argument "{0}" must be true or false.', name);
+      }
+      return { value: raw };
+    case 'array':
+      // No command takes a list: commands take text, as typed in their input boxes.
+      return t('The argument "{0}" must be text.', name);
   }
 }
