@@ -153,15 +153,16 @@ function checkArgument(
 ): string | { value: unknown } {
   switch (property.type) {
     case 'string':
-      if (typeof raw !== 'string') {
-        return t('The argument "{0}" must be text.', name);
-      }
-      if (property.enum && !property.enum.includes(raw)) {
+      // A choice names its values whatever was given instead (`true` for a mode).
+      if (property.enum && (typeof raw !== 'string' || !property.enum.includes(raw))) {
         return t(
           'The argument "{0}" must be exactly one of: {1}.',
           name,
           property.enum.map((v) => `'${v}'`).join(', '),
         );
+      }
+      if (typeof raw !== 'string') {
+        return t('The argument "{0}" must be text.', name);
       }
       if (raw.length > property.maxLength || raw.trim().length < (property.minLength ?? 0)) {
         return t(

@@ -26,21 +26,16 @@ function refuse(title: string, problem: string): { readonly ok: false } {
 }
 
 /**
- * What a menu passes after the item (the selected items, an editor's URI) is not an
+ * What a menu passes after the item (the selected items of a tree, a URI) is not an
  * argument: only what a caller passed on purpose is checked, and then strictly.
  */
-function onPurpose(target: unknown, extra: unknown): boolean {
-  return extra !== undefined && !Array.isArray(extra) && !(target instanceof vscode.Uri);
+function onPurpose(extra: unknown): boolean {
+  return extra !== undefined && !Array.isArray(extra) && !(extra instanceof vscode.Uri);
 }
 
 /** A command's object of answers given in advance, checked; undefined when none was given. */
-export function givenArgs<T>(
-  command: ActionCommand,
-  title: string,
-  target: unknown,
-  args: unknown,
-): Checked<T | undefined> {
-  if (!onPurpose(target, args)) {
+export function givenArgs<T>(command: ActionCommand, title: string, args: unknown): Checked<T | undefined> {
+  if (!onPurpose(args)) {
     return { ok: true, value: undefined };
   }
   const check = checkCommandArgs<T>(command, args, vscode.l10n.t);
@@ -52,10 +47,9 @@ export function givenText(
   command: 'transferCredit' | 'addToStopList' | 'cancelScheduledSend',
   field: 'amount' | 'number' | 'messageId',
   title: string,
-  target: unknown,
   value: unknown,
 ): Checked<string | undefined> {
-  if (!onPurpose(target, value)) {
+  if (!onPurpose(value)) {
     return { ok: true, value: undefined };
   }
   const check = checkCommandArgs<Record<string, string>>(command, { [field]: value }, vscode.l10n.t);

@@ -33,7 +33,7 @@ export async function cancelScheduledSend(
   messageIdArg?: unknown,
 ): Promise<CancelOutcome> {
   const title = vscode.l10n.t('Cancel Scheduled Send');
-  const given = givenText('cancelScheduledSend', 'messageId', title, target, messageIdArg);
+  const given = givenText('cancelScheduledSend', 'messageId', title, messageIdArg);
   const named = givenAccount(deps.sessions, title, target);
   if (!given.ok || !named.ok) {
     return 'refused';

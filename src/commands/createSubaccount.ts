@@ -218,7 +218,7 @@ export async function createSubaccount(
 ): Promise<CreateOutcome> {
   const title = vscode.l10n.t('Create Sub-account');
   // Types checked here (a credit given as a number is refused, never dropped); the values below.
-  const given = givenArgs<SubaccountCreateRequest>('createSubaccount', title, arg, requestArg);
+  const given = givenArgs<SubaccountCreateRequest>('createSubaccount', title, requestArg);
   const account = givenAccount(deps.sessions, title, arg);
   if (!given.ok || !account.ok) {
     return { outcome: 'refused' };

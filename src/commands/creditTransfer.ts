@@ -103,7 +103,7 @@ export async function transferCredit(
     void showError(vscode.l10n.t('Choose a sub-account in the Partner Accounts view.'));
     return 'cancelled';
   }
-  const given = givenText('transferCredit', 'amount', title, node, amountArg);
+  const given = givenText('transferCredit', 'amount', title, amountArg);
   if (!target.ok || !given.ok) {
     return 'refused';
   }

@@ -83,7 +83,7 @@ function editorHtml(): { readonly html: string; readonly title?: string } {
 /** `Send Test E-mail…`: the active HTML document as the content, subject, recipients, mode. */
 export async function sendTestMail(deps: SendFlowDeps, target?: unknown, given?: unknown): Promise<SendOutcome> {
   const title = vscode.l10n.t('Send Test E-mail');
-  const args = givenArgs<SendMailArgs>('sendTestMail', title, target, given);
+  const args = givenArgs<SendMailArgs>('sendTestMail', title, given);
   const account = givenAccount(deps.sessions, title, target);
   if (!args.ok || !account.ok) {
     return 'refused';

@@ -106,7 +106,7 @@ function editorText(): string {
 /** `Send Test SMS…`: account, recipients, message, sender, options, mode; sandbox by default. */
 export async function sendTestSms(deps: SendFlowDeps, target?: unknown, given?: unknown): Promise<SendOutcome> {
   const title = vscode.l10n.t('Send Test SMS');
-  const args = givenArgs<SendSmsArgs>('sendTestSms', title, target, given);
+  const args = givenArgs<SendSmsArgs>('sendTestSms', title, given);
   const account = givenAccount(deps.sessions, title, target);
   if (!args.ok || !account.ok) {
     return 'refused';

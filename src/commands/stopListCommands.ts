@@ -89,7 +89,7 @@ function failed(deps: StopListDeps, session: AccountSession, error: unknown, wha
 /** *Add to STOP List…*: one validated number, one request; the list shows it without a re-read. */
 export async function addToStopList(deps: StopListDeps, target: unknown, number?: unknown): Promise<StopOutcome> {
   const title = vscode.l10n.t('Add to STOP List');
-  const given = givenText('addToStopList', 'number', title, target, number);
+  const given = givenText('addToStopList', 'number', title, number);
   const account = givenAccount(deps.sessions, title, target);
   if (!given.ok || !account.ok) {
     return 'refused';
