@@ -21,6 +21,7 @@ import {
 import { withLinkedSignal } from '../api/abortable';
 import type { PartnerLog } from '../log/partnerLog';
 import { describeApiUrlProblem, type PartnerSettings } from '../settings/partnerSettings';
+import { ActionGuard } from './actionGuard';
 import type { AccountInfo, AccountStore, KeySource } from './accountStore';
 import { StopList, type StopPageSource } from './stopList';
 import { SubaccountIndex } from './subaccountIndex';
@@ -49,6 +50,8 @@ export class AccountSession implements SubaccountPageSource, StopPageSource, vsc
   readonly subaccountIndex: SubaccountIndex;
   /** SMS accounts: the STOP list, read once the user opens it. */
   readonly stopList: StopList;
+  /** The actions under way on this account (sends, transfers…): one of a kind at a time, whoever asks. */
+  readonly actions = new ActionGuard();
   private disposed = false;
   private stateValue: AccountState = { kind: 'idle' };
   private clientValue: AnyClient | undefined;

@@ -42,3 +42,4 @@ export {
 export * from './sendRules';
 export { isCreditProblem, isIpRefused, isStopListed } from './providerCodes';
 export { measureSms, type SmsLength } from './smsLength';
+export { classifyActionFailure, type ActionFailure } from './actionOutcome';

@@ -54,6 +54,12 @@ export interface PartnerErrorInit {
   readonly redirect?: RefusedRedirect;
   /** The size bound an answer went past. */
   readonly limitBytes?: number;
+  /**
+   * `cancelled`: whether the request had been handed to the network when it was cancelled
+   * (its outcome is then unknown). False only when nothing left the machine (waiting for
+   * its turn); left out when not known, which counts as written.
+   */
+  readonly written?: boolean;
 }
 
 /**
@@ -77,6 +83,7 @@ export class PartnerError extends Error {
   readonly certificate?: CertificateProblem;
   readonly redirect?: RefusedRedirect;
   readonly limitBytes?: number;
+  readonly written?: boolean;
 
   constructor(init: PartnerErrorInit) {
     super(logMessage(init));
@@ -96,6 +103,7 @@ export class PartnerError extends Error {
     this.certificate = init.certificate;
     this.redirect = init.redirect;
     this.limitBytes = init.limitBytes;
+    this.written = init.written;
   }
 
   /** The key was rejected or missing: the user should set it again. */

@@ -213,7 +213,8 @@ export class Transport {
   /** Waits for the pacer's go; this wait is not part of any attempt's timeout. */
   private async takeTurn(url: URL, signal: AbortSignal | undefined): Promise<void> {
     const started = Date.now();
-    const cancelled = () => this.error({ kind: 'cancelled' });
+    // Still waiting for a turn: nothing has left the machine.
+    const cancelled = () => this.error({ kind: 'cancelled', written: false });
     await this.pacer.acquire(url, this.base.pathname, [signal, this.options.signal], cancelled);
     const waited = Date.now() - started;
     if (waited >= 1000) {
@@ -233,10 +234,14 @@ export class Transport {
     const started = Date.now();
     const log = (outcome: string, level: 'info' | 'warn' = 'info') =>
       this.options.logger?.[level](`${method} ${this.describe(url)} → ${outcome} in ${Date.now() - started} ms`);
+    // From the exchange's start the request may be on the wire: a cancellation after it
+    // leaves an action's outcome unknown. The one spot that says so (see PartnerError.written).
+    let written = false;
     try {
       if (controller.signal.aborted) {
-        return { error: this.error({ kind: 'cancelled' }) };
+        return { error: this.error({ kind: 'cancelled', written }) };
       }
+      written = true;
       // Nothing is followed here: a redirect is decided below, so the key (query or body) never
       // goes where a Location says without the redirect policy's consent.
       const res = await exchange(url, {
@@ -274,7 +279,7 @@ export class Transport {
       }
       if (controller.signal.aborted) {
         log('cancelled');
-        return { error: this.error({ kind: 'cancelled' }) };
+        return { error: this.error({ kind: 'cancelled', written }) };
       }
       const systemCode = systemCodeOf(err);
       const certificate = certificateProblem(systemCode);

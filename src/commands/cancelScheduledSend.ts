@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CANCEL_MIN_LEAD_MINUTES, checkMessageId, isPartnerError, SERVICES } from '../api';
+import { CANCEL_MIN_LEAD_MINUTES, checkMessageId, classifyActionFailure, SERVICES } from '../api';
 import type { AccountSessions } from '../accounts/accountSessions';
 import type { PartnerLog } from '../log/partnerLog';
 import type { MessageStatusPanels } from '../panels/messageStatus/messageStatusPanels';
@@ -7,6 +7,7 @@ import { errorText } from '../ui/errorText';
 import { formatCount } from '../ui/localeFormat';
 import { showError, showInfo, showWarning, withNotificationProgress } from '../ui/notifications';
 import { resolveAccount } from './accountPick';
+import { givenAccount, givenText } from './actionArgs';
 import { askMessageIdInInputBox, messageIdProblem } from './messageStatusCommand';
 
 export interface CancelDeps {
@@ -18,9 +19,6 @@ export interface CancelDeps {
 }
 
 export type CancelOutcome = 'done' | 'cancelled' | 'refused' | 'unknown' | 'busy';
-
-/** Messages with a cancellation in flight: a second click never sends twice. */
-const inFlight = new Set<string>();
 
 /**
  * `Cancel Scheduled Send…` (palette, or the status panel of a message some recipient
@@ -35,7 +33,12 @@ export async function cancelScheduledSend(
   messageIdArg?: unknown,
 ): Promise<CancelOutcome> {
   const title = vscode.l10n.t('Cancel Scheduled Send');
-  const session = await resolveAccount(deps.sessions, target, { title, usable: true });
+  const given = givenText('cancelScheduledSend', 'messageId', title, messageIdArg);
+  const named = givenAccount(deps.sessions, title, target);
+  if (!given.ok || !named.ok) {
+    return 'refused';
+  }
+  const session = await resolveAccount(deps.sessions, named.value, { title, usable: true });
   if (!session) {
     if (!deps.sessions.all.some((s) => s.hasKey)) {
       void showInfo(vscode.l10n.t('Set an API key first to look up a message.'));
@@ -43,25 +46,24 @@ export async function cancelScheduledSend(
     return 'cancelled';
   }
   let id: string | undefined;
-  if (messageIdArg !== undefined) {
-    const problem = messageIdProblem(String(messageIdArg));
+  if (given.value !== undefined) {
+    const problem = messageIdProblem(given.value);
     if (problem) {
       void showError(problem);
       return 'refused';
     }
-    id = String(messageIdArg).replace(/\s+/g, '');
+    id = given.value.replace(/\s+/g, '');
   } else {
     id = await askMessageIdInInputBox(`${title} · ${session.label}`);
   }
   if (id === undefined || !checkMessageId(id).ok) {
     return 'cancelled';
   }
-  const key = `${session.id}:${id}`;
-  if (inFlight.has(key)) {
+  const release = session.actions.enter('cancel', id);
+  if (!release) {
     void showInfo(vscode.l10n.t('Message {0} is already being cancelled.', id));
     return 'busy';
   }
-  inFlight.add(key);
   try {
     const several = deps.sessions.forService(session.service).length > 1;
     const account = several ? `${session.label} · ${session.name}` : session.label;
@@ -100,12 +102,17 @@ export async function cancelScheduledSend(
       deps.log?.warn(
         `${SERVICES[session.service].label}: cancelling message ${id} failed: ${error instanceof Error ? error.message : String(error)}`,
       );
-      if (isPartnerError(error) && error.kind === 'api') {
+      const failure = classifyActionFailure(error);
+      if (failure === 'refused') {
         void showError(vscode.l10n.t('The cancellation was refused: {0}', errorText(error)));
         void deps.panels.get(session.id, id)?.load();
         return 'refused';
       }
-      // Sent, but no answer we can trust: it may or may not have been cancelled.
+      if (failure === 'notSent') {
+        void showError(vscode.l10n.t('The send was not cancelled: {0}', errorText(error)));
+        return 'refused';
+      }
+      // Sent, but no answer we can trust (a timeout, the key replaced mid-request): it may or may not have been cancelled.
       void showWarning(
         vscode.l10n.t(
           'The outcome of the cancellation is unknown: {0} The message status is being read again; check it before trying again.',
@@ -116,6 +123,6 @@ export async function cancelScheduledSend(
       return 'unknown';
     }
   } finally {
-    inFlight.delete(key);
+    release();
   }
 }

@@ -38,8 +38,8 @@ import { showRecipientStatus } from './recipientStatusCommand';
 import { showStatusByTag } from './statusByTagCommand';
 import { showMessageStatus } from './messageStatusCommand';
 import type { SendFlowDeps } from './sendTestFlow';
-import { sendTestMail, type SendMailArgs } from './sendTestMail';
-import { sendTestSms, type SendSmsArgs } from './sendTestSms';
+import { sendTestMail } from './sendTestMail';
+import { sendTestSms } from './sendTestSms';
 import type { CommandHandler } from './registerCommand';
 import { copySubaccountField, showSubaccountCredits } from './subaccountCommands';
 import { isSubaccountNode } from '../views/tree/subaccountNode';
@@ -199,16 +199,10 @@ export function commandTable(c: CommandContext): Readonly<Record<string, Command
         },
         target,
       ),
-    'partnerExplorer.sendTestSms': (target, args) => sendTestSms(send, target, sendArgs<SendSmsArgs>(args)),
-    'partnerExplorer.sendTestMail': (target, args) => sendTestMail(send, target, sendArgs<SendMailArgs>(args)),
+    // Their arguments are checked at run time by the commands themselves (actionArgs.ts).
+    'partnerExplorer.sendTestSms': (target, args) => sendTestSms(send, target, args),
+    'partnerExplorer.sendTestMail': (target, args) => sendTestMail(send, target, args),
   };
-}
-
-/** Answers given in advance to a send command: an object, or none (from a menu VS Code passes other things). */
-function sendArgs<T>(value: unknown): T | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof vscode.Uri)
-    ? (value as T)
-    : undefined;
 }
 
 /** What the tree's own items do (argument-free commands, one set per account). */

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import {
   checkApiAmount,
+  classifyActionFailure,
   createRequestProblem,
-  isPartnerError,
   isPlausibleEmail,
   MAX_NAME_LENGTH,
   money,
@@ -19,6 +19,7 @@ import { errorText } from '../ui/errorText';
 import { formatMoney } from '../ui/localeFormat';
 import { showError, showInfo, showWarning, withNotificationProgress } from '../ui/notifications';
 import { resolveAccount } from './accountPick';
+import { givenAccount, givenArgs } from './actionArgs';
 import { ambiguousNote, readTypedAmount } from './amountInput';
 import { amountProblem, balanceProblem } from './creditTransfer';
 
@@ -34,29 +35,6 @@ export interface CreateSubaccountDeps {
 export type CreateOutcome =
   | { readonly outcome: 'done'; readonly created: CreatedSubaccount }
   | { readonly outcome: 'cancelled' | 'refused' | 'unknown' | 'busy' };
-
-/**
- * The provider refused, or the request never left: nothing happened. A 4xx other than
- * 408 means it was turned away (a 429 too); a timeout, a reset or a 5xx leaves it unknown.
- */
-export function isRefused(error: unknown): boolean {
-  if (!isPartnerError(error)) {
-    return error instanceof RangeError;
-  }
-  switch (error.kind) {
-    case 'api':
-    case 'cancelled':
-    case 'rateLimited':
-      return true;
-    case 'http':
-      return error.status !== undefined && error.status >= 400 && error.status < 500 && error.status !== 408;
-    default:
-      return false;
-  }
-}
-
-/** Accounts with a creation in flight: a second invocation never sends twice. */
-const inFlight = new Set<string>();
 
 /** Why the e-mail is refused as typed, or undefined. */
 export function emailProblem(value: string, required: boolean): string | undefined {
@@ -238,28 +216,6 @@ async function askRequest(session: AccountSession): Promise<SubaccountCreateRequ
   };
 }
 
-/** A request given as an argument (tests, other extensions): the same checks as the form. */
-function requestFromArg(arg: unknown): SubaccountCreateRequest | undefined {
-  if (typeof arg !== 'object' || arg === null) {
-    return undefined;
-  }
-  const a = arg as Record<string, unknown>;
-  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  const type = a.type === 'simple' || a.type === 'advanced' ? a.type : undefined;
-  if (!type) {
-    return undefined;
-  }
-  return {
-    type,
-    email: text(a.email),
-    isBuyer: typeof a.isBuyer === 'boolean' ? a.isBuyer : undefined,
-    creditToAttribute: text(a.creditToAttribute),
-    title: text(a.title),
-    firstname: text(a.firstname),
-    lastname: text(a.lastname),
-  };
-}
-
 /**
  * `Create Sub-account…`: the form, a modal that states what will happen, ONE request
  * (never retried), then the new sub-account shown in the tree from the answer. Its
@@ -271,25 +227,28 @@ export async function createSubaccount(
   arg?: unknown,
   requestArg?: unknown,
 ): Promise<CreateOutcome> {
-  const session = await resolveAccount(deps.sessions, arg, {
-    title: vscode.l10n.t('Create Sub-account'),
-    usable: true,
-  });
+  const title = vscode.l10n.t('Create Sub-account');
+  // Types checked here (a credit given as a number is refused, never dropped); the values below.
+  const given = givenArgs<SubaccountCreateRequest>('createSubaccount', title, requestArg);
+  const account = givenAccount(deps.sessions, title, arg);
+  if (!given.ok || !account.ok) {
+    return { outcome: 'refused' };
+  }
+  const session = await resolveAccount(deps.sessions, account.value, { title, usable: true });
   if (!session) {
     return { outcome: 'cancelled' };
   }
   const label = SERVICES[session.service].label;
   const locale = vscode.env.language;
-  if (inFlight.has(session.id)) {
+  if (session.actions.isBusy('createSubaccount')) {
     void showInfo(vscode.l10n.t('A sub-account is already being created for {0}.', session.name));
     return { outcome: 'busy' };
   }
-  let request: SubaccountCreateRequest | undefined;
-  if (requestArg !== undefined) {
-    request = requestFromArg(requestArg);
-    const problem = request ? createRequestProblem(session.service, request) : 'type';
-    if (!request || problem) {
-      void showError(vscode.l10n.t('This sub-account cannot be created as given ({0}).', problem ?? 'type'));
+  let request: SubaccountCreateRequest | undefined = given.value;
+  if (request) {
+    const problem = createRequestProblem(session.service, request);
+    if (problem) {
+      void showError(vscode.l10n.t('This sub-account cannot be created as given ({0}).', problem));
       return { outcome: 'refused' };
     }
   } else {
@@ -303,10 +262,10 @@ export async function createSubaccount(
     ? vscode.l10n.t('Create the {0} sub-account {1}?', label, email)
     : vscode.l10n.t('Create a {0} sub-account?', label);
   const action = vscode.l10n.t('Create');
-  if (inFlight.has(session.id)) {
+  const release = session.actions.enter('createSubaccount');
+  if (!release) {
     return { outcome: 'busy' };
   }
-  inFlight.add(session.id);
   try {
     if (!(await deps.confirm(message, requestLines(session, request, locale).join('\n'), action))) {
       return { outcome: 'cancelled' };
@@ -341,11 +300,13 @@ export async function createSubaccount(
     deps.log?.warn(
       `${label} (${session.id}): creating a sub-account failed: ${error instanceof Error ? error.message : String(error)}`,
     );
-    if (isRefused(error)) {
+    // "Not created" only when the provider said no or nothing left the machine.
+    if (classifyActionFailure(error) !== 'unknown') {
       void showError(vscode.l10n.t('The sub-account was not created: {0}', errorText(error)));
       return { outcome: 'refused' };
     }
-    // Sent, but no answer we can trust: it may or may not exist now. Never sent again.
+    // Sent, but no answer we can trust (a timeout, the key replaced or the account removed
+    // mid-request): it may or may not exist now. Never sent again.
     void showWarning(
       vscode.l10n.t(
         'The outcome of the creation is unknown: {0} The sub-accounts are being read again; check them before trying again.',
@@ -357,7 +318,7 @@ export async function createSubaccount(
     void session.refresh({ maxAgeMs: 0 });
     return { outcome: 'unknown' };
   } finally {
-    inFlight.delete(session.id);
+    release();
   }
 }
 

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { checkCreditAmount, isPartnerError, money, SERVICES, type Money } from '../api';
+import { checkCreditAmount, classifyActionFailure, money, SERVICES, type Money } from '../api';
 import type { AccountSessions } from '../accounts/accountSessions';
 import type { PartnerLog } from '../log/partnerLog';
 import { errorText } from '../ui/errorText';
 import { formatMoney } from '../ui/localeFormat';
 import type { AccountsTreeProvider } from '../views/tree/accountsTreeProvider';
-import { isSubaccountNode } from '../views/tree/subaccountNode';
+import { givenSubaccount, givenText } from './actionArgs';
 import { showError, showInfo, showWarning, withNotificationProgress } from '../ui/notifications';
 import { ambiguousNote, amountReasonText, readTypedAmount } from './amountInput';
 
@@ -20,9 +20,6 @@ export interface TransferDeps {
 }
 
 export type TransferOutcome = 'done' | 'cancelled' | 'refused' | 'unknown' | 'busy';
-
-/** Sub-accounts with a transfer in flight: a second click never sends twice. */
-const inFlight = new Set<string>();
 
 /** Why an amount is refused, or undefined when it is fine (or reads two ways: the user is asked next). */
 export function amountProblem(
@@ -75,16 +72,19 @@ export async function transferCredit(
   node: unknown,
   amountArg?: unknown,
 ): Promise<TransferOutcome> {
-  if (!isSubaccountNode(node)) {
+  const title = direction === 'add' ? vscode.l10n.t('Add Credit') : vscode.l10n.t('Remove Credit');
+  const target = givenSubaccount(deps.sessions, title, node);
+  if (!target) {
     void showError(vscode.l10n.t('Choose a sub-account in the Partner Accounts view.'));
     return 'cancelled';
   }
-  const sub = node.subaccount;
-  const session = deps.sessions.get(node.accountId);
-  if (!session) {
-    return 'cancelled';
+  const given = givenText('transferCredit', 'amount', title, amountArg);
+  if (!target.ok || !given.ok) {
+    return 'refused';
   }
-  const label = SERVICES[node.service].label;
+  // The sub-account as its account listed it: never the balance or e-mail a caller made up.
+  const { session, sub } = target.value;
+  const label = SERVICES[session.service].label;
   const locale = vscode.env.language;
   if (!sub.token) {
     void showError(
@@ -92,15 +92,15 @@ export async function transferCredit(
     );
     return 'refused';
   }
-  const key = `${node.accountId}:${sub.token}`;
-  if (inFlight.has(key)) {
+  const token = sub.token;
+  if (session.actions.isBusy('transfer', token)) {
     void showInfo(vscode.l10n.t('A transfer for {0} is already in progress.', sub.email));
     return 'busy';
   }
   const mainBalance = session.account?.credits.balance;
   const input =
-    typeof amountArg === 'string'
-      ? amountArg
+    given.value !== undefined
+      ? given.value
       : await vscode.window.showInputBox({
           title:
             direction === 'add'
@@ -153,10 +153,10 @@ export async function transferCredit(
       ? vscode.l10n.t('Add {0} to {1}?', shown, sub.email)
       : vscode.l10n.t('Remove {0} from {1}?', shown, sub.email);
   const action = direction === 'add' ? vscode.l10n.t('Add {0}', shown) : vscode.l10n.t('Remove {0}', shown);
-  if (inFlight.has(key)) {
+  const release = session.actions.enter('transfer', token);
+  if (!release) {
     return 'busy';
   }
-  inFlight.add(key);
   try {
     if (!(await deps.confirm(message, lines.join('\n'), action))) {
       return 'cancelled';
@@ -166,7 +166,7 @@ export async function transferCredit(
         ? vscode.l10n.t('Adding {0} to {1}…', shown, sub.email)
         : vscode.l10n.t('Removing {0} from {1}…', shown, sub.email);
     const result = await withNotificationProgress({ title: progressTitle }, () =>
-      session.transferCredit(direction, sub.token!, read.amount),
+      session.transferCredit(direction, token, read.amount),
     );
     session.subaccounts.updateBalance(sub.id, result.subaccountCredit);
     session.applyBalance(result.credit);
@@ -183,11 +183,16 @@ export async function transferCredit(
     deps.log?.warn(
       `${label}: transfer ${direction} ${read.amount} for sub-account ${sub.id} failed: ${error instanceof Error ? error.message : String(error)}`,
     );
-    if (isPartnerError(error) && error.kind === 'api') {
+    const failure = classifyActionFailure(error);
+    if (failure === 'refused') {
       void showError(vscode.l10n.t('The transfer was refused: {0}', errorText(error)));
       return 'refused';
     }
-    // Sent, but no answer we can trust: it may or may not have happened.
+    if (failure === 'notSent') {
+      void showError(vscode.l10n.t('No credit was moved: {0}', errorText(error)));
+      return 'refused';
+    }
+    // Sent, but no answer we can trust (a timeout, the key replaced mid-request): it may or may not have happened.
     void showWarning(
       vscode.l10n.t(
         'The outcome of the transfer is unknown: {0} The balances are being read again; check them before trying again.',
@@ -197,6 +202,6 @@ export async function transferCredit(
     void deps.tree.reload(session);
     return 'unknown';
   } finally {
-    inFlight.delete(key);
+    release();
   }
 }

@@ -1,14 +1,13 @@
 import * as vscode from 'vscode';
-import { isPartnerError, SERVICES, type Subaccount } from '../api';
+import { classifyActionFailure, isPartnerError, SERVICES, type Subaccount } from '../api';
 import type { AccountSession } from '../accounts/accountSession';
 import type { AccountSessions } from '../accounts/accountSessions';
 import type { PartnerLog } from '../log/partnerLog';
 import { errorText } from '../ui/errorText';
 import { formatMoney } from '../ui/localeFormat';
 import { showError, showInfo, showWarning, withNotificationProgress } from '../ui/notifications';
-import { isSubaccountNode } from '../views/tree/subaccountNode';
 import { resolveAccount } from './accountPick';
-import { isRefused } from './createSubaccount';
+import { givenAccount, givenSubaccount } from './actionArgs';
 
 export interface RemoveSubaccountDeps {
   readonly sessions: AccountSessions;
@@ -21,9 +20,6 @@ export interface RemoveSubaccountDeps {
 
 export type RemoveOutcome = 'done' | 'cancelled' | 'refused' | 'unknown' | 'busy';
 
-/** Sub-accounts with a removal in flight: a second click never sends twice. */
-const inFlight = new Set<string>();
-
 /** Exact match only: removal cannot be undone. */
 export function typedEmailProblem(typed: string, email: string): string | undefined {
   return typed === email ? undefined : vscode.l10n.t('Type {0} exactly to confirm.', email);
@@ -35,9 +31,14 @@ export function typedEmailProblem(typed: string, email: string): string | undefi
  * tree. When the outcome is unknown, the user is told and the list re-read.
  */
 export async function removeSubaccount(deps: RemoveSubaccountDeps, node: unknown): Promise<RemoveOutcome> {
-  const target = isSubaccountNode(node)
-    ? { session: deps.sessions.get(node.accountId), sub: node.subaccount }
-    : await pickSubaccount(deps.sessions, node);
+  const title = vscode.l10n.t('Remove Sub-account');
+  // A sub-account item must be one its account listed; anything else names an account (or asks).
+  const listed = givenSubaccount(deps.sessions, title, node);
+  const account = listed ? undefined : givenAccount(deps.sessions, title, node);
+  if (listed?.ok === false || account?.ok === false) {
+    return 'refused';
+  }
+  const target = listed?.ok ? listed.value : await pickSubaccount(deps.sessions, account?.value);
   const { session, sub } = target ?? {};
   if (!session || !sub) {
     return 'cancelled';
@@ -50,12 +51,12 @@ export async function removeSubaccount(deps: RemoveSubaccountDeps, node: unknown
     );
     return 'refused';
   }
-  const key = `${session.id}:${sub.token}`;
-  if (inFlight.has(key)) {
+  const token = sub.token;
+  const release = session.actions.enter('removeSubaccount', token);
+  if (!release) {
     void showInfo(vscode.l10n.t('{0} is already being removed.', sub.email));
     return 'busy';
   }
-  inFlight.add(key);
   try {
     const balance = formatMoney(sub.balance, locale);
     const lines = [
@@ -79,7 +80,7 @@ export async function removeSubaccount(deps: RemoveSubaccountDeps, node: unknown
       return 'cancelled';
     }
     await withNotificationProgress({ title: vscode.l10n.t('Removing the sub-account {0}…', sub.email) }, () =>
-      session.removeSubaccount(sub.token!),
+      session.removeSubaccount(token),
     );
     session.subaccounts.removeItem(sub.id);
     session.subaccountIndex.changed(sub.id);
@@ -95,7 +96,8 @@ export async function removeSubaccount(deps: RemoveSubaccountDeps, node: unknown
       session.subaccounts.removeItem(sub.id);
       session.subaccountIndex.changed(sub.id);
     }
-    if (isRefused(error)) {
+    // "Not removed" only when the provider said no or nothing left the machine.
+    if (classifyActionFailure(error) !== 'unknown') {
       void showError(vscode.l10n.t('The sub-account was not removed: {0}', errorText(error)));
       return 'refused';
     }
@@ -109,7 +111,7 @@ export async function removeSubaccount(deps: RemoveSubaccountDeps, node: unknown
     void session.subaccounts.reload();
     return 'unknown';
   } finally {
-    inFlight.delete(key);
+    release();
   }
 }
 

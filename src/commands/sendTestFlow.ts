@@ -1,27 +1,14 @@
 import * as vscode from 'vscode';
-import {
-  checkSchedule,
-  isCreditProblem,
-  isIpRefused,
-  isPartnerError,
-  isStopListed,
-  money,
-  SERVICES,
-  type Money,
-  type PartnerError,
-  type Schedule,
-  type SendResult,
-  type ServiceId,
-} from '../api';
+import { checkSchedule, money, SERVICES, type Money, type Schedule, type SendResult, type ServiceId } from '../api';
 import type { AccountSession } from '../accounts/accountSession';
 import type { AccountSessions } from '../accounts/accountSessions';
 import type { PartnerLog } from '../log/partnerLog';
 import type { MessageStatusPanels } from '../panels/messageStatus/messageStatusPanels';
 import { maskRecipient } from '../panels/messageStatus/personalData';
-import { errorText } from '../ui/errorText';
 import { formatCount, formatMoney } from '../ui/localeFormat';
-import { showError, showInfo, showWarning, withNotificationProgress } from '../ui/notifications';
+import { showError, showInfo, withNotificationProgress } from '../ui/notifications';
 import { resolveAccount } from './accountPick';
+import { sendFailed } from './sendFailure';
 
 /**
  * What *Send Test SMS…* and *Send Test E-mail…* share: the account, the mode (sandbox
@@ -44,9 +31,6 @@ export interface SendFlowDeps {
   /** Asks the user to confirm a real send; the command uses a modal dialog. */
   readonly confirm: (message: string, detail: string, action: string) => Promise<boolean>;
 }
-
-/** Accounts with a send under way (from the first question to the answer): never two at once. */
-const inFlight = new Set<string>();
 
 /** The last price seen per SMS or mail, per account: the estimate in the next modal. */
 const unitPrices = new Map<string, Money>();
@@ -79,18 +63,30 @@ export async function resolveSendAccount(
   return session;
 }
 
-/** Runs `flow` unless a send is already under way for this account. */
+/**
+ * Runs `flow` unless a send is already under way for this account, from a command or the
+ * agent's tool (the session's guard, from the first question to the answer).
+ */
 export async function guarded(session: AccountSession, flow: () => Promise<SendOutcome>): Promise<SendOutcome> {
-  if (inFlight.has(session.id)) {
+  const release = session.actions.enter('send');
+  if (!release) {
     void showInfo(vscode.l10n.t('A test send for {0} is already in progress.', session.name));
     return 'busy';
   }
-  inFlight.add(session.id);
   try {
     return await flow();
   } finally {
-    inFlight.delete(session.id);
+    release();
   }
+}
+
+/** The modal's first lines: who pays, and who the recipients see as the sender. */
+export function payerLines(session: AccountSession, sender?: string): string[] {
+  const lines = [vscode.l10n.t('Account that pays: {0} ({1})', session.name, SERVICES[session.service].label)];
+  if (sender !== undefined) {
+    lines.push(sender === '' ? vscode.l10n.t('Sender: the operator short code') : vscode.l10n.t('Sender: {0}', sender));
+  }
+  return lines;
 }
 
 const senderKey = (session: AccountSession) => `partnerExplorer.sendTest.sender.${session.id}`;
@@ -205,7 +201,8 @@ export interface SendPlan {
 export async function confirmAndSend(deps: SendFlowDeps, plan: SendPlan): Promise<SendOutcome> {
   const { session } = plan;
   const locale = vscode.env.language;
-  if (plan.mode === 'real') {
+  // Anything but a sandbox send is confirmed: the modal is never skipped by a mode it does not know.
+  if (plan.mode !== 'sandbox') {
     const action = vscode.l10n.t('Send for Real');
     if (!(await deps.confirm(plan.question, plan.lines.join('\n'), action))) {
       return 'cancelled';
@@ -215,7 +212,7 @@ export async function confirmAndSend(deps: SendFlowDeps, plan: SendPlan): Promis
   try {
     result = await withNotificationProgress({ title: plan.progress }, () => plan.send(session.accountSignal));
   } catch (error) {
-    return failed(deps, plan, error);
+    return sendFailed(deps, plan, error);
   }
   if (result.cost && result.count) {
     unitPrices.set(session.id, money((result.cost.value / result.count).toFixed(3), result.cost.currency));
@@ -242,80 +239,4 @@ export async function confirmAndSend(deps: SendFlowDeps, plan: SendPlan): Promis
   }
   deps.panels.show(session, result.messageId);
   return 'sent';
-}
-
-async function failed(deps: SendFlowDeps, plan: SendPlan, error: unknown): Promise<SendOutcome> {
-  const { session } = plan;
-  deps.log?.warn(
-    `${session.label} (${session.id}): test send (${plan.mode}) failed: ${error instanceof Error ? error.message : String(error)}`,
-  );
-  if (!isPartnerError(error)) {
-    throw error;
-  }
-  // Refused before anything was done: the provider said no, or nothing reached it.
-  if (error.kind === 'api' || error.kind === 'rateLimited' || error.kind === 'certificate') {
-    explainRefusal(plan, error);
-    return 'refused';
-  }
-  void showWarning(
-    vscode.l10n.t(
-      'The outcome is unknown: the message may have been sent. {0} The credits are being read again; check the account before sending again.',
-      errorText(error),
-    ),
-  );
-  void deps.reload(session);
-  return 'unknown';
-}
-
-/** A documented refusal in words, with the action that fixes it. */
-function explainRefusal(plan: SendPlan, error: PartnerError): void {
-  const { session } = plan;
-  const text = errorText(error);
-  const dashboard = vscode.l10n.t('Open Dashboard');
-  const setKey = vscode.l10n.t('Replace API Key…');
-  let message = vscode.l10n.t('The send was refused: {0}', text);
-  const actions: string[] = [];
-  if (error.kind === 'api' && isCreditProblem(error.code)) {
-    message = vscode.l10n.t('The send was refused: {0} Buy credit in the dashboard, then send again.', text);
-    actions.push(dashboard);
-  } else if (error.kind === 'api' && isIpRefused(error.code)) {
-    message = vscode.l10n.t(
-      "The send was refused: {0} The account only accepts API calls from the IP addresses listed in its dashboard settings: add this machine's address there, or send from an allowed network.",
-      text,
-    );
-    actions.push(dashboard);
-  } else if (error.kind === 'api' && isStopListed(error.code)) {
-    const which = stopListedRecipient(plan.recipients, error.providerMessage);
-    if (which) {
-      message =
-        session.service === 'sms'
-          ? vscode.l10n.t(
-              'The send was refused: {0} is on the STOP SMS list (it unsubscribed). Remove it and send again.',
-              which,
-            )
-          : vscode.l10n.t('The send was refused: {0} is on the unsubscribe list. Remove it and send again.', which);
-    }
-  } else if (error.isKeyProblem) {
-    actions.push(setKey);
-  }
-  // Not awaited: a notification with buttons stays until dismissed, and the send is over.
-  void showError(message, ...actions).then((choice) => {
-    if (choice === dashboard) {
-      void vscode.commands.executeCommand('partnerExplorer.openInDashboard', session.id);
-    } else if (choice === setKey) {
-      void vscode.commands.executeCommand('partnerExplorer.replaceApiKey', session.id);
-    }
-  });
-}
-
-/** Which of our recipients a STOP refusal names; the only one when there is one. */
-function stopListedRecipient(recipients: readonly string[], providerMessage: string | undefined): string | undefined {
-  if (recipients.length === 1) {
-    return recipients[0];
-  }
-  const said = (providerMessage ?? '').toLowerCase();
-  const digits = said.replace(/\D/g, '');
-  return recipients.find((r) =>
-    r.includes('@') ? said.includes(r.toLowerCase()) : digits.includes(r.replace(/\D/g, '').slice(-9)),
-  );
 }

@@ -11,12 +11,14 @@ import {
 import type { AccountSession } from '../accounts/accountSession';
 import { formatMoney } from '../ui/localeFormat';
 import { showError } from '../ui/notifications';
+import { givenAccount, givenArgs } from './actionArgs';
 import {
   askSchedule,
   confirmAndSend,
   estimatedCost,
   guarded,
   maskedList,
+  payerLines,
   pickMode,
   resolveSendAccount,
   scheduleLine,
@@ -79,17 +81,18 @@ function editorHtml(): { readonly html: string; readonly title?: string } {
 }
 
 /** `Send Test E-mail…`: the active HTML document as the content, subject, recipients, mode. */
-export async function sendTestMail(
-  deps: SendFlowDeps,
-  target?: unknown,
-  args: SendMailArgs = {},
-): Promise<SendOutcome> {
+export async function sendTestMail(deps: SendFlowDeps, target?: unknown, given?: unknown): Promise<SendOutcome> {
   const title = vscode.l10n.t('Send Test E-mail');
-  const session = await resolveSendAccount(deps.sessions, 'mail', target, title);
+  const args = givenArgs<SendMailArgs>('sendTestMail', title, given);
+  const account = givenAccount(deps.sessions, title, target);
+  if (!args.ok || !account.ok) {
+    return 'refused';
+  }
+  const session = await resolveSendAccount(deps.sessions, 'mail', account.value, title);
   if (!session) {
     return 'cancelled';
   }
-  return guarded(session, () => mailFlow(deps, session, args));
+  return guarded(session, () => mailFlow(deps, session, args.value ?? {}));
 }
 
 async function mailFlow(deps: SendFlowDeps, session: AccountSession, args: SendMailArgs): Promise<SendOutcome> {
@@ -167,6 +170,7 @@ async function mailFlow(deps: SendFlowDeps, session: AccountSession, args: SendM
   }
   const cost = estimatedCost(session, recipients.length);
   const lines = [
+    ...payerLines(session),
     vscode.l10n.t('Recipients ({0}): {1}', recipients.length, maskedList(recipients)),
     vscode.l10n.t('Subject: {0}', subjectText.trim()),
     cost
@@ -182,7 +186,11 @@ async function mailFlow(deps: SendFlowDeps, session: AccountSession, args: SendM
     scheduled,
     mode,
     recipients,
-    question: vscode.l10n.t('Send this e-mail to {0} recipient(s) for real? This spends credit.', recipients.length),
+    question: vscode.l10n.t(
+      'Send this e-mail to {0} recipient(s) for real from {1}? This spends credit.',
+      recipients.length,
+      session.name,
+    ),
     lines,
     progress:
       mode === 'sandbox' ? vscode.l10n.t('Sending a test e-mail in sandbox…') : vscode.l10n.t('Sending a test e-mail…'),
@@ -192,7 +200,8 @@ async function mailFlow(deps: SendFlowDeps, session: AccountSession, args: SendM
           to: recipients,
           subject: subjectText.trim(),
           htmlContent: fromEditor.html,
-          sandbox: mode === 'sandbox',
+          // Sandbox unless exactly 'real' (the modal was asked for anything but 'sandbox').
+          sandbox: mode !== 'real',
           schedule,
         },
         { signal },

@@ -15,12 +15,14 @@ import {
 import type { AccountSession } from '../accounts/accountSession';
 import { formatMoney } from '../ui/localeFormat';
 import { showError } from '../ui/notifications';
+import { givenAccount, givenArgs } from './actionArgs';
 import {
   askSchedule,
   confirmAndSend,
   estimatedCost,
   guarded,
   maskedList,
+  payerLines,
   pickMode,
   rememberedSender,
   rememberSender,
@@ -33,7 +35,9 @@ import {
 
 /**
  * Answers given in advance (from another extension, a keybinding, or a test): each one
- * given skips its question, and is checked as if typed. A real send still asks the modal.
+ * given skips its question, and is checked as if typed. Their types and `mode` (exactly
+ * `'sandbox'` or `'real'`) are checked first (`actions/commandArgs.ts`): anything else is
+ * refused before any request. A real send still asks the modal; nothing can answer it.
  */
 export interface SendSmsArgs {
   readonly recipients?: string;
@@ -100,13 +104,18 @@ function editorText(): string {
 }
 
 /** `Send Test SMS…`: account, recipients, message, sender, options, mode; sandbox by default. */
-export async function sendTestSms(deps: SendFlowDeps, target?: unknown, args: SendSmsArgs = {}): Promise<SendOutcome> {
+export async function sendTestSms(deps: SendFlowDeps, target?: unknown, given?: unknown): Promise<SendOutcome> {
   const title = vscode.l10n.t('Send Test SMS');
-  const session = await resolveSendAccount(deps.sessions, 'sms', target, title);
+  const args = givenArgs<SendSmsArgs>('sendTestSms', title, given);
+  const account = givenAccount(deps.sessions, title, target);
+  if (!args.ok || !account.ok) {
+    return 'refused';
+  }
+  const session = await resolveSendAccount(deps.sessions, 'sms', account.value, title);
   if (!session) {
     return 'cancelled';
   }
-  return guarded(session, () => smsFlow(deps, session, args));
+  return guarded(session, () => smsFlow(deps, session, args.value ?? {}));
 }
 
 async function smsFlow(deps: SendFlowDeps, session: AccountSession, args: SendSmsArgs): Promise<SendOutcome> {
@@ -210,6 +219,7 @@ async function smsFlow(deps: SendFlowDeps, session: AccountSession, args: SendSm
   const cost = estimatedCost(session, total);
   const locale = vscode.env.language;
   const lines = [
+    ...payerLines(session, sender.sender ?? ''),
     vscode.l10n.t('Recipients ({0}): {1}', recipients.length, maskedList(recipients)),
     vscode.l10n.t('Segments: {0} SMS per recipient, {1} in all', parts, total),
     cost
@@ -225,7 +235,12 @@ async function smsFlow(deps: SendFlowDeps, session: AccountSession, args: SendSm
     scheduled,
     mode,
     recipients,
-    question: vscode.l10n.t('Send {0} SMS to {1} recipient(s) for real? This spends credit.', total, recipients.length),
+    question: vscode.l10n.t(
+      'Send {0} SMS to {1} recipient(s) for real from {2}? This spends credit.',
+      total,
+      recipients.length,
+      session.name,
+    ),
     lines,
     progress:
       mode === 'sandbox' ? vscode.l10n.t('Sending a test SMS in sandbox…') : vscode.l10n.t('Sending a test SMS…'),
@@ -235,7 +250,8 @@ async function smsFlow(deps: SendFlowDeps, session: AccountSession, args: SendSm
           phoneNumbers: recipients,
           message,
           sender: sender.sender,
-          sandbox: mode === 'sandbox',
+          // Sandbox unless exactly 'real' (the modal was asked for anything but 'sandbox').
+          sandbox: mode !== 'real',
           isStopSms: stopSms,
           isUnicode: unicode,
           schedule,

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkPhoneNumber, isSmsClient, type PhoneReason } from '../api';
+import { checkPhoneNumber, classifyActionFailure, isSmsClient, type PhoneReason, type StopEntry } from '../api';
 import type { AccountSession } from '../accounts/accountSession';
 import type { AccountSessions } from '../accounts/accountSessions';
 import type { PartnerLog } from '../log/partnerLog';
@@ -7,9 +7,8 @@ import { maskRecipient } from '../panels/messageStatus/personalData';
 import { hidePersonalDataSetting } from '../settings/personalDataSettings';
 import { errorText } from '../ui/errorText';
 import { showError, showInfo, showWarning, withNotificationProgress } from '../ui/notifications';
-import { isStopEntryNode } from '../views/tree/stopEntryNode';
 import { resolveAccount } from './accountPick';
-import { isRefused } from './createSubaccount';
+import { givenAccount, givenStopEntry, givenText } from './actionArgs';
 
 export interface StopListDeps {
   readonly sessions: AccountSessions;
@@ -19,9 +18,6 @@ export interface StopListDeps {
 }
 
 export type StopOutcome = 'done' | 'cancelled' | 'refused' | 'unknown' | 'busy';
-
-/** Accounts with a STOP list change under way: a double click never sends twice. */
-const inFlight = new Set<string>();
 
 /** Why a typed number is refused, in words; undefined when it is fine. */
 export function phoneProblem(input: string): string | undefined {
@@ -66,15 +62,15 @@ async function smsAccount(
 }
 
 async function once(session: AccountSession, work: () => Promise<StopOutcome>): Promise<StopOutcome> {
-  if (inFlight.has(session.id)) {
+  const release = session.actions.enter('stopList');
+  if (!release) {
     void showInfo(vscode.l10n.t('A STOP list change for {0} is already in progress.', session.name));
     return 'busy';
   }
-  inFlight.add(session.id);
   try {
     return await work();
   } finally {
-    inFlight.delete(session.id);
+    release();
   }
 }
 
@@ -83,7 +79,9 @@ function failed(deps: StopListDeps, session: AccountSession, error: unknown, wha
   deps.log?.warn(
     `SMS Partner (${session.id}): ${what} failed: ${error instanceof Error ? error.message : String(error)}`,
   );
-  if (isRefused(error)) {
+  // "Not changed" only when the provider said no or nothing left the machine; a request
+  // cancelled after it was written (the key replaced, the account removed) is unknown.
+  if (classifyActionFailure(error) !== 'unknown') {
     void showError(vscode.l10n.t('The STOP list was not changed: {0}', errorText(error)));
     return 'refused';
   }
@@ -99,21 +97,26 @@ function failed(deps: StopListDeps, session: AccountSession, error: unknown, wha
 
 /** *Add to STOP List…*: one validated number, one request; the list shows it without a re-read. */
 export async function addToStopList(deps: StopListDeps, target: unknown, number?: unknown): Promise<StopOutcome> {
-  const session = await smsAccount(deps.sessions, target, vscode.l10n.t('Add to STOP List'));
+  const title = vscode.l10n.t('Add to STOP List');
+  const given = givenText('addToStopList', 'number', title, number);
+  const account = givenAccount(deps.sessions, title, target);
+  if (!given.ok || !account.ok) {
+    return 'refused';
+  }
+  const session = await smsAccount(deps.sessions, account.value, title);
   if (!session || !isSmsClient(session.client)) {
     return 'cancelled';
   }
   const client = session.client;
   const typed =
-    typeof number === 'string'
-      ? number
-      : await vscode.window.showInputBox({
-          title: vscode.l10n.t('Add to STOP List'),
-          prompt: vscode.l10n.t('The number that asked not to receive SMS from {0}.', session.name),
-          placeHolder: '+33612345678',
-          ignoreFocusOut: true,
-          validateInput: phoneProblem,
-        });
+    given.value ??
+    (await vscode.window.showInputBox({
+      title: vscode.l10n.t('Add to STOP List'),
+      prompt: vscode.l10n.t('The number that asked not to receive SMS from {0}.', session.name),
+      placeHolder: '+33612345678',
+      ignoreFocusOut: true,
+      validateInput: phoneProblem,
+    }));
   if (typed === undefined) {
     return 'cancelled';
   }
@@ -150,12 +153,19 @@ export async function addToStopList(deps: StopListDeps, target: unknown, number?
 
 /** *Remove from STOP List…*: from an entry in the tree, or picked; a modal says what it means. */
 export async function removeFromStopList(deps: StopListDeps, target: unknown): Promise<StopOutcome> {
+  const title = vscode.l10n.t('Remove from STOP List');
+  // An entry item must be one its account's list holds; anything else names an account (or asks).
+  const listed = givenStopEntry(deps.sessions, title, target);
+  const named = listed ? undefined : givenAccount(deps.sessions, title, target);
+  if (listed?.ok === false || named?.ok === false) {
+    return 'refused';
+  }
   let session: AccountSession | undefined;
-  let entry = isStopEntryNode(target) ? target.entry : undefined;
-  if (isStopEntryNode(target)) {
-    session = deps.sessions.get(target.accountId);
+  let entry: StopEntry | undefined;
+  if (listed?.ok) {
+    ({ session, entry } = listed.value);
   } else {
-    session = await smsAccount(deps.sessions, target, vscode.l10n.t('Remove from STOP List'));
+    session = await smsAccount(deps.sessions, named?.value, title);
     if (session) {
       await session.stopList.loadAll(session.accountSignal);
       const picked = await vscode.window.showQuickPick(

@@ -3,7 +3,7 @@ import type { AccountSessions } from '../accounts/accountSessions';
 import type { AccountRef, CreditHistory } from '../accounts/creditHistory';
 import type { PartnerLog } from '../log/partnerLog';
 import type { PartnerSettings } from '../settings/partnerSettings';
-import type { InputSchema } from './toolInput';
+import type { InputSchema } from '../actions/inputCheck';
 
 /** What the tools read: the extension's own accounts, history, settings and log. */
 export interface ToolContext {

@@ -8,7 +8,7 @@ import { findSubaccountTool } from './findSubaccountTool';
 import type { AnyPartnerTool, PartnerTool, ToolContext } from './partnerTool';
 import { sendTestTool } from './sendTestTool';
 import { smsLengthTool } from './smsLengthTool';
-import { checkInput } from './toolInput';
+import { checkInput } from '../actions/inputCheck';
 import { ToolInputProblem } from './toolAccount';
 import { signalOf } from './toolSignal';
 

@@ -4,7 +4,9 @@ import {
   checkPhoneNumbers,
   checkSender,
   checkSmsText,
+  classifyActionFailure,
   isMailClient,
+  isPartnerError,
   isSmsClient,
   measureSms,
   type SendResult,
@@ -26,9 +28,6 @@ export interface SendTestInput {
   readonly account?: string;
   readonly service?: ServiceId;
 }
-
-/** Accounts with a tool send under way: a second call waits for nothing and sends nothing. */
-const inFlight = new Set<string>();
 
 /**
  * A test send **in sandbox only** (`sandbox=1`: nothing is delivered, nothing is charged).
@@ -96,10 +95,11 @@ export const sendTestTool: PartnerTool<SendTestInput> = {
     } else {
       throw new ToolInputProblem(vscode.l10n.t('{0} has no API key set.', session.label));
     }
-    if (inFlight.has(session.id)) {
+    // The session's guard: a command send and a tool send on one account never run at once.
+    const release = session.actions.enter('send');
+    if (!release) {
       throw new ToolInputProblem(vscode.l10n.t('A test send for {0} is already in progress.', session.name));
     }
-    inFlight.add(session.id);
     try {
       const result = await send().catch((error: unknown) => {
         throw unknownWhenSent(error, session.label);
@@ -128,15 +128,17 @@ export const sendTestTool: PartnerTool<SendTestInput> = {
       );
       return lines.join('\n');
     } finally {
-      inFlight.delete(session.id);
+      release();
     }
   },
 };
 
-/** A timeout or lost connection after the request left: the provider may have accepted it. */
+/**
+ * A timeout, a lost connection or a cancellation after the request was written: the provider
+ * may have accepted it. (The chat's own Stop is the registrar's: it throws CancellationError.)
+ */
 function unknownWhenSent(error: unknown, label: string): unknown {
-  const kind = (error as { kind?: unknown } | undefined)?.kind;
-  if (kind === 'timeout' || kind === 'network') {
+  if (isPartnerError(error) && classifyActionFailure(error) === 'unknown') {
     return new ToolInputProblem(
       vscode.l10n.t(
         'The outcome is unknown: {0} may have accepted the sandbox test (nothing is delivered or charged in sandbox). Check its status before trying again.',

@@ -1,4 +1,4 @@
-import type { InputSchema } from './toolInput';
+import type { InputSchema } from '../actions/inputCheck';
 
 export const DEFAULT_MAX_ROWS = 20;
 export const DEFAULT_MAX_RESULTS = 10;

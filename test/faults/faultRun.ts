@@ -38,6 +38,7 @@ import { panelRows } from './panelRows';
 import { settingsAndAccountRows } from './settingsAndAccountRows';
 import { subaccountAdminRows } from './subaccountAdminRows';
 import { sendRows } from './sendRows';
+import { actionArgumentRows } from './actionArgumentRows';
 import { toPositionalXml } from '../emulator/positionalXml';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -579,6 +580,7 @@ async function main(): Promise<void> {
     await panelRows(emulator, logger, expectInput);
     await sendRows(emulator, logger, expectInput);
     await messageActionRows(emulator, expectInput);
+    await actionArgumentRows(emulator, expectInput);
     stopListRows(expectInput);
     const keys = [emulator.apiKey('sms'), emulator.apiKey('mail')];
     const leaked = logLines.filter((l) => keys.some((k) => l.includes(k)));

@@ -101,8 +101,9 @@ describe('Send Test E-mail', () => {
     assert.equal(await sendTestMail(depsFor(api, true, asked), 'mail', args), 'sent');
     assert.equal(await sends(emu), 1);
     assert.deepEqual(asked[1], {
-      message: 'Send this e-mail to 2 recipient(s) for real? This spends credit.',
+      message: 'Send this e-mail to 2 recipient(s) for real from newsletter@exemple.fr? This spends credit.',
       detail:
+        'Account that pays: newsletter@exemple.fr (Mail Partner)\n' +
         'Recipients (2): a•••@e•••.fr, b•••@e•••.fr\nSubject: Bienvenue\nEstimated cost: unknown until the provider answers',
     });
   });

@@ -179,8 +179,10 @@ describe('Send Test SMS', () => {
     assert.deepEqual([...outcomes].sort(), ['busy', 'sent']);
     assert.deepEqual(asked, [
       {
-        message: 'Send 4 SMS to 2 recipient(s) for real? This spends credit.',
+        message: 'Send 4 SMS to 2 recipient(s) for real from agence.durand@exemple.fr? This spends credit.',
         detail:
+          'Account that pays: agence.durand@exemple.fr (SMS Partner)\n' +
+          'Sender: Agence\n' +
           'Recipients (2): +336••••••78, +336••••••32\n' +
           'Segments: 2 SMS per recipient, 4 in all\n' +
           'Estimated cost: €0.152 (at the price of the last send)',

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { resetAll, sessionOf, setKeys, setSetting } from '../helpers/harness';
+import { sendTestSms } from '../../../src/commands/sendTestSms';
+import { resetAll, sessionOf, setKeys, setSetting, waitFor } from '../helpers/harness';
 import { invoke, keysIn, unmaskedPersonalData } from './toolCalls';
 
 const sends = async (emu: Awaited<ReturnType<typeof resetAll>>['emu']) =>
@@ -88,5 +89,38 @@ describe('Partner tools: sandbox test send', () => {
     const text = await invoke('partnerExplorer_sendTest', { service: 'sms', recipients: ['+33612345678'], text: 'x' });
     assert.match(text, /^The outcome is unknown: SMS Partner may have accepted the sandbox test/);
     assert.equal((await sends(emu)).length, 1, 'sent once, not retried');
+  });
+
+  it('a command send and a tool send on the same account at once: one request, the second refused as busy', async () => {
+    const { api, emu } = await resetAll();
+    await setKeys(api, emu, ['sms']);
+    await waitFor(() => sessionOf(api, 'sms').state.kind === 'ready' || undefined, 'credits read');
+    const deps = {
+      sessions: api.sessions,
+      panels: api.panels,
+      state: api.storage.global,
+      reload: async () => undefined,
+      confirm: async () => true,
+    };
+    const args = { recipients: '+33612345678', message: 'Code 4242', sender: '', schedule: '', mode: 'sandbox' };
+    const tool = { service: 'sms', recipients: ['+33612345678'], text: 'Code 4242' };
+    const received = async () => (await sends(emu)).length;
+    // The command first: the tool is told the account is busy, and sends nothing.
+    await emu.inject({ type: 'delay', ms: 1500, path: '/send' });
+    const command = sendTestSms(deps, 'sms', args);
+    await waitFor(async () => ((await received()) === 1 ? true : undefined), 'the command send received');
+    assert.equal(
+      await invoke('partnerExplorer_sendTest', tool),
+      'A test send for agence.durand@exemple.fr is already in progress.',
+    );
+    assert.equal(await command, 'sent');
+    assert.equal(await received(), 1, 'one request');
+    // The tool first: the command says the same, and sends nothing.
+    await emu.inject({ type: 'delay', ms: 1500, path: '/send' });
+    const fromTool = invoke('partnerExplorer_sendTest', tool);
+    await waitFor(async () => ((await received()) === 2 ? true : undefined), 'the tool send received');
+    assert.equal(await sendTestSms(deps, 'sms', args), 'busy');
+    assert.match(await fromTool, /sandbox test accepted/);
+    assert.equal(await received(), 2, 'one request each time');
   });
 });

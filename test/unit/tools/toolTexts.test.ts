@@ -9,7 +9,7 @@ import { creditsText } from '../../../src/tools/creditsText';
 import { deliveryStatusText } from '../../../src/tools/deliveryStatusText';
 import { smsLengthText } from '../../../src/tools/smsLengthText';
 import { subaccountMatchText } from '../../../src/tools/subaccountMatchText';
-import { checkInput } from '../../../src/tools/toolInput';
+import { checkInput } from '../../../src/actions/inputCheck';
 import {
   CREDITS_SCHEMA,
   DELIVERY_STATUS_SCHEMA,
