@@ -10,7 +10,7 @@
 /** @typedef {import('../src/webview/creditHistoryProtocol').HistoryStrings} HistoryStrings */
 
 (function () {
-  // @ts-ignore acquireVsCodeApi is provided by VS Code inside webviews.
+  // @ts-expect-error acquireVsCodeApi is provided by VS Code inside webviews.
   const vscode = acquireVsCodeApi();
   const app = /** @type {HTMLElement} */ (document.getElementById('app'));
   const SVG = 'http://www.w3.org/2000/svg';

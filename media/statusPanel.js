@@ -15,7 +15,7 @@
 /** @typedef {import('../src/webview/messageStatusProtocol').TrackingState} TrackingState */
 
 (function () {
-  // @ts-ignore acquireVsCodeApi is provided by VS Code inside webviews.
+  // @ts-expect-error acquireVsCodeApi is provided by VS Code inside webviews.
   const vscode = acquireVsCodeApi();
   const app = /** @type {HTMLElement} */ (document.getElementById('app'));
   const ROW_HEIGHT = 26;

@@ -13,7 +13,7 @@
 /** @typedef {import('../src/webview/usageProtocol').UsagePersistedState} UsagePersistedState */
 
 (function () {
-  // @ts-ignore acquireVsCodeApi is provided by VS Code inside webviews.
+  // @ts-expect-error acquireVsCodeApi is provided by VS Code inside webviews.
   const vscode = acquireVsCodeApi();
   const app = /** @type {HTMLElement} */ (document.getElementById('app'));
   const SVG = 'http://www.w3.org/2000/svg';

@@ -73,7 +73,7 @@ const workbenchApart = {
   name: 'workbench-apart',
   setup(build) {
     build.onResolve({ filter: /^\.\/workbench$/ }, (args) =>
-      args.importer.endsWith(`${sep}workbench${sep}lazyWorkbench.ts`)
+      args.importer.endsWith(`${sep}firstUse${sep}lazyWorkbench.ts`)
         ? { path: './workbench.js', external: true }
         : undefined,
     );
@@ -152,7 +152,7 @@ async function buildExtension() {
     esbuild.build({
       ...extensionFiles,
       plugins: [...common.plugins, xmlParserApart, shareStartup(startupModules)],
-      entryPoints: { workbench: 'src/workbench/workbench.ts' },
+      entryPoints: { workbench: 'src/firstUse/workbench.ts' },
     }),
     esbuild.build({ ...extensionFiles, entryPoints: { xmlParser: XML_PARSER } }),
   ]);

@@ -8,12 +8,12 @@ import {
   SERVICES,
   type Money,
 } from '../api';
+import type { AccountSession } from '../accounts/accountSession';
 import type { AccountSessions } from '../accounts/accountSessions';
 import type { PartnerLog } from '../log/partnerLog';
 import { errorText } from '../ui/errorText';
 import { formatMoney } from '../ui/localeFormat';
-import type { AccountsTreeProvider } from '../views/tree/accountsTreeProvider';
-import { isSubaccountNode } from '../views/tree/subaccountNode';
+import { isSubaccountTarget } from '../accounts/commandTargets';
 import { showError, showInfo, showWarning, withNotificationProgress } from '../ui/notifications';
 
 export type TransferDirection = 'add' | 'remove';
@@ -21,7 +21,8 @@ export type TransferDirection = 'add' | 'remove';
 export interface TransferDeps {
   readonly sessions: AccountSessions;
   readonly log?: PartnerLog;
-  readonly tree: AccountsTreeProvider;
+  /** Re-reads an account's credits and sub-accounts (after a transfer, or when its outcome is unknown). */
+  readonly tree: { reload(session: AccountSession): Promise<void> };
   /** Asks the user to confirm; the command uses a modal dialog. */
   readonly confirm: (message: string, detail: string, action: string) => Promise<boolean>;
 }
@@ -100,7 +101,7 @@ export async function transferCredit(
   node: unknown,
   amountArg?: unknown,
 ): Promise<TransferOutcome> {
-  if (!isSubaccountNode(node)) {
+  if (!isSubaccountTarget(node)) {
     void showError(vscode.l10n.t('Choose a sub-account in the Partner Accounts view.'));
     return 'cancelled';
   }

@@ -6,7 +6,7 @@ import type { PartnerLog } from '../log/partnerLog';
 import { errorText } from '../ui/errorText';
 import { formatMoney } from '../ui/localeFormat';
 import { showError, showInfo, showWarning, withNotificationProgress } from '../ui/notifications';
-import { isSubaccountNode } from '../views/tree/subaccountNode';
+import { isSubaccountTarget } from '../accounts/commandTargets';
 import { resolveAccount } from './accountPick';
 import { isRefused } from './createSubaccount';
 
@@ -35,7 +35,7 @@ export function typedEmailProblem(typed: string, email: string): string | undefi
  * tree. When the outcome is unknown, the user is told and the list re-read.
  */
 export async function removeSubaccount(deps: RemoveSubaccountDeps, node: unknown): Promise<RemoveOutcome> {
-  const target = isSubaccountNode(node)
+  const target = isSubaccountTarget(node)
     ? { session: deps.sessions.get(node.accountId), sub: node.subaccount }
     : await pickSubaccount(deps.sessions, node);
   const { session, sub } = target ?? {};

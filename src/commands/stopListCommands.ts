@@ -3,11 +3,11 @@ import { checkPhoneNumber, isSmsClient, type PhoneReason } from '../api';
 import type { AccountSession } from '../accounts/accountSession';
 import type { AccountSessions } from '../accounts/accountSessions';
 import type { PartnerLog } from '../log/partnerLog';
-import { maskRecipient } from '../panels/messageStatus/personalData';
+import { maskRecipient } from '../ui/personalData';
 import { hidePersonalDataSetting } from '../settings/personalDataSettings';
 import { errorText } from '../ui/errorText';
 import { showError, showInfo, showWarning, withNotificationProgress } from '../ui/notifications';
-import { isStopEntryNode } from '../views/tree/stopEntryNode';
+import { isStopEntryTarget } from '../accounts/commandTargets';
 import { resolveAccount } from './accountPick';
 import { isRefused } from './createSubaccount';
 
@@ -142,8 +142,8 @@ export async function addToStopList(deps: StopListDeps, target: unknown, number?
 /** *Remove from STOP List…*: from an entry in the tree, or picked; a modal says what it means. */
 export async function removeFromStopList(deps: StopListDeps, target: unknown): Promise<StopOutcome> {
   let session: AccountSession | undefined;
-  let entry = isStopEntryNode(target) ? target.entry : undefined;
-  if (isStopEntryNode(target)) {
+  let entry = isStopEntryTarget(target) ? target.entry : undefined;
+  if (isStopEntryTarget(target)) {
     session = deps.sessions.get(target.accountId);
   } else {
     session = await smsAccount(deps.sessions, target, vscode.l10n.t('Remove from STOP List'));

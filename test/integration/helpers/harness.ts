@@ -5,7 +5,7 @@ import type { AccountSession } from '../../../src/accounts/accountSession';
 import type { PartnerExplorerApi, TestHooks } from '../../../src/extension';
 import type { PanelProtocol, WebviewPanelBase } from '../../../src/panels/webviewPanelBase';
 import type { HistorySeries } from '../../../src/webview/creditHistoryProtocol';
-import type { TreeNode } from '../../../src/views/tree/treeNode';
+import type { TreeNode } from '../../../src/providers/tree/treeNode';
 import type { Fault } from '../../emulator/partnerEmulator';
 import { PartnerEmulator } from '../../emulator/partnerEmulator';
 import type { RecipientRecord } from '../../emulator/emulatorData';

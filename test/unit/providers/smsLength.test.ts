@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { measureSms } from '../../../src/api/smsLength';
-import { applyFixes } from '../../../src/views/smsLength/smsFixes';
-import { changeMessage, fixEffect, smsLengthLabel } from '../../../src/views/smsLength/smsLengthText';
+import { applyFixes } from '../../../src/providers/smsLength/smsFixes';
+import { changeMessage, fixEffect, smsLengthLabel } from '../../../src/ui/smsLengthText';
 import { english, french } from '../helpers/bundleTranslate';
 
 describe('SMS length in the editor: texts and fixes', () => {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { SERVICE_IDS, SERVICES, type Account, type ServiceId } from '../../api';
+import { SERVICE_IDS, SERVICES, type ServiceId } from '../../api';
+import { mainCount } from '../../accounts/mainCount';
 import type { AccountSession } from '../../accounts/accountSession';
 import type { AccountSessions } from '../../accounts/accountSessions';
 import type { PartnerSettings } from '../../settings/partnerSettings';
@@ -20,11 +21,6 @@ const vscodeWindowFocus: WindowFocus = {
   onDidChangeFocus: (listener, thisArg, disposables) =>
     vscode.window.onDidChangeWindowState((e) => listener.call(thisArg, e.focused), undefined, disposables),
 };
-
-/** The credit count the status bar shows and the low-credit threshold applies to. */
-export function mainCount(account: Account): number {
-  return account.credits.service === 'sms' ? account.credits.sms : account.credits.mails;
-}
 
 export interface StatusBarView {
   readonly visible: boolean;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { registerCommand } from '../commands/registerCommand';
+import { registerCommand } from '../ui/registerCommand';
 import { MESSAGE_STATUS_VIEW_TYPE, USAGE_VIEW_TYPE } from '../panels/viewTypes';
-import type { TreeNode } from '../views/tree/treeNode';
+import type { TreeNode } from '../providers/tree/treeNode';
 import type { PanelPersistedState } from '../webview/messageStatusProtocol';
 import type { UsagePersistedState } from '../webview/usageProtocol';
 import type { CoreParts } from './coreParts';

@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import type { StopEntry } from '../../api';
-import { maskRecipient } from '../../panels/messageStatus/personalData';
+import { maskRecipient } from '../../ui/personalData';
 import { formatDateTime } from '../../ui/localeFormat';
 import { ContextValue } from './contextValues';
+import type { StopEntryTarget } from '../../accounts/commandTargets';
 import type { TreeNode } from './treeNode';
 
 /** A number on the STOP list; masked when *Hide personal data* is on. */
-export class StopEntryNode implements TreeNode {
+export class StopEntryNode implements TreeNode, StopEntryTarget {
   readonly id: string;
   /** Checked by commands that receive a node back from a menu. */
   readonly kind = 'stopEntry' as const;

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { measureSms } from '../../api/smsLength';
 import { smsLengthOptions } from '../../settings/smsLengthSettings';
-import { MAX_COUNTED_CHARS } from './smsLengthStatusBar';
-import { changeMessage } from './smsLengthText';
+import { MAX_COUNTED_CHARS } from '../../ui/countedText';
+import { changeMessage } from '../../ui/smsLengthText';
 
 /** The diagnostics' source, and what the quick fixes look for. */
 export const SMS_DIAGNOSTIC_SOURCE = 'SMS Partner';

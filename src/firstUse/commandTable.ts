@@ -7,16 +7,16 @@ import type { CreditHistoryPanel } from '../panels/creditHistory/creditHistoryPa
 import type { MessageStatusPanels } from '../panels/messageStatus/messageStatusPanels';
 import type { UsagePanels } from '../panels/usage/usagePanel';
 import { showWarning } from '../ui/notifications';
-import type { AccountsTreeProvider } from '../views/tree/accountsTreeProvider';
-import type { NodeAction } from '../views/tree/nodeCommands';
-import { SubaccountsNode } from '../views/tree/subaccountsNode';
-import type { TreeNode } from '../views/tree/treeNode';
+import type { AccountsTreeProvider } from '../providers/tree/accountsTreeProvider';
+import type { NodeAction } from '../providers/tree/nodeCommands';
+import { SubaccountsNode } from '../providers/tree/subaccountsNode';
+import type { TreeNode } from '../providers/tree/treeNode';
 import type { PartnerSettings } from '../settings/partnerSettings';
-import { copyAsJson, openInDashboard } from './accountCommands';
-import { createSubaccount } from './createSubaccount';
-import { removeSubaccount } from './removeSubaccount';
-import { showUsage } from './showUsage';
-import { resolveAccount } from './accountPick';
+import { copyAsJson, openInDashboard } from '../commands/accountCommands';
+import { createSubaccount } from '../commands/createSubaccount';
+import { removeSubaccount } from '../commands/removeSubaccount';
+import { showUsage } from '../commands/showUsage';
+import { resolveAccount } from '../commands/accountPick';
 import {
   addAccount,
   pinAccount,
@@ -25,24 +25,25 @@ import {
   replaceApiKey,
   saveKeyAsAccount,
   type KeyCommandDeps,
-} from './apiKeyCommands';
-import { browseAsSubaccount } from './browseAsSubaccount';
-import { transferCredit, type TransferDeps } from './creditTransfer';
-import { checkPhoneNumber } from './checkPhoneNumber';
-import { explainSmsLength } from './explainSmsLength';
-import { addToStopList, findInStopList, removeFromStopList, type StopListDeps } from './stopListCommands';
-import { findSubaccount } from './findSubaccount';
-import { cancelScheduledSend, type CancelDeps } from './cancelScheduledSend';
-import { openMessageLink } from './messageLinkCommand';
-import { showRecipientStatus } from './recipientStatusCommand';
-import { showStatusByTag } from './statusByTagCommand';
-import { showMessageStatus } from './messageStatusCommand';
-import type { SendFlowDeps } from './sendTestFlow';
-import { sendTestMail, type SendMailArgs } from './sendTestMail';
-import { sendTestSms, type SendSmsArgs } from './sendTestSms';
-import type { CommandHandler } from './registerCommand';
-import { copySubaccountField, showSubaccountCredits } from './subaccountCommands';
-import { isSubaccountNode } from '../views/tree/subaccountNode';
+} from '../commands/apiKeyCommands';
+import { browseAsSubaccount } from '../commands/browseAsSubaccount';
+import { transferCredit, type TransferDeps } from '../commands/creditTransfer';
+import { checkPhoneNumber } from '../commands/checkPhoneNumber';
+import { explainSmsLength } from '../commands/explainSmsLength';
+import { addToStopList, findInStopList, removeFromStopList, type StopListDeps } from '../commands/stopListCommands';
+import { findSubaccount } from '../commands/findSubaccount';
+import { cancelScheduledSend, type CancelDeps } from '../commands/cancelScheduledSend';
+import { openMessageLink } from '../commands/messageLinkCommand';
+import { showRecipientStatus } from '../commands/recipientStatusCommand';
+import { showStatusByTag } from '../commands/statusByTagCommand';
+import { showMessageStatus } from '../commands/messageStatusCommand';
+import type { SendFlowDeps } from '../commands/sendTestFlow';
+import { sendTestMail, type SendMailArgs } from '../commands/sendTestMail';
+import { sendTestSms, type SendSmsArgs } from '../commands/sendTestSms';
+import type { CommandHandler } from '../ui/registerCommand';
+import { copySubaccountField, showSubaccountCredits } from '../commands/subaccountCommands';
+import { isSubaccountNode } from '../providers/tree/subaccountNode';
+import { revealSubaccount } from '../providers/tree/revealSubaccount';
 
 /** What the commands act on: the parts `activate` built. */
 export interface CommandContext {
@@ -132,7 +133,11 @@ export function commandTable(c: CommandContext): Readonly<Record<string, Command
     'partnerExplorer.copySubaccountApiKey': (node) => copySubaccountField(node, 'apiKey'),
     'partnerExplorer.showSubaccountCredits': (node) => showSubaccountCredits(node, c.settings(), c.log, c.sessions),
     'partnerExplorer.findSubaccount': (target, query) =>
-      findSubaccount({ sessions: c.sessions, tree: c.tree, treeView: c.treeView }, target, query),
+      findSubaccount(
+        { sessions: c.sessions, reveal: (session, placed) => revealSubaccount(c.tree, c.treeView, session, placed) },
+        target,
+        query,
+      ),
     'partnerExplorer.addSubaccountCredit': (node, amount) => transferCredit(transfer, 'add', node, amount),
     'partnerExplorer.removeSubaccountCredit': (node, amount) => transferCredit(transfer, 'remove', node, amount),
     'partnerExplorer.browseAsSubaccount': (node, messageId) =>

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { numberCheckText, readNumberCheck } from '../../../../src/commands/checkPhoneNumber';
 import { addToStopList, removeFromStopList, type StopListDeps } from '../../../../src/commands/stopListCommands';
 import type { PartnerExplorerApi } from '../../../../src/extension';
-import type { StopListNode } from '../../../../src/views/tree/stopListNode';
+import type { StopListNode } from '../../../../src/providers/tree/stopListNode';
 import {
   children,
   findLogFiles,

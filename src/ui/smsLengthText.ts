@@ -1,5 +1,5 @@
-import type { SmsCharChange, SmsLength } from '../../api/smsLength';
-import type { Translate } from '../../ui/errorMessages';
+import type { SmsCharChange, SmsLength } from '../api/smsLength';
+import type { Translate } from './translate';
 
 /** "2 SMS · 214/306 · GSM": what the status bar shows. */
 export function smsLengthLabel(length: SmsLength, t: Translate): string {

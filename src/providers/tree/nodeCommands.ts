@@ -2,7 +2,7 @@ import type * as vscode from 'vscode';
 import type { PartnerLogger } from '../../api';
 import type { AccountSession } from '../../accounts/accountSession';
 import type { AccountSessions } from '../../accounts/accountSessions';
-import { registerCommand } from '../../commands/registerCommand';
+import { registerCommand } from '../../ui/registerCommand';
 
 /**
  * Argument-free command ids for the tree's own items, one set per account. VS Code

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { PartnerLogger } from '../api';
-import { errorText } from '../ui/errorText';
-import { showError } from '../ui/notifications';
+import { errorText } from './errorText';
+import { showError } from './notifications';
 
 export type CommandHandler = (...args: unknown[]) => unknown;
 

@@ -8,7 +8,7 @@ import type { PartnerLog } from '../log/partnerLog';
 import type { TrackingPolicy } from '../panels/messageStatus/liveTracking';
 import type { PanelRecorder } from '../panels/panelRecorder';
 import type { PartnerSettings } from '../settings/partnerSettings';
-import type { TreeNode } from '../views/tree/treeNode';
+import type { TreeNode } from '../providers/tree/treeNode';
 
 /**
  * What the extension builds at startup (the accounts, their keys and sessions, the

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { measureSms, type SmsCharChange } from '../../api/smsLength';
 import { smsLengthOptions } from '../../settings/smsLengthSettings';
 import { applyFixes, fixFor } from './smsFixes';
-import { fixEffect } from './smsLengthText';
+import { fixEffect } from '../../ui/smsLengthText';
 
 /**
  * Quick fixes on the characters the provider changes: write what will be sent (or the

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { compilePatterns, findMessageIds } from '../../../../src/views/messageLinks/messageIdPatterns';
+import { compilePatterns, findMessageIds } from '../../../../src/providers/messageLinks/messageIdPatterns';
 
 const defaults = compilePatterns([]).patterns;
 const ids = (text: string) =>

@@ -3,10 +3,11 @@ import type { ServiceId, Subaccount } from '../../api';
 import { formatDateTime, formatMoney } from '../../ui/localeFormat';
 import { SafeMarkdown } from '../../ui/markdownText';
 import { ContextValue } from './contextValues';
+import type { SubaccountTarget } from '../../accounts/commandTargets';
 import type { TreeNode } from './treeNode';
 
 /** One sub-account: email, type and balance; its key is never shown. */
-export class SubaccountNode implements TreeNode {
+export class SubaccountNode implements TreeNode, SubaccountTarget {
   readonly id: string;
   /** Checked by commands that receive a node back from a menu. */
   readonly kind = 'subaccount' as const;
