@@ -42,7 +42,7 @@ function layerRule(folder) {
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'bench/results.json'],
+    ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'bench/results.json', 'media/*.d.ts'],
   },
   ...tseslint.configs.recommended,
   {

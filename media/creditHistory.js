@@ -172,16 +172,19 @@
     }
     app.replaceChildren(...sections);
     app.setAttribute('aria-busy', 'false');
-    send({
-      type: 'rendered',
-      report: {
-        series: all.map((series) => ({
-          service: series.service,
-          readings: series.points.length,
-          plotted: app.querySelectorAll(`section[aria-label="${CSS.escape(series.label)}"] circle.dot`).length,
-        })),
-      },
-    });
+    // What was drawn, for the integration tests: only in the test build (scripts/build.mjs).
+    if (__PARTNER_TEST_BUILD__) {
+      send({
+        type: 'rendered',
+        report: {
+          series: all.map((series) => ({
+            service: series.service,
+            readings: series.points.length,
+            plotted: app.querySelectorAll(`section[aria-label="${CSS.escape(series.label)}"] circle.dot`).length,
+          })),
+        },
+      });
+    }
   }
 
   window.addEventListener('message', (event) => {

@@ -26,8 +26,15 @@ const vscodeOnce = {
   },
 };
 
+// Test scaffolding (the live parts for the tests, the panels' recorder, the webviews'
+// `rendered` reports, activation timing) sits behind this flag: `--tests` builds it in,
+// `npm run build` / `npm run package` leave it out of what ships (a test greps dist/).
+const testBuild = args.has('--tests');
+const define = { __PARTNER_TEST_BUILD__: String(testBuild) };
+
 const common = {
   plugins: [vscodeOnce],
+  define,
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -156,7 +163,26 @@ async function buildExtension() {
     }),
     esbuild.build({ ...extensionFiles, entryPoints: { xmlParser: XML_PARSER } }),
   ]);
+  await buildWebviewScripts();
   return [startup, workbench];
+}
+
+/**
+ * The webviews' scripts (media/*.js, classic scripts that share globals) go to dist/media
+ * with the flag applied and the dead branches dropped; names stay, as the scripts share them.
+ */
+async function buildWebviewScripts() {
+  const scripts = readdirSync(join(root, 'media')).filter((f) => f.endsWith('.js'));
+  await esbuild.build({
+    entryPoints: scripts.map((f) => `media/${f}`),
+    outdir: 'dist/media',
+    absWorkingDir: root,
+    define,
+    minifySyntax: true,
+    minifyWhitespace: true,
+    target: 'es2022',
+    logLevel: 'warning',
+  });
 }
 
 const builds = [];

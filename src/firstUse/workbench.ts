@@ -36,17 +36,20 @@ export interface Workbench extends vscode.Disposable {
 
 export function createWorkbench(core: CoreParts): Workbench {
   const { context, sessions, log, settings, creditHistory, readingsOf } = core;
+  // The tests' recorder and delays exist in the test build only (scripts/build.mjs), in Test mode.
   const testing: TestHooks | undefined =
-    context.extensionMode === vscode.ExtensionMode.Test
+    __PARTNER_TEST_BUILD__ && context.extensionMode === vscode.ExtensionMode.Test
       ? { panels: new PanelRecorder(), trackingPolicy: DEFAULT_TRACKING }
       : undefined;
+  const observer = __PARTNER_TEST_BUILD__ ? testing?.panels : undefined;
+  const policy = __PARTNER_TEST_BUILD__ && testing ? () => testing.trackingPolicy : undefined;
   const tree = new AccountsTreeProvider(sessions);
   const panels = new MessageStatusPanels(sessions, core.recentMessages, {
     extensionUri: context.extensionUri,
     liveTracking: () => settings().liveTracking,
-    policy: testing && (() => testing.trackingPolicy),
+    policy,
     log,
-    observer: testing?.panels,
+    observer,
   });
   const creditHistoryPanel = new CreditHistoryPanel({
     history: creditHistory,
@@ -61,12 +64,12 @@ export function createWorkbench(core: CoreParts): Workbench {
           title: sessions.forService(s.service).length > 1 ? `${s.label} · ${s.name}` : s.label,
           readings: readingsOf(s),
         })),
-    observer: testing?.panels,
+    observer,
   });
   const usagePanels = new UsagePanels(sessions, {
     extensionUri: context.extensionUri,
     log,
-    observer: testing?.panels,
+    observer,
   });
   const keys: KeyCommandDeps = {
     store: core.store,

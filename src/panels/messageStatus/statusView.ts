@@ -1,14 +1,8 @@
 import type { MessageStatus, ServiceId } from '../../api';
-import type {
-  StatusChange,
-  StatusRow,
-  StatusSummaryEntry,
-  StatusViewData,
-} from '../../webview/messageStatusProtocol';
+import type { StatusChange, StatusRow, StatusSummaryEntry, StatusViewData } from '../../webview/messageStatusProtocol';
 import { categorize } from '../../ui/statusCategory';
 import { isValidTime } from './statusFormats';
 import { maskRecipient } from '../../ui/personalData';
-
 
 /**
  * The panel's data: rows plus counts per status, most frequent first. Given the

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { amountProblem, transferCredit, type TransferDeps } from '../../../src/commands/creditTransfer';
-import type { PartnerExplorerApi } from '../../../src/extension';
+import type { PartnerExplorerApi } from '../../../src/testApi';
 import {
   type EmulatorHandle,
   resetAll,

@@ -2,7 +2,7 @@ import Mocha from 'mocha';
 import * as vscode from 'vscode';
 import type { ServiceId } from '../../../src/api';
 import type { AccountSession } from '../../../src/accounts/accountSession';
-import type { PartnerExplorerApi, TestHooks } from '../../../src/extension';
+import type { PartnerExplorerApi, TestHooks } from '../../../src/testApi';
 import type { PanelProtocol, WebviewPanelBase } from '../../../src/panels/webviewPanelBase';
 import type { HistorySeries } from '../../../src/webview/creditHistoryProtocol';
 import type { TreeNode } from '../../../src/providers/tree/treeNode';

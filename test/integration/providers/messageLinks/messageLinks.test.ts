@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { PartnerExplorerApi } from '../../../../src/extension';
+import type { PartnerExplorerApi } from '../../../../src/testApi';
 import type { MessageStatusPanel } from '../../../../src/panels/messageStatus/messageStatusPanel';
 import { OPEN_MESSAGE_LINK } from '../../../../src/providers/messageLinks/messageLinkProviders';
 import { resetAll, sent, sessionOf, setKeys, setSetting, waitFor } from '../../helpers/harness';
