@@ -1,5 +1,6 @@
 // @ts-check
 /// <reference lib="dom" />
+/* exported el, format */
 // DOM helpers both webviews load before their own script (a classic script: these
 // are globals). Text only ever goes in through textContent.
 

@@ -54,21 +54,28 @@ const ui = lastJsonLine(run(process.execPath, ['bench/ui.bench.mjs'], true));
 const kb = (bytes) => bytes / 1024;
 const distKB = (file) => kb(statSync(join(root, 'dist', file)).size);
 const [startupKB, workbenchKB, xmlKB] = [distKB('extension.js'), distKB('workbench.js'), distKB('xmlParser.js')];
+const webviewKB = readdirSync(join(root, 'dist/media')).reduce((sum, f) => sum + distKB(`media/${f}`), 0);
 const figures = [
   {
-    figure: 'dist/*.js (minified, in all)',
-    value: startupKB + workbenchKB + xmlKB,
+    figure: 'dist/extension.js (read at startup)',
+    value: startupKB,
     unit: 'KB',
-    budget: 150,
-    note: `dist/extension.js ${startupKB.toFixed(1)} KB read at startup; on first use, dist/workbench.js ${workbenchKB.toFixed(1)} KB and dist/xmlParser.js ${xmlKB.toFixed(1)} KB`,
+    budget: 140,
+  },
+  {
+    figure: 'dist/ as shipped (scripts; source maps stay out of the .vsix)',
+    value: startupKB + workbenchKB + xmlKB + webviewKB,
+    unit: 'KB',
+    budget: 320,
+    note: `on first use: dist/workbench.js ${workbenchKB.toFixed(1)} KB, dist/xmlParser.js ${xmlKB.toFixed(1)} KB; webview scripts ${webviewKB.toFixed(1)} KB`,
   },
   { figure: '.vsix', value: kb(statSync(join(root, vsix)).size), unit: 'KB', budget: 250 },
   {
-    figure: 'activation, median (VS Code Running Extensions)',
-    value: ui.activation.medianMs,
+    figure: 'activation: ours minus an empty extension\'s in the same windows, median',
+    value: ui.activation.ownMedianMs,
     unit: 'ms',
-    budget: 20,
-    note: `samples ${ui.activation.samplesMs.join(', ')} ms at window start; an empty extension in the same windows (bench/floorExtension): median ${ui.activation.floorMedianMs} ms (${ui.activation.floorSamplesMs.join(', ')}); ours minus the empty extension's, window by window: median ${ui.activation.ownMedianMs} ms (${ui.activation.ownSamplesMs.join(', ')}); measured by the extension itself: modules ${host.activationSelf.loadMs.toFixed(1)} ms + activate() ${host.activationSelf.activateMs.toFixed(1)} ms`,
+    budget: 15,
+    note: `window by window: ${ui.activation.ownSamplesMs.join(', ')} ms; ours as VS Code's Running Extensions shows it: median ${ui.activation.medianMs} ms (${ui.activation.samplesMs.join(', ')}); the empty extension (bench/floorExtension): median ${ui.activation.floorMedianMs} ms (${ui.activation.floorSamplesMs.join(', ')}); measured by the extension itself: modules ${host.activationSelf.loadMs.toFixed(1)} ms + activate() ${host.activationSelf.activateMs.toFixed(1)} ms`,
   },
   {
     figure: 'full refresh at 100 ms latency / bare fetch',

@@ -81,8 +81,15 @@ const nodeHttp = {
   },
 };
 
+// Test scaffolding (the live parts for the tests, the panels' recorder, the webviews'
+// `rendered` reports, activation timing) sits behind this flag: `--tests` builds it in,
+// `npm run build` / `npm run package` leave it out of what ships (a test greps dist/).
+const testBuild = args.has('--tests');
+const define = { __PARTNER_TEST_BUILD__: String(testBuild) };
+
 const common = {
   plugins: [nodeOnly, nodeHttp, vscodeOnce],
+  define,
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -129,7 +136,7 @@ const workbenchApart = {
   name: 'workbench-apart',
   setup(build) {
     build.onResolve({ filter: /^\.\/workbench$/ }, (args) =>
-      args.importer.endsWith(`${sep}workbench${sep}lazyWorkbench.ts`)
+      args.importer.endsWith(`${sep}firstUse${sep}lazyWorkbench.ts`)
         ? { path: './workbench.js', external: true }
         : undefined,
     );
@@ -223,7 +230,7 @@ async function buildExtension() {
     esbuild.build({
       ...extensionFiles,
       plugins: [...common.plugins, xmlParserApart, shareStartup(startupModules)],
-      entryPoints: { workbench: 'src/workbench/workbench.ts' },
+      entryPoints: { workbench: 'src/firstUse/workbench.ts' },
     }),
     esbuild.build({
       ...extensionFiles,
@@ -231,7 +238,26 @@ async function buildExtension() {
       entryPoints: { xmlParser: XML_PARSER },
     }),
   ]);
+  await buildWebviewScripts();
   return [startup, workbench];
+}
+
+/**
+ * The webviews' scripts (media/*.js, classic scripts that share globals) go to dist/media
+ * with the flag applied and the dead branches dropped; names stay, as the scripts share them.
+ */
+async function buildWebviewScripts() {
+  const scripts = readdirSync(join(root, 'media')).filter((f) => f.endsWith('.js'));
+  await esbuild.build({
+    entryPoints: scripts.map((f) => `media/${f}`),
+    outdir: 'dist/media',
+    absWorkingDir: root,
+    define,
+    minifySyntax: true,
+    minifyWhitespace: true,
+    target: 'es2022',
+    logLevel: 'warning',
+  });
 }
 
 const builds = [];

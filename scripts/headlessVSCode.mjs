@@ -49,7 +49,7 @@ export function startEmulator(args = []) {
         child.stdout.off('data', onData);
         try {
           resolve({ ...JSON.parse(line), process: child, stop: () => child.kill('SIGTERM') });
-        } catch (err) {
+        } catch {
           reject(new Error(`emulator printed: ${line}`));
         }
       }

@@ -3,7 +3,7 @@
 // integration tests are. Prints mocha's output, exits with the suite's status, and
 // always stops what it started. On failure it saves a screenshot and the logs.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium, root, startCodeServer, startEmulator } from './headlessVSCode.mjs';

@@ -3,70 +3,37 @@ import type { AccountSession } from './accounts/accountSession';
 import { AccountSessions } from './accounts/accountSessions';
 import { AccountStore } from './accounts/accountStore';
 import { accountRef, CreditHistory, type AccountRef } from './accounts/creditHistory';
+import { recordCredits } from './accounts/creditRecorder';
 import { RecentMessages } from './accounts/recentMessages';
+import { LazyWorkbench } from './firstUse/lazyWorkbench';
 import { PartnerLog } from './log/partnerLog';
-import type { CreditHistoryPanel } from './panels/creditHistory/creditHistoryPanel';
-import type { MessageStatusPanels } from './panels/messageStatus/messageStatusPanels';
-import type { UsagePanels } from './panels/usage/usagePanel';
-import { readSettings, SECTION, type PartnerSettings } from './settings/partnerSettings';
-import { trendLines } from './ui/creditTrendText';
+import { AccountContextKeys } from './providers/contextKeys';
+import { LINK_SELECTOR, MessageLinks } from './providers/messageLinks/messageLinkProviders';
+import { PhoneNumberActions } from './providers/phoneNumber/phoneNumberActions';
+import { SmsDiagnostics } from './providers/smsLength/smsDiagnostics';
+import { SmsLengthStatusBar } from './providers/smsLength/smsLengthStatusBar';
+import { SmsQuickFixes } from './providers/smsLength/smsQuickFixes';
+import { createStatusBarCredits, type StatusBarCredits } from './providers/statusBar/statusBarSetup';
+import type { TreeNode } from './providers/tree/treeNode';
+import { SettingsWatcher } from './settings/settingsWatcher';
 import { showWarning } from './ui/notifications';
-import { LINK_SELECTOR, MessageLinks } from './views/messageLinks/messageLinkProviders';
-import { PhoneNumberActions } from './views/phoneNumber/phoneNumberActions';
-import { SmsDiagnostics } from './views/smsLength/smsDiagnostics';
-import { SmsLengthStatusBar } from './views/smsLength/smsLengthStatusBar';
-import { SmsQuickFixes } from './views/smsLength/smsQuickFixes';
-import { mainCount, StatusBarCredits } from './views/statusBar/statusBarCredits';
-import type { AccountsTreeProvider } from './views/tree/accountsTreeProvider';
-import type { TreeNode } from './views/tree/treeNode';
-import { VIEW_ID } from './views/tree/viewId';
-import type { TestHooks } from './workbench/coreParts';
-import { LazyWorkbench } from './workbench/lazyWorkbench';
+import { VIEW_ID } from './ui/viewId';
 
 export { VIEW_ID };
-export type { TestHooks };
 
-/**
- * The live parts, for the integration tests and the benchmark: exported in Test mode
- * only (main.ts). Reading `tree`, `panels`, `creditHistoryPanel` or `usagePanels`
- * loads the parts that otherwise wait for first use (workbench/lazyWorkbench.ts).
- */
-export interface PartnerExplorerApi {
+/** What activation built: main.ts hands it to the tests in the test build only (testApi.ts). */
+export interface StartupParts {
   readonly sessions: AccountSessions;
   readonly store: AccountStore;
-  readonly tree: AccountsTreeProvider;
   readonly treeView: vscode.TreeView<TreeNode>;
   readonly statusBar: StatusBarCredits;
-  readonly panels: MessageStatusPanels;
   readonly recentMessages: RecentMessages;
   readonly creditHistory: CreditHistory;
-  /** Whose credit readings an account's session shows: known once it has been read. */
   readonly readingsOf: (session: AccountSession) => AccountRef | undefined;
-  readonly creditHistoryPanel: CreditHistoryPanel;
-  /** The Usage panels (sending statistics), one per SMS account. */
-  readonly usagePanels: UsagePanels;
-  /** Message ids in editors and terminals (links, hover). */
   readonly messageLinks: MessageLinks;
-  /** The SMS length of the active editor's text, in the status bar. */
   readonly smsLength: SmsLengthStatusBar;
-  /** Whether the tree, panels, commands and tools have been loaded (they wait for first use). */
-  readonly workbenchLoaded: boolean;
-  readonly logUri: vscode.Uri;
-  /** What the extension keeps between sessions (never a key). */
-  readonly storage: {
-    readonly global: vscode.Memento;
-    readonly workspace: vscode.Memento;
-    readonly secrets: vscode.SecretStorage;
-  };
-  /** Resolves once accounts, keys and settings have been read at least once. */
+  readonly workbench: LazyWorkbench;
   readonly ready: Promise<void>;
-  /** Set in Test mode only (see `TestHooks`); made with the workbench. */
-  readonly testing: TestHooks | undefined;
-  /**
-   * Milliseconds spent evaluating the extension's modules and in `activate()`, and
-   * whether the parts that wait for first use were loaded by then (set by main.ts).
-   */
-  readonly activationTiming: { vscodeApiMs: number; loadMs: number; activateMs: number; workbenchLoaded: boolean };
 }
 
 /** Readings belong to the account the provider names, not to the service or the key. */
@@ -75,43 +42,27 @@ function readingsOf(session: AccountSession): AccountRef | undefined {
   return account && accountRef(session.service, account.user.username);
 }
 
-export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
+/**
+ * Wires what startup needs (accounts, keys, sessions, log, status bar, credit history,
+ * the editor watchers) and registers the entry points of what loads on first use.
+ * Nothing here waits for the network: accounts and keys are read in the background.
+ */
+export function activate(context: vscode.ExtensionContext): StartupParts {
   const channel = vscode.window.createOutputChannel('Partner Explorer', { log: true });
   const store = new AccountStore(context.secrets, context.globalState);
   const log = new PartnerLog(channel, () => store.knownKeys());
-  let settings: PartnerSettings = readSettings();
+  const settings = new SettingsWatcher((text) => void showWarning(text));
   const progress = <T>(task: () => Promise<T>) => vscode.window.withProgress({ location: { viewId: VIEW_ID } }, task);
-  const sessions = new AccountSessions(store, settings, log, progress);
+  const sessions = new AccountSessions(store, settings.current, log, progress);
   const workbench = new LazyWorkbench();
   const treeView = vscode.window.createTreeView(VIEW_ID, {
     treeDataProvider: workbench.treeData,
     showCollapseAll: true,
   });
   const creditHistory = new CreditHistory(context.globalState);
-  const statusBar = new StatusBarCredits(
-    sessions,
-    settings,
-    (message) => {
-      const retry = vscode.l10n.t('Retry');
-      const showLog = vscode.l10n.t('Show Log');
-      void showWarning(message, retry, showLog).then((choice) => {
-        if (choice === retry) {
-          void vscode.commands.executeCommand('partnerExplorer.refresh');
-        }
-        if (choice === showLog) {
-          channel.show();
-        }
-      });
-    },
-    undefined,
-    (session, count) => {
-      const readings = readingsOf(session);
-      const threshold = settings.lowCreditThreshold[session.service];
-      return readings ? trendLines(creditHistory.points(readings), count, threshold, vscode.env.language) : [];
-    },
-  );
+  const statusBar = createStatusBarCredits({ sessions, settings, creditHistory, readingsOf, channel });
   const recentMessages = new RecentMessages(context.globalState);
-  const accountsChanged = new vscode.EventEmitter<void>();
+  const contextKeys = new AccountContextKeys(sessions);
   workbench.start({
     context,
     channel,
@@ -120,66 +71,25 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     sessions,
     creditHistory,
     recentMessages,
-    settings: () => settings,
+    settings: () => settings.current,
     readingsOf,
     treeView,
-    onDidChangeAccounts: accountsChanged.event,
+    onDidChangeAccounts: contextKeys.onDidChangeAccounts,
   });
   const messageLinks = new MessageLinks(
-    () => settings,
+    () => settings.current,
     (text) => void showWarning(text),
   );
   const smsLength = new SmsLengthStatusBar();
-
-  // Each successful reading (every `ready` state is a new one) goes into the credit history.
-  const watched = new WeakSet<AccountSession>();
-  const watchSessions = () => {
-    for (const session of sessions.all) {
-      if (watched.has(session)) {
-        continue;
-      }
-      watched.add(session);
-      // Disposed with the session's own emitters when the account goes.
-      session.onDidChange(() => {
-        const state = session.state;
-        if (state.kind !== 'ready') {
-          return;
-        }
-        const readings = accountRef(session.service, state.account.user.username);
-        void creditHistory.record(
-          readings,
-          mainCount(state.account),
-          state.account.credits.balance.value,
-          state.updatedAt.getTime(),
-        );
-      });
-      // A key read after the session was made (from the environment, at startup) also
-      // changes `hasAnyKey`, which the palette's commands depend on.
-      session.onDidChangeClient(() => {
-        accountsChanged.fire();
-        updateContext();
-      });
+  settings.onDidChange(({ current, personalData }) => {
+    if (personalData && workbench.isLoaded) {
+      // One switch: the tree and every open message panel show what it says now.
+      workbench.get().tree.rerender();
+      workbench.get().panels.personalDataChanged();
     }
-  };
-
-  const updateContext = () => {
-    void vscode.commands.executeCommand(
-      'setContext',
-      'partnerExplorer.hasAnyKey',
-      sessions.all.some((s) => s.hasKey),
-    );
-    void vscode.commands.executeCommand('setContext', 'partnerExplorer.severalAccounts', sessions.all.length > 1);
-    void vscode.commands.executeCommand('setContext', 'partnerExplorer.ready', true);
-  };
-  const warned = new Set<string>();
-  const warnAboutSettings = () => {
-    for (const w of settings.warnings) {
-      if (!warned.has(w)) {
-        warned.add(w);
-        void showWarning(w);
-      }
-    }
-  };
+    void sessions.configure(current);
+    statusBar.update(current);
+  });
 
   context.subscriptions.push(
     channel,
@@ -188,12 +98,9 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     workbench,
     treeView,
     statusBar,
-    accountsChanged,
-    sessions.onDidChange(() => {
-      watchSessions();
-      updateContext();
-      accountsChanged.fire();
-    }),
+    contextKeys,
+    settings,
+    recordCredits(sessions, creditHistory),
     creditHistory.onDidChange(() => statusBar.refreshView()),
     ...workbench.register(context.extension.packageJSON as Parameters<LazyWorkbench['register']>[0], log),
     vscode.languages.registerDocumentLinkProvider(LINK_SELECTOR, messageLinks),
@@ -211,55 +118,23 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi {
     vscode.languages.registerCodeActionsProvider({ language: 'sms' }, new SmsQuickFixes(), {
       providedCodeActionKinds: SmsQuickFixes.kinds,
     }),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration(SECTION)) {
-        return;
-      }
-      if (e.affectsConfiguration(`${SECTION}.hidePersonalData`) && workbench.isLoaded) {
-        // One switch: the tree and every open message panel show what it says now.
-        workbench.get().tree.rerender();
-        workbench.get().panels.personalDataChanged();
-      }
-      settings = readSettings();
-      warnAboutSettings();
-      void sessions.configure(settings);
-      statusBar.update(settings);
-    }),
   );
 
-  // Nothing here waits for the network: accounts and keys are read in the background.
-  const ready = sessions.sync().then(warnAboutSettings, (err) => log.error(`startup: ${String(err)}`));
+  const ready = sessions.sync().then(
+    () => settings.warn(),
+    (err) => log.error(`startup: ${String(err)}`),
+  );
   return {
     sessions,
     store,
-    get tree() {
-      return workbench.get().tree;
-    },
     treeView,
     statusBar,
-    get panels() {
-      return workbench.get().panels;
-    },
     recentMessages,
     creditHistory,
     readingsOf,
-    get creditHistoryPanel() {
-      return workbench.get().creditHistoryPanel;
-    },
-    get usagePanels() {
-      return workbench.get().usagePanels;
-    },
-    get workbenchLoaded() {
-      return workbench.isLoaded;
-    },
     messageLinks,
     smsLength,
-    logUri: context.logUri,
-    storage: { global: context.globalState, workspace: context.workspaceState, secrets: context.secrets },
+    workbench,
     ready,
-    get testing() {
-      return workbench.get().testing;
-    },
-    activationTiming: { vscodeApiMs: 0, loadMs: 0, activateMs: 0, workbenchLoaded: false },
   };
 }

@@ -1,12 +1,10 @@
 /**
- * The bundle's entry. It loads the extension's modules only when VS Code
- * activates it, and times that load and `activate()` so the benchmark can report
- * them (see `PartnerExplorerApi.activationTiming`). Other extensions get nothing:
- * the live parts are exported in Test mode only (see exportedApi.ts).
+ * The bundle's entry. It loads the extension's modules only when VS Code activates it.
+ * Other extensions get nothing: in the test build, and in Test mode only, the live parts
+ * go to our own integration tests (testApi.ts), with the time activation took.
  */
 import type * as vscode from 'vscode';
-import type { PartnerExplorerApi } from './extension';
-import { exportedApi } from './exportedApi';
+import type { PartnerExplorerApi } from './testApi';
 
 export function activate(context: vscode.ExtensionContext): PartnerExplorerApi | undefined {
   const started = performance.now();
@@ -17,13 +15,19 @@ export function activate(context: vscode.ExtensionContext): PartnerExplorerApi |
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const extension = require('./extension') as typeof import('./extension');
   const loaded = performance.now();
-  const api = extension.activate(context);
+  const parts = extension.activate(context);
   const done = performance.now();
-  api.activationTiming.vscodeApiMs = apiReady - started;
-  api.activationTiming.loadMs = loaded - apiReady;
-  api.activationTiming.activateMs = done - loaded;
-  api.activationTiming.workbenchLoaded = api.workbenchLoaded;
-  return exportedApi(context.extensionMode, api);
+  if (__PARTNER_TEST_BUILD__) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { testApi } = require('./testApi') as typeof import('./testApi');
+    return testApi(context, parts, {
+      vscodeApiMs: apiReady - started,
+      loadMs: loaded - apiReady,
+      activateMs: done - loaded,
+      workbenchLoaded: parts.workbench.isLoaded,
+    });
+  }
+  return undefined;
 }
 
 export function deactivate(): void {

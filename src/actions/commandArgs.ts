@@ -1,4 +1,4 @@
-import type { Translate } from '../ui/errorMessages';
+import type { Translate } from '../ui/translate';
 import { checkInput, type InputCheck, type InputSchema } from './inputCheck';
 
 /*

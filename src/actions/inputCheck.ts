@@ -1,4 +1,4 @@
-import type { Translate } from '../ui/errorMessages';
+import type { Translate } from '../ui/translate';
 
 /**
  * The subset of JSON Schema the tools' inputs and the action commands' arguments use,

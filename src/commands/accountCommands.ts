@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { type Account, type ServiceId, type Subaccount } from '../api';
 import type { AccountSessions } from '../accounts/accountSessions';
 import type { PartnerSettings } from '../settings/partnerSettings';
-import { isSubaccountNode } from '../views/tree/subaccountNode';
+import { isSubaccountTarget } from '../accounts/commandTargets';
 import { resolveAccount } from './accountPick';
 import { showInfo, showWarning } from '../ui/notifications';
 
@@ -24,7 +24,7 @@ export async function openInDashboard(deps: AccountCommandDeps, arg?: unknown): 
     return undefined;
   }
   const uri = vscode.Uri.parse(deps.settings().dashboardUrl[session.service]);
-  if (isSubaccountNode(arg)) {
+  if (isSubaccountTarget(arg)) {
     const email = arg.subaccount.email;
     await vscode.env.clipboard.writeText(email);
     void showInfo(
@@ -42,7 +42,7 @@ export async function openInDashboard(deps: AccountCommandDeps, arg?: unknown): 
 /** `Copy as JSON`: the account's credits or a sub-account's details, never a key. */
 export async function copyAsJson(deps: AccountCommandDeps, arg?: unknown): Promise<string | undefined> {
   let value: unknown;
-  if (isSubaccountNode(arg)) {
+  if (isSubaccountTarget(arg)) {
     value = subaccountJson(arg.service, arg.subaccount);
   } else {
     const session = await resolveAccount(deps.sessions, arg, { title: vscode.l10n.t('Copy as JSON') });

@@ -4,7 +4,7 @@ import type { AccountSession } from '../accounts/accountSession';
 import type { AccountSessions } from '../accounts/accountSessions';
 import { formatCount } from '../ui/localeFormat';
 import { SERVICE_ICON } from '../ui/serviceIcons';
-import { mainCount } from '../views/statusBar/statusBarCredits';
+import { mainCount } from '../accounts/mainCount';
 import { isServiceId } from './servicePick';
 
 export interface AccountPickOptions {

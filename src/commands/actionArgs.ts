@@ -4,8 +4,7 @@ import { checkCommandArgs, type ActionCommand } from '../actions/commandArgs';
 import type { AccountSession } from '../accounts/accountSession';
 import type { AccountSessions } from '../accounts/accountSessions';
 import { showError } from '../ui/notifications';
-import { isStopEntryNode } from '../views/tree/stopEntryNode';
-import { isSubaccountNode } from '../views/tree/subaccountNode';
+import { isStopEntryTarget, isSubaccountTarget } from '../accounts/commandTargets';
 import { isServiceId } from './servicePick';
 
 /*
@@ -105,7 +104,7 @@ export function givenSubaccount(
   title: string,
   node: unknown,
 ): Checked<{ readonly session: AccountSession; readonly sub: Subaccount }> | undefined {
-  if (!isSubaccountNode(node)) {
+  if (!isSubaccountTarget(node)) {
     return undefined;
   }
   const session = typeof node.accountId === 'string' ? sessions.get(node.accountId) : undefined;
@@ -125,7 +124,7 @@ export function givenStopEntry(
   title: string,
   node: unknown,
 ): Checked<{ readonly session: AccountSession; readonly entry: StopEntry }> | undefined {
-  if (!isStopEntryNode(node)) {
+  if (!isStopEntryTarget(node)) {
     return undefined;
   }
   const session = typeof node.accountId === 'string' ? sessions.get(node.accountId) : undefined;

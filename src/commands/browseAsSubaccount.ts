@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { VIEW_ID } from '../views/tree/viewId';
+import { VIEW_ID } from '../ui/viewId';
 import { checkMessageId, SERVICES, type Account, type AnyClient } from '../api';
 import type { AccountSessions } from '../accounts/accountSessions';
 import type { PartnerLog } from '../log/partnerLog';
@@ -7,12 +7,12 @@ import { errorText } from '../ui/errorText';
 import { formatCount, formatMoney } from '../ui/localeFormat';
 import type { MessageStatusPanel, StatusSource } from '../panels/messageStatus/messageStatusPanel';
 import type { MessageStatusPanels } from '../panels/messageStatus/messageStatusPanels';
-import { mainCount } from '../views/statusBar/statusBarCredits';
-import type { SubaccountNode } from '../views/tree/subaccountNode';
+import { mainCount } from '../accounts/mainCount';
+import type { SubaccountTarget } from '../accounts/commandTargets';
 import type { PartnerSettings } from '../settings/partnerSettings';
 import { accountJson } from './accountCommands';
 import { askMessageIdInInputBox, messageIdProblem } from './messageStatusCommand';
-import { isSubaccountNode } from '../views/tree/subaccountNode';
+import { isSubaccountTarget } from '../accounts/commandTargets';
 import { subaccountClient } from './subaccountClient';
 import { showError, showInfo, showWarning, withNotificationProgress } from '../ui/notifications';
 
@@ -38,7 +38,7 @@ export async function browseAsSubaccount(
   arg?: unknown,
   messageIdArg?: unknown,
 ): Promise<BrowseResult | undefined> {
-  const node = isSubaccountNode(arg) ? arg : undefined;
+  const node = isSubaccountTarget(arg) ? arg : undefined;
   if (!node) {
     void showError(vscode.l10n.t('Choose a sub-account in the Partner Accounts view.'));
     return undefined;
@@ -67,7 +67,10 @@ export async function browseAsSubaccount(
 
 type SubaccountSource = StatusSource & { getCredits(): Promise<Account> };
 
-function subaccountSource({ settings, log, sessions }: BrowseDeps, node: SubaccountNode): SubaccountSource | undefined {
+function subaccountSource(
+  { settings, log, sessions }: BrowseDeps,
+  node: SubaccountTarget,
+): SubaccountSource | undefined {
   const sub = node.subaccount;
   const session = sessions.get(node.accountId);
   if (!session) {
@@ -114,7 +117,7 @@ function subaccountSource({ settings, log, sessions }: BrowseDeps, node: Subacco
   };
 }
 
-function creditsTitle(node: SubaccountNode, account: Account): string {
+function creditsTitle(node: SubaccountTarget, account: Account): string {
   const locale = vscode.env.language;
   const unit = node.service === 'sms' ? vscode.l10n.t('SMS') : vscode.l10n.t('mails');
   return vscode.l10n.t(
@@ -128,7 +131,7 @@ function creditsTitle(node: SubaccountNode, account: Account): string {
 
 async function browseMenu(
   deps: BrowseDeps,
-  node: SubaccountNode,
+  node: SubaccountTarget,
   source: SubaccountSource,
   first: Account,
 ): Promise<BrowseResult> {

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { checkCreditAmount, classifyActionFailure, money, SERVICES, type Money } from '../api';
+import type { AccountSession } from '../accounts/accountSession';
 import type { AccountSessions } from '../accounts/accountSessions';
 import type { PartnerLog } from '../log/partnerLog';
 import { errorText } from '../ui/errorText';
 import { formatMoney } from '../ui/localeFormat';
-import type { AccountsTreeProvider } from '../views/tree/accountsTreeProvider';
 import { givenSubaccount, givenText } from './actionArgs';
 import { showError, showInfo, showWarning, withNotificationProgress } from '../ui/notifications';
 import { ambiguousNote, amountReasonText, readTypedAmount } from './amountInput';
@@ -14,7 +14,8 @@ export type TransferDirection = 'add' | 'remove';
 export interface TransferDeps {
   readonly sessions: AccountSessions;
   readonly log?: PartnerLog;
-  readonly tree: AccountsTreeProvider;
+  /** Re-reads an account's credits and sub-accounts (after a transfer, or when its outcome is unknown). */
+  readonly tree: { reload(session: AccountSession): Promise<void> };
   /** Asks the user to confirm; the command uses a modal dialog. */
   readonly confirm: (message: string, detail: string, action: string) => Promise<boolean>;
 }

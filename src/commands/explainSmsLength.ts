@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { measureSms, type SmsLength } from '../api/smsLength';
 import { smsLengthOptions } from '../settings/smsLengthSettings';
 import { showInfo } from '../ui/notifications';
-import { countedText } from '../views/smsLength/smsLengthStatusBar';
-import { changeMessage, smsLengthLabel } from '../views/smsLength/smsLengthText';
+import { countedText } from '../ui/countedText';
+import { changeMessage, smsLengthLabel } from '../ui/smsLengthText';
 
 /** The first characters of each part after the first, as the counter fills them. */
 function partStarts(length: SmsLength): string[] {

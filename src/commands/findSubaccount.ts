@@ -2,17 +2,15 @@ import * as vscode from 'vscode';
 import type { Subaccount } from '../api';
 import type { AccountSession } from '../accounts/accountSession';
 import type { AccountSessions } from '../accounts/accountSessions';
+import type { SubaccountTarget } from '../accounts/commandTargets';
 import type { PlacedSubaccount } from '../accounts/subaccountList';
-import type { AccountsTreeProvider } from '../views/tree/accountsTreeProvider';
-import type { SubaccountNode } from '../views/tree/subaccountNode';
-import type { TreeNode } from '../views/tree/treeNode';
 import { resolveAccount } from './accountPick';
 import { pickSubaccount } from './findPick';
 
 export interface FindDeps {
   readonly sessions: AccountSessions;
-  readonly tree: AccountsTreeProvider;
-  readonly treeView: vscode.TreeView<TreeNode>;
+  /** Puts a sub-account in the Accounts view's list (without the pages before it) and selects it. */
+  readonly reveal: (session: AccountSession, placed: PlacedSubaccount) => Promise<SubaccountTarget | undefined>;
 }
 
 /** Whether a sub-account matches what the user typed: e-mail, token or id. */
@@ -23,23 +21,6 @@ export function matchesSubaccount(s: Subaccount, query: string): boolean {
   );
 }
 
-/** Puts the sub-account in the tree's list (without loading the pages before it) and selects it. */
-async function reveal(
-  deps: FindDeps,
-  session: AccountSession,
-  placed: PlacedSubaccount,
-): Promise<SubaccountNode | undefined> {
-  const list = session.subaccounts;
-  // The first page first: a pick from it must be the node the tree renders, not a second one.
-  await list.ensureLoaded();
-  const account = deps.tree.account(session.id);
-  if (!account) {
-    return undefined;
-  }
-  const node = account.subaccounts.nodeFor(list.reveal(placed));
-  await deps.treeView.reveal(node, { select: true, focus: true, expand: true });
-  return node;
-}
 
 /**
  * `Find Sub-account…`: a QuickPick over every sub-account of a service. It reads
@@ -52,7 +33,7 @@ export async function findSubaccount(
   deps: FindDeps,
   accountArg?: unknown,
   query?: unknown,
-): Promise<SubaccountNode | undefined> {
+): Promise<SubaccountTarget | undefined> {
   // While the user chooses the account, every candidate's list starts to arrive; the
   // others stop at the pick (what they read stays, for a later search).
   const early = new AbortController();
@@ -85,8 +66,8 @@ export async function findSubaccount(
   if (typeof query === 'string') {
     await index.load();
     const found = index.entries.find((e) => matchesSubaccount(e.subaccount, query));
-    return found ? reveal(deps, session, found) : undefined;
+    return found ? deps.reveal(session, found) : undefined;
   }
   const placed = await pickSubaccount(session, deps.sessions.forService(session.service).length > 1, search);
-  return placed ? reveal(deps, session, placed) : undefined;
+  return placed ? deps.reveal(session, placed) : undefined;
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { checkMessageId, checkRecipientNumber, money, type RecipientDelivery } from '../api';
 import type { AccountSessions } from '../accounts/accountSessions';
-import { maskRecipient } from '../panels/messageStatus/personalData';
+import { maskRecipient } from '../ui/personalData';
 import { formatDateTime, formatMoney } from '../ui/localeFormat';
 import { showError, showInfo, withNotificationProgress } from '../ui/notifications';
 import { resolveAccount } from './accountPick';

@@ -4,7 +4,7 @@ import type { AccountSession } from '../accounts/accountSession';
 import type { AccountSessions } from '../accounts/accountSessions';
 import type { PartnerLog } from '../log/partnerLog';
 import type { MessageStatusPanels } from '../panels/messageStatus/messageStatusPanels';
-import { maskRecipient } from '../panels/messageStatus/personalData';
+import { maskRecipient } from '../ui/personalData';
 import { formatCount, formatMoney } from '../ui/localeFormat';
 import { showError, showInfo, withNotificationProgress } from '../ui/notifications';
 import { resolveAccount } from './accountPick';

@@ -3,7 +3,7 @@ import { checkPhoneNumber, classifyActionFailure, isSmsClient, type PhoneReason,
 import type { AccountSession } from '../accounts/accountSession';
 import type { AccountSessions } from '../accounts/accountSessions';
 import type { PartnerLog } from '../log/partnerLog';
-import { maskRecipient } from '../panels/messageStatus/personalData';
+import { maskRecipient } from '../ui/personalData';
 import { hidePersonalDataSetting } from '../settings/personalDataSettings';
 import { errorText } from '../ui/errorText';
 import { showError, showInfo, showWarning, withNotificationProgress } from '../ui/notifications';

@@ -1,6 +1,6 @@
 import { createClient, type AnyClient } from '../api';
 import type { PartnerLog } from '../log/partnerLog';
-import type { SubaccountNode } from '../views/tree/subaccountNode';
+import type { SubaccountTarget } from '../accounts/commandTargets';
 import type { PartnerSettings } from '../settings/partnerSettings';
 
 /**
@@ -11,7 +11,7 @@ import type { PartnerSettings } from '../settings/partnerSettings';
  * once the main key or API URL changes or the session goes away.
  */
 export function subaccountClient(
-  node: SubaccountNode,
+  node: SubaccountTarget,
   settings: PartnerSettings,
   log: PartnerLog,
   lifetime: AbortSignal,

@@ -1,18 +1,18 @@
 import * as vscode from 'vscode';
-import { VIEW_ID } from '../views/tree/viewId';
+import { VIEW_ID } from '../ui/viewId';
 import { SERVICES } from '../api';
 import type { AccountSessions } from '../accounts/accountSessions';
 import type { PartnerLog } from '../log/partnerLog';
 import { errorText } from '../ui/errorText';
 import { formatCount, formatMoney } from '../ui/localeFormat';
-import { mainCount } from '../views/statusBar/statusBarCredits';
-import { isSubaccountNode, type SubaccountNode } from '../views/tree/subaccountNode';
+import { mainCount } from '../accounts/mainCount';
+import { isSubaccountTarget, type SubaccountTarget } from '../accounts/commandTargets';
 import type { PartnerSettings } from '../settings/partnerSettings';
 import { subaccountClient } from './subaccountClient';
 import { showError, showInfo, showWarning } from '../ui/notifications';
 
-function asSubaccount(node: unknown): SubaccountNode | undefined {
-  if (isSubaccountNode(node)) {
+function asSubaccount(node: unknown): SubaccountTarget | undefined {
+  if (isSubaccountTarget(node)) {
     return node;
   }
   void showError(vscode.l10n.t('Choose a sub-account in the Partner Accounts view.'));

@@ -18,6 +18,9 @@ export interface WebviewPage {
 export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, page: WebviewPage): string {
   const nonce = Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(16))).toString('base64');
   const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', file)).toString();
+  // Scripts are built into dist/media (scripts/build.mjs); styles are served as written.
+  const script = (file: string) =>
+    webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'media', file)).toString();
   const lang = vscode.env.language.replace(/[^A-Za-z-]/g, '');
   const state = page.state === undefined ? '' : ` data-state="${escapeHtml(JSON.stringify(page.state))}"`;
   return `<!DOCTYPE html>
@@ -31,8 +34,8 @@ ${page.styles.map((s) => `<link rel="stylesheet" href="${media(s)}">`).join('\n'
 </head>
 <body${state}>
 <main id="app" aria-busy="true"></main>
-<script nonce="${nonce}" src="${media('webviewDom.js')}"></script>
-<script nonce="${nonce}" src="${media(page.script)}"></script>
+<script nonce="${nonce}" src="${script('webviewDom.js')}"></script>
+<script nonce="${nonce}" src="${script(page.script)}"></script>
 </body>
 </html>`;
 }

@@ -46,7 +46,13 @@ export function panelOptions(
 }
 
 function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
-  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
+  return {
+    enableScripts: true,
+    localResourceRoots: [
+      vscode.Uri.joinPath(extensionUri, 'media'),
+      vscode.Uri.joinPath(extensionUri, 'dist', 'media'),
+    ],
+  };
 }
 
 /**
@@ -136,7 +142,9 @@ export abstract class WebviewPanelBase<P extends PanelProtocol> implements vscod
   }
 
   private deliver(message: P['host']): void {
-    this.observer?.onPost(this, message);
+    if (__PARTNER_TEST_BUILD__) {
+      this.observer?.onPost(this, message);
+    }
     void this.panel.webview.postMessage(message);
   }
 
@@ -153,8 +161,8 @@ export abstract class WebviewPanelBase<P extends PanelProtocol> implements vscod
       }
       return this.onReady(first);
     }
-    if (message.type === 'rendered') {
-      // The protocol's `rendered` message carries its report (PanelProtocol).
+    if (__PARTNER_TEST_BUILD__ && message.type === 'rendered') {
+      // The protocol's `rendered` message carries its report (PanelProtocol); only the test build sends it.
       this.observer?.onRendered(this, (message as { readonly report?: P['report'] }).report);
       return;
     }

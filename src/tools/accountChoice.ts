@@ -1,6 +1,6 @@
 import { SERVICES, type ServiceId } from '../api';
-import { maskRecipient } from '../panels/messageStatus/personalData';
-import type { Translate } from '../ui/errorMessages';
+import { maskRecipient } from '../ui/personalData';
+import type { Translate } from '../ui/translate';
 
 /** What the choice needs of an account session. */
 export interface ChoosableAccount {

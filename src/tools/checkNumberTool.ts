@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { checkPhoneNumber } from '../api';
 import { numberCheckText, readNumberCheck } from '../commands/checkPhoneNumber';
 import { phoneProblem } from '../commands/stopListCommands';
-import { maskRecipient } from '../panels/messageStatus/personalData';
+import { maskRecipient } from '../ui/personalData';
 import { accountTitle } from './accountChoice';
 import { assertUsable } from './assertUsable';
 import type { PartnerTool } from './partnerTool';

@@ -1,6 +1,6 @@
 import type { Account } from '../api';
 import { creditTrend, thresholdEta, type CreditPoint } from '../accounts/creditHistory';
-import type { Translate } from '../ui/errorMessages';
+import type { Translate } from '../ui/translate';
 import { projectionWithinHorizon } from '../ui/creditProjection';
 import { formatCount, formatDate, formatMoney, formatTime } from '../ui/localeFormat';
 

@@ -1,7 +1,7 @@
 import type { MessageStatus, RecipientStatus } from '../api';
-import { categorize } from '../panels/messageStatus/statusView';
-import { maskRecipient } from '../panels/messageStatus/personalData';
-import type { Translate } from '../ui/errorMessages';
+import { categorize } from '../ui/statusCategory';
+import { maskRecipient } from '../ui/personalData';
+import type { Translate } from '../ui/translate';
 import { formatCount, formatDateTime } from '../ui/localeFormat';
 import type { StatusCategory } from '../webview/messageStatusProtocol';
 

@@ -12,7 +12,7 @@ import {
   type SendResult,
   type ServiceId,
 } from '../api';
-import { maskRecipient } from '../panels/messageStatus/personalData';
+import { maskRecipient } from '../ui/personalData';
 import { formatMoney } from '../ui/localeFormat';
 import { accountTitle } from './accountChoice';
 import { assertUsable } from './assertUsable';

@@ -1,5 +1,5 @@
 import type { SmsLength } from '../api/smsLength';
-import type { Translate } from '../ui/errorMessages';
+import type { Translate } from '../ui/translate';
 import { formatCount } from '../ui/localeFormat';
 
 /** How many replaced or removed characters the answer lists one by one. */

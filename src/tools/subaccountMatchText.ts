@@ -1,6 +1,6 @@
 import type { Subaccount } from '../api';
-import { maskRecipient } from '../panels/messageStatus/personalData';
-import type { Translate } from '../ui/errorMessages';
+import { maskRecipient } from '../ui/personalData';
+import type { Translate } from '../ui/translate';
 import { formatCount, formatDateTime, formatMoney } from '../ui/localeFormat';
 
 export interface SubaccountMatches {

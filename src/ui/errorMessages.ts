@@ -1,11 +1,8 @@
 import { SERVICES, type CertificateProblem, type MalformedDetail, type PartnerError } from '../api';
 
-/**
- * A translate function with `vscode.l10n.t`'s signature: the extension passes
- * `vscode.l10n.t`; tests outside VS Code pass one built from the l10n bundles.
- * Every key below is an English sentence with its French in `l10n/bundle.l10n.fr.json`.
- */
-export type Translate = (message: string, ...args: Array<string | number | boolean>) => string;
+import type { Translate } from './translate';
+
+export type { Translate };
 
 /**
  * What the user reads for a PartnerError, in the language of `t`: it names the

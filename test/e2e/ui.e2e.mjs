@@ -4,7 +4,7 @@
 // table. Keeps a screenshot of each step in test-results/e2e/.
 // Ends with "N passed, N failed".
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium, root, startPackagedWorkbench } from '../../scripts/headlessVSCode.mjs';
 import * as drive from '../../scripts/workbenchDriver.mjs';
@@ -80,7 +80,7 @@ async function main() {
     const files = listing.stdout.trim().split('\n');
     const unexpected = files.filter(
       (f) =>
-        !/^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|package\.nls(\.fr)?\.json|README\.md|CHANGELOG\.md|LICENSE\.txt|dist\/(extension|workbench|xmlParser)\.js(\.map)?|media\/.+|l10n\/.+))$/i.test(
+        !/^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|package\.nls(\.fr)?\.json|README\.md|CHANGELOG\.md|LICENSE\.txt|dist\/(extension|workbench|xmlParser)\.js(\.map)?|dist\/media\/[a-zA-Z]+\.js|media\/.+\.(css|svg|png|json|md)|l10n\/.+))$/i.test(
           f,
         ),
     );
@@ -93,6 +93,20 @@ async function main() {
     for (const secret of [emulator.sms.apiKey, emulator.mail.apiKey, 'subkey']) {
       expect(!listing.stderr.includes(secret), `the .vsix contains ${secret}`);
     }
+    // No test scaffolding ships (the unit suite checks the test build has each marker).
+    const { markers } = JSON.parse(readFileSync(join(root, 'test/fixtures/testScaffolding.json'), 'utf8'));
+    const scripts = spawnSync(
+      'python3',
+      [
+        '-c',
+        'import sys,zipfile\nz=zipfile.ZipFile(sys.argv[1])\nsys.stdout.write(b"".join(z.read(n) for n in z.namelist() if n.endswith(".js")).decode("utf8","replace"))',
+        join(root, vsix),
+      ],
+      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    );
+    expect(scripts.status === 0 && scripts.stdout.length > 100_000, scripts.stderr);
+    const shipped = markers.filter((m) => scripts.stdout.includes(m));
+    expect(shipped.length === 0, `test scaffolding in the .vsix: ${shipped.join(', ')}`);
   });
 
   await check('the Partner view shows its welcome with a Set API Key button', async () => {

@@ -25,7 +25,7 @@ import { projectionWithinHorizon } from '../../src/ui/creditProjection';
 import { formatDate } from '../../src/ui/localeFormat';
 import { toCsv, toJson, toMarkdown } from '../../src/panels/messageStatus/statusFormats';
 import { buildStatusView } from '../../src/panels/messageStatus/statusView';
-import type { SubaccountNode } from '../../src/views/tree/subaccountNode';
+import type { SubaccountNode } from '../../src/providers/tree/subaccountNode';
 import { checkApiUrl, type ApiUrlCheck } from '../../src/settings/apiUrlPolicy';
 import type { PartnerSettings } from '../../src/settings/partnerSettings';
 import { userText } from '../unit/helpers/bundleTranslate';

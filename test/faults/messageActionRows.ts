@@ -5,7 +5,7 @@
  */
 import { checkRecipientNumber, checkTag, createClient, SmsClient } from '../../src/api';
 import { exportFileName } from '../../src/panels/messageStatus/exportPath';
-import { compilePatterns, findMessageIds } from '../../src/views/messageLinks/messageIdPatterns';
+import { compilePatterns, findMessageIds } from '../../src/providers/messageLinks/messageIdPatterns';
 import type { PartnerEmulator } from '../emulator/partnerEmulator';
 import { english, french } from '../unit/helpers/bundleTranslate';
 

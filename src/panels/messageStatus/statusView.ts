@@ -1,42 +1,8 @@
 import type { MessageStatus, ServiceId } from '../../api';
-import type {
-  StatusCategory,
-  StatusChange,
-  StatusRow,
-  StatusSummaryEntry,
-  StatusViewData,
-} from '../../webview/messageStatusProtocol';
+import type { StatusChange, StatusRow, StatusSummaryEntry, StatusViewData } from '../../webview/messageStatusProtocol';
+import { categorize } from '../../ui/statusCategory';
 import { isValidTime } from './statusFormats';
-import { maskRecipient } from './personalData';
-
-const DELIVERED = new Set(['delivered', 'delivrd']);
-const FAILED = new Set([
-  'not delivered',
-  'undeliv',
-  'ko',
-  'expired',
-  'rejectd',
-  'rejected',
-  'unknown',
-  'failed',
-  'bounced',
-]);
-const WAITING = new Set(['waiting', 'pending', 'enroute', 'acceptd', 'accepted', 'sent']);
-
-/** Groups a provider status for colours and the summary; the status itself is shown as it came. */
-export function categorize(status: string): StatusCategory {
-  const s = status.trim().toLowerCase();
-  if (DELIVERED.has(s)) {
-    return 'delivered';
-  }
-  if (FAILED.has(s)) {
-    return 'failed';
-  }
-  if (WAITING.has(s)) {
-    return 'waiting';
-  }
-  return 'other';
-}
+import { maskRecipient } from '../../ui/personalData';
 
 /**
  * The panel's data: rows plus counts per status, most frequent first. Given the

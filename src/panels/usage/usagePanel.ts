@@ -128,7 +128,7 @@ export class UsagePanels implements vscode.Disposable, vscode.WebviewPanelSerial
     const open = this.views.get(session.id);
     if (open) {
       open.reveal();
-      open.select(range);
+      void open.select(range);
       return open;
     }
     const panel = vscode.window.createWebviewPanel(

@@ -6,8 +6,8 @@ import { AccountSessions } from '../../../src/accounts/accountSessions';
 import { AccountStore } from '../../../src/accounts/accountStore';
 import { PartnerLog } from '../../../src/log/partnerLog';
 import { MessageStatusPanels } from '../../../src/panels/messageStatus/messageStatusPanels';
-import { StatusBarCredits, type WindowFocus } from '../../../src/views/statusBar/statusBarCredits';
-import { AccountsTreeProvider } from '../../../src/views/tree/accountsTreeProvider';
+import { StatusBarCredits, type WindowFocus } from '../../../src/providers/statusBar/statusBarCredits';
+import { AccountsTreeProvider } from '../../../src/providers/tree/accountsTreeProvider';
 import { readSettings, type PartnerSettings } from '../../../src/settings/partnerSettings';
 import { api, resetAll, waitFor, type EmulatorHandle } from '../helpers/harness';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { SubaccountNode } from '../../../src/views/tree/subaccountNode';
+import type { SubaccountNode } from '../../../src/providers/tree/subaccountNode';
 import { readSettings } from '../../../src/settings/partnerSettings';
 import { resetAll, sessionOf, setKeys, setSetting, waitFor } from '../helpers/harness';
 

@@ -6,7 +6,7 @@ import { createSubaccount } from '../../../src/commands/createSubaccount';
 import { removeSubaccount } from '../../../src/commands/removeSubaccount';
 import { sendTestSms } from '../../../src/commands/sendTestSms';
 import { addToStopList, removeFromStopList } from '../../../src/commands/stopListCommands';
-import type { PartnerExplorerApi } from '../../../src/extension';
+import type { PartnerExplorerApi } from '../../../src/testApi';
 import { SCHEDULED_MESSAGES } from '../../emulator/routes/messages';
 import { type EmulatorHandle, resetAll, sessionOf, setKeys, settledChildren, waitFor } from '../helpers/harness';
 import { watchNotifications } from '../helpers/notifications';

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { createSubaccount, type CreateSubaccountDeps } from '../../../src/commands/createSubaccount';
 import { addToStopList, type StopListDeps } from '../../../src/commands/stopListCommands';
 import { sendTestSms } from '../../../src/commands/sendTestSms';
-import type { PartnerExplorerApi } from '../../../src/extension';
+import type { PartnerExplorerApi } from '../../../src/testApi';
 import {
   type EmulatorHandle,
   removeAccounts,

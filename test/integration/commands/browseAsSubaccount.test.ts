@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { BrowseResult } from '../../../src/commands/browseAsSubaccount';
-import type { SubaccountNode } from '../../../src/views/tree/subaccountNode';
+import type { SubaccountNode } from '../../../src/providers/tree/subaccountNode';
 import type { MessageStatusPanel } from '../../../src/panels/messageStatus/messageStatusPanel';
 import { findLogFiles, resetAll, sent, sessionOf, setKeys, waitFor } from '../helpers/harness';
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { amountReadingItems, readTypedAmount } from '../../../src/commands/amountInput';
 import { amountProblem, transferCredit, type TransferDeps } from '../../../src/commands/creditTransfer';
-import type { PartnerExplorerApi } from '../../../src/extension';
+import type { PartnerExplorerApi } from '../../../src/testApi';
 import {
   type EmulatorHandle,
   resetAll,

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ServiceId } from '../../../src/api';
-import type { SubaccountNode } from '../../../src/views/tree/subaccountNode';
+import type { SubaccountNode } from '../../../src/providers/tree/subaccountNode';
 import { resetAll, sessionOf, setKeys, settledChildren, waitFor } from '../helpers/harness';
 
 const pagesOf = async (emu: Awaited<ReturnType<typeof resetAll>>['emu'], service: ServiceId) =>

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { cancelScheduledSend, type CancelDeps } from '../../../src/commands/cancelScheduledSend';
 import { showRecipientStatus } from '../../../src/commands/recipientStatusCommand';
-import type { PartnerExplorerApi } from '../../../src/extension';
+import type { PartnerExplorerApi } from '../../../src/testApi';
 import type { MessageStatusPanel } from '../../../src/panels/messageStatus/messageStatusPanel';
 import { MESSAGE_STATUS_VIEW_TYPE as VIEW_TYPE } from '../../../src/panels/viewTypes';
 import type { StatusViewData, WebviewMessage } from '../../../src/webview/messageStatusProtocol';

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SendFlowDeps } from '../../../src/commands/sendTestFlow';
 import { sendTestMail } from '../../../src/commands/sendTestMail';
-import type { PartnerExplorerApi } from '../../../src/extension';
+import type { PartnerExplorerApi } from '../../../src/testApi';
 import { DEFAULT_TRACKING } from '../../../src/panels/messageStatus/liveTracking';
 import { SEND_TEST_RECIPIENTS } from '../../emulator/routes/send';
 import { french } from '../../unit/helpers/bundleTranslate';

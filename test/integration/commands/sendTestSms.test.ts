@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { DEFAULT_TRACKING } from '../../../src/panels/messageStatus/liveTracking';
 import type { SendFlowDeps } from '../../../src/commands/sendTestFlow';
 import { sendTestSms, type SendSmsArgs } from '../../../src/commands/sendTestSms';
-import type { PartnerExplorerApi } from '../../../src/extension';
+import type { PartnerExplorerApi } from '../../../src/testApi';
 import { SEND_TEST_RECIPIENTS } from '../../emulator/routes/send';
 import { french } from '../../unit/helpers/bundleTranslate';
 import {

@@ -3,8 +3,8 @@ import * as vscode from 'vscode';
 import type { ServiceId } from '../../../src/api';
 import { createSubaccount, emailProblem, type CreateSubaccountDeps } from '../../../src/commands/createSubaccount';
 import { removeSubaccount, typedEmailProblem, type RemoveSubaccountDeps } from '../../../src/commands/removeSubaccount';
-import type { PartnerExplorerApi } from '../../../src/extension';
-import type { SubaccountNode } from '../../../src/views/tree/subaccountNode';
+import type { PartnerExplorerApi } from '../../../src/testApi';
+import type { SubaccountNode } from '../../../src/providers/tree/subaccountNode';
 import {
   type EmulatorHandle,
   findLogFiles,

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { PartnerExplorerApi } from '../../../src/extension';
+import type { PartnerExplorerApi } from '../../../src/testApi';
 import type { MessageStatusPanel } from '../../../src/panels/messageStatus/messageStatusPanel';
-import type { StopListNode } from '../../../src/views/tree/stopListNode';
+import type { StopListNode } from '../../../src/providers/tree/stopListNode';
 import {
   children,
   clearRecord,

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { PartnerExplorerApi } from '../../../src/extension';
-import { StatusBarCredits, type WindowFocus } from '../../../src/views/statusBar/statusBarCredits';
+import type { PartnerExplorerApi } from '../../../src/testApi';
+import { StatusBarCredits, type WindowFocus } from '../../../src/providers/statusBar/statusBarCredits';
 import { readSettings } from '../../../src/settings/partnerSettings';
 import {
   type EmulatorHandle,

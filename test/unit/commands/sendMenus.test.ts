@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ContextValue } from '../../../src/views/tree/contextValues';
+import { ContextValue } from '../../../src/providers/tree/contextValues';
 
 const ROOT = join(__dirname, '../../../..');
 

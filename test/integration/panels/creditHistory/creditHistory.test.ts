@@ -4,7 +4,7 @@ import { accountRef, CreditHistory, type CreditPoint } from '../../../../src/acc
 import { MemoryMemento } from '../../../helpers/memoryMemento';
 import type { ServiceId } from '../../../../src/api';
 import { removeAccount, type KeyCommandDeps } from '../../../../src/commands/apiKeyCommands';
-import type { PartnerExplorerApi } from '../../../../src/extension';
+import type { PartnerExplorerApi } from '../../../../src/testApi';
 import { PartnerLog } from '../../../../src/log/partnerLog';
 import { readSettings } from '../../../../src/settings/partnerSettings';
 import {

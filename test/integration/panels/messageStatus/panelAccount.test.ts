@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { BrowseResult } from '../../../../src/commands/browseAsSubaccount';
 import { DEFAULT_TRACKING } from '../../../../src/panels/messageStatus/liveTracking';
 import type { MessageStatusPanel } from '../../../../src/panels/messageStatus/messageStatusPanel';
-import type { SubaccountNode } from '../../../../src/views/tree/subaccountNode';
+import type { SubaccountNode } from '../../../../src/providers/tree/subaccountNode';
 import type { HostMessage } from '../../../../src/webview/messageStatusProtocol';
 import {
   clearRecord,

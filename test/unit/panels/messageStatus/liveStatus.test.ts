@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { MessageStatus } from '../../../../src/api';
 import { decideTracking, DEFAULT_TRACKING, nextStep, sentAt } from '../../../../src/panels/messageStatus/liveTracking';
-import { maskRecipient } from '../../../../src/panels/messageStatus/personalData';
+import { maskRecipient } from '../../../../src/ui/personalData';
 import { buildStatusView } from '../../../../src/panels/messageStatus/statusView';
 import { escapeMarkdown, toCsv, toJson, toMarkdown } from '../../../../src/panels/messageStatus/statusFormats';
 

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { buildStatusView, categorize, isFinal } from '../../../../src/panels/messageStatus/statusView';
+import { buildStatusView, isFinal } from '../../../../src/panels/messageStatus/statusView';
+import { categorize } from '../../../../src/ui/statusCategory';
 import { toCsv } from '../../../../src/panels/messageStatus/statusFormats';
 
 describe('status view', () => {
