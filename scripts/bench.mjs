@@ -71,7 +71,7 @@ const figures = [
   },
   { figure: '.vsix', value: kb(statSync(join(root, vsix)).size), unit: 'KB', budget: 250 },
   {
-    figure: 'activation: ours minus an empty extension\'s in the same windows, median',
+    figure: "activation: ours minus an empty extension's in the same windows, median",
     value: ui.activation.ownMedianMs,
     unit: 'ms',
     budget: 15,

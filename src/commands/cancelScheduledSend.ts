@@ -8,7 +8,8 @@ import { formatCount } from '../ui/localeFormat';
 import { showError, showInfo, showWarning, withNotificationProgress } from '../ui/notifications';
 import { resolveAccount } from './accountPick';
 import { givenAccount, givenText } from './actionArgs';
-import { askMessageIdInInputBox, messageIdProblem } from './messageStatusCommand';
+import { messageIdProblem } from '../ui/inputProblems';
+import { askMessageIdInInputBox } from './messageStatusCommand';
 
 export interface CancelDeps {
   readonly sessions: AccountSessions;

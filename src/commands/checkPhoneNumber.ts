@@ -1,56 +1,12 @@
 import * as vscode from 'vscode';
-import { checkPhoneNumber as checkNumber, isSmsClient, type NumberLookup } from '../api';
-import type { AccountSession } from '../accounts/accountSession';
+import { checkPhoneNumber as checkNumber, isSmsClient } from '../api';
 import type { AccountSessions } from '../accounts/accountSessions';
-import type { StopEntry } from '../api';
-import { formatDateTime } from '../ui/localeFormat';
+import { shownNumber } from '../ui/shownNumber';
 import { showError, showInfo, withNotificationProgress } from '../ui/notifications';
 import { resolveAccount } from './accountPick';
-import { phoneProblem, shownNumber } from './stopListCommands';
-
-/** What Check Phone Number found, for the answer and the tests. */
-export interface NumberCheck {
-  readonly lookup: NumberLookup;
-  /** The STOP list entry, when the number is on the account's list. */
-  readonly stop?: StopEntry;
-}
-
-/** The answer as one message and its detail lines. */
-export function numberCheckText(check: NumberCheck, locale: string): { message: string; detail: string } {
-  const l = check.lookup;
-  const number = shownNumber(l.e164 ?? l.asked);
-  const message = l.valid
-    ? vscode.l10n.t('{0} is a valid number.', number)
-    : vscode.l10n.t('{0} is not a valid mobile number for the provider.', number);
-  const lines: string[] = [];
-  if (l.valid) {
-    const hide = number !== (l.e164 ?? l.asked);
-    if (l.e164) {
-      lines.push(vscode.l10n.t('E.164: {0}', shownNumber(l.e164)));
-    }
-    if (l.national && !hide) {
-      lines.push(vscode.l10n.t('National format: {0}', l.national));
-    }
-    if (l.international && !hide) {
-      lines.push(vscode.l10n.t('International format: {0}', l.international));
-    }
-    const where = [l.type, l.country, l.network].filter(Boolean).join(' · ');
-    if (where) {
-      lines.push(vscode.l10n.t('Type: {0}', where));
-    }
-  } else if (l.reason) {
-    lines.push(vscode.l10n.t('The provider says: {0}', l.reason));
-  }
-  lines.push(
-    check.stop
-      ? vscode.l10n.t(
-          'On the STOP list since {0}: it asked not to receive SMS from this account.',
-          formatDateTime(check.stop.createdAt, locale, check.stop.createdAtText),
-        )
-      : vscode.l10n.t('Not on the STOP list of this account.'),
-  );
-  return { message, detail: lines.join('\n') };
-}
+import { readNumberCheck, type NumberCheck } from '../accounts/numberCheck';
+import { phoneProblem } from '../ui/inputProblems';
+import { numberCheckText } from '../ui/numberCheckText';
 
 /**
  * *Check Phone Number…*: the provider's free format check (`lookup`) and the account's
@@ -105,20 +61,4 @@ export async function checkPhoneNumber(
     }
   });
   return result;
-}
-
-/** The lookup and the STOP list read together (the list's pages as needed, once per session). */
-export async function readNumberCheck(session: AccountSession, e164: string): Promise<NumberCheck> {
-  const client = session.client;
-  if (!isSmsClient(client)) {
-    throw new Error('not an SMS Partner account');
-  }
-  const [lookup] = await Promise.all([
-    client.lookupNumber(e164, { signal: session.accountSignal }),
-    session.stopList.loadAll(session.accountSignal),
-  ]);
-  if (session.stopList.error !== undefined) {
-    throw session.stopList.error;
-  }
-  return { lookup, stop: session.stopList.find(e164) };
 }

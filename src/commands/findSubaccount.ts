@@ -21,7 +21,6 @@ export function matchesSubaccount(s: Subaccount, query: string): boolean {
   );
 }
 
-
 /**
  * `Find Sub-account…`: a QuickPick over every sub-account of a service. It reads
  * the account's Find index (kept apart from the tree, fresh for a while, pages

@@ -1,27 +1,12 @@
 import * as vscode from 'vscode';
-import { checkMessageId, MAX_MESSAGE_ID_LENGTH } from '../api';
+import { checkMessageId } from '../api';
+import { messageIdProblem } from '../ui/inputProblems';
 import type { AccountSessions } from '../accounts/accountSessions';
 import type { RecentMessages } from '../accounts/recentMessages';
 import type { MessageStatusPanel } from '../panels/messageStatus/messageStatusPanel';
 import type { MessageStatusPanels } from '../panels/messageStatus/messageStatusPanels';
 import { resolveAccount } from './accountPick';
 import { showError, showInfo } from '../ui/notifications';
-
-/** Why a typed message id is refused, or undefined when it is fine. */
-export function messageIdProblem(input: string): string | undefined {
-  const check = checkMessageId(input);
-  if (check.ok) {
-    return undefined;
-  }
-  switch (check.reason) {
-    case 'empty':
-      return vscode.l10n.t('Enter the message id.');
-    case 'notDigits':
-      return vscode.l10n.t('A message id has digits only.');
-    case 'tooLong':
-      return vscode.l10n.t('A message id has at most {0} digits.', MAX_MESSAGE_ID_LENGTH);
-  }
-}
 
 export interface MessageStatusDeps {
   readonly sessions: AccountSessions;

@@ -5,7 +5,8 @@ import { maskRecipient } from '../ui/personalData';
 import { formatDateTime, formatMoney } from '../ui/localeFormat';
 import { showError, showInfo, withNotificationProgress } from '../ui/notifications';
 import { resolveAccount } from './accountPick';
-import { askMessageIdInInputBox, messageIdProblem } from './messageStatusCommand';
+import { messageIdProblem } from '../ui/inputProblems';
+import { askMessageIdInInputBox } from './messageStatusCommand';
 import { hidePersonalDataSetting } from '../settings/personalDataSettings';
 
 export interface RecipientStatusDeps {

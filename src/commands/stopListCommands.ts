@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { checkPhoneNumber, classifyActionFailure, isSmsClient, type PhoneReason, type StopEntry } from '../api';
+import { checkPhoneNumber, classifyActionFailure, isSmsClient, type StopEntry } from '../api';
 import type { AccountSession } from '../accounts/accountSession';
 import type { AccountSessions } from '../accounts/accountSessions';
 import type { PartnerLog } from '../log/partnerLog';
-import { maskRecipient } from '../ui/personalData';
-import { hidePersonalDataSetting } from '../settings/personalDataSettings';
+import { phoneProblem } from '../ui/inputProblems';
+import { shownNumber } from '../ui/shownNumber';
 import { errorText } from '../ui/errorText';
 import { showError, showInfo, showWarning, withNotificationProgress } from '../ui/notifications';
 import { resolveAccount } from './accountPick';
@@ -18,35 +18,6 @@ export interface StopListDeps {
 }
 
 export type StopOutcome = 'done' | 'cancelled' | 'refused' | 'unknown' | 'busy';
-
-/** Why a typed number is refused, in words; undefined when it is fine. */
-export function phoneProblem(input: string): string | undefined {
-  const checked = checkPhoneNumber(input);
-  if (checked.ok) {
-    return undefined;
-  }
-  const reasons: Record<PhoneReason, string> = {
-    empty: vscode.l10n.t('Type a phone number.'),
-    characters: vscode.l10n.t('Only digits, spaces, dots, dashes, brackets and a leading + are allowed.'),
-    national: vscode.l10n.t(
-      'Write it in international format (+33612345678) or as a French number, overseas departments included (0612345678, 0692123456).',
-    ),
-    length: vscode.l10n.t('This number has the wrong number of digits.'),
-    countryCode: '',
-  };
-  if (checked.reason === 'countryCode') {
-    return vscode.l10n.t(
-      'This number is reached through +{0}, not through the code typed: write it with +{0}, or in French national format (0…).',
-      checked.expected,
-    );
-  }
-  return reasons[checked.reason];
-}
-
-/** How a number is shown: masked while *Hide personal data* is on. */
-export function shownNumber(e164: string): string {
-  return hidePersonalDataSetting() ? maskRecipient(e164) : e164;
-}
 
 async function smsAccount(
   sessions: AccountSessions,

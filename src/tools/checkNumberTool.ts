@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { checkPhoneNumber } from '../api';
-import { numberCheckText, readNumberCheck } from '../commands/checkPhoneNumber';
-import { phoneProblem } from '../commands/stopListCommands';
+import { readNumberCheck } from '../accounts/numberCheck';
+import { numberCheckText } from '../ui/numberCheckText';
+import { phoneProblem } from '../ui/inputProblems';
 import { maskRecipient } from '../ui/personalData';
 import { accountTitle } from './accountChoice';
 import { assertUsable } from './assertUsable';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { checkMessageId, checkTag, MAX_TAG_LENGTH, type ServiceId } from '../api';
 import { readTagStatus } from '../accounts/tagStatus';
-import { messageIdProblem } from '../commands/messageStatusCommand';
+import { messageIdProblem } from '../ui/inputProblems';
 import { accountTitle } from './accountChoice';
 import { deliveryStatusText } from './deliveryStatusText';
 import { DELIVERY_STATUS_SCHEMA, DEFAULT_MAX_ROWS } from './toolSchemas';

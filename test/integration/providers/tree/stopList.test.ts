@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { numberCheckText, readNumberCheck } from '../../../../src/commands/checkPhoneNumber';
+import { readNumberCheck } from '../../../../src/accounts/numberCheck';
+import { numberCheckText } from '../../../../src/ui/numberCheckText';
 import { addToStopList, removeFromStopList, type StopListDeps } from '../../../../src/commands/stopListCommands';
 import type { PartnerExplorerApi } from '../../../../src/testApi';
 import type { StopListNode } from '../../../../src/providers/tree/stopListNode';
