@@ -53,7 +53,9 @@ const ui = lastJsonLine(run(process.execPath, ['bench/ui.bench.mjs'], true));
 
 const kb = (bytes) => bytes / 1024;
 const distKB = (file) => kb(statSync(join(root, 'dist', file)).size);
-const [startupKB, workbenchKB, xmlKB] = [distKB('extension.js'), distKB('workbench.js'), distKB('xmlParser.js')];
+const [startupKB, workbenchKB, xmlKB, fetchKB] = ['extension.js', 'workbench.js', 'xmlParser.js', 'nodeFetch.js'].map(
+  distKB,
+);
 const webviewKB = readdirSync(join(root, 'dist/media')).reduce((sum, f) => sum + distKB(`media/${f}`), 0);
 const figures = [
   {
@@ -64,10 +66,10 @@ const figures = [
   },
   {
     figure: 'dist/ as shipped (scripts; source maps stay out of the .vsix)',
-    value: startupKB + workbenchKB + xmlKB + webviewKB,
+    value: startupKB + workbenchKB + xmlKB + fetchKB + webviewKB,
     unit: 'KB',
     budget: 320,
-    note: `on first use: dist/workbench.js ${workbenchKB.toFixed(1)} KB, dist/xmlParser.js ${xmlKB.toFixed(1)} KB; webview scripts ${webviewKB.toFixed(1)} KB`,
+    note: `on first use: dist/workbench.js ${workbenchKB.toFixed(1)} KB, dist/nodeFetch.js ${fetchKB.toFixed(1)} KB (first request), dist/xmlParser.js ${xmlKB.toFixed(1)} KB; webview scripts ${webviewKB.toFixed(1)} KB`,
   },
   { figure: '.vsix', value: kb(statSync(join(root, vsix)).size), unit: 'KB', budget: 250 },
   {

@@ -80,13 +80,13 @@ async function main() {
     const files = listing.stdout.trim().split('\n');
     const unexpected = files.filter(
       (f) =>
-        !/^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|package\.nls(\.fr)?\.json|README\.md|CHANGELOG\.md|LICENSE\.txt|dist\/(extension|workbench|xmlParser)\.js(\.map)?|dist\/media\/[a-zA-Z]+\.js|media\/.+\.(css|svg|png|json|md)|l10n\/.+))$/i.test(
+        !/^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|package\.nls(\.fr)?\.json|README\.md|CHANGELOG\.md|LICENSE\.txt|dist\/(extension|workbench|xmlParser|nodeFetch)\.js(\.map)?|dist\/media\/[a-zA-Z]+\.js|media\/.+\.(css|svg|png|json|md)|l10n\/.+))$/i.test(
           f,
         ),
     );
     expect(unexpected.length === 0, `unexpected files: ${unexpected.join(', ')}`);
     // The parts loaded on first use are files of their own: a .vsix without one breaks only later.
-    const missing = ['extension.js', 'workbench.js', 'xmlParser.js']
+    const missing = ['extension.js', 'workbench.js', 'xmlParser.js', 'nodeFetch.js']
       .map((f) => `extension/dist/${f}`)
       .filter((f) => !files.includes(f));
     expect(missing.length === 0, `missing files: ${missing.join(', ')}`);
