@@ -28,11 +28,18 @@ export interface HttpAnswer {
 type Fetch = (typeof import('node-fetch'))['default'];
 let fetchModule: Promise<Fetch> | undefined;
 /**
- * node-fetch, evaluated on the first request, not when the extension activates. The bundle maps
- * its `node:http`/`node:https` to Node's own `http`/`https` (scripts/build.mjs), read at each
- * request: the modules VS Code wraps for its proxy and certificate support.
+ * node-fetch, read on the first request, not when the extension activates: the extension's
+ * build puts it in dist/nodeFetch.js, required here (a CommonJS require, as for the XML
+ * parser; a dynamic import of that file would hand back its exports object as `default`).
+ * The bundle maps its `node:http`/`node:https` to Node's own `http`/`https`
+ * (scripts/build.mjs), read at each request: the modules VS Code wraps for its proxy and
+ * certificate support.
  */
-const loadFetch = (): Promise<Fetch> => (fetchModule ??= import('node-fetch').then((m) => m.default));
+const loadFetch = (): Promise<Fetch> =>
+  (fetchModule ??= Promise.resolve().then(
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    () => (require('node-fetch') as typeof import('node-fetch')).default,
+  ));
 
 /** The shared agent of Node's `http`/`https`, by require: the modules VS Code patches. */
 function sharedAgent(url: URL): Http.Agent {
