@@ -108,13 +108,9 @@ export function activate(context: vscode.ExtensionContext): StartupParts {
     vscode.window.registerTerminalLinkProvider(messageLinks),
     smsLength,
     new SmsDiagnostics(),
-    vscode.languages.registerCodeActionsProvider(
-      [{ scheme: 'file' }, { scheme: 'untitled' }],
-      new PhoneNumberActions(),
-      {
-        providedCodeActionKinds: PhoneNumberActions.kinds,
-      },
-    ),
+    vscode.languages.registerCodeActionsProvider(LINK_SELECTOR, new PhoneNumberActions(), {
+      providedCodeActionKinds: PhoneNumberActions.kinds,
+    }),
     vscode.languages.registerCodeActionsProvider({ language: 'sms' }, new SmsQuickFixes(), {
       providedCodeActionKinds: SmsQuickFixes.kinds,
     }),

@@ -31,8 +31,6 @@ export function accountRef(service: ServiceId, username: string): AccountRef {
 
 const PREFIX = 'partnerExplorer.creditHistory';
 const storageKey = (account: AccountRef) => `${PREFIX}.${account.service}.${account.id}`;
-/** Before readings were kept per account: one list per service, owner unknown. */
-const legacyKey = (service: ServiceId) => `${PREFIX}.${service}`;
 
 /**
  * Successful credit readings per account, kept in globalState (bounded; numbers
@@ -53,7 +51,6 @@ export class CreditHistory {
   }
 
   async record(account: AccountRef, count: number, balance: number, at = Date.now()): Promise<void> {
-    await this.adoptLegacy(account);
     const points = addPoint(this.points(account), { t: at, count, balance });
     await this.memento.update(storageKey(account), points);
     this.listeners.forEach((l) => l(account.service));
@@ -68,25 +65,6 @@ export class CreditHistory {
   onDidChange(listener: (service: ServiceId) => void): vscode.Disposable {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
-  }
-
-  /**
-   * Readings stored per service by earlier versions go to the first account
-   * recorded after the upgrade, when no other account of that service has any:
-   * for the usual single account that keeps its curve. Once one does, they cannot
-   * be attributed and are dropped.
-   */
-  private async adoptLegacy(account: AccountRef): Promise<void> {
-    const legacy = this.memento.get<unknown>(legacyKey(account.service));
-    if (legacy === undefined) {
-      return;
-    }
-    const others = this.memento.keys().filter((k) => k.startsWith(`${legacyKey(account.service)}.`));
-    const claimed = others.some((k) => Array.isArray(this.memento.get<unknown>(k)));
-    if (!claimed && Array.isArray(legacy)) {
-      await this.memento.update(storageKey(account), legacy.filter(isPoint).slice(-MAX_POINTS));
-    }
-    await this.memento.update(legacyKey(account.service), undefined);
   }
 }
 

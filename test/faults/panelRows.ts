@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClient, isPartnerError, type AnyClient, type PartnerLogger } from '../../src/api';
-import { exportFileName, exportPath } from '../../src/panels/messageStatus/exportPath';
+import { exportFileName, exportLocation } from '../../src/panels/messageStatus/exportPath';
 import { stillOwned } from '../../src/panels/messageStatus/readingOwner';
 import type { PartnerEmulator } from '../emulator/partnerEmulator';
 
@@ -53,12 +53,20 @@ export async function panelRows(emulator: PartnerEmulator, logger: PartnerLogger
 
   // Defect 9: Export CSV proposes a folder the user can write to, and says when a write fails.
   const name = exportFileName('sms', '4242');
-  const proposed = [exportPath('/home/ana/projet', name), exportPath(undefined, name, '/home/ana')];
+  // Locations as URIs: a remote or virtual folder keeps its scheme; no home is joined onto it.
+  const join = (base: string, file: string) => `${base}/${file}`;
+  const proposed = [
+    exportLocation(name, 'file:///home/ana/projet', 'file:///home/ana', join),
+    exportLocation(name, undefined, 'file:///home/ana', join),
+    exportLocation(name, 'vscode-vfs://github/ana/projet', undefined, join),
+  ];
   const failure = both('Could not export to {0}: {1}', '/readonly/message-sms-4242.csv', 'EACCES: permission denied');
   expect(
     'Export CSV: where the save dialog starts (defect 9)',
     `${proposed.join(' ; ')} (was /${name}); a failed write: ${failure}`,
-    proposed[0] === '/home/ana/projet/message-sms-4242.csv' && proposed[1] === '/home/ana/message-sms-4242.csv',
+    proposed[0] === 'file:///home/ana/projet/message-sms-4242.csv' &&
+      proposed[1] === 'file:///home/ana/message-sms-4242.csv' &&
+      proposed[2] === 'vscode-vfs://github/ana/projet/message-sms-4242.csv',
   );
 
   // Defect 14: a transfer already sent completes when only the format or timeout changes.

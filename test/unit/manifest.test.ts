@@ -13,6 +13,8 @@ interface Manifest {
   license: string;
   contributes: {
     commands: { command: string }[];
+    menus: Record<string, { command: string; when?: string }[]>;
+    viewsWelcome: { contents: string }[];
     walkthroughs: {
       steps: { id: string; description: string; media: { markdown?: string }; completionEvents: string[] }[];
     }[];
@@ -59,5 +61,24 @@ describe('package.json contributions', () => {
 
   it("runs on the UI side in remote windows (calls leave from the user's machine), on the remote where there is none", () => {
     assert.deepEqual(manifest.extensionKind, ['ui', 'workspace']);
+  });
+
+  it('one visible command per action: the earlier ids are contributed and run, but hidden everywhere', () => {
+    // Documented ids kept for keybindings and links; each runs the visible command beside it.
+    const aliases = ['partnerExplorer.setApiKey', 'partnerExplorer.clearApiKey'];
+    const { commandPalette, ...menus } = manifest.contributes.menus;
+    for (const id of aliases) {
+      assert.ok(commands.has(id), `${id} is still contributed`);
+      assert.deepEqual(
+        commandPalette.filter((m) => m.command === id).map((m) => m.when),
+        ['false'],
+        `${id} is hidden from the Command Palette`,
+      );
+      for (const [menu, items] of Object.entries(menus)) {
+        assert.ok(!items.some((m) => m.command === id), `${id} is not in ${menu}`);
+      }
+      const links = [...manifest.contributes.viewsWelcome.map((w) => w.contents), ...Object.values(nls)];
+      assert.ok(!links.some((t) => nls[t.replace(/%/g, '')]?.includes(`command:${id}`) || t.includes(`command:${id}`)));
+    }
   });
 });

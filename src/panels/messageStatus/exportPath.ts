@@ -1,5 +1,3 @@
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import type { ServiceId } from '../../api';
 
 /**
@@ -13,10 +11,17 @@ export function exportFileName(service: ServiceId, messageId: string, subject: '
 }
 
 /**
- * The proposed file's path: in the workspace folder when one is open, else in the
- * home folder. A bare file name is the root of the disk, where the user usually
- * cannot write.
+ * Where the save dialog proposes the file: in the workspace folder, whatever file system
+ * it is on; with none, in `home` (a local window's home folder); with neither, nowhere,
+ * the dialog starting where it does. A bare file name is the root of the disk, where the
+ * user usually cannot write. Generic over the location type: `join` appends a name.
  */
-export function exportPath(folder: string | undefined, fileName: string, home = homedir()): string {
-  return join(folder ?? home, fileName);
+export function exportLocation<L>(
+  fileName: string,
+  folder: L | undefined,
+  home: L | undefined,
+  join: (location: L, name: string) => L,
+): L | undefined {
+  const base = folder ?? home;
+  return base === undefined ? undefined : join(base, fileName);
 }

@@ -67,16 +67,27 @@ export async function copyStatus(source: ExportSource, format: CopyFormat, hideP
   void showInfo(hidePersonal ? vscode.l10n.t('{0} Personal data hidden.', message) : message);
 }
 
-/** Export CSV…: asks where, then writes what the panel holds at that moment. */
-export async function exportStatusCsv(source: ExportSource, hidePersonal: boolean, log?: PartnerLogger): Promise<void> {
-  if (!source.held()) {
-    return;
-  }
-  const target = await vscode.window.showSaveDialog({
-    defaultUri: defaultExportUri(exportFileName(source.service, source.messageId, source.subject)),
+/** Asks where to save the export, proposing a file (or not); undefined when the user cancels. */
+export type ExportTargetPrompt = (proposed: vscode.Uri | undefined) => Thenable<vscode.Uri | undefined>;
+
+const saveDialog: ExportTargetPrompt = (proposed) =>
+  vscode.window.showSaveDialog({
+    ...(proposed ? { defaultUri: proposed } : {}),
     filters: { CSV: ['csv'] },
     saveLabel: vscode.l10n.t('Export'),
   });
+
+/** Export CSV…: asks where (the save dialog), then writes what the panel holds at that moment. */
+export async function exportStatusCsv(
+  source: ExportSource,
+  hidePersonal: boolean,
+  log?: PartnerLogger,
+  ask: ExportTargetPrompt = saveDialog,
+): Promise<void> {
+  if (!source.held()) {
+    return;
+  }
+  const target = await ask(defaultExportUri(exportFileName(source.service, source.messageId, source.subject)));
   // The account may have changed while the dialog was open.
   const data = source.held();
   const text = statusText(source, 'csv', hidePersonal);

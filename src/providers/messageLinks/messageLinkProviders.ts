@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import type { ServiceId } from '../../api';
 import type { PartnerSettings } from '../../settings/partnerSettings';
+import { WORKSPACE_DOCUMENTS } from '../workspaceDocuments';
 import { compilePatterns, findMessageIds, type CompiledPattern, type MessageIdMatch } from './messageIdPatterns';
 
 /** The command a message-id link runs: `(id, service | null)`. Registered in the command table. */
 export const OPEN_MESSAGE_LINK = 'partnerExplorer.openMessageLink';
 
-/** Where links are looked for: files on disk and unsaved editors (not output, git or settings views). */
-export const LINK_SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
+/** Where links are looked for: workspace files, local, remote or virtual, and unsaved editors. */
+export const LINK_SELECTOR: vscode.DocumentSelector = WORKSPACE_DOCUMENTS;
 
 /** At most this many links per document: enough for any log one reads, cheap for any file. */
 export const MAX_LINKS_PER_DOCUMENT = 1000;

@@ -1,15 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AccountSession } from '../../../src/accounts/accountSession';
-import { AccountStore } from '../../../src/accounts/accountStore';
-import { MemoryMemento } from '../../helpers/memoryMemento';
 import type { ServiceId } from '../../../src/api';
 import type { MessageStatusPanel } from '../../../src/panels/messageStatus/messageStatusPanel';
 import {
   children,
   type EmulatorHandle,
   historySeries,
-  removeAccounts,
   resetAll,
   sent,
   setSetting,
@@ -183,69 +180,5 @@ describe('Several accounts per service', () => {
     }, 'the account at the top level');
     assert.equal(roots.length, 1);
     assert.equal(roots[0].contextValue, 'service.ready.mail');
-  });
-
-  it('a keyring that fails during the move loses no key: the move is tried again next time', async () => {
-    const legacy = new Map([['partnerExplorer.apiKey.sms', 'legacy-sms-key-123456']]);
-    const fail = () => Promise.reject(new Error('Cannot create an item in a locked collection'));
-    const events = new vscode.EventEmitter<vscode.SecretStorageChangeEvent>();
-    // Reading the old key works, storing the new one does not.
-    const storeFails: vscode.SecretStorage = {
-      get: async (k) => legacy.get(k),
-      store: fail,
-      delete: fail,
-      onDidChange: events.event,
-    };
-    const state = new MemoryMemento();
-    const store = new AccountStore(storeFails, state, {});
-    await store.load();
-    assert.deepEqual(
-      store.accounts.map((a) => [a.service, a.source]),
-      [['sms', 'session']],
-      'usable for this session',
-    );
-    assert.equal(store.key(store.accounts[0].id), 'legacy-sms-key-123456');
-    assert.equal(state.get('partnerExplorer.accountList'), undefined, 'no list saved: the move runs again');
-    assert.equal(legacy.has('partnerExplorer.apiKey.sms'), true, 'the old key is still there');
-    store.dispose();
-    // Nothing can be read at all: nothing is decided either.
-    const unreadable = new AccountStore({ get: fail, store: fail, delete: fail, onDidChange: events.event }, state, {});
-    await unreadable.load();
-    assert.deepEqual(unreadable.accounts, []);
-    assert.equal(state.get('partnerExplorer.accountList'), undefined);
-    unreadable.dispose();
-    events.dispose();
-  });
-
-  it('keys set by the one-key-per-service version move to a first account without re-entry', async () => {
-    const { api, emu } = await resetAll();
-    // The layout today's released version writes: one secret per service, no account list.
-    await api.storage.secrets.store('partnerExplorer.apiKey.sms', emu.apiKey('sms'));
-    await api.storage.secrets.store('partnerExplorer.apiKey.mail', emu.apiKey('mail'));
-    await api.storage.global.update('partnerExplorer.accountList', undefined);
-    await api.store.reload();
-    await api.sessions.sync();
-    assert.deepEqual(
-      api.store.accounts.map((s) => [s.service, s.source]),
-      [
-        ['sms', 'secretStorage'],
-        ['mail', 'secretStorage'],
-      ],
-    );
-    await waitFor(
-      () => api.sessions.all.length === 2 && api.sessions.all.every((s) => s.state.kind === 'ready'),
-      'both read',
-    );
-    assert.equal(api.sessions.pinned('sms')?.account?.user.username, 'agence.durand@exemple.fr');
-    assert.equal(
-      await api.storage.secrets.get('partnerExplorer.apiKey.sms'),
-      undefined,
-      'the old secret is moved, not copied',
-    );
-    assert.equal(await api.storage.secrets.get('partnerExplorer.apiKey.mail'), undefined);
-    // Once migrated, an empty list stays empty: removed accounts do not come back.
-    await removeAccounts(api);
-    await api.store.reload();
-    assert.deepEqual(api.store.accounts, []);
   });
 });

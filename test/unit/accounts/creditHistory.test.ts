@@ -107,42 +107,4 @@ describe('credit history per account', () => {
     );
     assert.ok(!memento.dump().includes('1000'));
   });
-
-  it('gives readings stored per service by earlier versions to the first account recorded, if no other has any', async () => {
-    const memento = new MemoryMemento();
-    await memento.update('partnerExplorer.creditHistory.sms', [
-      { t: 0, count: 1200, balance: 12 },
-      { t: DAY, count: 1100, balance: 11 },
-    ]);
-    const history = new CreditHistory(memento);
-    await history.record(a, 1000, 10, 2 * DAY);
-    assert.deepEqual(
-      history.points(a).map((p) => p.count),
-      [1200, 1100, 1000],
-    );
-    assert.equal(memento.get('partnerExplorer.creditHistory.sms'), undefined, 'the old list is gone');
-    await history.record(b, 351, 15.838, 3 * DAY);
-    assert.deepEqual(
-      history.points(b).map((p) => p.count),
-      [351],
-      'the next account starts clean',
-    );
-  });
-
-  it('drops readings stored per service when another account already has its own: they cannot be attributed', async () => {
-    const memento = new MemoryMemento();
-    const history = new CreditHistory(memento);
-    await history.record(b, 351, 15.838, 0);
-    await memento.update('partnerExplorer.creditHistory.sms', [{ t: DAY, count: 1200, balance: 12 }]);
-    await history.record(a, 1000, 10, 2 * DAY);
-    assert.deepEqual(
-      history.points(a).map((p) => p.count),
-      [1000],
-    );
-    assert.deepEqual(
-      history.points(b).map((p) => p.count),
-      [351],
-    );
-    assert.equal(memento.get('partnerExplorer.creditHistory.sms'), undefined);
-  });
 });

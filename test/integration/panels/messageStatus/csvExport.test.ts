@@ -20,7 +20,7 @@ describe('Export CSV of a message status', () => {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     assert.ok(folder, 'the test host opens a workspace folder');
     const proposed = defaultExportUri(exportFileName('sms', '4242'));
-    assert.equal(proposed.toString(), vscode.Uri.joinPath(folder, 'message-sms-4242.csv').toString());
+    assert.equal(proposed?.toString(), vscode.Uri.joinPath(folder, 'message-sms-4242.csv').toString());
   });
 
   it('writes the rows with a BOM for Excel, and says where', async () => {
