@@ -13,6 +13,13 @@ export type PagedItems<T> = PagedList<unknown> & { readonly items: readonly T[] 
 export interface PagedNodeText {
   /** The id under the parent's (`subaccounts`, `stop`). */
   readonly idSuffix: string;
+  /** The node's own item: its icon, context value, tooltip, and whether it says `loading…` while its first page is read. */
+  readonly look: {
+    readonly icon: string;
+    readonly contextValue: string;
+    readonly tooltip?: string;
+    readonly saysLoading?: boolean;
+  };
   readonly loading: string;
   readonly empty: string;
   /** Argument-free node commands of the account (see nodeCommands.ts) and the load-more title. */
@@ -46,12 +53,26 @@ export abstract class PagedNode<T extends object, N extends TreeNode, L extends 
     this.subscription = this.list.onDidChange(() => changed(this));
   }
 
-  abstract getTreeItem(): vscode.TreeItem;
+  /** The node's own label (it may count the items). */
+  protected abstract label(): string;
   /** The node of one item. */
   protected abstract createNode(item: T): N;
   /** The `Load more…` label (it may say how many remain). */
   protected loadMoreLabel(): string {
     return vscode.l10n.t('Load more…');
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.label(), vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    const look = this.text.look;
+    item.iconPath = new vscode.ThemeIcon(look.icon);
+    item.contextValue = look.contextValue;
+    item.tooltip = look.tooltip;
+    if (look.saysLoading && this.list.loading && this.list.pagesLoaded === 0) {
+      item.description = vscode.l10n.t('loading…');
+    }
+    return item;
   }
 
   /** The nodes of what the list holds now. */

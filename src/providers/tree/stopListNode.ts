@@ -14,6 +14,11 @@ export class StopListNode extends PagedNode<StopEntry, StopEntryNode, StopList> 
   constructor(parent: TreeNode, session: AccountSession, changed: NodeChanged) {
     super(parent, session, session.stopList, changed, {
       idSuffix: 'stop',
+      look: {
+        icon: 'circle-slash',
+        contextValue: ContextValue.stopList,
+        tooltip: vscode.l10n.t('The numbers that asked not to receive SMS from this account.'),
+      },
       loading: vscode.l10n.t('Loading the STOP list…'),
       empty: vscode.l10n.t('No number on the STOP list'),
       loadMore: 'loadMoreStopList',
@@ -22,27 +27,21 @@ export class StopListNode extends PagedNode<StopEntry, StopEntryNode, StopList> 
     });
   }
 
-  get entries(): readonly StopEntryNode[] {
-    return this.itemNodes;
-  }
-
-  getTreeItem(): vscode.TreeItem {
+  protected label(): string {
     const list = this.list;
-    const locale = vscode.env.language;
-    const label = list.complete
-      ? vscode.l10n.t('STOP list ({0})', formatCount(list.items.length, locale))
-      : list.pagesLoaded > 0
-        ? vscode.l10n.t('STOP list ({0}+)', formatCount(list.items.length, locale))
-        : vscode.l10n.t('STOP list');
-    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon('circle-slash');
-    item.contextValue = ContextValue.stopList;
-    item.tooltip = vscode.l10n.t('The numbers that asked not to receive SMS from this account.');
-    return item;
+    const count = formatCount(list.items.length, vscode.env.language);
+    if (list.complete) {
+      return vscode.l10n.t('STOP list ({0})', count);
+    }
+    return list.pagesLoaded > 0 ? vscode.l10n.t('STOP list ({0}+)', count) : vscode.l10n.t('STOP list');
   }
 
   protected createNode(entry: StopEntry): StopEntryNode {
     return new StopEntryNode(this, this.session.id, entry, hidePersonalDataSetting);
+  }
+
+  /** The nodes of the numbers read so far. */
+  get entries(): readonly StopEntryNode[] {
+    return this.itemNodes;
   }
 }

@@ -13,6 +13,7 @@ export class SubaccountsNode extends PagedNode<Subaccount, SubaccountNode, Subac
   constructor(parent: TreeNode, session: AccountSession, changed: NodeChanged) {
     super(parent, session, session.subaccounts, changed, {
       idSuffix: 'subaccounts',
+      look: { icon: 'account', contextValue: ContextValue.subaccounts, saysLoading: true },
       loading: vscode.l10n.t('Loading sub-accounts…'),
       empty: vscode.l10n.t('No sub-accounts'),
       loadMore: 'loadMore',
@@ -26,23 +27,14 @@ export class SubaccountsNode extends PagedNode<Subaccount, SubaccountNode, Subac
     return this.itemNodes;
   }
 
-  getTreeItem(): vscode.TreeItem {
+  protected label(): string {
     const list = this.list;
     const locale = vscode.env.language;
-    const label =
-      list.total !== undefined
-        ? vscode.l10n.t('Sub-accounts ({0})', formatCount(list.total, locale))
-        : list.pagesLoaded > 0
-          ? vscode.l10n.t('Sub-accounts ({0}+)', formatCount(list.loadedCount, locale))
-          : vscode.l10n.t('Sub-accounts');
-    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon('account');
-    item.contextValue = ContextValue.subaccounts;
-    if (list.loading && list.pagesLoaded === 0) {
-      item.description = vscode.l10n.t('loading…');
-    }
-    return item;
+    return list.total !== undefined
+      ? vscode.l10n.t('Sub-accounts ({0})', formatCount(list.total, locale))
+      : list.pagesLoaded > 0
+        ? vscode.l10n.t('Sub-accounts ({0}+)', formatCount(list.loadedCount, locale))
+        : vscode.l10n.t('Sub-accounts');
   }
 
   protected override loadMoreLabel(): string {
