@@ -162,8 +162,13 @@ export abstract class PagedList<P> implements Subscription {
     this.completeValue = complete;
   }
 
-  /** A cancellation the list did not ask for (the session was reconfigured); by default nothing to show. */
-  protected quietCancel(): void {}
+  /**
+   * A cancellation the list did not ask for (the session was reconfigured): true when
+   * handled quietly (by default: nothing to show), false to show it as the error.
+   */
+  protected quietCancel(): boolean {
+    return true;
+  }
 
   /**
    * Runs a reading as the one in flight, for the current generation: its error is kept
@@ -179,8 +184,7 @@ export abstract class PagedList<P> implements Subscription {
         if (!current() || signal?.aborted) {
           return;
         }
-        if (isPartnerError(err) && err.kind === 'cancelled') {
-          this.quietCancel();
+        if (isPartnerError(err) && err.kind === 'cancelled' && this.quietCancel()) {
           return;
         }
         this.errorValue = err;

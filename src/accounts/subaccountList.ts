@@ -86,10 +86,8 @@ export class SubaccountList extends PagedList<SubaccountPage> {
     this.revealed.delete(id);
     this.created = this.created.filter((s) => s.id !== id);
     const removed = this.items.length < before;
-    if (removed && this.totalValue !== undefined) {
-      this.totalValue = Math.max(0, this.totalValue - 1);
-    }
     if (removed) {
+      this.totalValue = this.totalValue === undefined ? undefined : Math.max(0, this.totalValue - 1);
       this.changed();
     }
     return removed;
@@ -210,12 +208,13 @@ export class SubaccountList extends PagedList<SubaccountPage> {
     this.revealed = refreshRevealed(this.revealed, (id) => this.loadedIds.has(id), extra);
   }
 
-  protected override quietCancel(): void {
-    if (this.canLoad) {
-      // The session was reconfigured (format, timeout) under this request: read
-      // again quietly instead of showing "cancelled" under Sub-accounts.
-      queueMicrotask(() => void this.reload());
+  protected override quietCancel(): boolean {
+    if (!this.canLoad) {
+      return false;
     }
+    // The session was reconfigured (format, timeout) under this request: read again, show no "cancelled".
+    queueMicrotask(() => void this.reload());
+    return true;
   }
 
   protected clear(): void {

@@ -196,6 +196,14 @@ describe('PagedList (under StopList and SubaccountList)', () => {
     assert.deepEqual(sl.gate.pending, [1], 'read again');
     await sl.gate.answer(1, subs(1, [1, 2]));
     assert.deepEqual(ids(sl.list), [1, 2]);
+
+    // With no client left to read again, the sub-account list keeps the cancellation as its error.
+    const gone = subaccountList();
+    void gone.list.loadMore();
+    gone.gate.canLoad = false;
+    await gone.gate.fail(1, cancelled());
+    assert.equal((gone.list.error as PartnerError).kind, 'cancelled');
+    assert.deepEqual(gone.gate.asked, [1]);
   });
 
   it('tells its listeners when a load starts and ends, until they unsubscribe; reads nothing without a client', async () => {
