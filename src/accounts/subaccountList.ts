@@ -1,45 +1,26 @@
-import * as vscode from 'vscode';
-import { isPartnerError, type Money, type Subaccount, type SubaccountPage } from '../api';
+import type { Money, Subaccount, SubaccountPage } from '../api';
 import { mapLimit } from './boundedParallel';
+import { PagedList } from './pagedList';
+import {
+  MAX_PARALLEL_PAGES,
+  pageCountOf,
+  readInOrder,
+  refreshRevealed,
+  revealedPages,
+  type PlacedSubaccount,
+  type SubaccountPageSource,
+} from './subaccountPages';
 
-/** Pages fetched at once when several are needed: the provider limits bursts. */
-export const MAX_PARALLEL_PAGES = 6;
-
-/** Where a list reads its pages: the account session. */
-export interface SubaccountPageSource {
-  /** False while the account has no usable client (no key, invalid settings). */
-  readonly canLoad: boolean;
-  listSubaccounts(page: number, signal?: AbortSignal): Promise<SubaccountPage>;
-  /** Every page seen goes through here, so the log can scrub the sub-account keys. */
-  seen(page: SubaccountPage): void;
-  /** How many pages there are, when something already read says so (a reading of every page starts them all at once). */
-  expectedPages?(): number | undefined;
-}
-
-/** How many pages hold `total` sub-accounts, `perPage` to a page (at least one: an empty list has its page 1). */
-export function pageCountOf(total: number, perPage: number): number {
-  return Math.max(1, Math.ceil(total / Math.max(1, perPage)));
-}
-
-/** A sub-account and the page it was read from (so it can be read again alone). */
-export interface PlacedSubaccount {
-  readonly subaccount: Subaccount;
-  readonly page: number;
-}
-
-/** A cancellation the list did not ask for (the session was reconfigured): nothing to show. */
-function isQuietCancel(err: unknown): boolean {
-  return isPartnerError(err) && err.kind === 'cancelled';
-}
+export { MAX_PARALLEL_PAGES, pageCountOf, type PlacedSubaccount, type SubaccountPageSource } from './subaccountPages';
 
 /**
  * The sub-accounts the user has opened in the tree, owned by the account session:
- * the items loaded so far, the next page, the request in flight, and the few
- * sub-accounts Find revealed beyond the loaded pages. Tree nodes only render it.
- * A refresh re-reads what is here (the loaded pages and the pages of revealed
- * items), never the whole list.
+ * the items loaded so far and the few sub-accounts Find revealed beyond the loaded
+ * pages, on the shared paging (PagedList). Tree nodes only render it. A refresh
+ * re-reads what is here (the loaded pages and the pages of revealed items), never
+ * the whole list.
  */
-export class SubaccountList implements vscode.Disposable {
+export class SubaccountList extends PagedList<SubaccountPage> {
   private loaded: PlacedSubaccount[] = [];
   private readonly loadedIds = new Set<number>();
   /** Revealed by Find from pages the tree has not loaded. */
@@ -50,18 +31,11 @@ export class SubaccountList implements vscode.Disposable {
   private readonly removedIds = new Set<number>();
   private nextProvisionalId = -1;
   private totalValue: number | undefined;
-  private pagesLoadedValue = 0;
   private perPage = 20;
-  private completeValue = false;
-  private errorValue: unknown;
-  private inFlight: Promise<void> | undefined;
-  /** Bumped by reload/reset: answers for an older generation are dropped. */
-  private generation = 0;
-  private readonly emitter = new vscode.EventEmitter<void>();
-  /** Fires when items, totals, the loading state or the error change. */
-  readonly onDidChange = this.emitter.event;
 
-  constructor(private readonly source: SubaccountPageSource) {}
+  constructor(private readonly source: SubaccountPageSource) {
+    super();
+  }
 
   /** Loaded items in page order, then revealed ones. */
   get items(): readonly Subaccount[] {
@@ -73,39 +47,6 @@ export class SubaccountList implements vscode.Disposable {
     // A created one read since (a page, or Find's reveal) shows once, as read.
     const tokens = new Set(read.map((s) => s.token).filter((t) => t !== undefined));
     return read.concat(this.created.filter((c) => c.token === undefined || !tokens.has(c.token)));
-  }
-
-  /**
-   * Shows a sub-account just created, from the creation answer, without reading any
-   * page: after the loaded ones, until a page read later holds it (same token). The
-   * answer carries no id: it gets a provisional negative one, never sent anywhere.
-   */
-  insertCreated(sub: Omit<Subaccount, 'id'>): Subaccount {
-    const placed: Subaccount = { ...sub, id: this.nextProvisionalId-- };
-    this.created.push(placed);
-    if (this.totalValue !== undefined) {
-      this.totalValue++;
-    }
-    this.emitter.fire();
-    return placed;
-  }
-
-  /** Takes a sub-account just removed out of the list at once. */
-  removeItem(id: number): boolean {
-    const before = this.items.length;
-    this.removedIds.add(id);
-    this.loaded = this.loaded.filter((p) => p.subaccount.id !== id);
-    this.loadedIds.delete(id);
-    this.revealed.delete(id);
-    this.created = this.created.filter((s) => s.id !== id);
-    const removed = this.items.length < before;
-    if (removed && this.totalValue !== undefined) {
-      this.totalValue = Math.max(0, this.totalValue - 1);
-    }
-    if (removed) {
-      this.emitter.fire();
-    }
-    return removed;
   }
 
   get loadedCount(): number {
@@ -121,133 +62,79 @@ export class SubaccountList implements vscode.Disposable {
     return this.totalValue;
   }
 
-  get pagesLoaded(): number {
-    return this.pagesLoadedValue;
-  }
-
-  get complete(): boolean {
-    return this.completeValue;
-  }
-
-  get error(): unknown {
-    return this.errorValue;
-  }
-
-  get loading(): boolean {
-    return this.inFlight !== undefined;
-  }
-
-  /** Loads the first page if nothing is loaded yet. */
-  ensureLoaded(): Promise<void> {
-    if (this.pagesLoadedValue === 0 && this.errorValue === undefined) {
-      return this.loadMore();
+  /**
+   * Shows a sub-account just created, from the creation answer, without reading any
+   * page: after the loaded ones, until a page read later holds it (same token). The
+   * answer carries no id: it gets a provisional negative one, never sent anywhere.
+   */
+  insertCreated(sub: Omit<Subaccount, 'id'>): Subaccount {
+    const placed: Subaccount = { ...sub, id: this.nextProvisionalId-- };
+    this.created.push(placed);
+    if (this.totalValue !== undefined) {
+      this.totalValue++;
     }
-    return this.inFlight ?? Promise.resolve();
+    this.changed();
+    return placed;
   }
 
-  /** Appends the next page; concurrent callers share the same request. */
-  loadMore(): Promise<void> {
-    if (this.inFlight) {
-      return this.inFlight;
+  /** Takes a sub-account just removed out of the list at once. */
+  removeItem(id: number): boolean {
+    const before = this.items.length;
+    this.removedIds.add(id);
+    this.loaded = this.loaded.filter((p) => p.subaccount.id !== id);
+    this.loadedIds.delete(id);
+    this.revealed.delete(id);
+    this.created = this.created.filter((s) => s.id !== id);
+    const removed = this.items.length < before;
+    if (removed) {
+      this.totalValue = this.totalValue === undefined ? undefined : Math.max(0, this.totalValue - 1);
+      this.changed();
     }
-    if (this.completeValue || !this.source.canLoad) {
-      return Promise.resolve();
-    }
-    const generation = this.generation;
-    const page = this.pagesLoadedValue + 1;
-    this.errorValue = undefined;
-    return this.track(generation, async () => {
-      const result = await this.source.listSubaccounts(page);
-      if (generation === this.generation) {
-        this.accept([[page, result]], true);
-      }
-    });
+    return removed;
   }
 
   /**
    * Loads every remaining page into the tree, at most MAX_PARALLEL_PAGES at once,
    * appending them in order as they arrive. Cancelling keeps what arrived.
    */
-  async loadAll(signal?: AbortSignal): Promise<void> {
+  override async loadAll(signal?: AbortSignal): Promise<void> {
     await this.ensureLoaded();
-    if (this.inFlight) {
-      await this.inFlight;
+    if (this.loading) {
+      await this.loadMore();
     }
-    if (this.completeValue || this.errorValue !== undefined || this.totalValue === undefined || !this.source.canLoad) {
+    if (this.complete || this.error !== undefined || this.totalValue === undefined || !this.canLoad) {
       return;
     }
-    const first = this.pagesLoadedValue + 1;
+    const first = this.pagesLoaded + 1;
     const last = Math.ceil(this.totalValue / Math.max(1, this.perPage));
     if (last < first) {
       return;
     }
-    const generation = this.generation;
-    const arrived = new Map<number, SubaccountPage>();
-    let nextToAccept = first;
-    return this.track(
-      generation,
-      async () => {
-        await mapLimit(last - first + 1, MAX_PARALLEL_PAGES, async (i) => {
-          if (signal?.aborted || generation !== this.generation) {
-            return;
-          }
-          const page = await this.source.listSubaccounts(first + i, signal);
-          if (generation !== this.generation) {
-            return;
-          }
-          arrived.set(first + i, page);
-          let accepted = false;
-          while (arrived.has(nextToAccept)) {
-            this.accept([[nextToAccept, arrived.get(nextToAccept)!]], true);
-            arrived.delete(nextToAccept++);
-            accepted = true;
-          }
-          if (accepted) {
-            this.emitter.fire();
-          }
-        });
-      },
+    return this.run(
+      'more',
+      (current) =>
+        readInOrder(
+          first,
+          last,
+          (page) => this.source.listSubaccounts(page, signal),
+          (batch) => {
+            batch.forEach(([page, result]) => this.accepted(result, page));
+            this.changed();
+          },
+          () => !signal?.aborted && current(),
+          current,
+        ),
       signal,
     );
   }
 
-  /**
-   * Reads again the pages already loaded (at least the first) and those of revealed
-   * sub-accounts, in parallel, and swaps them in at once: what the user had opened
-   * stays opened.
-   */
-  reload(): Promise<void> {
-    if (!this.source.canLoad) {
+  /** Without a usable client there is nothing to read again: the list is forgotten. */
+  override reload(): Promise<void> {
+    if (!this.canLoad) {
       this.reset();
       return Promise.resolve();
     }
-    const generation = ++this.generation;
-    const loadedPages = Math.max(1, this.pagesLoadedValue);
-    const extraPages = [...new Set([...this.revealed.values()].map((r) => r.page))].filter((p) => p > loadedPages);
-    const pages = [...Array.from({ length: loadedPages }, (_, i) => i + 1), ...extraPages];
-    this.errorValue = undefined;
-    return this.track(generation, async () => {
-      const results = await mapLimit(pages.length, MAX_PARALLEL_PAGES, (i) => this.source.listSubaccounts(pages[i]));
-      if (generation !== this.generation) {
-        return;
-      }
-      const numbered = results.map((r, i) => [pages[i], r] as const);
-      this.accept(numbered.slice(0, loadedPages), false);
-      const fresh = new Map<number, PlacedSubaccount>();
-      for (const [page, result] of numbered.slice(loadedPages)) {
-        for (const s of result.items) {
-          if (this.revealed.has(s.id)) {
-            fresh.set(s.id, { subaccount: s, page });
-          }
-        }
-      }
-      // Revealed items within the loaded pages were refreshed with them; others
-      // that are gone from their page are dropped.
-      this.revealed = new Map([...this.revealed].filter(([id]) => this.loadedIds.has(id) || fresh.has(id)));
-      for (const [id, placed] of fresh) {
-        this.revealed.set(id, placed);
-      }
-    });
+    return super.reload();
   }
 
   /**
@@ -265,7 +152,7 @@ export class SubaccountList implements vscode.Disposable {
     if (token !== undefined) {
       this.created = this.created.filter((c) => c.token !== token);
     }
-    this.emitter.fire();
+    this.changed();
     return placed.subaccount;
   }
 
@@ -284,80 +171,78 @@ export class SubaccountList implements vscode.Disposable {
       updated ??= this.revealed.get(id)!.subaccount;
     }
     if (updated) {
-      this.emitter.fire();
+      this.changed();
     }
     return updated;
   }
 
-  /** Forgets everything (the account changed). */
-  reset(): void {
-    this.generation++;
+  protected get canLoad(): boolean {
+    return this.source.canLoad;
+  }
+
+  protected readPage(page: number, signal?: AbortSignal): Promise<SubaccountPage> {
+    return this.source.listSubaccounts(page, signal);
+  }
+
+  /**
+   * Reads again the pages already loaded (at least the first) and those of revealed
+   * sub-accounts, in parallel, and swaps them in at once: what the user had opened
+   * stays opened.
+   */
+  protected async reread(current: () => boolean): Promise<void> {
+    const loadedPages = Math.max(1, this.pagesLoaded);
+    const pages = [
+      ...Array.from({ length: loadedPages }, (_, i) => i + 1),
+      ...revealedPages(this.revealed, loadedPages),
+    ];
+    const results = await mapLimit(pages.length, MAX_PARALLEL_PAGES, (i) => this.source.listSubaccounts(pages[i]));
+    if (!current()) {
+      return;
+    }
+    this.loaded = [];
+    this.loadedIds.clear();
+    let complete = false;
+    results.slice(0, loadedPages).forEach((result, i) => (complete = this.append(i + 1, result)));
+    this.settle(loadedPages, complete);
+    const extra = results.slice(loadedPages).map((result, i) => [pages[loadedPages + i], result] as const);
+    this.revealed = refreshRevealed(this.revealed, (id) => this.loadedIds.has(id), extra);
+  }
+
+  protected override quietCancel(): boolean {
+    if (!this.canLoad) {
+      return false;
+    }
+    // The session was reconfigured (format, timeout) under this request: read again, show no "cancelled".
+    queueMicrotask(() => void this.reload());
+    return true;
+  }
+
+  protected clear(): void {
     this.loaded = [];
     this.loadedIds.clear();
     this.revealed.clear();
     this.created = [];
     this.removedIds.clear();
     this.totalValue = undefined;
-    this.pagesLoadedValue = 0;
-    this.completeValue = false;
-    this.errorValue = undefined;
-    this.inFlight = undefined;
-    this.emitter.fire();
   }
 
-  dispose(): void {
-    this.generation++;
-    this.emitter.dispose();
-  }
-
-  private track(generation: number, work: () => Promise<void>, signal?: AbortSignal): Promise<void> {
-    const run = work()
-      .catch((err: unknown) => {
-        if (generation !== this.generation || signal?.aborted) {
-          return;
-        }
-        if (isQuietCancel(err) && this.source.canLoad) {
-          // The session was reconfigured (format, timeout) under this request: read
-          // again quietly instead of showing "cancelled" under Sub-accounts.
-          queueMicrotask(() => void this.reload());
-          return;
-        }
-        this.errorValue = err;
-      })
-      .finally(() => {
-        if (this.inFlight === run) {
-          this.inFlight = undefined;
-        }
-        this.emitter.fire();
-      });
-    this.inFlight = run;
-    this.emitter.fire();
-    return run;
-  }
-
-  private accept(pages: readonly (readonly [number, SubaccountPage])[], append: boolean): void {
-    if (!append) {
-      this.loaded = [];
-      this.loadedIds.clear();
-    }
+  /** Keeps a page's items after those loaded; says whether the list is complete. */
+  protected append(page: number, result: SubaccountPage): boolean {
+    this.source.seen(result);
     // Appends in place with a kept id set: loading 500 pages stays linear.
-    for (const [number, page] of pages) {
-      this.source.seen(page);
-      for (const s of page.items) {
-        if (s.token !== undefined) {
-          this.created = this.created.filter((c) => c.token !== s.token);
-        }
-        if (!this.loadedIds.has(s.id) && !this.removedIds.has(s.id)) {
-          this.loadedIds.add(s.id);
-          this.loaded.push({ subaccount: s, page: number });
-        }
+    for (const s of result.items) {
+      if (s.token !== undefined) {
+        this.created = this.created.filter((c) => c.token !== s.token);
+      }
+      if (!this.loadedIds.has(s.id) && !this.removedIds.has(s.id)) {
+        this.loadedIds.add(s.id);
+        this.loaded.push({ subaccount: s, page });
       }
     }
-    const last = pages[pages.length - 1][1];
-    this.perPage = last.perPage;
-    this.pagesLoadedValue = append ? this.pagesLoadedValue + 1 : pages.length;
-    this.totalValue = last.total ?? this.totalValue;
-    this.completeValue =
-      last.items.length < last.perPage || (this.totalValue !== undefined && this.loaded.length >= this.totalValue);
+    this.perPage = result.perPage;
+    this.totalValue = result.total ?? this.totalValue;
+    return (
+      result.items.length < result.perPage || (this.totalValue !== undefined && this.loaded.length >= this.totalValue)
+    );
   }
 }

@@ -9,7 +9,7 @@ import type { UsagePanels } from '../panels/usage/usagePanel';
 import { showWarning } from '../ui/notifications';
 import type { AccountsTreeProvider } from '../providers/tree/accountsTreeProvider';
 import type { NodeAction } from '../providers/tree/nodeCommands';
-import { SubaccountsNode } from '../providers/tree/subaccountsNode';
+import { PagedNode } from '../providers/tree/pagedNode';
 import type { TreeNode } from '../providers/tree/treeNode';
 import type { PartnerSettings } from '../settings/partnerSettings';
 import { copyAsJson, openInDashboard } from '../commands/accountCommands';
@@ -127,7 +127,7 @@ export function commandTable(c: CommandContext): Readonly<Record<string, Command
       if (!session) {
         return c.tree.refresh();
       }
-      return parent instanceof SubaccountsNode ? c.tree.retrySubaccounts(session) : c.tree.reload(session);
+      return parent instanceof PagedNode ? parent.retry() : c.tree.reload(session);
     },
     'partnerExplorer.copySubaccountToken': (node) => copySubaccountField(node, 'token'),
     'partnerExplorer.copySubaccountApiKey': (node) => copySubaccountField(node, 'apiKey'),
@@ -215,11 +215,10 @@ export function nodeActions(c: CommandContext): Readonly<Record<NodeAction, (ses
   return {
     loadMore: loadMoreSubaccounts,
     retry: (session) => c.tree.reload(session),
-    retrySubaccounts: (session) => c.tree.retrySubaccounts(session),
+    retrySubaccounts: (session) => session.subaccounts.retry(),
     setApiKey: (session) => (session.hasKey ? replaceApiKey(c.keys, session.id) : addAccount(c.keys, session.service)),
     loadMoreStopList: (session) => session.stopList.loadMore(),
-    retryStopList: (session) =>
-      session.stopList.pagesLoaded === 0 ? session.stopList.loadMore() : session.stopList.reload(),
+    retryStopList: (session) => session.stopList.retry(),
     openUrlSetting: (session) =>
       vscode.commands.executeCommand('workbench.action.openSettings', `partnerExplorer.${session.service}.apiUrl`),
   };

@@ -112,12 +112,6 @@ export class AccountsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     ]).then(() => undefined);
   }
 
-  /** Retries what failed under an account's sub-accounts. */
-  retrySubaccounts(session: AccountSession): Promise<void> {
-    const list = session.subaccounts;
-    return list.loadedCount === 0 ? list.reload() : list.loadMore();
-  }
-
   dispose(): void {
     this.subscription.dispose();
     for (const { node, subscriptions } of this.nodes.values()) {

@@ -61,6 +61,36 @@ describe('STOP list', () => {
     });
   }
 
+  // Page 2 fails once: the error item's click (an argument-free command) and its inline
+  // Retry (VS Code passes the item, whose parent is the paged node) ask again for page 2 only.
+  for (const via of ['click', 'inline Retry'] as const) {
+    it(`a failed page: Retry by ${via} reads that page again, nothing else`, async () => {
+      const { api, emu } = await resetAll();
+      await setKeys(api, emu, ['sms']);
+      const node = await stopNode(api);
+      const first = await settledChildren(api, node, 'the first page');
+      await emu.inject({ type: 'html200', service: 'sms', path: '/stop-sms/list', times: 1 });
+      await vscode.commands.executeCommand(first.at(-1)!.command!.command);
+      const error = await waitFor(
+        async () => (await children(api, node)).find((c) => c.contextValue === 'placeholder.error'),
+        'the error item',
+      );
+      assert.equal(label(node), 'STOP list (50+)', 'what was read stays');
+      await emu.reset();
+      if (via === 'click') {
+        assert.equal(error.command?.arguments, undefined);
+        await vscode.commands.executeCommand(error.command!.command);
+      } else {
+        await vscode.commands.executeCommand('partnerExplorer.retry', error.node);
+      }
+      await waitFor(() => (label(node) === 'STOP list (60)' ? true : undefined), 'the whole list');
+      assert.deepEqual(
+        (await emu.requests()).map((r) => [r.endpoint, r.page]),
+        [['/stop-sms/list', 2]],
+      );
+    });
+  }
+
   it('masks the numbers with Hide personal data', async () => {
     const { api, emu } = await resetAll();
     await setKeys(api, emu);
