@@ -1,5 +1,7 @@
 import type { MalformedDetail } from './partnerError';
-import { readJson, readXml, type SchemaNode } from './schema';
+import { readJson } from './jsonAnswerReader';
+import type { SchemaNode } from './schema';
+import { readXml } from './xmlAnswerReader';
 import type { ResponseFormat } from './types';
 import { parseXmlDocument, XmlSyntaxError, type XmlNode } from './xmlDocument';
 
