@@ -1,5 +1,6 @@
 /** Decoding a 5,000-recipient bulk-status answer: positional XML against JSON, same client path. */
-import { mailStatusSchema, toMessageStatus } from '../src/api/answers';
+import { mailStatusSchema } from '../src/api/answerSchemas';
+import { toMessageStatus } from '../src/api/answers';
 import { MailClient } from '../src/api/mailClient';
 import type { RawAnswer } from '../src/api/transport';
 import { createServiceData } from '../test/emulator/emulatorData';

@@ -1,11 +1,5 @@
-import {
-  mailMeSchema,
-  mailSendSchema,
-  mailStatusSchema,
-  toMailAccount,
-  toMessageStatus,
-  toSendResult,
-} from './answers';
+import { mailMeSchema, mailSendSchema, mailStatusSchema } from './answerSchemas';
+import { toMailAccount, toMessageStatus, toSendResult } from './answers';
 import { PartnerClient, type CallOptions, type ClientOptions } from './partnerClient';
 import { scheduleFields } from './sendSchedule';
 import { checkEmails, checkHtmlContent } from './sendRules';

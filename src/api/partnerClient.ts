@@ -1,12 +1,6 @@
 import { readEnvelope } from './answerEnvelope';
-import {
-  cancelSchema,
-  creditTransferSchema,
-  subaccountListSchema,
-  toCancelResult,
-  toCreditTransfer,
-  toSubaccountPage,
-} from './answers';
+import { cancelSchema, creditTransferSchema, subaccountListSchema } from './answerSchemas';
+import { toCancelResult, toCreditTransfer, toSubaccountPage } from './answers';
 import { checkApiAmount } from './creditAmount';
 import { checkMessageId } from './messageId';
 import { malformedLogText, PartnerError, type MalformedDetail } from './partnerError';

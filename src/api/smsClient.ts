@@ -1,15 +1,5 @@
-import {
-  recipientStatusSchema,
-  smsMeSchema,
-  smsSendSchema,
-  smsStatusSchema,
-  tagStatusSchema,
-  toMessageStatus,
-  toRecipientDelivery,
-  toSendResult,
-  toSmsAccount,
-  toTagStatusPage,
-} from './answers';
+import { recipientStatusSchema, smsMeSchema, smsSendSchema, smsStatusSchema, tagStatusSchema } from './answerSchemas';
+import { toMessageStatus, toRecipientDelivery, toSendResult, toSmsAccount, toTagStatusPage } from './answers';
 import { costResumeParams, costResumeSchema, toMonthUsage, type CostRange, type MonthUsage } from './costResume';
 import { checkMessageId } from './messageId';
 import { PartnerClient, type CallOptions, type ClientOptions } from './partnerClient';
