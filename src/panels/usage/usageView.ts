@@ -38,7 +38,8 @@ export class UsageView extends WebviewPanelBase<UsageProtocol> {
       title: vscode.l10n.t('Usage · {0}', session.name),
       page: {
         title: vscode.l10n.t('Usage'),
-        styles: ['statusPanel.css', 'usage.css'],
+        styles: ['statusPanel.css', 'charts.css', 'usage.css'],
+        shared: ['charts.js'],
         script: 'usage.js',
       },
       observer: options.observer,
