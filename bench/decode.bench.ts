@@ -1,6 +1,7 @@
 /** Decoding a 5,000-recipient bulk-status answer: positional XML against JSON, same client path. */
-import { mailStatusSchema, toMessageStatus } from '../src/api/answers';
-import { MailClient } from '../src/api/partnerClient';
+import { mailStatusSchema } from '../src/api/answerSchemas';
+import { toMessageStatus } from '../src/api/answers';
+import { MailClient } from '../src/api/mailClient';
 import type { RawAnswer } from '../src/api/transport';
 import { createServiceData } from '../test/emulator/emulatorData';
 import { toPositionalXml } from '../test/emulator/positionalXml';

@@ -2,7 +2,7 @@
 /// <reference lib="dom" />
 // The credit-history webview: one SVG curve per service, built element by element
 // (no markup strings), plus the readings as a table for screen readers and copying.
-// `el` and `format` come from webviewDom.js, loaded first.
+// `el` and `format` come from webviewDom.js, `svg`, `chartRoot` and `chartAxes` from charts.js, loaded first.
 
 /** @typedef {import('../src/webview/creditHistoryProtocol').HistoryHostMessage} HistoryHostMessage */
 /** @typedef {import('../src/webview/creditHistoryProtocol').HistoryWebviewMessage} HistoryWebviewMessage */
@@ -13,10 +13,11 @@
   // @ts-expect-error acquireVsCodeApi is provided by VS Code inside webviews.
   const vscode = acquireVsCodeApi();
   const app = /** @type {HTMLElement} */ (document.getElementById('app'));
-  const SVG = 'http://www.w3.org/2000/svg';
   const WIDTH = 640;
   const HEIGHT = 220;
   const PAD = { left: 64, right: 12, top: 12, bottom: 28 };
+  /** @type {ChartBox} */
+  const BOX = { width: WIDTH, height: HEIGHT, pad: PAD };
 
   /** @type {HistoryStrings | undefined} */
   let strings;
@@ -25,18 +26,6 @@
   /** @param {HistoryWebviewMessage} message */
   function send(message) {
     vscode.postMessage(message);
-  }
-
-  /**
-   * @param {string} tag
-   * @param {Record<string, string | number>} attrs
-   * @param {string} [text]
-   */
-  function svg(tag, attrs, text) {
-    const node = document.createElementNS(SVG, tag);
-    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-    if (text !== undefined) node.textContent = text;
-    return node;
   }
 
   /**
@@ -67,33 +56,9 @@
       dates.format(new Date(first)),
       dates.format(new Date(last)),
     );
-    const root = svg('svg', {
-      viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
-      role: 'img',
-      'aria-label': `${series.label}: ${label}`,
-      class: 'chart',
-    });
+    const root = chartRoot(BOX, `${series.label}: ${label}`);
     root.appendChild(svg('title', {}, `${series.label}: ${label}`));
-    root.appendChild(
-      svg('line', {
-        x1: PAD.left,
-        x2: WIDTH - PAD.right,
-        y1: HEIGHT - PAD.bottom,
-        y2: HEIGHT - PAD.bottom,
-        class: 'axis',
-      }),
-    );
-    root.appendChild(svg('line', { x1: PAD.left, x2: PAD.left, y1: PAD.top, y2: HEIGHT - PAD.bottom, class: 'axis' }));
-    root.appendChild(
-      svg('text', { x: PAD.left - 6, y: PAD.top + 4, class: 'tick', 'text-anchor': 'end' }, numbers.format(max)),
-    );
-    root.appendChild(
-      svg(
-        'text',
-        { x: PAD.left - 6, y: HEIGHT - PAD.bottom, class: 'tick', 'text-anchor': 'end' },
-        numbers.format(min),
-      ),
-    );
+    chartAxes(root, BOX, { top: numbers.format(max), bottom: numbers.format(min), topOffset: 4, valueAxis: true });
     root.appendChild(svg('text', { x: PAD.left, y: HEIGHT - 8, class: 'tick' }, dates.format(new Date(first))));
     root.appendChild(
       svg(

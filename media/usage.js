@@ -3,7 +3,7 @@
 // The Usage webview: messages sent per month as SVG bars (built element by element, no
 // markup strings) with the same figures in a table beneath. Every figure arrives
 // formatted by the host; text goes in through textContent only.
-// `el` and `format` come from webviewDom.js, loaded first.
+// `el` and `format` come from webviewDom.js, `svg`, `chartRoot` and `chartAxes` from charts.js, loaded first.
 
 /** @typedef {import('../src/webview/usageProtocol').UsageHostMessage} UsageHostMessage */
 /** @typedef {import('../src/webview/usageProtocol').UsageWebviewMessage} UsageWebviewMessage */
@@ -16,10 +16,11 @@
   // @ts-expect-error acquireVsCodeApi is provided by VS Code inside webviews.
   const vscode = acquireVsCodeApi();
   const app = /** @type {HTMLElement} */ (document.getElementById('app'));
-  const SVG = 'http://www.w3.org/2000/svg';
   const WIDTH = 640;
   const HEIGHT = 200;
   const PAD = { left: 56, right: 8, top: 10, bottom: 34 };
+  /** @type {ChartBox} */
+  const BOX = { width: WIDTH, height: HEIGHT, pad: PAD };
 
   /** @type {UsageStrings | undefined} */
   let strings;
@@ -38,18 +39,6 @@
     vscode.postMessage(message);
   }
 
-  /**
-   * @param {string} tag
-   * @param {Record<string, string | number>} attrs
-   * @param {string} [text]
-   */
-  function svg(tag, attrs, text) {
-    const node = document.createElementNS(SVG, tag);
-    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
   /** @param {UsageRange} next @param {boolean} [force] */
   function ask(next, force) {
     range = next;
@@ -66,23 +55,12 @@
     const plotH = HEIGHT - PAD.top - PAD.bottom;
     const slot = plotW / months.length;
     const barW = Math.max(2, Math.min(40, slot * 0.7));
-    const root = svg('svg', {
-      class: 'chart',
-      viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
-      role: 'img',
-      'aria-label': format(s.chartLabel, months.length, months[0].label, months[months.length - 1].label),
+    const root = chartRoot(BOX, format(s.chartLabel, months.length, months[0].label, months[months.length - 1].label));
+    chartAxes(root, BOX, {
+      top: months.reduce((a, m) => (m.sent === max ? m.sentText : a), ''),
+      bottom: '0',
+      topOffset: 10,
     });
-    root.appendChild(
-      svg('line', { class: 'axis', x1: PAD.left, y1: PAD.top + plotH, x2: WIDTH - PAD.right, y2: PAD.top + plotH }),
-    );
-    root.appendChild(
-      svg(
-        'text',
-        { class: 'tick', x: PAD.left - 6, y: PAD.top + 10, 'text-anchor': 'end' },
-        months.reduce((a, m) => (m.sent === max ? m.sentText : a), ''),
-      ),
-    );
-    root.appendChild(svg('text', { class: 'tick', x: PAD.left - 6, y: PAD.top + plotH, 'text-anchor': 'end' }, '0'));
     months.forEach((m, i) => {
       const h = (m.sent / max) * plotH;
       const x = PAD.left + i * slot + (slot - barW) / 2;

@@ -1,49 +1,26 @@
 import * as vscode from 'vscode';
-import {
-  createClient,
-  isSmsClient,
-  SERVICES,
-  type Account,
-  SmsClient,
-  type AnyClient,
-  type CreatedSubaccount,
-  type CancelResult,
-  type CreditTransferResult,
-  type MessageStatus,
-  type Money,
-  type RecipientDelivery,
-  type ServiceId,
-  type StopPage,
-  type SubaccountCreateRequest,
-  type SubaccountPage,
-  type TagStatusPage,
-} from '../api';
-import { withLinkedSignal } from '../api/abortable';
+import { SERVICES, type Account, type AnyClient, type Money, type ServiceId, type SubaccountPage } from '../api';
 import type { PartnerLog } from '../log/partnerLog';
-import { describeApiUrlProblem, type PartnerSettings } from '../settings/partnerSettings';
+import type { PartnerSettings } from '../settings/partnerSettings';
+import { AccountCalls } from './accountCalls';
+import { connect, connectionChange, type SessionKey } from './accountConnection';
+import { lastAccount, settledAt, SHARE_WINDOW_MS, withBalance, type AccountState } from './accountState';
+import { readCredits, SharedRun } from './creditRead';
 import { ActionGuard } from './actionGuard';
 import type { AccountInfo, AccountStore, KeySource } from './accountStore';
 import { StopList, type StopPageSource } from './stopList';
 import { SubaccountIndex } from './subaccountIndex';
 import { SubaccountList, type SubaccountPageSource } from './subaccountList';
 
-export type AccountState =
-  | { readonly kind: 'noKey' }
-  | { readonly kind: 'invalidSettings'; readonly message: string }
-  | { readonly kind: 'idle' }
-  | { readonly kind: 'loading'; readonly previous?: Account }
-  | { readonly kind: 'ready'; readonly account: Account; readonly updatedAt: Date }
-  | { readonly kind: 'error'; readonly error: unknown; readonly previous?: Account; readonly failedAt: Date };
-
-/** How long a credit reading is fresh enough to share between the tree and the status bar. */
-const SHARE_WINDOW_MS = 2000;
+// Where callers have always found it.
+export type { AccountState };
 
 /**
  * One account's connection: the client (rebuilt when the key or settings change),
  * the account state the tree and the status bar both show, a single shared `/me`
  * request however many callers ask at once, and the account's sub-account lists.
  */
-export class AccountSession implements SubaccountPageSource, StopPageSource, vscode.Disposable {
+export class AccountSession extends AccountCalls implements SubaccountPageSource, StopPageSource, vscode.Disposable {
   /** The sub-accounts opened in the tree. */
   readonly subaccounts: SubaccountList;
   /** Every sub-account, read for Find and kept apart from the tree. */
@@ -55,9 +32,10 @@ export class AccountSession implements SubaccountPageSource, StopPageSource, vsc
   private disposed = false;
   private stateValue: AccountState = { kind: 'idle' };
   private clientValue: AnyClient | undefined;
-  private key: { readonly key: string; readonly source: KeySource } | undefined;
+  private key: SessionKey | undefined;
   private infoValue: AccountInfo;
-  private inFlight: Promise<void> | undefined;
+  /** The `/me` reading under way, shared by whoever asks meanwhile. */
+  private readonly credits = new SharedRun();
   private abort = new AbortController();
   private readonly emitter = new vscode.EventEmitter<AccountSession>();
   /** Fires whenever `state` changes. */
@@ -79,6 +57,7 @@ export class AccountSession implements SubaccountPageSource, StopPageSource, vsc
     private readonly log: PartnerLog,
     private readonly withProgress: <T>(task: () => Promise<T>) => Thenable<T>,
   ) {
+    super();
     this.infoValue = info;
     this.subaccounts = new SubaccountList(this);
     this.subaccountIndex = new SubaccountIndex(this);
@@ -129,8 +108,7 @@ export class AccountSession implements SubaccountPageSource, StopPageSource, vsc
 
   /** The last account read, even while reloading or after a failure. */
   get account(): Account | undefined {
-    const s = this.stateValue;
-    return s.kind === 'ready' ? s.account : s.kind === 'loading' || s.kind === 'error' ? s.previous : undefined;
+    return lastAccount(this.stateValue);
   }
 
   /** Reads the key and settings again; cancels what was in flight for another account. */
@@ -138,16 +116,11 @@ export class AccountSession implements SubaccountPageSource, StopPageSource, vsc
     await this.store.load();
     const value = this.disposed ? undefined : this.store.key(this.id);
     const key = value ? { key: value, source: this.infoValue.source } : undefined;
-    const urlCheck = settings.apiUrl[this.service];
-    const previous = this.settings;
-    const accountChanged =
-      key?.key !== this.key?.key || JSON.stringify(urlCheck) !== JSON.stringify(previous.apiUrl[this.service]);
-    const changed =
-      accountChanged ||
-      key?.source !== this.key?.source ||
-      settings.format !== previous.format ||
-      settings.timeoutMs !== previous.timeoutMs ||
-      this.clientValue === undefined;
+    const { accountChanged, changed } = connectionChange(
+      this.service,
+      { key: this.key, settings: this.settings, connected: this.clientValue !== undefined },
+      { key, settings },
+    );
     this.settings = settings;
     this.key = key;
     if (!changed) {
@@ -160,7 +133,7 @@ export class AccountSession implements SubaccountPageSource, StopPageSource, vsc
       this.abort.abort();
       this.abort = new AbortController();
     }
-    this.inFlight = undefined;
+    this.credits.forget();
     this.clientValue = undefined;
     if (accountChanged) {
       // Pages of the old account must not linger, in the tree or in Find.
@@ -168,25 +141,9 @@ export class AccountSession implements SubaccountPageSource, StopPageSource, vsc
       this.subaccountIndex.reset();
       this.stopList.reset();
     }
-    if (!key) {
-      this.setState({ kind: 'noKey' });
-      this.clientEmitter.fire({ session: this, accountChanged });
-      return;
-    }
-    if (!urlCheck.ok) {
-      this.setState({ kind: 'invalidSettings', message: describeApiUrlProblem(this.service, urlCheck) });
-      this.clientEmitter.fire({ session: this, accountChanged });
-      return;
-    }
-    this.clientValue = createClient(this.service, {
-      baseUrl: urlCheck.url,
-      apiKey: key.key,
-      format: settings.format,
-      timeoutMs: settings.timeoutMs,
-      signal: this.abort.signal,
-      logger: this.log,
-    });
-    this.setState({ kind: 'idle' });
+    const connected = connect(this.service, key, settings, this.abort.signal, this.log);
+    this.clientValue = connected.client;
+    this.setState(connected.state);
     this.clientEmitter.fire({ session: this, accountChanged });
   }
 
@@ -219,7 +176,6 @@ export class AccountSession implements SubaccountPageSource, StopPageSource, vsc
     this.subaccountIndex.observe(page);
   }
 
-  /** The client for the current key and settings, if the service is usable. */
   get client(): AnyClient | undefined {
     return this.clientValue;
   }
@@ -239,111 +195,29 @@ export class AccountSession implements SubaccountPageSource, StopPageSource, vsc
     if (!client) {
       return Promise.resolve();
     }
-    if (this.inFlight) {
-      return this.inFlight;
+    if (this.credits.running) {
+      return this.credits.running;
     }
-    const s = this.stateValue;
-    const at = s.kind === 'ready' ? s.updatedAt : s.kind === 'error' ? s.failedAt : undefined;
+    const at = settledAt(this.stateValue);
     if (at && Date.now() - at.getTime() < maxAgeMs) {
       return Promise.resolve();
     }
     const signal = this.abort.signal;
-    const task = async (): Promise<void> => {
-      this.setState({ kind: 'loading', previous: this.account });
-      try {
-        const account = await client.getCredits({ signal });
-        if (client === this.clientValue) {
-          this.setState({ kind: 'ready', account, updatedAt: new Date() });
-        }
-      } catch (error) {
-        if (client === this.clientValue && !signal.aborted) {
-          this.log.warn(
-            `${this.label} (${this.id}): reading credits failed: ${error instanceof Error ? error.message : String(error)}`,
-          );
-          this.setState({ kind: 'error', error, previous: this.account, failedAt: new Date() });
-        }
-      }
+    const reader = {
+      current: () => this.clientValue,
+      previous: () => this.account,
+      set: (state: AccountState) => this.setState(state),
+      warn: (text: string) => this.log.warn(`${this.label} (${this.id}): ${text}`),
     };
-    const run = Promise.resolve(this.withProgress(task)).finally(() => {
-      if (this.inFlight === run) {
-        this.inFlight = undefined;
-      }
-    });
-    this.inFlight = run;
-    return run;
-  }
-
-  /** Moves credit between the main account and a sub-account. Never retried. */
-  transferCredit(direction: 'add' | 'remove', token: string, amount: string): Promise<CreditTransferResult> {
-    const client = this.requireClient();
-    return direction === 'add'
-      ? client.addSubaccountCredit(token, amount)
-      : client.removeSubaccountCredit(token, amount);
-  }
-
-  /** `subaccount/create`: one request, never retried. */
-  createSubaccount(request: SubaccountCreateRequest): Promise<CreatedSubaccount> {
-    return this.requireClient().createSubaccount(request);
-  }
-
-  /** `subaccount/remove`: one request, never retried. */
-  removeSubaccount(token: string): Promise<void> {
-    return this.requireClient().removeSubaccount(token);
+    return this.credits.run(() => Promise.resolve(this.withProgress(() => readCredits(client, signal, reader))));
   }
 
   /** The main account's balance as a transfer answer gave it: no extra request. */
   applyBalance(balance: Money): void {
-    const s = this.stateValue;
-    if (s.kind !== 'ready') {
-      return;
+    const state = withBalance(this.stateValue, balance);
+    if (state) {
+      this.setState(state);
     }
-    const credits = { ...s.account.credits, balance };
-    this.setState({ kind: 'ready', account: { ...s.account, credits } as Account, updatedAt: new Date() });
-  }
-
-  listSubaccounts(page: number, signal?: AbortSignal): Promise<SubaccountPage> {
-    const client = this.requireClient();
-    // The session's signal lives as long as the key: the link ends with the request.
-    return withLinkedSignal([signal, this.abort.signal], (linked) => client.listSubaccounts(page, { signal: linked }));
-  }
-
-  listStopNumbers(page: number, signal?: AbortSignal): Promise<StopPage> {
-    const client = this.requireClient();
-    if (!isSmsClient(client)) {
-      throw new Error(`${this.label} has no STOP list`);
-    }
-    return withLinkedSignal([signal, this.abort.signal], (linked) => client.listStopNumbers(page, { signal: linked }));
-  }
-
-  getMessageStatus(messageId: string, signal?: AbortSignal): Promise<MessageStatus> {
-    const client = this.requireClient();
-    return withLinkedSignal([signal, this.abort.signal], (linked) =>
-      client.getMessageStatus(messageId, { signal: linked }),
-    );
-  }
-
-  /**
-   * Cancels a scheduled send: one request, never retried, not tied to the session's
-   * signal (once sent, leaving does not make it unsent; the caller re-reads instead).
-   */
-  cancelMessage(messageId: string): Promise<CancelResult> {
-    return this.requireClient().cancelMessage(messageId);
-  }
-
-  /** One SMS recipient's status (`message-status`): SMS Partner accounts only. */
-  getRecipientStatus(messageId: string, phoneNumber: string, signal?: AbortSignal): Promise<RecipientDelivery> {
-    const client = this.requireSms();
-    return withLinkedSignal([signal, this.abort.signal], (linked) =>
-      client.getRecipientStatus(messageId, phoneNumber, { signal: linked }),
-    );
-  }
-
-  /** One page of a tag's recipients (`bulk-status-by-tag`): SMS Partner accounts only. */
-  getStatusByTag(tag: string, page: number, signal?: AbortSignal): Promise<TagStatusPage> {
-    const client = this.requireSms();
-    return withLinkedSignal([signal, this.abort.signal], (linked) =>
-      client.getStatusByTag(tag, page, { signal: linked }),
-    );
   }
 
   dispose(): void {
@@ -359,21 +233,6 @@ export class AccountSession implements SubaccountPageSource, StopPageSource, vsc
     this.stopList.dispose();
     this.emitter.dispose();
     this.clientEmitter.dispose();
-  }
-
-  private requireClient(): AnyClient {
-    if (!this.clientValue) {
-      throw new Error(vscode.l10n.t('{0} has no API key set.', this.label));
-    }
-    return this.clientValue;
-  }
-
-  private requireSms(): SmsClient {
-    const client = this.requireClient();
-    if (!(client instanceof SmsClient)) {
-      throw new Error(vscode.l10n.t('{0} does not offer this: it is an SMS Partner request.', this.label));
-    }
-    return client;
   }
 
   private setState(state: AccountState): void {

@@ -1,6 +1,9 @@
 export * from './types';
 export * from './partnerError';
 export * from './partnerClient';
+export * from './smsClient';
+export * from './mailClient';
+export * from './clientFactory';
 export * from './serviceInfo';
 export { amountSeparators, type AmountSeparators } from './amountSeparators';
 export {

@@ -1,81 +1,23 @@
 import { linkAbort, sleep } from './abortable';
-import { AnswerTooLarge, readBounded } from './boundedBody';
+import { readBounded } from './boundedBody';
 import { exchange, type HttpAnswer } from './httpExchange';
 import { sharedPacer, type Pacer } from './pacer';
 import { PartnerError } from './partnerError';
 import { decideRedirect, type RedirectDecision } from './redirectPolicy';
 import { maskApiKeyParams, redactSecrets } from './redact';
-import { certificateProblem } from './tlsFailure';
-import type { PartnerLogger, ResponseFormat, ServiceId } from './types';
+import { DEFAULT_RETRY, parseRetryAfter, retryDelay, type RetryPolicy, type Spent } from './retryPolicy';
+import { attemptFailure } from './attemptFailure';
+import type { Outgoing, RawAnswer, TransportOptions } from './transportOptions';
+import type { ResponseFormat, ServiceId } from './types';
 
-export interface RetryPolicy {
-  /** Extra attempts after the first on a network error or a 5xx, for GETs only. */
-  readonly retries: number;
-  readonly baseDelayMs: number;
-  readonly maxDelayMs: number;
-  /** A 429 asking to wait longer than this is not waited for. */
-  readonly maxRetryAfterMs: number;
-  /**
-   * 429s (within `maxRetryAfterMs`) one GET waits out, counted apart from `retries`:
-   * a 429 on the last attempt after two 502s is still waited for.
-   */
-  readonly rateLimitWaits: number;
-}
+export type { RawAnswer, TransportOptions };
 
-export const DEFAULT_RETRY: RetryPolicy = {
-  retries: 2,
-  baseDelayMs: 300,
-  maxDelayMs: 4000,
-  maxRetryAfterMs: 30_000,
-  rateLimitWaits: 3,
-};
 export const DEFAULT_TIMEOUT_MS = 10_000;
-
-export interface TransportOptions {
-  readonly service: ServiceId;
-  /** e.g. `https://api.smspartner.fr/v1` */
-  readonly baseUrl: string;
-  readonly apiKey: string;
-  readonly format?: ResponseFormat;
-  /** Per attempt, headers and body included; waiting for a turn (pacing) is not counted. */
-  readonly timeoutMs?: number;
-  /** Cancels every request of this client (e.g. on deactivation). */
-  readonly signal?: AbortSignal;
-  readonly logger?: PartnerLogger;
-  readonly retry?: Partial<RetryPolicy>;
-  /** Who spaces requests out; every client of the process shares one unless a test gives its own. */
-  readonly pacer?: Pacer;
-}
-
-export interface RawAnswer {
-  readonly status: number;
-  readonly body: string;
-}
 
 type Outcome = { answer: RawAnswer } | { error: PartnerError } | { follow: URL };
 
-/** How much of each retry budget one GET has used. */
-interface Spent {
-  transient: number;
-  rateLimited: number;
-  hops: number;
-}
-
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const USER_AGENT = 'PartnerExplorer (VS Code extension)';
-
-/** What one attempt sends. */
-interface Outgoing {
-  readonly method: 'GET' | 'POST' | 'DELETE';
-  readonly headers?: Readonly<Record<string, string>>;
-  readonly body?: string;
-  /**
-   * True for reads: the connection stays open for the next read (a Find reads hundreds of
-   * pages); actions get a new one and close it (see httpExchange.ts). No request has an agent
-   * of its own, so VS Code's proxy support takes every one (docs/api-decisions.md, "Connections").
-   */
-  readonly keepConnection?: boolean;
-}
 
 /**
  * Sends one logical request: the key in the query (GET) or JSON body (POST), a turn
@@ -131,7 +73,7 @@ export class Transport {
         url = outcome.follow;
         continue;
       }
-      const wait = this.retryDelay(outcome, spent);
+      const wait = retryDelay(this.retry, outcome, spent);
       if (wait === undefined) {
         if ('error' in outcome) {
           throw outcome.error;
@@ -269,26 +211,13 @@ export class Transport {
       log(`HTTP ${res.status}`, res.status >= 400 ? 'warn' : 'info');
       return { answer };
     } catch (err) {
-      if (timedOut) {
-        log(`timed out after ${this.timeoutMs} ms`, 'warn');
-        return { error: this.error({ kind: 'timeout' }) };
-      }
-      if (err instanceof AnswerTooLarge) {
-        log(`answer larger than ${err.limitBytes} bytes, not read`, 'warn');
-        return { error: this.error({ kind: 'tooLarge', limitBytes: err.limitBytes }) };
-      }
-      if (controller.signal.aborted) {
-        log('cancelled');
-        return { error: this.error({ kind: 'cancelled', written }) };
-      }
-      const systemCode = systemCodeOf(err);
-      const certificate = certificateProblem(systemCode);
-      if (certificate) {
-        log(`certificate refused (${systemCode})`, 'warn');
-        return { error: this.error({ kind: 'certificate', systemCode, certificate }) };
-      }
-      log(`network error ${systemCode ?? ''}`.trim(), 'warn');
-      return { error: this.error({ kind: 'network', systemCode }) };
+      const { log: line, ...failure } = attemptFailure(err, {
+        timedOut,
+        aborted: controller.signal.aborted,
+        timeoutMs: this.timeoutMs,
+      });
+      log(line, failure.kind === 'cancelled' ? 'info' : 'warn');
+      return { error: this.error(failure.kind === 'cancelled' ? { kind: 'cancelled', written } : failure) };
     } finally {
       clearTimeout(timer);
       unlink();
@@ -315,45 +244,4 @@ export class Transport {
     const redirect = { refuse: decision.refuse, target };
     return { error: this.error({ kind: 'redirect', status: res.status, redirect }) };
   }
-
-  /** How long to wait before trying this GET again, charging the right budget; undefined to stop here. */
-  private retryDelay(outcome: Exclude<Outcome, { follow: URL }>, spent: Spent): number | undefined {
-    const { retries, baseDelayMs, maxDelayMs } = this.retry;
-    const backoff = (n: number) => Math.round(Math.min(maxDelayMs, baseDelayMs * 2 ** n) * (0.5 + Math.random() / 2));
-    const transient = () => (spent.transient < retries ? backoff(spent.transient++) : undefined);
-    if ('answer' in outcome) {
-      return outcome.answer.status >= 500 ? transient() : undefined;
-    }
-    const { error } = outcome;
-    if (error.kind === 'network') {
-      return transient();
-    }
-    if (error.kind === 'rateLimited' && spent.rateLimited < this.retry.rateLimitWaits) {
-      const asked = error.retryAfterMs ?? backoff(spent.rateLimited);
-      if (asked <= this.retry.maxRetryAfterMs) {
-        spent.rateLimited++;
-        return Math.round(asked);
-      }
-    }
-    return undefined;
-  }
-}
-
-/** `Retry-After` as seconds or an HTTP date, in milliseconds. */
-export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
-  if (!header) {
-    return undefined;
-  }
-  const trimmed = header.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) {
-    return Math.round(Number(trimmed) * 1000);
-  }
-  const at = Date.parse(trimmed);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-
-function systemCodeOf(err: unknown): string | undefined {
-  const e = err as { code?: unknown; errno?: unknown; cause?: { code?: unknown } } | undefined;
-  const code = e?.code ?? e?.errno ?? e?.cause?.code;
-  return typeof code === 'string' && /^[A-Z_]+$/.test(code) ? code : undefined;
 }

@@ -6,6 +6,8 @@ export interface WebviewPage {
   readonly styles: readonly string[];
   /** The panel's own script; media/webviewDom.js (shared helpers) is loaded before it. */
   readonly script: string;
+  /** Shared scripts in media/ the panel's script uses (charts.js), loaded after webviewDom.js and before it. */
+  readonly shared?: readonly string[];
   /** Serialized into `data-state` on <body> (escaped): the webview's initial state. */
   readonly state?: unknown;
 }
@@ -21,6 +23,8 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, p
   // Scripts are built into dist/media (scripts/build.mjs); styles are served as written.
   const script = (file: string) =>
     webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'media', file)).toString();
+  // The shared helpers first: the panel's script uses their globals.
+  const scripts = ['webviewDom.js', ...(page.shared ?? []), page.script];
   const lang = vscode.env.language.replace(/[^A-Za-z-]/g, '');
   const state = page.state === undefined ? '' : ` data-state="${escapeHtml(JSON.stringify(page.state))}"`;
   return `<!DOCTYPE html>
@@ -34,8 +38,7 @@ ${page.styles.map((s) => `<link rel="stylesheet" href="${media(s)}">`).join('\n'
 </head>
 <body${state}>
 <main id="app" aria-busy="true"></main>
-<script nonce="${nonce}" src="${script('webviewDom.js')}"></script>
-<script nonce="${nonce}" src="${script(page.script)}"></script>
+${scripts.map((f) => `<script nonce="${nonce}" src="${script(f)}"></script>`).join('\n')}
 </body>
 </html>`;
 }

@@ -112,7 +112,8 @@ export class CreditHistoryView extends WebviewPanelBase<CreditHistoryProtocol> {
       title: vscode.l10n.t('Credit History'),
       page: {
         title: vscode.l10n.t('Credit History'),
-        styles: ['statusPanel.css', 'creditHistory.css'],
+        styles: ['statusPanel.css', 'charts.css', 'creditHistory.css'],
+        shared: ['charts.js'],
         script: 'creditHistory.js',
       },
       observer: options.observer,

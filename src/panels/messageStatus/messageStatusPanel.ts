@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isPartnerError, SERVICES, type MessageStatus, type PartnerLogger, type ServiceId } from '../../api';
+import type { ServiceId } from '../../api';
 import type {
   HostMessage,
   MessageStatusProtocol,
@@ -7,68 +7,19 @@ import type {
   StatusViewData,
   TrackingState,
 } from '../../webview/messageStatusProtocol';
-import { errorText } from '../../ui/errorText';
-import { showInfo } from '../../ui/notifications';
-import { panelOptions, WebviewPanelBase, type PanelObserver, type PanelRequest } from '../webviewPanelBase';
-import type { WebviewPage } from '../webviewHtml';
-import { decideTracking, nextStep, sentAt, type TrackingPolicy } from './liveTracking';
-import { panelStrings, panelTitle, tagPanelTitle } from './panelStrings';
-import { copyStatus, exportStatusCsv, statusText, type CopyFormat, type ExportSource } from './statusExport';
+import { WebviewPanelBase, type PanelRequest } from '../webviewPanelBase';
+import { panelStrings } from './panelStrings';
+import { statusText, type CopyFormat, type ExportSource } from './statusExport';
 import { stillOwned } from './readingOwner';
-import { buildStatusView } from './statusView';
 import { masked, type PersonalDataSwitch } from './personalData';
+import { messagePanelOptions, sourceTitle, statusPage } from './statusPage';
+import { answerRequest } from './statusRequests';
+import { TrackingLoop } from './trackingLoop';
+import { sourceError, sourceView, type PanelContext, type StatusSource } from './statusSource';
 
-export type { PersonalDataSwitch };
-
-/**
- * Where a panel reads its message: a service session (the main account's key) or
- * a sub-account browsed with its own key, held in memory only.
- */
-export interface StatusSource {
-  readonly service: ServiceId;
-  /** The account that reads (a sub-account is read through its main account's). */
-  readonly accountId: string;
-  /** The account's name, shown in the title when the service has several accounts. */
-  readonly accountName?: string;
-  /** The sub-account's e-mail when reading with a sub-account's key. */
-  readonly subaccount?: string;
-  readonly hasKey: boolean;
-  /**
-   * Aborts when the account that reads changes (key or API URL) or goes away.
-   * What a panel read belongs to the account of that moment: once this signal
-   * has aborted, it is neither shown again nor copied nor exported.
-   */
-  readonly accountSignal: AbortSignal;
-  getMessageStatus(messageId: string, signal?: AbortSignal): Promise<MessageStatus>;
-  /** `tag`: `messageId` is a tag and the reading covers every message sent with it. */
-  readonly subject?: 'message' | 'tag';
-  /** The account's own key reads: it may cancel the message's scheduled send. */
-  readonly canCancel?: boolean;
-  /** An SMS Partner account's own key reads: one recipient can be looked up by number. */
-  readonly canLookUpRecipient?: boolean;
-  /** Fires when the key or the connection settings changed. */
-  readonly onDidChangeClient?: vscode.Event<unknown>;
-}
-
-/** What a panel needs from the rest of the extension besides its source. */
-export interface PanelContext {
-  readonly extensionUri: vscode.Uri;
-  readonly liveTracking: () => boolean;
-  readonly policy: () => TrackingPolicy;
-  /** Called after each successful reading (recent ids). */
-  readonly onLoaded?: (panel: MessageStatusPanel) => void;
-  /** Where a failed export is logged. */
-  readonly log?: PartnerLogger;
-  /** Sees what the panel sends and what its webview draws (Test mode only). */
-  readonly observer?: PanelObserver;
-  /** The Hide personal data setting, which the panel's button changes. */
-  readonly personalData: PersonalDataSwitch;
-}
-
-/** How a message panel is created: like every panel, plus Find in its table. */
-export function messagePanelOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
-  return panelOptions(extensionUri, { enableFindWidget: true });
-}
+// The panel's companions stay importable from here, where callers have always found them.
+export type { PanelContext, PersonalDataSwitch, StatusSource };
+export { messagePanelOptions };
 
 /**
  * One message's delivery-status panel. The host fetches and sends typed messages;
@@ -80,11 +31,7 @@ export class MessageStatusPanel extends WebviewPanelBase<MessageStatusProtocol> 
   private dataAccount: AbortSignal | undefined;
   private request: AbortController | undefined;
   readonly service: ServiceId;
-  /** Live tracking: where it stands, the backoff step, the pending refresh. */
-  private trackingState: TrackingState = { state: 'off' };
-  private trackingStep = 0;
-  private trackingTimer: ReturnType<typeof setTimeout> | undefined;
-  private firstReadAt: number | undefined;
+  private readonly loop: TrackingLoop;
   /** What Copy and Export read: the reading only while its account still reads. */
   private readonly exportSource: ExportSource;
 
@@ -103,6 +50,15 @@ export class MessageStatusPanel extends WebviewPanelBase<MessageStatusProtocol> 
       observer: context.observer,
     });
     this.service = source.service;
+    this.loop = new TrackingLoop({
+      enabled: context.liveTracking,
+      policy: context.policy,
+      visible: () => this.panel.visible,
+      show: (tracking) => this.show({ type: 'tracking', tracking }),
+      refresh: () => void this.load({ auto: true }),
+      held: () => (this.isDisposed ? undefined : this.held()),
+      busy: () => this.request !== undefined,
+    });
     this.exportSource = {
       service: source.service,
       messageId,
@@ -110,7 +66,7 @@ export class MessageStatusPanel extends WebviewPanelBase<MessageStatusProtocol> 
       subaccount: source.subaccount,
       held: () => this.held(),
     };
-    this.subscriptions.push(panel.onDidChangeViewState(() => this.onVisibilityChanged()));
+    this.subscriptions.push(panel.onDidChangeViewState(() => this.loop.visibilityChanged()));
     if (source.onDidChangeClient) {
       // The key or API URL changed: show what the new settings give.
       this.subscriptions.push(source.onDidChangeClient(() => void this.load()));
@@ -124,7 +80,7 @@ export class MessageStatusPanel extends WebviewPanelBase<MessageStatusProtocol> 
 
   /** Where live tracking stands (the webview shows it under the table). */
   get tracking(): TrackingState {
-    return this.trackingState;
+    return this.loop.state;
   }
 
   /** True once its source can read no more (a sub-account's browsing after the main account changed). */
@@ -174,7 +130,7 @@ export class MessageStatusPanel extends WebviewPanelBase<MessageStatusProtocol> 
    */
   async load({ auto = false }: { auto?: boolean } = {}): Promise<void> {
     this.request?.abort();
-    this.clearTimer();
+    this.loop.clear();
     const request = new AbortController();
     this.request = request;
     // The account this reading will belong to. Already aborted once a sub-account's browsing
@@ -190,46 +146,26 @@ export class MessageStatusPanel extends WebviewPanelBase<MessageStatusProtocol> 
       if (request.signal.aborted || this.isDisposed || account.aborted) {
         return;
       }
-      const who = this.source.subaccount ?? this.source.accountName;
-      const label = who ? `${SERVICES[this.service].label} · ${who}` : SERVICES[this.service].label;
-      const built = buildStatusView(this.service, label, status, Date.now(), this.held());
-      const tag = this.subject === 'tag';
-      const data: StatusViewData = {
-        ...built,
-        subject: this.subject,
-        // The docs give no "scheduled" flag: a message some recipient still waits for may be one.
-        canCancel: !tag && this.source.canCancel === true && built.summary.some((e) => e.category === 'waiting'),
-        canLookUpRecipient: !tag && this.source.canLookUpRecipient === true,
-      };
+      const data = sourceView(this.source, status, this.held());
       this.data = data;
       this.dataAccount = account;
-      this.firstReadAt ??= data.fetchedAt;
-      this.trackingStep = auto ? nextStep(this.trackingStep, data.changes.length > 0, this.context.policy()) : 0;
+      this.loop.read(data, auto);
       this.show({ type: 'data', data });
       this.context.onLoaded?.(this);
-      this.track();
+      this.loop.track();
     } catch (error) {
       // The account changed while reading: the change itself reloads the panel.
       if (request.signal.aborted || this.isDisposed || (account.aborted && !ended)) {
         return;
       }
       if (auto && this.held()) {
-        this.trackingStep = nextStep(this.trackingStep, false, this.context.policy());
-        this.track();
+        this.loop.failed();
+        this.loop.track();
         return;
       }
       // The webview shows the error instead of the table: nothing of it stays to show again or copy.
       this.forget();
-      const keyProblem = isPartnerError(error) && error.isKeyProblem;
-      const noKey = !this.source.hasKey;
-      const mainAccount = !this.source.subaccount;
-      const notFound = isPartnerError(error) && error.kind === 'api' && error.code === 4;
-      this.show({
-        type: 'error',
-        message: errorText(error),
-        canRetry: !ended && !keyProblem && !noKey && !notFound,
-        canSetKey: mainAccount && (keyProblem || noKey),
-      });
+      this.show(sourceError(this.source, error, ended));
     } finally {
       if (this.request === request) {
         this.request = undefined;
@@ -252,10 +188,7 @@ export class MessageStatusPanel extends WebviewPanelBase<MessageStatusProtocol> 
   private forget(): void {
     this.data = undefined;
     this.dataAccount = undefined;
-    this.firstReadAt = undefined;
-    this.trackingStep = 0;
-    this.clearTimer();
-    this.trackingState = { state: 'off' };
+    this.loop.reset();
     this.dropQueued((m) => m.type === 'data' || m.type === 'tracking');
   }
 
@@ -273,61 +206,12 @@ export class MessageStatusPanel extends WebviewPanelBase<MessageStatusProtocol> 
     );
   }
 
-  /** Decides whether to refresh again by itself, tells the webview, and sets the timer. */
-  private track(): void {
-    this.clearTimer();
-    const data = this.held();
-    if (!data || this.isDisposed) {
-      return;
-    }
-    const now = Date.now();
-    const tracking = decideTracking(
-      data,
-      {
-        enabled: this.context.liveTracking(),
-        visible: this.panel.visible,
-        now,
-        sentAt: sentAt(data, this.firstReadAt ?? now),
-        step: this.trackingStep,
-      },
-      this.context.policy(),
-    );
-    this.trackingState = tracking;
-    this.show({ type: 'tracking', tracking });
-    if (tracking.state === 'live') {
-      this.trackingTimer = setTimeout(() => void this.load({ auto: true }), Math.max(0, tracking.nextAt - now));
-    }
-  }
-
-  private onVisibilityChanged(): void {
-    if (this.isDisposed || !this.held()) {
-      return;
-    }
-    if (!this.panel.visible) {
-      if (this.trackingState.state === 'live') {
-        this.track();
-      }
-      return;
-    }
-    // Back in view after a pause: catch up at once, then carry on tracking.
-    if (this.trackingState.state === 'paused' && !this.request) {
-      void this.load({ auto: true });
-    }
-  }
-
-  private clearTimer(): void {
-    if (this.trackingTimer !== undefined) {
-      clearTimeout(this.trackingTimer);
-      this.trackingTimer = undefined;
-    }
-  }
-
   override dispose(): void {
     if (this.isDisposed) {
       return;
     }
     this.request?.abort();
-    this.clearTimer();
+    this.loop.clear();
     super.dispose();
   }
 
@@ -343,90 +227,22 @@ export class MessageStatusPanel extends WebviewPanelBase<MessageStatusProtocol> 
       await this.load();
     } else if (!first) {
       this.show({ type: 'data', data });
-      this.show({ type: 'tracking', tracking: this.trackingState });
+      this.show({ type: 'tracking', tracking: this.loop.state });
     }
   }
 
-  protected async onMessage(message: PanelRequest<MessageStatusProtocol>): Promise<void> {
-    switch (message.type) {
-      case 'refresh':
-        return this.load();
-      case 'setKey':
-        await vscode.commands.executeCommand('partnerExplorer.setApiKey', this.service);
-        return;
-      case 'copyCsv':
-        return copyStatus(this.exportSource, 'csv', this.hidesPersonalData);
-      case 'copyMarkdown':
-        return copyStatus(this.exportSource, 'markdown', this.hidesPersonalData);
-      case 'copyJson':
-        return copyStatus(this.exportSource, 'json', this.hidesPersonalData);
-      case 'hidePersonal': {
-        const wanted = message.hidden === true;
-        await this.context.personalData.setHidden(wanted);
-        if (this.hidesPersonalData !== wanted) {
-          // Still hidden (another level of the setting asks for it): the button shows the truth.
-          this.personalDataChanged();
-        }
-        return;
-      }
-      case 'copyMessageId':
-        await vscode.env.clipboard.writeText(this.messageId);
-        void showInfo(vscode.l10n.t('Message id {0} copied to the clipboard.', this.messageId));
-        return;
-      case 'exportCsv':
-        return exportStatusCsv(this.exportSource, this.hidesPersonalData, this.context.log);
-      case 'cancelSend':
-        if (this.held()?.canCancel) {
-          await vscode.commands.executeCommand('partnerExplorer.cancelScheduledSend', this.accountId, this.messageId);
-        }
-        return;
-      case 'recipientStatus': {
-        // Only a recipient of the reading on screen, as the table shows it: the webview cannot ask about anyone else.
-        const data = this.held();
-        const row = Number.isInteger(message.row) ? data?.rows[message.row] : undefined;
-        const hidden = this.hidesPersonalData;
-        if (data?.canLookUpRecipient && row && (hidden ? row.masked : row.recipient) === message.recipient) {
-          await vscode.commands.executeCommand(
-            'partnerExplorer.showRecipientStatus',
-            this.accountId,
-            this.messageId,
-            row.recipient,
-            hidden,
-          );
-        }
-        return;
-      }
-    }
+  protected onMessage(message: PanelRequest<MessageStatusProtocol>): Promise<void> {
+    return answerRequest(message, {
+      service: this.service,
+      accountId: this.accountId,
+      messageId: this.messageId,
+      exportSource: this.exportSource,
+      hidesPersonalData: this.hidesPersonalData,
+      personalData: this.context.personalData,
+      log: this.context.log,
+      held: () => this.held(),
+      load: () => this.load(),
+      personalDataChanged: () => this.personalDataChanged(),
+    });
   }
-}
-
-/** The HTML shell's page: the webview's initial state carries no API data, only what to show. */
-function statusPage(
-  source: StatusSource,
-  messageId: string,
-  hidePersonal: boolean,
-  restored?: PanelPersistedState,
-): WebviewPage {
-  const state: PanelPersistedState = {
-    service: source.service,
-    accountId: source.accountId,
-    messageId,
-    subject: source.subject === 'tag' ? 'tag' : undefined,
-    subaccount: source.subaccount,
-    sort: restored?.sort,
-    filterText: typeof restored?.filterText === 'string' ? restored.filterText : undefined,
-    filterCategory: restored?.filterCategory,
-    hidePersonal,
-  };
-  return {
-    title: sourceTitle(source, messageId),
-    styles: ['statusPanel.css'],
-    script: 'statusPanel.js',
-    state,
-  };
-}
-
-function sourceTitle(source: StatusSource, id: string): string {
-  const who = source.subaccount ?? source.accountName;
-  return source.subject === 'tag' ? tagPanelTitle(source.service, id, who) : panelTitle(source.service, id, who);
 }

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { SERVICE_IDS, SERVICES, type ServiceId } from '../../api';
-import { mainCount } from '../../accounts/mainCount';
 import type { AccountSession } from '../../accounts/accountSession';
 import type { AccountSessions } from '../../accounts/accountSessions';
 import type { PartnerSettings } from '../../settings/partnerSettings';
 import { errorText } from '../../ui/errorText';
-import { formatCount, formatMoney, formatTime } from '../../ui/localeFormat';
-import { SERVICE_ICON } from '../../ui/serviceIcons';
+import { creditsView, HIDDEN, type DescribeTrend, type StatusBarView } from './creditsView';
+
+export type { StatusBarView };
 
 /** Where the status bar learns whether the window has focus (vscode.window by default). */
 export interface WindowFocus {
@@ -21,24 +21,6 @@ const vscodeWindowFocus: WindowFocus = {
   onDidChangeFocus: (listener, thisArg, disposables) =>
     vscode.window.onDidChangeWindowState((e) => listener.call(thisArg, e.focused), undefined, disposables),
 };
-
-export interface StatusBarView {
-  readonly visible: boolean;
-  readonly text: string;
-  readonly tooltip: vscode.MarkdownString;
-  readonly accessibleLabel: string;
-  readonly warning: boolean;
-  readonly failed: boolean;
-}
-
-const HIDDEN = (): StatusBarView => ({
-  visible: false,
-  text: '',
-  tooltip: new vscode.MarkdownString(''),
-  accessibleLabel: '',
-  warning: false,
-  failed: false,
-});
 
 /**
  * One status-bar item per service, showing the account the user pinned (else the
@@ -63,7 +45,7 @@ export class StatusBarCredits implements vscode.Disposable {
     private readonly notify: (message: string, session: AccountSession) => void,
     private readonly focus: WindowFocus = vscodeWindowFocus,
     /** Extra tooltip lines for an account (the credit trend), given its current count. */
-    private readonly describeTrend: (session: AccountSession, count: number) => readonly string[] = () => [],
+    private readonly describeTrend: DescribeTrend = () => [],
   ) {
     const item = (service: ServiceId, priority: number) => {
       const it = vscode.window.createStatusBarItem(
@@ -191,7 +173,7 @@ export class StatusBarCredits implements vscode.Disposable {
 
   private render(): void {
     for (const service of SERVICE_IDS) {
-      const view = this.compute(service);
+      const view = creditsView(service, this.sessions, this.settings, this.describeTrend);
       this.views[service] = view;
       const item = this.items[service];
       if (!view.visible) {
@@ -208,87 +190,5 @@ export class StatusBarCredits implements vscode.Disposable {
           : undefined;
       item.show();
     }
-  }
-
-  private compute(service: ServiceId): StatusBarView {
-    const locale = vscode.env.language;
-    const accounts = this.sessions.forService(service).filter((s) => s.hasKey);
-    const pinned = this.sessions.pinned(service);
-    if (!this.settings.statusBarEnabled || accounts.length === 0 || !pinned?.hasKey) {
-      return HIDDEN();
-    }
-    const label = SERVICES[service].label;
-    const icon = SERVICE_ICON[service];
-    const threshold = this.settings.lowCreditThreshold[service];
-    const tooltip = new vscode.MarkdownString('', true);
-    tooltip.isTrusted = false;
-    tooltip.supportHtml = false;
-    tooltip.appendMarkdown(`**${vscode.l10n.t('Credits · {0}', label)}**\n\n`);
-    let warning = false;
-    let failed = false;
-    const several = accounts.length > 1;
-    for (const s of accounts) {
-      const state = s.state;
-      const account = s.account;
-      const low = account !== undefined && mainCount(account) < threshold;
-      const broken = state.kind === 'error' || state.kind === 'invalidSettings';
-      if (s === pinned) {
-        warning = low;
-        failed = broken;
-      } else {
-        // Another account in trouble still colours the item: the tooltip says which.
-        warning ||= low;
-      }
-      tooltip.appendMarkdown(`$(${s === pinned && several ? 'pinned' : icon}) **`);
-      tooltip.appendText(s.name);
-      tooltip.appendMarkdown('**  \n');
-      if (account) {
-        const count = mainCount(account);
-        tooltip.appendText(
-          `${vscode.l10n.t('Credits')}: ${formatCount(count, locale)}${low ? ` (${vscode.l10n.t('below {0}', formatCount(threshold, locale))})` : ''}`,
-        );
-        tooltip.appendMarkdown('  \n');
-        tooltip.appendText(`${vscode.l10n.t('Balance')}: ${formatMoney(account.credits.balance, locale)}`);
-        tooltip.appendMarkdown('  \n');
-        if (account.credits.service === 'sms' && account.credits.toSend !== undefined) {
-          tooltip.appendText(`${vscode.l10n.t('Waiting to send')}: ${formatCount(account.credits.toSend, locale)}`);
-          tooltip.appendMarkdown('  \n');
-        }
-        for (const line of this.describeTrend(s, count)) {
-          tooltip.appendMarkdown('$(graph-line) ');
-          tooltip.appendText(line);
-          tooltip.appendMarkdown('  \n');
-        }
-      }
-      if (state.kind === 'ready') {
-        tooltip.appendText(vscode.l10n.t('Updated at {0}', formatTime(state.updatedAt, locale)));
-      } else if (state.kind === 'error') {
-        tooltip.appendMarkdown('$(error) ');
-        tooltip.appendText(errorText(state.error));
-      } else if (state.kind === 'invalidSettings') {
-        tooltip.appendMarkdown('$(error) ');
-        tooltip.appendText(state.message);
-      }
-      tooltip.appendMarkdown('\n\n');
-    }
-    const account = pinned.account;
-    let text: string;
-    let spoken: string;
-    if (account) {
-      const count = formatCount(mainCount(account), locale);
-      text = `$(${icon}) ${count}`;
-      spoken = vscode.l10n.t('{0}: {1} credits', label, count) + (warning ? `, ${vscode.l10n.t('low')}` : '');
-    } else if (failed) {
-      text = `$(${icon}) $(error)`;
-      spoken = vscode.l10n.t('{0}: unavailable', label);
-    } else {
-      text = `$(${icon}) $(loading~spin)`;
-      spoken = vscode.l10n.t('{0}: loading', label);
-    }
-    if (several) {
-      spoken += ` (${pinned.name})`;
-    }
-    text = (failed ? '$(error) ' : warning ? '$(warning) ' : '') + text;
-    return { visible: true, text, tooltip, accessibleLabel: spoken, warning, failed };
   }
 }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { fromProviderDateTime, fromUnixSeconds } from '../../../src/api/providerDates';
 import { bodyExcerpt, maskApiKeyParams, redactSecrets } from '../../../src/api/redact';
-import { parseRetryAfter } from '../../../src/api/transport';
+import { parseRetryAfter } from '../../../src/api/retryPolicy';
 
 describe('provider dates', () => {
   it('reads Unix seconds given as text or number', () => {

@@ -97,6 +97,9 @@ describe('Credit trends', () => {
     assert.equal(report.plotted, 7, 'one dot per reading');
     const html = api.creditHistoryPanel.view!.panel.webview.html;
     assert.match(html, /script-src 'nonce-[A-Za-z0-9+/=]{20,}'/);
+    // The chart helpers shared with the Usage panel (media/charts.js) load before the panel's script, with the nonce.
+    const scripts = [...html.matchAll(/<script nonce="[^"]+" src="[^"]*\/media\/([\w.]+)"/g)].map((m) => m[1]);
+    assert.deepEqual(scripts, ['webviewDom.js', 'charts.js', 'creditHistory.js']);
     assert.ok(!html.includes('5000'), 'data arrives by message, not in the HTML');
     // A new reading redraws the open chart.
     await api.creditHistory.record(MAIL_ACCOUNT, 4000, 40, now + 60_000);
