@@ -46,6 +46,14 @@ const STUBS = {
   ].join('\n'),
   'data-uri-to-buffer':
     'export default function () { throw new Error("data: URLs are not used by Partner Explorer"); }',
+  // Referrer policy (1.8 KB): our requests carry no referrer (node-fetch sends none without
+  // one) and redirects are ours to follow (`redirect: 'manual'`), so no policy is ever read.
+  './utils/referrer.js': [
+    "export const DEFAULT_REFERRER_POLICY = 'strict-origin-when-cross-origin';",
+    'export function validateReferrerPolicy(policy) { return policy; }',
+    "export function determineRequestsReferrer() { return 'no-referrer'; }",
+    "export function parseReferrerPolicyFromHeader() { return ''; }",
+  ].join('\n'),
   // node-fetch's Response.formData() for multipart bodies (4 KB): we read JSON and XML only.
   './utils/multipart-parser.js':
     'export function toFormData() { throw new Error("multipart bodies are not used by Partner Explorer"); }',
