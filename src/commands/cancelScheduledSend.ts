@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { CANCEL_MIN_LEAD_MINUTES, checkMessageId, classifyActionFailure, SERVICES } from '../api';
+import { CANCEL_MIN_LEAD_MINUTES, classifyActionFailure, SERVICES } from '../api';
+import type { AccountSession } from '../accounts/accountSession';
 import type { AccountSessions } from '../accounts/accountSessions';
 import type { PartnerLog } from '../log/partnerLog';
 import type { MessageStatusPanels } from '../panels/messageStatus/messageStatusPanels';
@@ -8,8 +9,8 @@ import { formatCount } from '../ui/localeFormat';
 import { showError, showInfo, showWarning, withNotificationProgress } from '../ui/notifications';
 import { resolveAccount } from './accountPick';
 import { givenAccount, givenText } from './actionArgs';
-import { messageIdProblem } from '../ui/inputProblems';
-import { askMessageIdInInputBox } from './messageStatusCommand';
+import { prompted } from '../ui/prompt';
+import { givenOrAskMessageId } from './messageIdPrompt';
 
 export interface CancelDeps {
   readonly sessions: AccountSessions;
@@ -46,20 +47,15 @@ export async function cancelScheduledSend(
     }
     return 'cancelled';
   }
-  let id: string | undefined;
-  if (given.value !== undefined) {
-    const problem = messageIdProblem(given.value);
-    if (problem) {
-      void showError(problem);
-      return 'refused';
-    }
-    id = given.value.replace(/\s+/g, '');
-  } else {
-    id = await askMessageIdInInputBox(`${title} · ${session.label}`);
-  }
-  if (id === undefined || !checkMessageId(id).ok) {
-    return 'cancelled';
-  }
+  return prompted(
+    async () => cancelOnce(deps, session, await givenOrAskMessageId(given.value, `${title} · ${session.label}`)),
+    'cancelled',
+    'refused',
+  );
+}
+
+/** The modal, then ONE `message-cancel` under the guard of this message. */
+async function cancelOnce(deps: CancelDeps, session: AccountSession, id: string): Promise<CancelOutcome> {
   const release = session.actions.enter('cancel', id);
   if (!release) {
     void showInfo(vscode.l10n.t('Message {0} is already being cancelled.', id));

@@ -8,6 +8,7 @@ import { formatMoney } from '../ui/localeFormat';
 import { givenSubaccount, givenText } from './actionArgs';
 import { showError, showInfo, showWarning, withNotificationProgress } from '../ui/notifications';
 import { ambiguousNote, amountReasonText, readTypedAmount } from './amountInput';
+import { askText, prompted, required } from '../ui/prompt';
 
 export type TransferDirection = 'add' | 'remove';
 
@@ -99,22 +100,26 @@ export async function transferCredit(
     return 'busy';
   }
   const mainBalance = session.account?.credits.balance;
-  const input =
-    given.value !== undefined
-      ? given.value
-      : await vscode.window.showInputBox({
+  const read = await prompted(
+    async () => {
+      // A given amount is read as typed below (its reading asked when ambiguous), not by the box's rule.
+      const input =
+        given.value ??
+        (await askText({
           title:
             direction === 'add'
               ? vscode.l10n.t('Add Credit to {0}', sub.email)
               : vscode.l10n.t('Remove Credit from {0}', sub.email),
           prompt: vscode.l10n.t('Amount in euros (sub-account balance: {0}).', formatMoney(sub.balance, locale)),
           placeHolder: '10',
-          ignoreFocusOut: true,
-          validateInput: (v) =>
-            amountProblem(v, direction, sub.balance, mainBalance, locale) ?? ambiguousNote(v, locale),
-        });
-  // `1.000` in German: a thousand, or one euro typed the English way? Asked, never guessed.
-  const read = input === undefined ? undefined : await readTypedAmount(input, sub.balance.currency, locale);
+          validate: (v) => amountProblem(v, direction, sub.balance, mainBalance, locale) ?? ambiguousNote(v, locale),
+        }));
+      // `1.000` in German: a thousand, or one euro typed the English way? Asked, never guessed.
+      return required(await readTypedAmount(input, sub.balance.currency, locale));
+    },
+    undefined,
+    undefined,
+  );
   if (!read) {
     return 'cancelled';
   }

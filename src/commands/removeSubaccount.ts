@@ -8,6 +8,7 @@ import { formatMoney } from '../ui/localeFormat';
 import { showError, showInfo, showWarning, withNotificationProgress } from '../ui/notifications';
 import { resolveAccount } from './accountPick';
 import { givenAccount, givenSubaccount } from './actionArgs';
+import { askText, prompted } from '../ui/prompt';
 
 export interface RemoveSubaccountDeps {
   readonly sessions: AccountSessions;
@@ -23,6 +24,16 @@ export type RemoveOutcome = 'done' | 'cancelled' | 'refused' | 'unknown' | 'busy
 /** Exact match only: removal cannot be undone. */
 export function typedEmailProblem(typed: string, email: string): string | undefined {
   return typed === email ? undefined : vscode.l10n.t('Type {0} exactly to confirm.', email);
+}
+
+/** The e-mail typed again, in an input box that checks it as you type. */
+export function typeEmailInBox(
+  email: string,
+  validate: (value: string) => string | undefined,
+): Promise<string | undefined> {
+  const title = vscode.l10n.t('Remove Sub-account');
+  const prompt = vscode.l10n.t('Type {0} to confirm the removal.', email);
+  return prompted(() => askText({ title, prompt, validate }), undefined, undefined);
 }
 
 /**

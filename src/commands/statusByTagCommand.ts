@@ -6,6 +6,7 @@ import type { MessageStatusPanel } from '../panels/messageStatus/messageStatusPa
 import type { MessageStatusPanels, TagReadProgress } from '../panels/messageStatus/messageStatusPanels';
 import { showError, showInfo } from '../ui/notifications';
 import { resolveAccount } from './accountPick';
+import { givenOrAsk, prompted } from '../ui/prompt';
 
 export interface StatusByTagDeps {
   readonly sessions: AccountSessions;
@@ -70,26 +71,18 @@ export async function showStatusByTag(
     void showError(vscode.l10n.t('Status by tag is an SMS Partner request: choose an SMS Partner account.'));
     return undefined;
   }
-  let tag: string | undefined;
-  if (tagArg !== undefined) {
-    const problem = tagProblem(String(tagArg));
-    if (problem) {
-      void showError(problem);
-      return undefined;
-    }
-    tag = String(tagArg);
-  } else {
-    tag = await vscode.window.showInputBox({
-      title: `${title} · ${session.label}`,
-      prompt: vscode.l10n.t('The tag given when the messages were sent.'),
-      placeHolder: 'promo-nov',
-      ignoreFocusOut: true,
-      validateInput: tagProblem,
-    });
-  }
-  const checked = tag === undefined ? undefined : checkTag(tag);
-  if (!checked?.ok) {
-    return undefined;
-  }
-  return deps.panels.showTag(session, checked.tag, windowProgress);
+  return prompted(
+    async () => {
+      const tag = await givenOrAsk(tagArg, {
+        title: `${title} · ${session.label}`,
+        prompt: vscode.l10n.t('The tag given when the messages were sent.'),
+        placeHolder: 'promo-nov',
+        validate: tagProblem,
+      });
+      const checked = checkTag(tag);
+      return checked.ok ? deps.panels.showTag(session, checked.tag, windowProgress) : undefined;
+    },
+    undefined,
+    undefined,
+  );
 }

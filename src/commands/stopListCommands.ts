@@ -4,6 +4,7 @@ import type { AccountSession } from '../accounts/accountSession';
 import type { AccountSessions } from '../accounts/accountSessions';
 import type { PartnerLog } from '../log/partnerLog';
 import { phoneProblem } from '../ui/inputProblems';
+import { givenOrAsk, prompted } from '../ui/prompt';
 import { shownNumber } from '../ui/shownNumber';
 import { errorText } from '../ui/errorText';
 import { showError, showInfo, showWarning, withNotificationProgress } from '../ui/notifications';
@@ -79,22 +80,20 @@ export async function addToStopList(deps: StopListDeps, target: unknown, number?
     return 'cancelled';
   }
   const client = session.client;
-  const typed =
-    given.value ??
-    (await vscode.window.showInputBox({
-      title: vscode.l10n.t('Add to STOP List'),
-      prompt: vscode.l10n.t('The number that asked not to receive SMS from {0}.', session.name),
-      placeHolder: '+33612345678',
-      ignoreFocusOut: true,
-      validateInput: phoneProblem,
-    }));
-  if (typed === undefined) {
-    return 'cancelled';
-  }
-  const checked = checkPhoneNumber(typed);
-  if (!checked.ok) {
-    void showError(phoneProblem(typed) ?? '');
-    return 'refused';
+  const typed = await prompted(
+    () =>
+      givenOrAsk(given.value, {
+        title: vscode.l10n.t('Add to STOP List'),
+        prompt: vscode.l10n.t('The number that asked not to receive SMS from {0}.', session.name),
+        placeHolder: '+33612345678',
+        validate: phoneProblem,
+      }),
+    undefined,
+    null,
+  );
+  const checked = typed ? checkPhoneNumber(typed) : undefined;
+  if (!checked?.ok) {
+    return typed === undefined ? 'cancelled' : 'refused';
   }
   return once(session, async () => {
     try {
