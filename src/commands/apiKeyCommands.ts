@@ -5,7 +5,6 @@ import { accountRef } from '../accounts/creditHistory';
 import { resolveAccount } from './accountPick';
 import { isServiceId, pickService } from './servicePick';
 import { showError, showInfo, showWarning } from '../ui/notifications';
-import { prompted } from '../ui/prompt';
 import { askKey, checkKey, warnSessionOnly, type KeyCommandDeps } from './keyCheck';
 
 export type { KeyCommandDeps } from './keyCheck';
@@ -47,17 +46,12 @@ export async function addAccount(
   const key =
     typeof keyArg === 'string'
       ? keyArg.trim()
-      : await prompted(
-          () =>
-            askKey(
-              vscode.l10n.t('{0} API Key', label),
-              vscode.l10n.t(
-                'Paste the API key of your {0} account. It is checked, then kept in VS Code secret storage.',
-                label,
-              ),
-            ),
-          undefined,
-          undefined,
+      : await askKey(
+          vscode.l10n.t('{0} API Key', label),
+          vscode.l10n.t(
+            'Paste the API key of your {0} account. It is checked, then kept in VS Code secret storage.',
+            label,
+          ),
         );
   if (!key) {
     return false;
@@ -98,16 +92,9 @@ export async function replaceApiKey(deps: KeyCommandDeps, target?: unknown, keyA
   const key =
     typeof keyArg === 'string'
       ? keyArg.trim()
-      : await prompted(
-          () =>
-            askKey(
-              vscode.l10n.t('New API Key for {0}', session.name),
-              vscode.l10n.t(
-                'Paste the new API key. It is checked, then replaces the old one in VS Code secret storage.',
-              ),
-            ),
-          undefined,
-          undefined,
+      : await askKey(
+          vscode.l10n.t('New API Key for {0}', session.name),
+          vscode.l10n.t('Paste the new API key. It is checked, then replaces the old one in VS Code secret storage.'),
         );
   if (!key) {
     return false;

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import {
-  classifyActionFailure,
   createRequestProblem,
   money,
   SERVICES,
@@ -10,10 +9,10 @@ import {
 } from '../api';
 import type { AccountSessions } from '../accounts/accountSessions';
 import type { PartnerLog } from '../log/partnerLog';
-import { errorText } from '../ui/errorText';
-import { showError, showInfo, showWarning, withNotificationProgress } from '../ui/notifications';
+import { showError, showInfo, withNotificationProgress } from '../ui/notifications';
 import { resolveAccount } from './accountPick';
 import { givenAccount, givenArgs } from './actionArgs';
+import { sayFailure } from './actionFailure';
 import { prompted } from '../ui/prompt';
 import { askRequest } from './createSubaccountSteps';
 import { offerKeys, requestLines } from './createSubaccountReport';
@@ -113,22 +112,19 @@ export async function createSubaccount(
     void offerKeys(deps.saveAsAccount, session.service, created);
     return { outcome: 'done', created };
   } catch (error) {
-    deps.log?.warn(
-      `${label} (${session.id}): creating a sub-account failed: ${error instanceof Error ? error.message : String(error)}`,
-    );
-    // "Not created" only when the provider said no or nothing left the machine.
-    if (classifyActionFailure(error) !== 'unknown') {
-      void showError(vscode.l10n.t('The sub-account was not created: {0}', errorText(error)));
+    // "Not created" only when the provider said no or nothing left the machine; otherwise
+    // it may or may not exist now (a timeout, the key replaced mid-request). Never sent again.
+    const failure = sayFailure(deps.log, `${label} (${session.id}): creating a sub-account`, error, {
+      refused: (reason) => vscode.l10n.t('The sub-account was not created: {0}', reason),
+      unknown: (reason) =>
+        vscode.l10n.t(
+          'The outcome of the creation is unknown: {0} The sub-accounts are being read again; check them before trying again.',
+          reason,
+        ),
+    });
+    if (failure !== 'unknown') {
       return { outcome: 'refused' };
     }
-    // Sent, but no answer we can trust (a timeout, the key replaced or the account removed
-    // mid-request): it may or may not exist now. Never sent again.
-    void showWarning(
-      vscode.l10n.t(
-        'The outcome of the creation is unknown: {0} The sub-accounts are being read again; check them before trying again.',
-        errorText(error),
-      ),
-    );
     session.subaccountIndex.changed();
     void session.subaccounts.reload();
     void session.refresh({ maxAgeMs: 0 });

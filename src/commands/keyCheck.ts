@@ -7,7 +7,7 @@ import type { RecentMessages } from '../accounts/recentMessages';
 import type { PartnerLog } from '../log/partnerLog';
 import { errorText } from '../ui/errorText';
 import { showError, showWarning, withNotificationProgress } from '../ui/notifications';
-import { askText } from '../ui/prompt';
+import { askText, prompted } from '../ui/prompt';
 import { describeApiUrlProblem, type PartnerSettings } from '../settings/partnerSettings';
 
 // What the key commands share: their dependencies, the hidden key box, the check of a key
@@ -24,15 +24,20 @@ export interface KeyCommandDeps {
   readonly confirm: (message: string, detail: string, ...actions: string[]) => Thenable<string | undefined>;
 }
 
-/** A key, typed hidden; Escape throws `UserCancelledError`. */
-export async function askKey(title: string, prompt: string): Promise<string> {
-  const typed = await askText({
-    title,
-    prompt,
-    password: true,
-    validate: (v) => (v.trim() ? undefined : vscode.l10n.t('The key cannot be empty.')),
-  });
-  return typed.trim();
+/** A key, typed hidden; undefined on Escape. */
+export async function askKey(title: string, prompt: string): Promise<string | undefined> {
+  const typed = await prompted(
+    () =>
+      askText({
+        title,
+        prompt,
+        password: true,
+        validate: (v) => (v.trim() ? undefined : vscode.l10n.t('The key cannot be empty.')),
+      }),
+    undefined,
+    undefined,
+  );
+  return typed?.trim();
 }
 
 /**

@@ -3,8 +3,8 @@ import { checkRecipientNumber, money, type RecipientDelivery } from '../api';
 import type { AccountSessions } from '../accounts/accountSessions';
 import { maskRecipient } from '../ui/personalData';
 import { formatDateTime, formatMoney } from '../ui/localeFormat';
-import { showError, showInfo, withNotificationProgress } from '../ui/notifications';
-import { resolveAccount } from './accountPick';
+import { showInfo, withNotificationProgress } from '../ui/notifications';
+import { resolveSmsAccount } from './accountPick';
 import { givenOrAsk, prompted } from '../ui/prompt';
 import { givenOrAskMessageId } from './messageIdPrompt';
 import type { AccountSession } from '../accounts/accountSession';
@@ -64,13 +64,11 @@ export async function showRecipientStatus(
   hidePersonalArg?: unknown,
 ): Promise<RecipientDelivery | undefined> {
   const title = vscode.l10n.t('Status of One Recipient');
-  const session = await resolveAccount(deps.sessions, target ?? 'sms', { title, usable: true });
+  const session = await resolveSmsAccount(deps.sessions, target, title, {
+    none: vscode.l10n.t('Status of one recipient needs an SMS Partner account with an API key.'),
+    notSms: vscode.l10n.t('Status of one recipient is an SMS Partner request: choose an SMS Partner account.'),
+  });
   if (!session) {
-    void showInfo(vscode.l10n.t('Status of one recipient needs an SMS Partner account with an API key.'));
-    return undefined;
-  }
-  if (session.service !== 'sms') {
-    void showError(vscode.l10n.t('Status of one recipient is an SMS Partner request: choose an SMS Partner account.'));
     return undefined;
   }
   return prompted(

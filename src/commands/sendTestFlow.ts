@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { money, SERVICES, type Money, type SendResult, type ServiceId } from '../api';
+import { money, SERVICES, type AnyClient, type Money, type SendResult, type ServiceId } from '../api';
 import type { AccountSession } from '../accounts/accountSession';
 import type { AccountSessions } from '../accounts/accountSessions';
 import type { PartnerLog } from '../log/partnerLog';
@@ -70,12 +70,12 @@ export async function resolveSendAccount(
  * account resolved, then `flow` under the account's guard; Escape in any of its prompts
  * is `'cancelled'`, an answer given in advance that fails its check `'refused'`.
  */
-export async function startSend<A>(
+export async function startSend<A, C extends AnyClient>(
   deps: SendFlowDeps,
   service: ServiceId,
   title: string,
   call: { readonly target: unknown; readonly given: unknown },
-  flow: (session: AccountSession, args: A) => Promise<SendOutcome>,
+  flow: { readonly isClient: (client: AnyClient | undefined) => client is C; readonly run: SendFlow<A, C> },
 ): Promise<SendOutcome> {
   const args = givenArgs<A>(service === 'sms' ? 'sendTestSms' : 'sendTestMail', title, call.given);
   const account = givenAccount(deps.sessions, title, call.target);
@@ -86,8 +86,18 @@ export async function startSend<A>(
   if (!session) {
     return 'cancelled';
   }
-  return guarded(session, () => prompted(() => flow(session, args.value ?? ({} as A)), 'cancelled', 'refused'));
+  return guarded(session, async () => {
+    const client = session.client;
+    if (!flow.isClient(client)) {
+      void showError(vscode.l10n.t('{0} has no API key set.', session.label));
+      return 'cancelled';
+    }
+    return prompted(() => flow.run(session, client, args.value ?? ({} as A)), 'cancelled', 'refused');
+  });
 }
+
+/** One send's questions and request, once the account and its client are known. */
+export type SendFlow<A, C extends AnyClient> = (session: AccountSession, client: C, args: A) => Promise<SendOutcome>;
 
 /** The modal's lines on recipients and cost, after the payer's. */
 export function recipientLines(session: AccountSession, recipients: readonly string[], units: number): string[] {

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { checkEmails, isMailClient, MAX_TEST_RECIPIENTS, type Schedule } from '../api';
+import { checkEmails, isMailClient, type MailClient, MAX_TEST_RECIPIENTS, type Schedule } from '../api';
 import type { AccountSession } from '../accounts/accountSession';
-import { showError } from '../ui/notifications';
 import { givenOrAsk, pickOne, refuseArgument } from '../ui/prompt';
 import { emailsProblem, htmlProblem, subjectProblem } from './sendProblems';
 import {
@@ -39,18 +38,25 @@ function editorHtml(): { readonly html: string; readonly title?: string } {
 
 /** `Send Test E-mail…`: the active HTML document as the content, subject, recipients, mode. */
 export function sendTestMail(deps: SendFlowDeps, target?: unknown, given?: unknown): Promise<SendOutcome> {
-  return startSend<SendMailArgs>(deps, 'mail', vscode.l10n.t('Send Test E-mail'), { target, given }, (session, args) =>
-    mailFlow(deps, session, args),
+  return startSend<SendMailArgs, MailClient>(
+    deps,
+    'mail',
+    vscode.l10n.t('Send Test E-mail'),
+    { target, given },
+    {
+      isClient: isMailClient,
+      run: (session, client, args) => mailFlow(deps, session, client, args),
+    },
   );
 }
 
-async function mailFlow(deps: SendFlowDeps, session: AccountSession, args: SendMailArgs): Promise<SendOutcome> {
+async function mailFlow(
+  deps: SendFlowDeps,
+  session: AccountSession,
+  client: MailClient,
+  args: SendMailArgs,
+): Promise<SendOutcome> {
   const title = vscode.l10n.t('Send Test E-mail');
-  const client = session.client;
-  if (!isMailClient(client)) {
-    void showError(vscode.l10n.t('{0} has no API key set.', session.label));
-    return 'cancelled';
-  }
   const fromEditor = args.html === undefined ? editorHtml() : { html: args.html };
   const problem = htmlProblem(fromEditor.html);
   if (problem) {

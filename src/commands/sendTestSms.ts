@@ -8,10 +8,10 @@ import {
   SENDER_MAX,
   SENDER_MIN,
   isSmsClient,
+  type SmsClient,
   type Schedule,
 } from '../api';
 import type { AccountSession } from '../accounts/accountSession';
-import { showError } from '../ui/notifications';
 import { askText, givenOrAsk, pickMany, refuseArgument } from '../ui/prompt';
 import { phoneNumbersProblem, senderProblem, smsTextProblem } from './sendProblems';
 import {
@@ -59,18 +59,25 @@ function editorText(): string {
 
 /** `Send Test SMS…`: account, recipients, message, sender, options, mode; sandbox by default. */
 export function sendTestSms(deps: SendFlowDeps, target?: unknown, given?: unknown): Promise<SendOutcome> {
-  return startSend<SendSmsArgs>(deps, 'sms', vscode.l10n.t('Send Test SMS'), { target, given }, (session, args) =>
-    smsFlow(deps, session, args),
+  return startSend<SendSmsArgs, SmsClient>(
+    deps,
+    'sms',
+    vscode.l10n.t('Send Test SMS'),
+    { target, given },
+    {
+      isClient: isSmsClient,
+      run: (session, client, args) => smsFlow(deps, session, client, args),
+    },
   );
 }
 
-async function smsFlow(deps: SendFlowDeps, session: AccountSession, args: SendSmsArgs): Promise<SendOutcome> {
+async function smsFlow(
+  deps: SendFlowDeps,
+  session: AccountSession,
+  client: SmsClient,
+  args: SendSmsArgs,
+): Promise<SendOutcome> {
   const title = vscode.l10n.t('Send Test SMS');
-  const client = session.client;
-  if (!isSmsClient(client)) {
-    void showError(vscode.l10n.t('{0} has no API key set.', session.label));
-    return 'cancelled';
-  }
   const recipientsText = await givenOrAsk(args.recipients, {
     title: vscode.l10n.t('{0}: Recipients', title),
     prompt: vscode.l10n.t('Up to {0} numbers in international format, separated by commas.', MAX_TEST_RECIPIENTS),

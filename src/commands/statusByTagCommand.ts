@@ -4,8 +4,7 @@ import type { AccountSessions } from '../accounts/accountSessions';
 import { formatCount } from '../ui/localeFormat';
 import type { MessageStatusPanel } from '../panels/messageStatus/messageStatusPanel';
 import type { MessageStatusPanels, TagReadProgress } from '../panels/messageStatus/messageStatusPanels';
-import { showError, showInfo } from '../ui/notifications';
-import { resolveAccount } from './accountPick';
+import { resolveSmsAccount } from './accountPick';
 import { givenOrAsk, prompted } from '../ui/prompt';
 
 export interface StatusByTagDeps {
@@ -62,13 +61,11 @@ export async function showStatusByTag(
   tagArg?: unknown,
 ): Promise<MessageStatusPanel | undefined> {
   const title = vscode.l10n.t('Show Status by Tag');
-  const session = await resolveAccount(deps.sessions, target ?? 'sms', { title, usable: true });
+  const session = await resolveSmsAccount(deps.sessions, target, title, {
+    none: vscode.l10n.t('Status by tag needs an SMS Partner account with an API key.'),
+    notSms: vscode.l10n.t('Status by tag is an SMS Partner request: choose an SMS Partner account.'),
+  });
   if (!session) {
-    void showInfo(vscode.l10n.t('Status by tag needs an SMS Partner account with an API key.'));
-    return undefined;
-  }
-  if (session.service !== 'sms') {
-    void showError(vscode.l10n.t('Status by tag is an SMS Partner request: choose an SMS Partner account.'));
     return undefined;
   }
   return prompted(
