@@ -72,32 +72,43 @@ export async function resolveSendAccount(
  */
 export async function startSend<A, C extends AnyClient>(
   deps: SendFlowDeps,
-  service: ServiceId,
-  title: string,
-  call: { readonly target: unknown; readonly given: unknown },
-  flow: { readonly isClient: (client: AnyClient | undefined) => client is C; readonly run: SendFlow<A, C> },
+  kind: SendKind<A, C>,
+  target: unknown,
+  given: unknown,
 ): Promise<SendOutcome> {
-  const args = givenArgs<A>(service === 'sms' ? 'sendTestSms' : 'sendTestMail', title, call.given);
-  const account = givenAccount(deps.sessions, title, call.target);
+  const title = kind.title();
+  const args = givenArgs<A>(kind.service === 'sms' ? 'sendTestSms' : 'sendTestMail', title, given);
+  const account = givenAccount(deps.sessions, title, target);
   if (!args.ok || !account.ok) {
     return 'refused';
   }
-  const session = await resolveSendAccount(deps.sessions, service, account.value, title);
+  const session = await resolveSendAccount(deps.sessions, kind.service, account.value, title);
   if (!session) {
     return 'cancelled';
   }
   return guarded(session, async () => {
     const client = session.client;
-    if (!flow.isClient(client)) {
+    if (!kind.isClient(client)) {
       void showError(vscode.l10n.t('{0} has no API key set.', session.label));
       return 'cancelled';
     }
-    return prompted(() => flow.run(session, client, args.value ?? ({} as A)), 'cancelled', 'refused');
+    return prompted(() => kind.run(deps, session, client, args.value ?? ({} as A)), 'cancelled', 'refused');
   });
 }
 
-/** One send's questions and request, once the account and its client are known. */
-export type SendFlow<A, C extends AnyClient> = (session: AccountSession, client: C, args: A) => Promise<SendOutcome>;
+/** A send command of one kind: `(deps, target?, given?)`, as the command table and tests call it. */
+export function sendCommand<A, C extends AnyClient>(kind: SendKind<A, C>) {
+  return (deps: SendFlowDeps, target?: unknown, given?: unknown): Promise<SendOutcome> =>
+    startSend(deps, kind, target, given);
+}
+
+/** One kind of test send: its service and title, and its questions and request once the client is known. */
+export interface SendKind<A, C extends AnyClient> {
+  readonly service: ServiceId;
+  readonly title: () => string;
+  readonly isClient: (client: AnyClient | undefined) => client is C;
+  readonly run: (deps: SendFlowDeps, session: AccountSession, client: C, args: A) => Promise<SendOutcome>;
+}
 
 /** The modal's lines on recipients and cost, after the payer's. */
 export function recipientLines(session: AccountSession, recipients: readonly string[], units: number): string[] {

@@ -7,7 +7,7 @@ import {
   confirmAndSend,
   payerLines,
   recipientLines,
-  startSend,
+  sendCommand,
   type SendFlowDeps,
   type SendMode,
   type SendOutcome,
@@ -37,18 +37,12 @@ function editorHtml(): { readonly html: string; readonly title?: string } {
 }
 
 /** `Send Test E-mail…`: the active HTML document as the content, subject, recipients, mode. */
-export function sendTestMail(deps: SendFlowDeps, target?: unknown, given?: unknown): Promise<SendOutcome> {
-  return startSend<SendMailArgs, MailClient>(
-    deps,
-    'mail',
-    vscode.l10n.t('Send Test E-mail'),
-    { target, given },
-    {
-      isClient: isMailClient,
-      run: (session, client, args) => mailFlow(deps, session, client, args),
-    },
-  );
-}
+export const sendTestMail = sendCommand({
+  service: 'mail',
+  title: () => vscode.l10n.t('Send Test E-mail'),
+  isClient: isMailClient,
+  run: mailFlow,
+});
 
 async function mailFlow(
   deps: SendFlowDeps,

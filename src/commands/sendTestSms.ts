@@ -18,7 +18,7 @@ import {
   confirmAndSend,
   payerLines,
   recipientLines,
-  startSend,
+  sendCommand,
   type SendFlowDeps,
   type SendMode,
   type SendOutcome,
@@ -58,18 +58,12 @@ function editorText(): string {
 }
 
 /** `Send Test SMS…`: account, recipients, message, sender, options, mode; sandbox by default. */
-export function sendTestSms(deps: SendFlowDeps, target?: unknown, given?: unknown): Promise<SendOutcome> {
-  return startSend<SendSmsArgs, SmsClient>(
-    deps,
-    'sms',
-    vscode.l10n.t('Send Test SMS'),
-    { target, given },
-    {
-      isClient: isSmsClient,
-      run: (session, client, args) => smsFlow(deps, session, client, args),
-    },
-  );
-}
+export const sendTestSms = sendCommand({
+  service: 'sms',
+  title: () => vscode.l10n.t('Send Test SMS'),
+  isClient: isSmsClient,
+  run: smsFlow,
+});
 
 async function smsFlow(
   deps: SendFlowDeps,
