@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { showError, showInfo } from '../ui/notifications';
 import { SERVICES, type ServiceId } from '../api';
 import type { AccountSession } from '../accounts/accountSession';
 import type { AccountSessions } from '../accounts/accountSessions';
@@ -75,4 +76,26 @@ export async function pickAccount(
   });
   const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Choose an account') });
   return picked?.session;
+}
+
+/**
+ * The SMS Partner account an SMS-only request runs on (`target`, or asked): `none` said
+ * when there is none to use, `notSms` when the one named is a Mail Partner account.
+ */
+export async function resolveSmsAccount(
+  sessions: AccountSessions,
+  target: unknown,
+  title: string,
+  words: { readonly none: string; readonly notSms: string },
+): Promise<AccountSession | undefined> {
+  const session = await resolveAccount(sessions, target ?? 'sms', { title, usable: true });
+  if (!session) {
+    void showInfo(words.none);
+    return undefined;
+  }
+  if (session.service !== 'sms') {
+    void showError(words.notSms);
+    return undefined;
+  }
+  return session;
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { VIEW_ID } from '../ui/viewId';
-import { checkMessageId, SERVICES, type Account, type AnyClient } from '../api';
+import { SERVICES, type Account, type AnyClient } from '../api';
 import type { AccountSessions } from '../accounts/accountSessions';
 import type { PartnerLog } from '../log/partnerLog';
 import { errorText } from '../ui/errorText';
@@ -12,7 +12,8 @@ import type { SubaccountTarget } from '../accounts/commandTargets';
 import type { PartnerSettings } from '../settings/partnerSettings';
 import { accountJson } from './accountCommands';
 import { messageIdProblem } from '../ui/inputProblems';
-import { askMessageIdInInputBox } from './messageStatusCommand';
+import { prompted } from '../ui/prompt';
+import { askMessageIdInInputBox } from './messageIdPrompt';
 import { isSubaccountTarget } from '../accounts/commandTargets';
 import { subaccountClient } from './subaccountClient';
 import { showError, showInfo, showWarning, withNotificationProgress } from '../ui/notifications';
@@ -184,8 +185,13 @@ async function browseMenu(
       void showInfo(vscode.l10n.t('Copied as JSON.'));
       return { account };
     }
-    const id = await askMessageIdInInputBox(vscode.l10n.t('{0}: Message Status', node.subaccount.email));
-    if (id === undefined || !checkMessageId(id).ok) {
+    // Escape in the id box goes back to the choices.
+    const id = await prompted(
+      () => askMessageIdInInputBox(vscode.l10n.t('{0}: Message Status', node.subaccount.email)),
+      undefined,
+      undefined,
+    );
+    if (id === undefined) {
       continue;
     }
     return { account, panel: deps.panels.showFrom(source, id) };

@@ -1,15 +1,16 @@
 import * as vscode from 'vscode';
-import { CANCEL_MIN_LEAD_MINUTES, checkMessageId, classifyActionFailure, SERVICES } from '../api';
+import { CANCEL_MIN_LEAD_MINUTES, SERVICES } from '../api';
+import type { AccountSession } from '../accounts/accountSession';
 import type { AccountSessions } from '../accounts/accountSessions';
 import type { PartnerLog } from '../log/partnerLog';
 import type { MessageStatusPanels } from '../panels/messageStatus/messageStatusPanels';
-import { errorText } from '../ui/errorText';
 import { formatCount } from '../ui/localeFormat';
-import { showError, showInfo, showWarning, withNotificationProgress } from '../ui/notifications';
+import { showInfo, withNotificationProgress } from '../ui/notifications';
 import { resolveAccount } from './accountPick';
 import { givenAccount, givenText } from './actionArgs';
-import { messageIdProblem } from '../ui/inputProblems';
-import { askMessageIdInInputBox } from './messageStatusCommand';
+import { sayFailure } from './actionFailure';
+import { prompted } from '../ui/prompt';
+import { givenOrAskMessageId } from './messageIdPrompt';
 
 export interface CancelDeps {
   readonly sessions: AccountSessions;
@@ -46,20 +47,15 @@ export async function cancelScheduledSend(
     }
     return 'cancelled';
   }
-  let id: string | undefined;
-  if (given.value !== undefined) {
-    const problem = messageIdProblem(given.value);
-    if (problem) {
-      void showError(problem);
-      return 'refused';
-    }
-    id = given.value.replace(/\s+/g, '');
-  } else {
-    id = await askMessageIdInInputBox(`${title} · ${session.label}`);
-  }
-  if (id === undefined || !checkMessageId(id).ok) {
-    return 'cancelled';
-  }
+  return prompted(
+    async () => cancelOnce(deps, session, await givenOrAskMessageId(given.value, `${title} · ${session.label}`)),
+    'cancelled',
+    'refused',
+  );
+}
+
+/** The modal, then ONE `message-cancel` under the guard of this message. */
+async function cancelOnce(deps: CancelDeps, session: AccountSession, id: string): Promise<CancelOutcome> {
   const release = session.actions.enter('cancel', id);
   if (!release) {
     void showInfo(vscode.l10n.t('Message {0} is already being cancelled.', id));
@@ -100,26 +96,22 @@ export async function cancelScheduledSend(
       void deps.panels.get(session.id, id)?.load();
       return 'done';
     } catch (error) {
-      deps.log?.warn(
-        `${SERVICES[session.service].label}: cancelling message ${id} failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
-      const failure = classifyActionFailure(error);
+      const failure = sayFailure(deps.log, `${SERVICES[session.service].label}: cancelling message ${id}`, error, {
+        refused: (reason) => vscode.l10n.t('The cancellation was refused: {0}', reason),
+        notSent: (reason) => vscode.l10n.t('The send was not cancelled: {0}', reason),
+        // Sent, but no answer we can trust (a timeout, the key replaced mid-request): it may or may not have been cancelled.
+        unknown: (reason) =>
+          vscode.l10n.t(
+            'The outcome of the cancellation is unknown: {0} The message status is being read again; check it before trying again.',
+            reason,
+          ),
+      });
       if (failure === 'refused') {
-        void showError(vscode.l10n.t('The cancellation was refused: {0}', errorText(error)));
         void deps.panels.get(session.id, id)?.load();
+      }
+      if (failure !== 'unknown') {
         return 'refused';
       }
-      if (failure === 'notSent') {
-        void showError(vscode.l10n.t('The send was not cancelled: {0}', errorText(error)));
-        return 'refused';
-      }
-      // Sent, but no answer we can trust (a timeout, the key replaced mid-request): it may or may not have been cancelled.
-      void showWarning(
-        vscode.l10n.t(
-          'The outcome of the cancellation is unknown: {0} The message status is being read again; check it before trying again.',
-          errorText(error),
-        ),
-      );
       deps.panels.show(session, id);
       return 'unknown';
     }

@@ -6,6 +6,7 @@ import { showError, showInfo, withNotificationProgress } from '../ui/notificatio
 import { resolveAccount } from './accountPick';
 import { readNumberCheck, type NumberCheck } from '../accounts/numberCheck';
 import { phoneProblem } from '../ui/inputProblems';
+import { givenOrAsk, prompted } from '../ui/prompt';
 import { numberCheckText } from '../ui/numberCheckText';
 
 /**
@@ -29,24 +30,21 @@ export async function checkPhoneNumber(
   }
   const editor = vscode.window.activeTextEditor;
   const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection).trim() : undefined;
-  const typed =
-    typeof number === 'string'
-      ? number
-      : await vscode.window.showInputBox({
-          title: vscode.l10n.t('Check Phone Number'),
-          prompt: vscode.l10n.t(
-            'A phone number, international (+33612345678) or French, overseas departments included (0612345678, 0692123456).',
-          ),
-          value: selected && !phoneProblem(selected) ? selected : undefined,
-          ignoreFocusOut: true,
-          validateInput: phoneProblem,
-        });
-  if (typed === undefined) {
-    return undefined;
-  }
-  const checked = checkNumber(typed);
-  if (!checked.ok) {
-    void showError(phoneProblem(typed) ?? '');
+  const typed = await prompted(
+    () =>
+      givenOrAsk(typeof number === 'string' ? number : undefined, {
+        title: vscode.l10n.t('Check Phone Number'),
+        prompt: vscode.l10n.t(
+          'A phone number, international (+33612345678) or French, overseas departments included (0612345678, 0692123456).',
+        ),
+        value: selected && !phoneProblem(selected) ? selected : undefined,
+        validate: phoneProblem,
+      }),
+    undefined,
+    undefined,
+  );
+  const checked = typed === undefined ? undefined : checkNumber(typed);
+  if (!checked?.ok) {
     return undefined;
   }
   const result = await withNotificationProgress(

@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
-import { checkCreditAmount, classifyActionFailure, money, SERVICES, type Money } from '../api';
+import { checkCreditAmount, money, SERVICES, type Money } from '../api';
 import type { AccountSession } from '../accounts/accountSession';
 import type { AccountSessions } from '../accounts/accountSessions';
 import type { PartnerLog } from '../log/partnerLog';
-import { errorText } from '../ui/errorText';
 import { formatMoney } from '../ui/localeFormat';
 import { givenSubaccount, givenText } from './actionArgs';
-import { showError, showInfo, showWarning, withNotificationProgress } from '../ui/notifications';
+import { sayFailure } from './actionFailure';
+import { showError, showInfo, withNotificationProgress } from '../ui/notifications';
 import { ambiguousNote, amountReasonText, readTypedAmount } from './amountInput';
+import { askText, prompted, required } from '../ui/prompt';
 
 export type TransferDirection = 'add' | 'remove';
 
@@ -99,22 +100,26 @@ export async function transferCredit(
     return 'busy';
   }
   const mainBalance = session.account?.credits.balance;
-  const input =
-    given.value !== undefined
-      ? given.value
-      : await vscode.window.showInputBox({
+  const read = await prompted(
+    async () => {
+      // A given amount is read as typed below (its reading asked when ambiguous), not by the box's rule.
+      const input =
+        given.value ??
+        (await askText({
           title:
             direction === 'add'
               ? vscode.l10n.t('Add Credit to {0}', sub.email)
               : vscode.l10n.t('Remove Credit from {0}', sub.email),
           prompt: vscode.l10n.t('Amount in euros (sub-account balance: {0}).', formatMoney(sub.balance, locale)),
           placeHolder: '10',
-          ignoreFocusOut: true,
-          validateInput: (v) =>
-            amountProblem(v, direction, sub.balance, mainBalance, locale) ?? ambiguousNote(v, locale),
-        });
-  // `1.000` in German: a thousand, or one euro typed the English way? Asked, never guessed.
-  const read = input === undefined ? undefined : await readTypedAmount(input, sub.balance.currency, locale);
+          validate: (v) => amountProblem(v, direction, sub.balance, mainBalance, locale) ?? ambiguousNote(v, locale),
+        }));
+      // `1.000` in German: a thousand, or one euro typed the English way? Asked, never guessed.
+      return required(await readTypedAmount(input, sub.balance.currency, locale));
+    },
+    undefined,
+    undefined,
+  );
   if (!read) {
     return 'cancelled';
   }
@@ -181,25 +186,20 @@ export async function transferCredit(
     );
     return 'done';
   } catch (error) {
-    deps.log?.warn(
-      `${label}: transfer ${direction} ${read.amount} for sub-account ${sub.id} failed: ${error instanceof Error ? error.message : String(error)}`,
-    );
-    const failure = classifyActionFailure(error);
-    if (failure === 'refused') {
-      void showError(vscode.l10n.t('The transfer was refused: {0}', errorText(error)));
+    const where = `${label}: transfer ${direction} ${read.amount} for sub-account ${sub.id}`;
+    const failure = sayFailure(deps.log, where, error, {
+      refused: (reason) => vscode.l10n.t('The transfer was refused: {0}', reason),
+      notSent: (reason) => vscode.l10n.t('No credit was moved: {0}', reason),
+      // Sent, but no answer we can trust (a timeout, the key replaced mid-request): it may or may not have happened.
+      unknown: (reason) =>
+        vscode.l10n.t(
+          'The outcome of the transfer is unknown: {0} The balances are being read again; check them before trying again.',
+          reason,
+        ),
+    });
+    if (failure !== 'unknown') {
       return 'refused';
     }
-    if (failure === 'notSent') {
-      void showError(vscode.l10n.t('No credit was moved: {0}', errorText(error)));
-      return 'refused';
-    }
-    // Sent, but no answer we can trust (a timeout, the key replaced mid-request): it may or may not have happened.
-    void showWarning(
-      vscode.l10n.t(
-        'The outcome of the transfer is unknown: {0} The balances are being read again; check them before trying again.',
-        errorText(error),
-      ),
-    );
     void deps.tree.reload(session);
     return 'unknown';
   } finally {

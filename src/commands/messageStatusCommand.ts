@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { checkMessageId } from '../api';
-import { messageIdProblem } from '../ui/inputProblems';
+import { prompted, required } from '../ui/prompt';
+import { askMessageIdInInputBox, givenOrAskMessageId } from './messageIdPrompt';
 import type { AccountSessions } from '../accounts/accountSessions';
 import type { RecentMessages } from '../accounts/recentMessages';
 import type { MessageStatusPanel } from '../panels/messageStatus/messageStatusPanel';
 import type { MessageStatusPanels } from '../panels/messageStatus/messageStatusPanels';
 import { resolveAccount } from './accountPick';
-import { showError, showInfo } from '../ui/notifications';
+import { showInfo } from '../ui/notifications';
 
 export interface MessageStatusDeps {
   readonly sessions: AccountSessions;
@@ -35,22 +36,19 @@ export async function showMessageStatus(
   if (!session) {
     return undefined;
   }
-  let id: string | undefined;
-  if (messageIdArg !== undefined) {
-    const problem = messageIdProblem(String(messageIdArg));
-    if (problem) {
-      void showError(problem);
-      return undefined;
-    }
-    id = String(messageIdArg).replace(/\s+/g, '');
-  } else {
-    const several = sessions.forService(session.service).length > 1;
-    id = await askMessageId(several ? `${session.label} · ${session.name}` : session.label, recent.list(session.id));
-    if (id === undefined) {
-      return undefined;
-    }
-  }
-  return panels.show(session, id);
+  return prompted(
+    async () => {
+      const several = sessions.forService(session.service).length > 1;
+      const account = several ? `${session.label} · ${session.name}` : session.label;
+      const id =
+        messageIdArg === undefined
+          ? await askMessageId(account, recent.list(session.id))
+          : await givenOrAskMessageId(messageIdArg, account);
+      return panels.show(session, id);
+    },
+    undefined,
+    undefined,
+  );
 }
 
 /**
@@ -58,34 +56,15 @@ export async function showMessageStatus(
  * digits offers that id on top), otherwise, or after `Enter another message id…`,
  * an input box that validates as you type.
  */
-async function askMessageId(account: string, recentIds: readonly string[]): Promise<string | undefined> {
+async function askMessageId(account: string, recentIds: readonly string[]): Promise<string> {
   const title = vscode.l10n.t('{0}: Message Status', account);
   if (recentIds.length > 0) {
-    const picked = await pickRecent(title, recentIds);
-    if (picked === undefined) {
-      return undefined;
-    }
+    const picked = required(await pickRecent(title, recentIds));
     if (picked !== OTHER) {
       return picked;
     }
   }
   return askMessageIdInInputBox(title);
-}
-
-/** An input box for a message id that validates as you type. */
-export async function askMessageIdInInputBox(title: string): Promise<string | undefined> {
-  const typed = await vscode.window.showInputBox({
-    title,
-    prompt: vscode.l10n.t('The message id returned when the message was sent.'),
-    placeHolder: '4242',
-    ignoreFocusOut: true,
-    validateInput: messageIdProblem,
-  });
-  if (typed === undefined) {
-    return undefined;
-  }
-  const check = checkMessageId(typed);
-  return check.ok ? check.id : undefined;
 }
 
 const OTHER = Symbol('other');

@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
-import { checkMessageId, checkRecipientNumber, money, type RecipientDelivery } from '../api';
+import { checkRecipientNumber, money, type RecipientDelivery } from '../api';
 import type { AccountSessions } from '../accounts/accountSessions';
 import { maskRecipient } from '../ui/personalData';
 import { formatDateTime, formatMoney } from '../ui/localeFormat';
-import { showError, showInfo, withNotificationProgress } from '../ui/notifications';
-import { resolveAccount } from './accountPick';
-import { messageIdProblem } from '../ui/inputProblems';
-import { askMessageIdInInputBox } from './messageStatusCommand';
+import { showInfo, withNotificationProgress } from '../ui/notifications';
+import { resolveSmsAccount } from './accountPick';
+import { givenOrAsk, prompted } from '../ui/prompt';
+import { givenOrAskMessageId } from './messageIdPrompt';
+import type { AccountSession } from '../accounts/accountSession';
 import { hidePersonalDataSetting } from '../settings/personalDataSettings';
 
 export interface RecipientStatusDeps {
@@ -63,58 +64,41 @@ export async function showRecipientStatus(
   hidePersonalArg?: unknown,
 ): Promise<RecipientDelivery | undefined> {
   const title = vscode.l10n.t('Status of One Recipient');
-  const session = await resolveAccount(deps.sessions, target ?? 'sms', { title, usable: true });
+  const session = await resolveSmsAccount(deps.sessions, target, title, {
+    none: vscode.l10n.t('Status of one recipient needs an SMS Partner account with an API key.'),
+    notSms: vscode.l10n.t('Status of one recipient is an SMS Partner request: choose an SMS Partner account.'),
+  });
   if (!session) {
-    void showInfo(vscode.l10n.t('Status of one recipient needs an SMS Partner account with an API key.'));
     return undefined;
   }
-  if (session.service !== 'sms') {
-    void showError(vscode.l10n.t('Status of one recipient is an SMS Partner request: choose an SMS Partner account.'));
-    return undefined;
-  }
-  let id: string | undefined;
-  if (messageIdArg !== undefined) {
-    const problem = messageIdProblem(String(messageIdArg));
-    if (problem) {
-      void showError(problem);
-      return undefined;
-    }
-    id = String(messageIdArg).replace(/\s+/g, '');
-  } else {
-    id = await askMessageIdInInputBox(`${title} · ${session.label}`);
-  }
-  if (id === undefined || !checkMessageId(id).ok) {
-    return undefined;
-  }
-  let number: string | undefined;
-  if (numberArg !== undefined) {
-    const problem = phoneNumberProblem(String(numberArg));
-    if (problem) {
-      void showError(problem);
-      return undefined;
-    }
-    number = String(numberArg);
-  } else {
-    number = await vscode.window.showInputBox({
-      title: `${title} · ${vscode.l10n.t('Message {0}', id)}`,
-      prompt: vscode.l10n.t('The recipient’s phone number, international (+33612345678) or national (0612345678).'),
-      placeHolder: '+33612345678',
-      ignoreFocusOut: true,
-      validateInput: phoneNumberProblem,
-    });
-    if (number === undefined) {
-      return undefined;
-    }
-  }
-  const asked = checkRecipientNumber(number);
-  if (!asked.ok) {
-    return undefined;
-  }
+  return prompted(
+    async () => {
+      const id = await givenOrAskMessageId(messageIdArg, `${title} · ${session.label}`);
+      const number = await givenOrAsk(numberArg, {
+        title: `${title} · ${vscode.l10n.t('Message {0}', id)}`,
+        prompt: vscode.l10n.t('The recipient’s phone number, international (+33612345678) or national (0612345678).'),
+        placeHolder: '+33612345678',
+        validate: phoneNumberProblem,
+      });
+      const asked = checkRecipientNumber(number);
+      return asked.ok ? readRecipient(session, id, asked.number, hidePersonalArg) : undefined;
+    },
+    undefined,
+    undefined,
+  );
+}
+
+async function readRecipient(
+  session: AccountSession,
+  id: string,
+  number: string,
+  hidePersonalArg: unknown,
+): Promise<RecipientDelivery> {
   // The setting masks whatever the caller asked: one switch for every view.
   const hidePersonal = hidePersonalArg === true || hidePersonalDataSetting();
   const answer = await withNotificationProgress(
     { title: vscode.l10n.t('Reading the status of one recipient of message {0}…', id) },
-    () => session.getRecipientStatus(id, asked.number),
+    () => session.getRecipientStatus(id, number),
   );
   void showInfo(recipientStatusText(answer, hidePersonal, vscode.env.language));
   return answer;

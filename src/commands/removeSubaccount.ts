@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
-import { classifyActionFailure, isPartnerError, SERVICES, type Subaccount } from '../api';
+import { isPartnerError, SERVICES, type Subaccount } from '../api';
 import type { AccountSession } from '../accounts/accountSession';
 import type { AccountSessions } from '../accounts/accountSessions';
 import type { PartnerLog } from '../log/partnerLog';
-import { errorText } from '../ui/errorText';
 import { formatMoney } from '../ui/localeFormat';
-import { showError, showInfo, showWarning, withNotificationProgress } from '../ui/notifications';
+import { showError, showInfo, withNotificationProgress } from '../ui/notifications';
 import { resolveAccount } from './accountPick';
 import { givenAccount, givenSubaccount } from './actionArgs';
+import { sayFailure } from './actionFailure';
+import { askText, prompted } from '../ui/prompt';
 
 export interface RemoveSubaccountDeps {
   readonly sessions: AccountSessions;
@@ -23,6 +24,16 @@ export type RemoveOutcome = 'done' | 'cancelled' | 'refused' | 'unknown' | 'busy
 /** Exact match only: removal cannot be undone. */
 export function typedEmailProblem(typed: string, email: string): string | undefined {
   return typed === email ? undefined : vscode.l10n.t('Type {0} exactly to confirm.', email);
+}
+
+/** The e-mail typed again, in an input box that checks it as you type. */
+export function typeEmailInBox(
+  email: string,
+  validate: (value: string) => string | undefined,
+): Promise<string | undefined> {
+  const title = vscode.l10n.t('Remove Sub-account');
+  const prompt = vscode.l10n.t('Type {0} to confirm the removal.', email);
+  return prompted(() => askText({ title, prompt, validate }), undefined, undefined);
 }
 
 /**
@@ -88,25 +99,23 @@ export async function removeSubaccount(deps: RemoveSubaccountDeps, node: unknown
     void showInfo(vscode.l10n.t('Sub-account {0} removed.', sub.email));
     return 'done';
   } catch (error) {
-    deps.log?.warn(
-      `${label} (${session.id}): removing sub-account ${sub.id} failed: ${error instanceof Error ? error.message : String(error)}`,
-    );
     if (isPartnerError(error) && error.kind === 'api' && error.code === 404) {
       // Gone already (removed elsewhere): the tree stops showing it.
       session.subaccounts.removeItem(sub.id);
       session.subaccountIndex.changed(sub.id);
     }
     // "Not removed" only when the provider said no or nothing left the machine.
-    if (classifyActionFailure(error) !== 'unknown') {
-      void showError(vscode.l10n.t('The sub-account was not removed: {0}', errorText(error)));
+    const failure = sayFailure(deps.log, `${label} (${session.id}): removing sub-account ${sub.id}`, error, {
+      refused: (reason) => vscode.l10n.t('The sub-account was not removed: {0}', reason),
+      unknown: (reason) =>
+        vscode.l10n.t(
+          'The outcome of the removal is unknown: {0} The sub-accounts are being read again; check them before trying again.',
+          reason,
+        ),
+    });
+    if (failure !== 'unknown') {
       return 'refused';
     }
-    void showWarning(
-      vscode.l10n.t(
-        'The outcome of the removal is unknown: {0} The sub-accounts are being read again; check them before trying again.',
-        errorText(error),
-      ),
-    );
     session.subaccountIndex.changed();
     void session.subaccounts.reload();
     return 'unknown';

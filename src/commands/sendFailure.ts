@@ -1,14 +1,8 @@
 import * as vscode from 'vscode';
-import {
-  classifyActionFailure,
-  isCreditProblem,
-  isIpRefused,
-  isPartnerError,
-  isStopListed,
-  type PartnerError,
-} from '../api';
+import { isCreditProblem, isIpRefused, isPartnerError, isStopListed, type PartnerError } from '../api';
 import { errorText } from '../ui/errorText';
-import { showError, showWarning } from '../ui/notifications';
+import { sayFailure } from './actionFailure';
+import { showError } from '../ui/notifications';
 import type { SendFlowDeps, SendOutcome, SendPlan } from './sendTestFlow';
 
 /**
@@ -18,30 +12,30 @@ import type { SendFlowDeps, SendOutcome, SendPlan } from './sendTestFlow';
  */
 export async function sendFailed(deps: SendFlowDeps, plan: SendPlan, error: unknown): Promise<SendOutcome> {
   const { session } = plan;
-  deps.log?.warn(
-    `${session.label} (${session.id}): test send (${plan.mode}) failed: ${error instanceof Error ? error.message : String(error)}`,
-  );
   if (!isPartnerError(error)) {
+    deps.log?.warn(
+      `${session.label} (${session.id}): test send (${plan.mode}) failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
     throw error;
   }
-  const failure = classifyActionFailure(error);
+  const failure = sayFailure(deps.log, `${session.label} (${session.id}): test send (${plan.mode})`, error, {
+    // A refusal is explained below, with the action that fixes it.
+    // Nothing left the machine (cancelled while waiting for its turn, a certificate refused).
+    notSent: (reason) => vscode.l10n.t('Nothing was sent: {0}', reason),
+    // The request may have reached the provider, whatever stopped the wait for its answer
+    // (a timeout, the account's key replaced or the account removed mid-request).
+    unknown: (reason) =>
+      vscode.l10n.t(
+        'The outcome is unknown: the message may have been sent. {0} The credits are being read again; check the account before sending again.',
+        reason,
+      ),
+  });
   if (failure === 'refused') {
     explainRefusal(plan, error);
+  }
+  if (failure !== 'unknown') {
     return 'refused';
   }
-  if (failure === 'notSent') {
-    // Nothing left the machine (cancelled while waiting for its turn, a certificate refused).
-    void showError(vscode.l10n.t('Nothing was sent: {0}', errorText(error)));
-    return 'refused';
-  }
-  // The request may have reached the provider, whatever stopped the wait for its answer
-  // (a timeout, the account's key replaced or the account removed mid-request).
-  void showWarning(
-    vscode.l10n.t(
-      'The outcome is unknown: the message may have been sent. {0} The credits are being read again; check the account before sending again.',
-      errorText(error),
-    ),
-  );
   void deps.reload(session);
   return 'unknown';
 }

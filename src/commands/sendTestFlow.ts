@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkSchedule, money, SERVICES, type Money, type Schedule, type SendResult, type ServiceId } from '../api';
+import { money, SERVICES, type AnyClient, type Money, type SendResult, type ServiceId } from '../api';
 import type { AccountSession } from '../accounts/accountSession';
 import type { AccountSessions } from '../accounts/accountSessions';
 import type { PartnerLog } from '../log/partnerLog';
@@ -9,6 +9,8 @@ import { formatCount, formatMoney } from '../ui/localeFormat';
 import { showError, showInfo, withNotificationProgress } from '../ui/notifications';
 import { resolveAccount } from './accountPick';
 import { sendFailed } from './sendFailure';
+import { givenAccount, givenArgs } from './actionArgs';
+import { prompted } from '../ui/prompt';
 
 /**
  * What *Send Test SMS…* and *Send Test E-mail…* share: the account, the mode (sandbox
@@ -64,6 +66,62 @@ export async function resolveSendAccount(
 }
 
 /**
+ * The start both send commands share: their arguments checked (`actionArgs.ts`), the
+ * account resolved, then `flow` under the account's guard; Escape in any of its prompts
+ * is `'cancelled'`, an answer given in advance that fails its check `'refused'`.
+ */
+export async function startSend<A, C extends AnyClient>(
+  deps: SendFlowDeps,
+  kind: SendKind<A, C>,
+  target: unknown,
+  given: unknown,
+): Promise<SendOutcome> {
+  const title = kind.title();
+  const args = givenArgs<A>(kind.service === 'sms' ? 'sendTestSms' : 'sendTestMail', title, given);
+  const account = givenAccount(deps.sessions, title, target);
+  if (!args.ok || !account.ok) {
+    return 'refused';
+  }
+  const session = await resolveSendAccount(deps.sessions, kind.service, account.value, title);
+  if (!session) {
+    return 'cancelled';
+  }
+  return guarded(session, async () => {
+    const client = session.client;
+    if (!kind.isClient(client)) {
+      void showError(vscode.l10n.t('{0} has no API key set.', session.label));
+      return 'cancelled';
+    }
+    return prompted(() => kind.run(deps, session, client, args.value ?? ({} as A)), 'cancelled', 'refused');
+  });
+}
+
+/** A send command of one kind: `(deps, target?, given?)`, as the command table and tests call it. */
+export function sendCommand<A, C extends AnyClient>(kind: SendKind<A, C>) {
+  return (deps: SendFlowDeps, target?: unknown, given?: unknown): Promise<SendOutcome> =>
+    startSend(deps, kind, target, given);
+}
+
+/** One kind of test send: its service and title, and its questions and request once the client is known. */
+export interface SendKind<A, C extends AnyClient> {
+  readonly service: ServiceId;
+  readonly title: () => string;
+  readonly isClient: (client: AnyClient | undefined) => client is C;
+  readonly run: (deps: SendFlowDeps, session: AccountSession, client: C, args: A) => Promise<SendOutcome>;
+}
+
+/** The modal's lines on recipients and cost, after the payer's. */
+export function recipientLines(session: AccountSession, recipients: readonly string[], units: number): string[] {
+  const cost = estimatedCost(session, units);
+  return [
+    vscode.l10n.t('Recipients ({0}): {1}', recipients.length, maskedList(recipients)),
+    cost
+      ? vscode.l10n.t('Estimated cost: {0} (at the price of the last send)', formatMoney(cost, vscode.env.language))
+      : vscode.l10n.t('Estimated cost: unknown until the provider answers'),
+  ];
+}
+
+/**
  * Runs `flow` unless a send is already under way for this account, from a command or the
  * agent's tool (the session's guard, from the first question to the answer).
  */
@@ -87,83 +145,6 @@ export function payerLines(session: AccountSession, sender?: string): string[] {
     lines.push(sender === '' ? vscode.l10n.t('Sender: the operator short code') : vscode.l10n.t('Sender: {0}', sender));
   }
   return lines;
-}
-
-const senderKey = (session: AccountSession) => `partnerExplorer.sendTest.sender.${session.id}`;
-
-export function rememberedSender(deps: SendFlowDeps, session: AccountSession): string {
-  return deps.state.get<string>(senderKey(session)) ?? '';
-}
-
-export function rememberSender(deps: SendFlowDeps, session: AccountSession, sender: string): Thenable<void> {
-  return deps.state.update(senderKey(session), sender);
-}
-
-/** Why a typed schedule is refused, or undefined when it is fine. */
-export function scheduleProblem(input: string): string | undefined {
-  const check = checkSchedule(input);
-  if (check.ok) {
-    return undefined;
-  }
-  switch (check.reason) {
-    case 'format':
-      return vscode.l10n.t('Write the date and time as dd/mm/yyyy hh:mm, such as 24/12/2026 09:30.');
-    case 'date':
-      return vscode.l10n.t('That date or time does not exist.');
-    case 'minute':
-      return vscode.l10n.t('The provider takes minutes by fives: 00, 05, 10 … 55.');
-    case 'past':
-      return vscode.l10n.t('That time has passed (Paris time).');
-  }
-}
-
-export async function askSchedule(title: string): Promise<Schedule | undefined> {
-  const typed = await vscode.window.showInputBox({
-    title,
-    prompt: vscode.l10n.t('When to send, Paris time (dd/mm/yyyy hh:mm, minutes by fives).'),
-    placeHolder: '24/12/2026 09:30',
-    ignoreFocusOut: true,
-    validateInput: scheduleProblem,
-  });
-  if (typed === undefined) {
-    return undefined;
-  }
-  const check = checkSchedule(typed);
-  return check.ok ? check.schedule : undefined;
-}
-
-/** `Scheduled: 24/12/2026 9:30 (Paris time)`. */
-export function scheduleLine(schedule: Schedule): string {
-  return vscode.l10n.t(
-    'Scheduled: {0} {1}:{2} (Paris time)',
-    schedule.date,
-    schedule.hour,
-    String(schedule.minute).padStart(2, '0'),
-  );
-}
-
-/** Sandbox first and preselected: a real send is a deliberate choice. */
-export async function pickMode(title: string, recipients: number): Promise<SendMode | undefined> {
-  type Item = vscode.QuickPickItem & { readonly mode: SendMode };
-  const items: Item[] = [
-    {
-      mode: 'sandbox',
-      label: `$(beaker) ${vscode.l10n.t('Sandbox')}`,
-      description: vscode.l10n.t('default'),
-      detail: vscode.l10n.t('Nothing is sent, nothing is charged; the message still gets an id to follow.'),
-    },
-    {
-      mode: 'real',
-      label: `$(send) ${vscode.l10n.t('Real send')}`,
-      detail: vscode.l10n.t('Sends to {0} recipient(s) and spends credit. You confirm first.', recipients),
-    },
-  ];
-  const picked = await vscode.window.showQuickPick(items, {
-    title,
-    placeHolder: vscode.l10n.t('Sandbox or real send?'),
-    ignoreFocusOut: true,
-  });
-  return picked?.mode;
 }
 
 /** Recipients as the modal shows them: masked (enough to recognise them, not to contact anyone). */

@@ -1,31 +1,18 @@
 import * as vscode from 'vscode';
-import {
-  checkEmails,
-  checkHtmlContent,
-  checkSchedule,
-  isMailClient,
-  MAX_HTML_BYTES,
-  MAX_TEST_RECIPIENTS,
-  type Schedule,
-} from '../api';
+import { checkEmails, isMailClient, type MailClient, MAX_TEST_RECIPIENTS, type Schedule } from '../api';
 import type { AccountSession } from '../accounts/accountSession';
-import { formatMoney } from '../ui/localeFormat';
-import { showError } from '../ui/notifications';
-import { givenAccount, givenArgs } from './actionArgs';
+import { givenOrAsk, pickOne, refuseArgument } from '../ui/prompt';
+import { emailsProblem, htmlProblem, subjectProblem } from './sendProblems';
 import {
-  askSchedule,
   confirmAndSend,
-  estimatedCost,
-  guarded,
-  maskedList,
   payerLines,
-  pickMode,
-  resolveSendAccount,
-  scheduleLine,
+  recipientLines,
+  sendCommand,
   type SendFlowDeps,
   type SendMode,
   type SendOutcome,
 } from './sendTestFlow';
+import { askSchedule, givenSchedule, pickMode, scheduleLine } from './sendPrompts';
 
 /** Answers given in advance (see `SendSmsArgs`); `html` replaces the editor's content. */
 export interface SendMailArgs {
@@ -35,37 +22,6 @@ export interface SendMailArgs {
   /** `dd/mm/yyyy hh:mm`, Paris time; empty for now. */
   readonly schedule?: string;
   readonly mode?: SendMode;
-}
-
-export function emailsProblem(input: string): string | undefined {
-  const check = checkEmails(input);
-  if (check.ok) {
-    return undefined;
-  }
-  switch (check.reason) {
-    case 'empty':
-      return vscode.l10n.t('Enter at least one e-mail address.');
-    case 'tooMany':
-      return vscode.l10n.t('A test goes to at most {0} addresses.', MAX_TEST_RECIPIENTS);
-    case 'duplicate':
-      return vscode.l10n.t('{0} is there twice.', check.value);
-    case 'invalid':
-      return vscode.l10n.t('{0} is not an e-mail address.', check.value);
-  }
-}
-
-export function htmlProblem(html: string): string | undefined {
-  const check = checkHtmlContent(html);
-  if (check.ok) {
-    return undefined;
-  }
-  return check.reason === 'empty'
-    ? vscode.l10n.t('Open an HTML document (or select HTML) to send it as the e-mail.')
-    : vscode.l10n.t(
-        'The HTML is {0} MB; the provider takes at most {1} MB.',
-        (check.bytes / 2 ** 20).toFixed(1),
-        MAX_HTML_BYTES / 2 ** 20,
-      );
 }
 
 /** The HTML to send: the selection, else the whole active document. */
@@ -81,102 +37,55 @@ function editorHtml(): { readonly html: string; readonly title?: string } {
 }
 
 /** `Send Test E-mail…`: the active HTML document as the content, subject, recipients, mode. */
-export async function sendTestMail(deps: SendFlowDeps, target?: unknown, given?: unknown): Promise<SendOutcome> {
-  const title = vscode.l10n.t('Send Test E-mail');
-  const args = givenArgs<SendMailArgs>('sendTestMail', title, given);
-  const account = givenAccount(deps.sessions, title, target);
-  if (!args.ok || !account.ok) {
-    return 'refused';
-  }
-  const session = await resolveSendAccount(deps.sessions, 'mail', account.value, title);
-  if (!session) {
-    return 'cancelled';
-  }
-  return guarded(session, () => mailFlow(deps, session, args.value ?? {}));
-}
+export const sendTestMail = sendCommand({
+  service: 'mail',
+  title: () => vscode.l10n.t('Send Test E-mail'),
+  isClient: isMailClient,
+  run: mailFlow,
+});
 
-async function mailFlow(deps: SendFlowDeps, session: AccountSession, args: SendMailArgs): Promise<SendOutcome> {
+async function mailFlow(
+  deps: SendFlowDeps,
+  session: AccountSession,
+  client: MailClient,
+  args: SendMailArgs,
+): Promise<SendOutcome> {
   const title = vscode.l10n.t('Send Test E-mail');
-  const client = session.client;
-  if (!isMailClient(client)) {
-    void showError(vscode.l10n.t('{0} has no API key set.', session.label));
-    return 'cancelled';
-  }
   const fromEditor = args.html === undefined ? editorHtml() : { html: args.html };
   const problem = htmlProblem(fromEditor.html);
   if (problem) {
-    void showError(problem);
-    return 'refused';
+    refuseArgument(problem);
   }
-  const recipientsText =
-    args.recipients ??
-    (await vscode.window.showInputBox({
-      title: vscode.l10n.t('{0}: Recipients', title),
-      prompt: vscode.l10n.t('Up to {0} e-mail addresses, separated by commas.', MAX_TEST_RECIPIENTS),
-      placeHolder: 'name@example.com',
-      ignoreFocusOut: true,
-      validateInput: emailsProblem,
-    }));
-  if (recipientsText === undefined) {
-    return 'cancelled';
-  }
+  const recipientsText = await givenOrAsk(args.recipients, {
+    title: vscode.l10n.t('{0}: Recipients', title),
+    prompt: vscode.l10n.t('Up to {0} e-mail addresses, separated by commas.', MAX_TEST_RECIPIENTS),
+    placeHolder: 'name@example.com',
+    validate: emailsProblem,
+  });
   const to = checkEmails(recipientsText);
-  if (!to.ok) {
-    void showError(emailsProblem(recipientsText)!);
-    return 'refused';
-  }
-  const subjectText =
-    args.subject ??
-    (await vscode.window.showInputBox({
+  const recipients = to.ok ? to.recipients : [];
+  const subject = (
+    await givenOrAsk(args.subject, {
       title: vscode.l10n.t('{0}: Subject', title),
       prompt: vscode.l10n.t('The subject of the e-mail (required).'),
       value: fromEditor.title ?? '',
-      ignoreFocusOut: true,
-      validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('A subject is required.') : undefined),
-    }));
-  if (subjectText === undefined) {
-    return 'cancelled';
-  }
-  if (subjectText.trim() === '') {
-    void showError(vscode.l10n.t('A subject is required.'));
-    return 'refused';
-  }
+      validate: subjectProblem,
+    })
+  ).trim();
   let schedule: Schedule | undefined;
   if (args.schedule) {
-    const check = checkSchedule(args.schedule);
-    if (!check.ok) {
-      void showError(vscode.l10n.t('Invalid schedule "{0}".', args.schedule));
-      return 'refused';
-    }
-    schedule = check.schedule;
+    schedule = givenSchedule(args.schedule);
   } else if (args.schedule === undefined && args.mode === undefined) {
     const later = vscode.l10n.t('Schedule for later…');
     const now = vscode.l10n.t('Send now');
-    const when = await vscode.window.showQuickPick([now, later], { title: vscode.l10n.t('{0}: When', title) });
-    if (when === undefined) {
-      return 'cancelled';
-    }
-    if (when === later) {
+    const when = await pickOne([{ label: now }, { label: later }], { title: vscode.l10n.t('{0}: When', title) });
+    if (when.label === later) {
       schedule = await askSchedule(vscode.l10n.t('{0}: Schedule', title));
-      if (!schedule) {
-        return 'cancelled';
-      }
     }
   }
-  const recipients = to.recipients;
   const mode = args.mode ?? (await pickMode(title, recipients.length));
-  if (!mode) {
-    return 'cancelled';
-  }
-  const cost = estimatedCost(session, recipients.length);
-  const lines = [
-    ...payerLines(session),
-    vscode.l10n.t('Recipients ({0}): {1}', recipients.length, maskedList(recipients)),
-    vscode.l10n.t('Subject: {0}', subjectText.trim()),
-    cost
-      ? vscode.l10n.t('Estimated cost: {0} (at the price of the last send)', formatMoney(cost, vscode.env.language))
-      : vscode.l10n.t('Estimated cost: unknown until the provider answers'),
-  ];
+  const [recipientsLine, costLine] = recipientLines(session, recipients, recipients.length);
+  const lines = [...payerLines(session), recipientsLine, vscode.l10n.t('Subject: {0}', subject), costLine];
   const scheduled = schedule && scheduleLine(schedule);
   if (scheduled) {
     lines.push(scheduled);
@@ -198,7 +107,7 @@ async function mailFlow(deps: SendFlowDeps, session: AccountSession, args: SendM
       client.sendMail(
         {
           to: recipients,
-          subject: subjectText.trim(),
+          subject,
           htmlContent: fromEditor.html,
           // Sandbox unless exactly 'real' (the modal was asked for anything but 'sandbox').
           sandbox: mode !== 'real',

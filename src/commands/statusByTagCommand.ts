@@ -4,8 +4,8 @@ import type { AccountSessions } from '../accounts/accountSessions';
 import { formatCount } from '../ui/localeFormat';
 import type { MessageStatusPanel } from '../panels/messageStatus/messageStatusPanel';
 import type { MessageStatusPanels, TagReadProgress } from '../panels/messageStatus/messageStatusPanels';
-import { showError, showInfo } from '../ui/notifications';
-import { resolveAccount } from './accountPick';
+import { resolveSmsAccount } from './accountPick';
+import { givenOrAsk, prompted } from '../ui/prompt';
 
 export interface StatusByTagDeps {
   readonly sessions: AccountSessions;
@@ -61,35 +61,25 @@ export async function showStatusByTag(
   tagArg?: unknown,
 ): Promise<MessageStatusPanel | undefined> {
   const title = vscode.l10n.t('Show Status by Tag');
-  const session = await resolveAccount(deps.sessions, target ?? 'sms', { title, usable: true });
+  const session = await resolveSmsAccount(deps.sessions, target, title, {
+    none: vscode.l10n.t('Status by tag needs an SMS Partner account with an API key.'),
+    notSms: vscode.l10n.t('Status by tag is an SMS Partner request: choose an SMS Partner account.'),
+  });
   if (!session) {
-    void showInfo(vscode.l10n.t('Status by tag needs an SMS Partner account with an API key.'));
     return undefined;
   }
-  if (session.service !== 'sms') {
-    void showError(vscode.l10n.t('Status by tag is an SMS Partner request: choose an SMS Partner account.'));
-    return undefined;
-  }
-  let tag: string | undefined;
-  if (tagArg !== undefined) {
-    const problem = tagProblem(String(tagArg));
-    if (problem) {
-      void showError(problem);
-      return undefined;
-    }
-    tag = String(tagArg);
-  } else {
-    tag = await vscode.window.showInputBox({
-      title: `${title} · ${session.label}`,
-      prompt: vscode.l10n.t('The tag given when the messages were sent.'),
-      placeHolder: 'promo-nov',
-      ignoreFocusOut: true,
-      validateInput: tagProblem,
-    });
-  }
-  const checked = tag === undefined ? undefined : checkTag(tag);
-  if (!checked?.ok) {
-    return undefined;
-  }
-  return deps.panels.showTag(session, checked.tag, windowProgress);
+  return prompted(
+    async () => {
+      const tag = await givenOrAsk(tagArg, {
+        title: `${title} · ${session.label}`,
+        prompt: vscode.l10n.t('The tag given when the messages were sent.'),
+        placeHolder: 'promo-nov',
+        validate: tagProblem,
+      });
+      const checked = checkTag(tag);
+      return checked.ok ? deps.panels.showTag(session, checked.tag, windowProgress) : undefined;
+    },
+    undefined,
+    undefined,
+  );
 }

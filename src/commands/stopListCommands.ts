@@ -1,14 +1,16 @@
 import * as vscode from 'vscode';
-import { checkPhoneNumber, classifyActionFailure, isSmsClient, type StopEntry } from '../api';
+import { checkPhoneNumber, isSmsClient, type StopEntry } from '../api';
 import type { AccountSession } from '../accounts/accountSession';
 import type { AccountSessions } from '../accounts/accountSessions';
 import type { PartnerLog } from '../log/partnerLog';
 import { phoneProblem } from '../ui/inputProblems';
+import { givenOrAsk, prompted } from '../ui/prompt';
 import { shownNumber } from '../ui/shownNumber';
 import { errorText } from '../ui/errorText';
-import { showError, showInfo, showWarning, withNotificationProgress } from '../ui/notifications';
+import { showError, showInfo, withNotificationProgress } from '../ui/notifications';
 import { resolveAccount } from './accountPick';
 import { givenAccount, givenStopEntry, givenText } from './actionArgs';
+import { sayFailure } from './actionFailure';
 
 export interface StopListDeps {
   readonly sessions: AccountSessions;
@@ -47,21 +49,19 @@ async function once(session: AccountSession, work: () => Promise<StopOutcome>): 
 
 /** A refusal is said as such; anything else after sending leaves the outcome unknown: said, and the list re-read. */
 function failed(deps: StopListDeps, session: AccountSession, error: unknown, what: string): StopOutcome {
-  deps.log?.warn(
-    `SMS Partner (${session.id}): ${what} failed: ${error instanceof Error ? error.message : String(error)}`,
-  );
   // "Not changed" only when the provider said no or nothing left the machine; a request
   // cancelled after it was written (the key replaced, the account removed) is unknown.
-  if (classifyActionFailure(error) !== 'unknown') {
-    void showError(vscode.l10n.t('The STOP list was not changed: {0}', errorText(error)));
+  const failure = sayFailure(deps.log, `SMS Partner (${session.id}): ${what}`, error, {
+    refused: (reason) => vscode.l10n.t('The STOP list was not changed: {0}', reason),
+    unknown: (reason) =>
+      vscode.l10n.t(
+        'The outcome is unknown: {0} The STOP list is being read again; check it before trying again.',
+        reason,
+      ),
+  });
+  if (failure !== 'unknown') {
     return 'refused';
   }
-  void showWarning(
-    vscode.l10n.t(
-      'The outcome is unknown: {0} The STOP list is being read again; check it before trying again.',
-      errorText(error),
-    ),
-  );
   void session.stopList.reload().then(() => session.stopList.loadAll());
   return 'unknown';
 }
@@ -79,22 +79,20 @@ export async function addToStopList(deps: StopListDeps, target: unknown, number?
     return 'cancelled';
   }
   const client = session.client;
-  const typed =
-    given.value ??
-    (await vscode.window.showInputBox({
-      title: vscode.l10n.t('Add to STOP List'),
-      prompt: vscode.l10n.t('The number that asked not to receive SMS from {0}.', session.name),
-      placeHolder: '+33612345678',
-      ignoreFocusOut: true,
-      validateInput: phoneProblem,
-    }));
-  if (typed === undefined) {
-    return 'cancelled';
-  }
-  const checked = checkPhoneNumber(typed);
-  if (!checked.ok) {
-    void showError(phoneProblem(typed) ?? '');
-    return 'refused';
+  const typed = await prompted(
+    () =>
+      givenOrAsk(given.value, {
+        title: vscode.l10n.t('Add to STOP List'),
+        prompt: vscode.l10n.t('The number that asked not to receive SMS from {0}.', session.name),
+        placeHolder: '+33612345678',
+        validate: phoneProblem,
+      }),
+    undefined,
+    null,
+  );
+  const checked = typed ? checkPhoneNumber(typed) : undefined;
+  if (!checked?.ok) {
+    return typed === undefined ? 'cancelled' : 'refused';
   }
   return once(session, async () => {
     try {

@@ -14,18 +14,11 @@ import type { TreeNode } from '../providers/tree/treeNode';
 import type { PartnerSettings } from '../settings/partnerSettings';
 import { copyAsJson, openInDashboard } from '../commands/accountCommands';
 import { createSubaccount } from '../commands/createSubaccount';
-import { removeSubaccount } from '../commands/removeSubaccount';
+import { removeSubaccount, typeEmailInBox } from '../commands/removeSubaccount';
 import { showUsage } from '../commands/showUsage';
 import { resolveAccount } from '../commands/accountPick';
-import {
-  addAccount,
-  pinAccount,
-  removeAccount,
-  renameAccount,
-  replaceApiKey,
-  saveKeyAsAccount,
-  type KeyCommandDeps,
-} from '../commands/apiKeyCommands';
+import { addAccount, removeAccount, replaceApiKey, type KeyCommandDeps } from '../commands/apiKeyCommands';
+import { pinAccount, renameAccount, saveKeyAsAccount, saveSubaccountAsAccount } from '../commands/accountEdits';
 import { browseAsSubaccount } from '../commands/browseAsSubaccount';
 import { transferCredit, type TransferDeps } from '../commands/creditTransfer';
 import { checkPhoneNumber } from '../commands/checkPhoneNumber';
@@ -42,7 +35,6 @@ import { sendTestMail } from '../commands/sendTestMail';
 import { sendTestSms } from '../commands/sendTestSms';
 import type { CommandHandler } from '../ui/registerCommand';
 import { copySubaccountField, showSubaccountCredits } from '../commands/subaccountCommands';
-import { isSubaccountNode } from '../providers/tree/subaccountNode';
 import { revealSubaccount } from '../providers/tree/revealSubaccount';
 
 /** What the commands act on: the parts `activate` built. */
@@ -142,22 +134,7 @@ export function commandTable(c: CommandContext): Readonly<Record<string, Command
     'partnerExplorer.removeSubaccountCredit': (node, amount) => transferCredit(transfer, 'remove', node, amount),
     'partnerExplorer.browseAsSubaccount': (node, messageId) =>
       browseAsSubaccount({ sessions: c.sessions, settings: c.settings, log: c.log, panels: c.panels }, node, messageId),
-    'partnerExplorer.saveSubaccountAsAccount': async (node, name) => {
-      if (!isSubaccountNode(node) || !node.subaccount.apiKey) {
-        return undefined;
-      }
-      const chosen =
-        typeof name === 'string'
-          ? name
-          : await vscode.window.showInputBox({
-              title: vscode.l10n.t('Save as Account'),
-              prompt: vscode.l10n.t('A name for the new account.'),
-              value: node.subaccount.email,
-            });
-      return chosen === undefined
-        ? undefined
-        : saveKeyAsAccount(c.keys, node.service, node.subaccount.apiKey, chosen.trim() || node.subaccount.email);
-    },
+    'partnerExplorer.saveSubaccountAsAccount': (node, name) => saveSubaccountAsAccount(c.keys, node, name),
     'partnerExplorer.openInDashboard': (node) => openInDashboard(dashboard, node),
     'partnerExplorer.copyAsJson': (node) => copyAsJson(dashboard, node),
     'partnerExplorer.showCreditHistory': () => c.creditHistoryPanel.show(),
@@ -192,15 +169,7 @@ export function commandTable(c: CommandContext): Readonly<Record<string, Command
           sessions: c.sessions,
           log: c.log,
           confirm: transfer.confirm,
-          typeEmail: (email, validate) =>
-            Promise.resolve(
-              vscode.window.showInputBox({
-                title: vscode.l10n.t('Remove Sub-account'),
-                prompt: vscode.l10n.t('Type {0} to confirm the removal.', email),
-                ignoreFocusOut: true,
-                validateInput: validate,
-              }),
-            ),
+          typeEmail: typeEmailInBox,
         },
         target,
       ),

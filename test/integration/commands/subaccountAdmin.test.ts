@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ServiceId } from '../../../src/api';
-import { createSubaccount, emailProblem, type CreateSubaccountDeps } from '../../../src/commands/createSubaccount';
+import { createSubaccount, type CreateSubaccountDeps } from '../../../src/commands/createSubaccount';
+import { emailProblem } from '../../../src/commands/createSubaccountSteps';
 import { removeSubaccount, typedEmailProblem, type RemoveSubaccountDeps } from '../../../src/commands/removeSubaccount';
 import type { PartnerExplorerApi } from '../../../src/testApi';
 import type { SubaccountNode } from '../../../src/providers/tree/subaccountNode';
