@@ -1,18 +1,9 @@
 import * as vscode from 'vscode';
 import { isPartnerError, type Subaccount, type SubaccountPage } from '../api';
-import { mapLimit } from './boundedParallel';
-import { MAX_PARALLEL_PAGES, pageCountOf, type PlacedSubaccount, type SubaccountPageSource } from './subaccountList';
+import { INDEX_FRESH_MS, placedInOrder, readEveryPage, type IndexProgress } from './indexPages';
+import { pageCountOf, type PlacedSubaccount, type SubaccountPageSource } from './subaccountList';
 
-/** How long a complete reading answers Find without a new scan. */
-export const INDEX_FRESH_MS = 10 * 60_000;
-
-export interface IndexProgress {
-  readonly loaded: number;
-  readonly total: number | undefined;
-  readonly pagesLeft: number | undefined;
-  /** Pages a second this reading has gone at so far (undefined before two pages). */
-  readonly pagesPerSecond: number | undefined;
-}
+export { INDEX_FRESH_MS, type IndexProgress } from './indexPages';
 
 /**
  * Every sub-account of an account, for Find: read page by page in the background
@@ -48,20 +39,8 @@ export class SubaccountIndex implements vscode.Disposable {
 
   /** What arrived so far, in page order. */
   get entries(): readonly PlacedSubaccount[] {
-    if (!this.sorted) {
-      // Recomputed after each page while a Find shows it: a page's entries are made once.
-      const sorted: PlacedSubaccount[] = [];
-      for (const n of [...this.pages.keys()].sort((a, b) => a - b)) {
-        const page = this.pages.get(n)!;
-        let placed = this.placedOf.get(page);
-        if (!placed) {
-          placed = page.items.map((subaccount) => ({ subaccount, page: n }));
-          this.placedOf.set(page, placed);
-        }
-        sorted.push(...placed);
-      }
-      this.sorted = sorted;
-    }
+    // Recomputed after each page while a Find shows it: a page's entries are made once.
+    this.sorted ??= placedInOrder(this.pages, this.placedOf);
     return this.sorted;
   }
 
@@ -218,46 +197,20 @@ export class SubaccountIndex implements vscode.Disposable {
       this.emitter.fire();
     };
     const work = async () => {
-      // Without a page count from an earlier reading or the tree's list, page 1 says it.
-      const expected = this.lastPage ?? this.source.expectedPages?.();
-      if (expected === undefined) {
-        store(1, await this.source.listSubaccounts(1, abort.signal));
-      }
-      // Until every page up to the last one the answers name has been read (a total
-      // that grew while reading adds pages; one that shrank drops them).
-      for (;;) {
-        const last = this.lastPage ?? expected;
-        if (last === undefined || abort.signal.aborted || !current()) {
-          break;
-        }
-        for (const n of [...this.pages.keys()]) {
-          if (n > last) {
-            this.pages.delete(n);
-            this.sorted = undefined;
-          }
-        }
-        const todo = Array.from({ length: last }, (_, i) => i + 1).filter(wanted);
-        if (todo.length === 0) {
-          break;
-        }
-        await mapLimit(todo.length, MAX_PARALLEL_PAGES, async (i) => {
-          if (abort.signal.aborted || !current()) {
-            return;
-          }
-          store(todo[i], await this.source.listSubaccounts(todo[i], abort.signal));
-        });
-      }
-      if (this.lastPage === undefined && !abort.signal.aborted && current()) {
-        // No total in the answers (some XML): read on until a short page.
-        for (let n = 2; this.pages.get(n - 1)!.items.length >= this.perPage; n++) {
-          if (abort.signal.aborted || !current()) {
-            return;
-          }
-          if (wanted(n)) {
-            store(n, await this.source.listSubaccounts(n, abort.signal));
-          }
-        }
-      }
+      await readEveryPage(
+        {
+          signal: abort.signal,
+          current,
+          pages: () => this.pages,
+          lastPage: () => this.lastPage,
+          perPage: () => this.perPage,
+          wanted,
+          read: async (n) => store(n, await this.source.listSubaccounts(n, abort.signal)),
+          dropped: () => (this.sorted = undefined),
+        },
+        // Without a page count from an earlier reading or the tree's list, page 1 says it.
+        this.lastPage ?? this.source.expectedPages?.(),
+      );
       if (current() && !abort.signal.aborted) {
         this.readAtValue = new Date(this.now());
         this.outdated = false;
