@@ -124,20 +124,7 @@ export async function startConnectProxy(tunnelPort: number, lifetimeMs = 10 * 60
     res.writeHead(403, { 'Content-Type': 'text/plain' });
     res.end('this test proxy only tunnels');
   });
-  server.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
-    log.push(`CONNECT ${req.url}`);
-    const upstream = connect(target, '127.0.0.1', () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      if (head.length) {
-        upstream.write(head);
-      }
-      upstream.pipe(client).pipe(upstream);
-    });
-    sockets.add(upstream);
-    upstream.on('close', () => sockets.delete(upstream));
-    upstream.on('error', () => client.destroy());
-    client.on('error', () => upstream.destroy());
-  });
+  tunnelConnects(server, log, sockets, () => target);
   const handle = await listen(server, sockets, lifetimeMs);
   return { ...handle, log, retarget: (port) => (target = port) };
 }
@@ -183,20 +170,7 @@ export async function startForwardProxy(
     upstream.on('error', () => res.destroy());
     req.pipe(upstream);
   });
-  server.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
-    log.push(`CONNECT ${req.url}`);
-    const upstream = connect(tunnelPort, '127.0.0.1', () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      if (head.length) {
-        upstream.write(head);
-      }
-      upstream.pipe(client).pipe(upstream);
-    });
-    sockets.add(upstream);
-    upstream.on('close', () => sockets.delete(upstream));
-    upstream.on('error', () => client.destroy());
-    client.on('error', () => upstream.destroy());
-  });
+  tunnelConnects(server, log, sockets, () => tunnelPort);
   const handle = await listen(server, sockets, lifetimeMs);
   return { ...handle, log };
 }
@@ -221,4 +195,22 @@ export async function startDirectListener(lifetimeMs = 10 * 60_000): Promise<Dir
       return connections;
     },
   };
+}
+
+/** CONNECT requests become tunnels to a port on 127.0.0.1 (recorded in `log`). */
+function tunnelConnects(server: Server, log: string[], sockets: Set<Socket>, port: () => number): void {
+  server.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
+    log.push(`CONNECT ${req.url}`);
+    const upstream = connect(port(), '127.0.0.1', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      if (head.length) {
+        upstream.write(head);
+      }
+      upstream.pipe(client).pipe(upstream);
+    });
+    sockets.add(upstream);
+    upstream.on('close', () => sockets.delete(upstream));
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+  });
 }
