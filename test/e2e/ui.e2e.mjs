@@ -109,7 +109,7 @@ async function main() {
     expect(shipped.length === 0, `test scaffolding in the .vsix: ${shipped.join(', ')}`);
   });
 
-  await check('the Partner view shows its welcome with a Set API Key button', async () => {
+  await check('the Partner view shows its welcome with an Add Account button', async () => {
     await page.locator('.activitybar .action-item a[aria-label^="Partner"]').click();
     await page
       .locator('.welcome-view-content', { hasText: 'Connect your SMS Partner or Mail Partner account' })
@@ -121,8 +121,8 @@ async function main() {
     ['SMS Partner', emulator.sms.apiKey, 'agence.durand@exemple.fr'],
     ['Mail Partner', emulator.mail.apiKey, 'newsletter@exemple.fr'],
   ]) {
-    await check(`Set API Key… offers exactly SMS Partner and Mail Partner, then saves the ${service} key`, async () => {
-      await commandPalette('Partner: Set API Key…');
+    await check(`Add Account… offers exactly SMS Partner and Mail Partner, then saves the ${service} key`, async () => {
+      await commandPalette('Partner: Add Account…');
       const items = await quickPickItems();
       expect(
         JSON.stringify(items) === JSON.stringify(['SMS Partner', 'Mail Partner']),
