@@ -29,8 +29,16 @@ const lastJsonLine = (out) =>
 if (!existsSync(join(root, 'node_modules/.package-lock.json'))) run(npm, ['ci', '--no-audit', '--no-fund']);
 mkdirSync(join(root, 'bench'), { recursive: true });
 console.log('▶ building and packaging');
-run(process.execPath, ['scripts/build.mjs', '--tests']);
+// What ships first: its sizes are measured from this build. Then the test build, whose
+// test-only API (activation timing, the live parts) the extension-host bench reads.
 run(npm, ['run', '--silent', 'package']);
+const kb = (bytes) => bytes / 1024;
+const distKB = (file) => kb(statSync(join(root, 'dist', file)).size);
+const [startupKB, workbenchKB, xmlKB, fetchKB] = ['extension.js', 'workbench.js', 'xmlParser.js', 'nodeFetch.js'].map(
+  distKB,
+);
+const webviewKB = readdirSync(join(root, 'dist/media')).reduce((sum, f) => sum + distKB(`media/${f}`), 0);
+run(process.execPath, ['scripts/build.mjs', '--tests']);
 const vsix = `partner-explorer-${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}.vsix`; // not an earlier one
 
 console.log('▶ decoding 5,000 recipients, XML against JSON');
@@ -51,12 +59,6 @@ const host = JSON.parse(readFileSync(join(root, 'bench/bench-host.json'), 'utf8'
 console.log('▶ in the workbench: activation (VS Code Running Extensions), webview with 5,000 rows');
 const ui = lastJsonLine(run(process.execPath, ['bench/ui.bench.mjs'], true));
 
-const kb = (bytes) => bytes / 1024;
-const distKB = (file) => kb(statSync(join(root, 'dist', file)).size);
-const [startupKB, workbenchKB, xmlKB, fetchKB] = ['extension.js', 'workbench.js', 'xmlParser.js', 'nodeFetch.js'].map(
-  distKB,
-);
-const webviewKB = readdirSync(join(root, 'dist/media')).reduce((sum, f) => sum + distKB(`media/${f}`), 0);
 const figures = [
   {
     figure: 'dist/extension.js (read at startup)',
