@@ -2,7 +2,7 @@
 // emulator, prints each figure beside its budget, and writes bench/results.json.
 // Not a test: it does not run in `npm test`. Exits 1 when a budget is missed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
