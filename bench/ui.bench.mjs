@@ -107,10 +107,12 @@ async function findOnce(page, emulator, control) {
       everyFrame,
     )
     .then(() => performance.now() - started);
+  // The sub-account's own row, not the hint row that quotes what was typed
+  // ("No sub-account matches “smstok10000”", while the pages are still read).
   await page.waitForFunction(
     (token) =>
-      [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((row) =>
-        row.textContent?.includes(token),
+      [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some(
+        (row) => row.textContent?.includes(token) && !row.textContent.includes(`“${token}”`),
       ),
     last,
     everyFrame,
