@@ -1,6 +1,6 @@
 // @ts-check
 /// <reference lib="dom" />
-/* exported svg, chartRoot, chartAxes */
+/* exported svg, chartBox, chartRoot, chartAxes */
 // SVG helpers the chart webviews (credit history, usage) load after webviewDom.js and
 // before their own script (classic scripts: these are globals). Elements are built one
 // by one with attributes and textContent: no markup string ever reaches the page.
@@ -21,6 +21,14 @@ function svg(tag, attrs, text) {
  * A chart's size and the margins its axes' labels take.
  * @typedef {{ width: number, height: number, pad: { left: number, right: number, top: number, bottom: number } }} ChartBox
  */
+
+/**
+ * Both charts are as wide as the panel's column; their height and margins are their own.
+ * @param {number} height @param {ChartBox['pad']} pad @returns {ChartBox}
+ */
+function chartBox(height, pad) {
+  return { width: 640, height, pad };
+}
 
 /**
  * The scalable image a chart draws in, named for screen readers (`label`).

@@ -10,23 +10,13 @@
 /** @typedef {import('../src/webview/creditHistoryProtocol').HistoryStrings} HistoryStrings */
 
 (function () {
-  // @ts-expect-error acquireVsCodeApi is provided by VS Code inside webviews.
-  const vscode = acquireVsCodeApi();
-  const app = /** @type {HTMLElement} */ (document.getElementById('app'));
-  const WIDTH = 640;
-  const HEIGHT = 220;
-  const PAD = { left: 64, right: 12, top: 12, bottom: 28 };
-  /** @type {ChartBox} */
-  const BOX = { width: WIDTH, height: HEIGHT, pad: PAD };
+  const { app, send } = /** @type {ReturnType<typeof webviewHost<HistoryWebviewMessage>>} */ (webviewHost());
+  const BOX = chartBox(220, { left: 64, right: 12, top: 12, bottom: 28 });
+  const { width: WIDTH, height: HEIGHT, pad: PAD } = BOX;
 
   /** @type {HistoryStrings | undefined} */
   let strings;
   let locale = 'en';
-
-  /** @param {HistoryWebviewMessage} message */
-  function send(message) {
-    vscode.postMessage(message);
-  }
 
   /**
    * @param {HistorySeries} series

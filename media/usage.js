@@ -13,14 +13,9 @@
 /** @typedef {import('../src/webview/usageProtocol').UsagePersistedState} UsagePersistedState */
 
 (function () {
-  // @ts-expect-error acquireVsCodeApi is provided by VS Code inside webviews.
-  const vscode = acquireVsCodeApi();
-  const app = /** @type {HTMLElement} */ (document.getElementById('app'));
-  const WIDTH = 640;
-  const HEIGHT = 200;
-  const PAD = { left: 56, right: 8, top: 10, bottom: 34 };
-  /** @type {ChartBox} */
-  const BOX = { width: WIDTH, height: HEIGHT, pad: PAD };
+  const { vscode, app, send } = /** @type {ReturnType<typeof webviewHost<UsageWebviewMessage>>} */ (webviewHost());
+  const BOX = chartBox(200, { left: 56, right: 8, top: 10, bottom: 34 });
+  const { width: WIDTH, height: HEIGHT, pad: PAD } = BOX;
 
   /** @type {UsageStrings | undefined} */
   let strings;
@@ -33,11 +28,6 @@
   /** What the status line says: reading, waiting, an error. */
   let status = '';
   let statusIsError = false;
-
-  /** @param {UsageWebviewMessage} message */
-  function send(message) {
-    vscode.postMessage(message);
-  }
 
   /** @param {UsageRange} next @param {boolean} [force] */
   function ask(next, force) {

@@ -1,6 +1,6 @@
 // @ts-check
 /// <reference lib="dom" />
-/* exported el, format */
+/* exported el, format, webviewHost */
 // DOM helpers both webviews load before their own script (a classic script: these
 // are globals). Text only ever goes in through textContent.
 
@@ -24,4 +24,17 @@ function el(tag, options = {}, children = []) {
  */
 function format(template, ...args) {
   return template.replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)] ?? ''));
+}
+
+/**
+ * The page's side of the host: VS Code's webview API (it may be acquired once), the `#app`
+ * root, and `send`, typed by the panel's message union.
+ * @template Outgoing
+ * @returns {{ vscode: { postMessage(message: Outgoing): void, getState(): any, setState(state: unknown): void }, app: HTMLElement, send: (message: Outgoing) => void }}
+ */
+function webviewHost() {
+  // @ts-expect-error acquireVsCodeApi is provided by VS Code inside webviews.
+  const vscode = acquireVsCodeApi();
+  const app = /** @type {HTMLElement} */ (document.getElementById('app'));
+  return { vscode, app, send: (message) => vscode.postMessage(message) };
 }
