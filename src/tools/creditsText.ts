@@ -1,8 +1,9 @@
 import type { Account } from '../api';
-import { creditTrend, thresholdEta, type CreditPoint } from '../accounts/creditHistory';
+import type { CreditPoint } from '../accounts/creditHistory';
+import { mainCount } from '../accounts/mainCount';
 import type { Translate } from '../ui/translate';
-import { projectionWithinHorizon } from '../ui/creditProjection';
-import { formatCount, formatDate, formatMoney, formatTime } from '../ui/localeFormat';
+import { trendLines } from '../ui/creditTrendText';
+import { formatCount, formatMoney, formatTime } from '../ui/localeFormat';
 
 /** One account as the credits tool reports it. */
 export interface CreditsEntry {
@@ -14,10 +15,6 @@ export interface CreditsEntry {
   readonly threshold: number;
   /** The account's credit history (empty when unknown). */
   readonly points: readonly CreditPoint[];
-}
-
-function mainCount(account: Account): number {
-  return account.credits.service === 'sms' ? account.credits.sms : account.credits.mails;
 }
 
 function countsText(account: Account, t: Translate, locale: string): string {
@@ -33,35 +30,6 @@ function countsText(account: Account, t: Translate, locale: string): string {
         ]
       : [t('{0} e-mails', n(c.mails))];
   return t('{0}; balance {1}', parts.filter((p) => p !== undefined).join(', '), formatMoney(c.balance, locale));
-}
-
-/** The trend sentences of the status-bar tooltip (same words), for a text result. */
-function trendText(
-  points: readonly CreditPoint[],
-  current: number,
-  threshold: number,
-  t: Translate,
-  locale: string,
-  now: number,
-): string[] {
-  const trend = creditTrend(points, now);
-  if (!trend) {
-    return [];
-  }
-  const days = trend.spanMs / 86_400_000;
-  const span =
-    days >= 1
-      ? t('{0} days', formatCount(Math.round(days), locale))
-      : t('{0} h', formatCount(Math.max(1, Math.round(days * 24)), locale));
-  const signed = `${trend.change > 0 ? '+' : trend.change < 0 ? '−' : '±'}${formatCount(Math.abs(trend.change), locale)}`;
-  const lines = [
-    t('Trend over {0}: {1}, about {2} used per day', span, signed, formatCount(Math.round(trend.perDay), locale)),
-  ];
-  const eta = projectionWithinHorizon(thresholdEta(current, threshold, trend, now), now);
-  if (eta) {
-    lines.push(t('At this rate, below {0} around {1}', formatCount(threshold, locale), formatDate(eta, locale)));
-  }
-  return lines;
 }
 
 /**
@@ -88,7 +56,7 @@ export function creditsText(entries: readonly CreditsEntry[], t: Translate, loca
         `  ${t('Low credit: below the threshold of {0} set in partnerExplorer.lowCreditThreshold.', formatCount(e.threshold, locale))}`,
       );
     }
-    lines.push(...trendText(e.points, count, e.threshold, t, locale, now).map((l) => `  ${l}.`));
+    lines.push(...trendLines(e.points, count, e.threshold, t, locale, now).map((l) => `  ${l}.`));
     return lines.join('\n');
   });
   return blocks.join('\n');

@@ -172,7 +172,7 @@ export class CreditHistoryView extends WebviewPanelBase<CreditHistoryProtocol> {
         unit: service === 'sms' ? vscode.l10n.t('SMS') : vscode.l10n.t('e-mails'),
         points,
         threshold,
-        trend: last ? trendLines(points, last.count, threshold, locale) : [],
+        trend: last ? trendLines(points, last.count, threshold, vscode.l10n.t, locale) : [],
       };
     });
   }

@@ -39,7 +39,9 @@ export function createStatusBarCredits(setup: StatusBarSetup): StatusBarCredits 
     (session, count) => {
       const readings = readingsOf(session);
       const threshold = settings.current.lowCreditThreshold[session.service];
-      return readings ? trendLines(creditHistory.points(readings), count, threshold, vscode.env.language) : [];
+      return readings
+        ? trendLines(creditHistory.points(readings), count, threshold, vscode.l10n.t, vscode.env.language)
+        : [];
     },
   );
 }
