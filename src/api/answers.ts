@@ -119,16 +119,7 @@ export function toMessageStatus(
   const s = raw as Infer<typeof smsStatusSchema>;
   return {
     messageId: s.message_id,
-    recipients: s.StatutResponse_List.map((r) =>
-      withoutUndefined({
-        recipient: r.phoneNumber,
-        token: r.token,
-        status: r.status,
-        cost: r.cost,
-        stop: r.stopSMS ?? false,
-        ...statusDate(r.date),
-      }),
-    ),
+    recipients: s.StatutResponse_List.map(toSmsRecipientStatus),
   };
 }
 
@@ -151,16 +142,7 @@ export function toTagStatusPage(raw: Infer<typeof tagStatusSchema>): TagStatusPa
   return withoutUndefined({
     page: raw.currentPage,
     total: raw.total,
-    recipients: raw.StatutResponse_List.map((r) =>
-      withoutUndefined({
-        recipient: r.phoneNumber,
-        token: r.token,
-        status: r.status,
-        cost: r.cost,
-        stop: r.stopSMS ?? false,
-        ...statusDate(r.date),
-      }),
-    ),
+    recipients: raw.StatutResponse_List.map(toSmsRecipientStatus),
   });
 }
 
@@ -169,6 +151,18 @@ export function toCancelResult(raw: Infer<typeof cancelSchema>): CancelResult {
 }
 
 /** A status date as a Date, or the provider's text when it is not one this client believes. */
+/** One recipient's row as SMS Partner's status answers give it (by message and by tag alike). */
+function toSmsRecipientStatus(r: Infer<typeof tagStatusSchema>['StatutResponse_List'][number]): RecipientStatus {
+  return withoutUndefined({
+    recipient: r.phoneNumber,
+    token: r.token,
+    status: r.status,
+    cost: r.cost,
+    stop: r.stopSMS ?? false,
+    ...statusDate(r.date),
+  });
+}
+
 function statusDate(text: string | undefined): Pick<RecipientStatus, 'date' | 'dateText'> {
   const date = fromUnixSeconds(text);
   return date ? { date } : { dateText: text };

@@ -67,43 +67,15 @@ export interface PartnerErrorInit {
  * is built from it outside `src/api` (`describeError`, with the l10n bundles).
  * `message` is a plain English sentence for the log; it never contains a key.
  */
+// The fields are the init's, declared once there: the class takes them as they come.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface PartnerError extends Readonly<PartnerErrorInit> {}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class PartnerError extends Error {
-  readonly kind: PartnerErrorKind;
-  readonly service: ServiceId;
-  readonly host: string;
-  readonly code?: number;
-  readonly context?: ErrorContext;
-  readonly status?: number;
-  readonly retryAfterMs?: number;
-  readonly timeoutMs?: number;
-  readonly providerMessage?: string;
-  readonly excerpt?: string;
-  readonly systemCode?: string;
-  readonly malformed?: MalformedDetail;
-  readonly certificate?: CertificateProblem;
-  readonly redirect?: RefusedRedirect;
-  readonly limitBytes?: number;
-  readonly written?: boolean;
-
   constructor(init: PartnerErrorInit) {
     super(logMessage(init));
     this.name = 'PartnerError';
-    this.kind = init.kind;
-    this.service = init.service;
-    this.host = init.host;
-    this.code = init.code;
-    this.context = init.context;
-    this.status = init.status;
-    this.retryAfterMs = init.retryAfterMs;
-    this.timeoutMs = init.timeoutMs;
-    this.providerMessage = init.providerMessage;
-    this.excerpt = init.excerpt;
-    this.systemCode = init.systemCode;
-    this.malformed = init.malformed;
-    this.certificate = init.certificate;
-    this.redirect = init.redirect;
-    this.limitBytes = init.limitBytes;
-    this.written = init.written;
+    Object.assign(this, init);
   }
 
   /** The key was rejected or missing: the user should set it again. */
