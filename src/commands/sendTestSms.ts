@@ -14,16 +14,9 @@ import {
 import type { AccountSession } from '../accounts/accountSession';
 import { askText, givenOrAsk, pickMany, refuseArgument } from '../ui/prompt';
 import { phoneNumbersProblem, senderProblem, smsTextProblem } from './sendProblems';
-import {
-  confirmAndSend,
-  payerLines,
-  recipientLines,
-  sendCommand,
-  type SendFlowDeps,
-  type SendMode,
-  type SendOutcome,
-} from './sendTestFlow';
-import { askSchedule, givenSchedule, pickMode, rememberedSender, rememberSender, scheduleLine } from './sendPrompts';
+import { sendCommand, type SendFlowDeps, type SendMode, type SendOutcome } from './sendTestFlow';
+import { performSend } from './sendPlan';
+import { askSchedule, givenSchedule, pickMode, rememberedSender, rememberSender } from './sendPrompts';
 
 /**
  * Answers given in advance (from another extension, a keybinding, or a test): each one
@@ -125,29 +118,20 @@ async function smsFlow(
   const mode = args.mode ?? (await pickMode(title, recipients.length));
   const parts = measureSms(message, { unicode, stopMention: stopSms }).parts;
   const total = parts * recipients.length;
-  const [recipientsLine, costLine] = recipientLines(session, recipients, total);
-  const lines = [
-    ...payerLines(session, sender),
-    recipientsLine,
-    vscode.l10n.t('Segments: {0} SMS per recipient, {1} in all', parts, total),
-    costLine,
-  ];
-  const scheduled = schedule && scheduleLine(schedule);
-  if (scheduled) {
-    lines.push(scheduled);
-  }
-  return confirmAndSend(deps, {
+  return performSend(deps, {
     session,
-    scheduled,
     mode,
     recipients,
+    units: total,
+    sender,
+    details: [vscode.l10n.t('Segments: {0} SMS per recipient, {1} in all', parts, total)],
+    schedule,
     question: vscode.l10n.t(
       'Send {0} SMS to {1} recipient(s) for real from {2}? This spends credit.',
       total,
       recipients.length,
       session.name,
     ),
-    lines,
     progress:
       mode === 'sandbox' ? vscode.l10n.t('Sending a test SMS in sandbox…') : vscode.l10n.t('Sending a test SMS…'),
     send: (signal) =>
