@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { Action, ActionHost } from '../../../src/accounts/actionPath';
+import { PartnerError, type PartnerErrorInit } from '../../../src/api';
 import { transferCredit } from '../../../src/commands/creditTransfer';
 import { removeSubaccount } from '../../../src/commands/removeSubaccount';
 import type { PartnerExplorerApi } from '../../../src/testApi';
@@ -95,5 +97,73 @@ describe('The one action path', () => {
       [],
       'cancelled in the modal: nothing sent',
     );
+  });
+
+  it('the path itself: one run, one classification with its re-read, a guard per kind and subject, the account in the modal', async () => {
+    const { api } = await ready();
+    const session = sessionOf(api, 'sms');
+    const said: string[] = [];
+    const asked: string[] = [];
+    const host = (answer: boolean): ActionHost => ({
+      confirm: async (question, detail, button) => {
+        asked.push(`${question}|${detail}|${button}`);
+        return answer;
+      },
+      progress: (_title, task) => task(),
+      say: (outcome, text) => void said.push(`${outcome}: ${text}`),
+      reason: (error) => (error instanceof PartnerError ? error.kind : String(error)),
+    });
+    let runs = 0;
+    let rereads = 0;
+    const action = (run: () => Promise<string>, subject = 'token-1'): Action<string> => ({
+      kind: 'transfer',
+      subject,
+      progress: 'Moving…',
+      logAs: 'test action',
+      run: () => {
+        runs++;
+        return run();
+      },
+      words: {
+        busy: 'busy',
+        refused: (reason) => `refused (${reason})`,
+        notSent: (reason) => `not sent (${reason})`,
+        unknown: (reason) => `unknown (${reason})`,
+      },
+      after: { unknown: () => void rereads++ },
+    });
+    const failing = (init: Omit<PartnerErrorInit, 'service' | 'host'>) =>
+      action(() => Promise.reject(new PartnerError({ service: 'sms', host: '127.0.0.1', ...init })));
+    const outcome = async (a: Action<string>, answer = true) =>
+      (await session.actions.perform(a, host(answer))).outcome;
+
+    assert.equal(await outcome(failing({ kind: 'api', code: 10 })), 'refused');
+    assert.equal(await outcome(failing({ kind: 'cancelled', written: false })), 'notSent');
+    assert.equal(await outcome(failing({ kind: 'timeout', timeoutMs: 1 })), 'unknown');
+    assert.equal(runs, 3, 'one run each, never retried');
+    assert.equal(rereads, 1, 'only the unknown outcome re-reads');
+    assert.deepEqual(said, ['refused: refused (api)', 'notSent: not sent (cancelled)', 'unknown: unknown (timeout)']);
+
+    // Held open: the same kind and subject is busy; another subject is not, and is asked its modal.
+    let finish: (value: string) => void = () => undefined;
+    const held = session.actions.perform(
+      action(() => new Promise<string>((resolve) => (finish = resolve))),
+      host(true),
+    );
+    assert.equal(await outcome(action(async () => 'second')), 'busy');
+    const other = {
+      ...action(async () => 'other', 'token-2'),
+      confirm: { question: 'Q?', lines: ['effect'], button: 'Go' },
+    };
+    assert.equal(await outcome(other, false), 'cancelled');
+    assert.equal(await outcome({ ...other, confirm: { ...other.confirm, pays: true } }, false), 'cancelled');
+    finish('first');
+    assert.deepEqual(await held, { outcome: 'done', value: 'first' });
+    assert.equal(runs, 4, 'busy and cancelled ran nothing');
+    assert.equal(said.at(-1), 'busy: busy');
+    assert.deepEqual(asked, [
+      `Q?|effect\nAccount: ${ACCOUNT} (SMS Partner)|Go`,
+      `Q?|Account that pays: ${ACCOUNT} (SMS Partner)\neffect|Go`,
+    ]);
   });
 });
