@@ -5,7 +5,7 @@ import { givenOrAsk, pickOne, refuseArgument } from '../ui/prompt';
 import { emailsProblem, htmlProblem, subjectProblem } from './sendProblems';
 import { sendCommand, type SendFlowDeps, type SendMode, type SendOutcome } from './sendTestFlow';
 import { performSend } from './sendPlan';
-import { askSchedule, givenSchedule, pickMode } from './sendPrompts';
+import { askSchedule, editorContent, givenSchedule, pickMode } from './sendPrompts';
 
 /** Answers given in advance (see `SendSmsArgs`); `html` replaces the editor's content. */
 export interface SendMailArgs {
@@ -17,16 +17,14 @@ export interface SendMailArgs {
   readonly mode?: SendMode;
 }
 
-/** The HTML to send: the selection, else the whole active document. */
+/** The HTML to send: the selection, else the whole active document; its title as the subject. */
 function editorHtml(): { readonly html: string; readonly title?: string } {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor) {
+  const content = editorContent();
+  if (!content) {
     return { html: '' };
   }
-  const selected = editor.document.getText(editor.selection);
-  const html = selected.trim() !== '' ? selected : editor.document.getText();
-  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(editor.document.getText())?.[1]?.trim();
-  return { html, title: title || undefined };
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(content.document.getText())?.[1]?.trim();
+  return { html: content.text, title: title || undefined };
 }
 
 /** `Send Test E-mail…`: the active HTML document as the content, subject, recipients, mode. */

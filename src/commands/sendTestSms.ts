@@ -16,7 +16,7 @@ import { askText, givenOrAsk, pickMany, refuseArgument } from '../ui/prompt';
 import { phoneNumbersProblem, senderProblem, smsTextProblem } from './sendProblems';
 import { sendCommand, type SendFlowDeps, type SendMode, type SendOutcome } from './sendTestFlow';
 import { performSend } from './sendPlan';
-import { askSchedule, givenSchedule, pickMode, rememberedSender, rememberSender } from './sendPrompts';
+import { askSchedule, editorContent, givenSchedule, pickMode, rememberedSender, rememberSender } from './sendPrompts';
 
 /**
  * Answers given in advance (from another extension, a keybinding, or a test): each one
@@ -37,17 +37,12 @@ export interface SendSmsArgs {
 
 /** The message to start from: the selection, else a short `sms` or plain-text document. */
 function editorText(): string {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor) {
-    return '';
+  const content = editorContent();
+  if (!content || content.selected) {
+    return content?.text ?? '';
   }
-  const selected = editor.document.getText(editor.selection);
-  if (selected.trim() !== '') {
-    return selected;
-  }
-  const doc = editor.document;
-  const whole = doc.getText();
-  return ['sms', 'plaintext'].includes(doc.languageId) && whole.length <= 153 * MAX_SMS_PARTS ? whole.trim() : '';
+  const fits = content.text.length <= 153 * MAX_SMS_PARTS;
+  return ['sms', 'plaintext'].includes(content.document.languageId) && fits ? content.text.trim() : '';
 }
 
 /** `Send Test SMS…`: account, recipients, message, sender, options, mode; sandbox by default. */
