@@ -97,7 +97,11 @@ async function cancelOnce(deps: CancelDeps, session: AccountSession, id: string)
           ),
       },
       after: {
-        refused: (_error, failure) => failure === 'refused' && reload(),
+        refused: (_error, failure) => {
+          if (failure === 'refused') {
+            reload();
+          }
+        },
         unknown: () => deps.panels.show(session, id),
       },
     },

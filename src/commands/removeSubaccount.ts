@@ -107,8 +107,12 @@ export async function removeSubaccount(deps: RemoveSubaccountDeps, node: unknown
       },
       after: {
         done: gone,
-        // Gone already (removed elsewhere): the tree stops showing it.
-        refused: (error) => isPartnerError(error) && error.kind === 'api' && error.code === 404 && gone(),
+        refused: (error) => {
+          if (isPartnerError(error) && error.kind === 'api' && error.code === 404) {
+            // Gone already (removed elsewhere): the tree stops showing it.
+            gone();
+          }
+        },
         unknown: () => {
           session.subaccountIndex.changed();
           void session.subaccounts.reload();
