@@ -6,7 +6,7 @@ import { AccountCalls } from './accountCalls';
 import { connect, connectionChange, type SessionKey } from './accountConnection';
 import { lastAccount, settledAt, SHARE_WINDOW_MS, withBalance, type AccountState } from './accountState';
 import { readCredits, SharedRun } from './creditRead';
-import { ActionGuard } from './actionGuard';
+import { ActionPath } from './actionPath';
 import type { AccountInfo, AccountStore, KeySource } from './accountStore';
 import { StopList, type StopPageSource } from './stopList';
 import { SubaccountIndex } from './subaccountIndex';
@@ -27,8 +27,8 @@ export class AccountSession extends AccountCalls implements SubaccountPageSource
   readonly subaccountIndex: SubaccountIndex;
   /** SMS accounts: the STOP list, read once the user opens it. */
   readonly stopList: StopList;
-  /** The actions under way on this account (sends, transfers…): one of a kind at a time, whoever asks. */
-  readonly actions = new ActionGuard();
+  /** The one path of its actions (sends, transfers…): one of a kind at a time, whoever asks. */
+  readonly actions: ActionPath;
   private disposed = false;
   private stateValue: AccountState = { kind: 'idle' };
   private clientValue: AnyClient | undefined;
@@ -62,6 +62,7 @@ export class AccountSession extends AccountCalls implements SubaccountPageSource
     this.subaccounts = new SubaccountList(this);
     this.subaccountIndex = new SubaccountIndex(this);
     this.stopList = new StopList(this);
+    this.actions = new ActionPath(this, log);
   }
 
   get id(): string {

@@ -1,8 +1,8 @@
 /**
  * What an account has under way that must never run twice at once: a test send (from a
  * command or the agent's tool alike), a transfer for one sub-account, a creation, a
- * removal, a STOP list change, the cancellation of one message. Owned by the account's
- * session, so every caller of an action on that account sees the same guard.
+ * removal, a STOP list change, the cancellation of one message. Held by the account's
+ * action path (`actionPath.ts`), so every caller of an action on that account sees the same guard.
  */
 export type ActionKind = 'send' | 'transfer' | 'createSubaccount' | 'removeSubaccount' | 'stopList' | 'cancel';
 

@@ -78,7 +78,7 @@ export function checkInput<T>(
       }
       continue;
     }
-    const problem = command ? checkArgument(name, property, raw, t) : checkProperty(name, property, raw, t);
+    const problem = checkValue(name, property, raw, t, command);
     if (typeof problem === 'string') {
       problems.push(problem);
     } else {
@@ -88,108 +88,93 @@ export function checkInput<T>(
   return problems.length > 0 ? { ok: false, problem: problems.join(' ') } : { ok: true, value: value as T };
 }
 
-function checkProperty(
+/** One given value against its property: the same check per type for tools and commands, in their words. */
+function checkValue(
   name: string,
   property: PropertySchema,
   raw: unknown,
   t: Translate,
-): string | { value: unknown } {
-  switch (property.type) {
-    case 'string': {
-      if (typeof raw !== 'string') {
-        return t('The input field "{0}" must be text.', name);
-      }
-      const text = raw.trim();
-      if (text.length < (property.minLength ?? 0)) {
-        return t('The input field "{0}" must not be empty.', name);
-      }
-      if (raw.length > property.maxLength) {
-        return t('The input field "{0}" must be at most {1} characters long.', name, property.maxLength);
-      }
-      if (property.enum && !property.enum.includes(text)) {
-        return t('The input field "{0}" must be one of: {1}.', name, property.enum.join(', '));
-      }
-      // Free text (an SMS) keeps its spaces: they are counted; a choice is compared trimmed.
-      return { value: property.enum ? text : raw };
-    }
-    case 'integer':
-      if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < property.minimum || raw > property.maximum) {
-        return t(
-          'The input field "{0}" must be a whole number from {1} to {2}.',
-          name,
-          property.minimum,
-          property.maximum,
-        );
-      }
-      return { value: raw };
-    case 'boolean':
-      if (typeof raw !== 'boolean') {
-        return t('The input field "{0}" must be true or false.', name);
-      }
-      return { value: raw };
-    case 'array': {
-      const items = property.items;
-      const fits = (v: unknown) =>
-        typeof v === 'string' && v.trim().length >= items.minLength && v.length <= items.maxLength;
-      if (!Array.isArray(raw) || raw.length < property.minItems || raw.length > property.maxItems || !raw.every(fits)) {
-        return t(
-          'The input field "{0}" must be a list of {1} to {2} texts.',
-          name,
-          property.minItems,
-          property.maxItems,
-        );
-      }
-      return { value: (raw as string[]).map((v) => v.trim()) };
-    }
-  }
-}
-
-/** A command's argument: the same shapes, compared exactly (nothing trimmed, no choice guessed). */
-function checkArgument(
-  name: string,
-  property: PropertySchema,
-  raw: unknown,
-  t: Translate,
+  command: boolean,
 ): string | { value: unknown } {
   switch (property.type) {
     case 'string':
-      // A choice names its values whatever was given instead (`true` for a mode).
-      if (property.enum && (typeof raw !== 'string' || !property.enum.includes(raw))) {
-        return t(
-          'The argument "{0}" must be exactly one of: {1}.',
-          name,
-          property.enum.map((v) => `'${v}'`).join(', '),
-        );
-      }
-      if (typeof raw !== 'string') {
-        return t('The argument "{0}" must be text.', name);
-      }
-      if (raw.length > property.maxLength || raw.trim().length < (property.minLength ?? 0)) {
-        return t(
-          'The argument "{0}" must be text of {1} to {2} characters.',
-          name,
-          property.minLength ?? 0,
-          property.maxLength,
-        );
-      }
-      return { value: raw };
+      return command ? exactText(name, property, raw, t) : forgivingText(name, property, raw, t);
     case 'integer':
-      if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < property.minimum || raw > property.maximum) {
-        return t(
-          'The argument "{0}" must be a whole number from {1} to {2}.',
-          name,
-          property.minimum,
-          property.maximum,
-        );
-      }
-      return { value: raw };
+      return wholeNumber(name, property, raw, t, command);
     case 'boolean':
-      if (typeof raw !== 'boolean') {
-        return t('The argument "{0}" must be true or false.', name);
-      }
-      return { value: raw };
+      return trueOrFalse(name, raw, t, command);
     case 'array':
       // No command takes a list: commands take text, as typed in their input boxes.
-      return t('The argument "{0}" must be text.', name);
+      return command ? t('The argument "{0}" must be text.', name) : textList(name, property, raw, t);
   }
+}
+
+type Property<K extends PropertySchema['type']> = Extract<PropertySchema, { readonly type: K }>;
+
+/** A model's text: a choice compared trimmed; free text (an SMS) keeps its spaces, they are counted. */
+function forgivingText(name: string, property: Property<'string'>, raw: unknown, t: Translate) {
+  if (typeof raw !== 'string') {
+    return t('The input field "{0}" must be text.', name);
+  }
+  const text = raw.trim();
+  if (text.length < (property.minLength ?? 0)) {
+    return t('The input field "{0}" must not be empty.', name);
+  }
+  if (raw.length > property.maxLength) {
+    return t('The input field "{0}" must be at most {1} characters long.', name, property.maxLength);
+  }
+  if (property.enum && !property.enum.includes(text)) {
+    return t('The input field "{0}" must be one of: {1}.', name, property.enum.join(', '));
+  }
+  return { value: property.enum ? text : raw };
+}
+
+/** A command's text: compared exactly (nothing trimmed, no choice guessed). */
+function exactText(name: string, property: Property<'string'>, raw: unknown, t: Translate) {
+  // A choice names its values whatever was given instead (`true` for a mode).
+  if (property.enum && (typeof raw !== 'string' || !property.enum.includes(raw))) {
+    return t('The argument "{0}" must be exactly one of: {1}.', name, property.enum.map((v) => `'${v}'`).join(', '));
+  }
+  if (typeof raw !== 'string') {
+    return t('The argument "{0}" must be text.', name);
+  }
+  if (raw.length > property.maxLength || raw.trim().length < (property.minLength ?? 0)) {
+    return t(
+      'The argument "{0}" must be text of {1} to {2} characters.',
+      name,
+      property.minLength ?? 0,
+      property.maxLength,
+    );
+  }
+  return { value: raw };
+}
+
+function wholeNumber(name: string, property: Property<'integer'>, raw: unknown, t: Translate, command: boolean) {
+  if (typeof raw === 'number' && Number.isInteger(raw) && raw >= property.minimum && raw <= property.maximum) {
+    return { value: raw };
+  }
+  const { minimum, maximum } = property;
+  return command
+    ? t('The argument "{0}" must be a whole number from {1} to {2}.', name, minimum, maximum)
+    : t('The input field "{0}" must be a whole number from {1} to {2}.', name, minimum, maximum);
+}
+
+function trueOrFalse(name: string, raw: unknown, t: Translate, command: boolean) {
+  if (typeof raw === 'boolean') {
+    return { value: raw };
+  }
+  return command
+    ? t('The argument "{0}" must be true or false.', name)
+    : t('The input field "{0}" must be true or false.', name);
+}
+
+/** A model's list of texts, each trimmed. */
+function textList(name: string, property: Property<'array'>, raw: unknown, t: Translate) {
+  const items = property.items;
+  const fits = (v: unknown) =>
+    typeof v === 'string' && v.trim().length >= items.minLength && v.length <= items.maxLength;
+  if (!Array.isArray(raw) || raw.length < property.minItems || raw.length > property.maxItems || !raw.every(fits)) {
+    return t('The input field "{0}" must be a list of {1} to {2} texts.', name, property.minItems, property.maxItems);
+  }
+  return { value: (raw as string[]).map((v) => v.trim()) };
 }

@@ -5,10 +5,10 @@ import type { AccountSessions } from '../accounts/accountSessions';
 import type { PartnerLog } from '../log/partnerLog';
 import type { MessageStatusPanels } from '../panels/messageStatus/messageStatusPanels';
 import { formatCount } from '../ui/localeFormat';
-import { showInfo, withNotificationProgress } from '../ui/notifications';
+import { showInfo } from '../ui/notifications';
 import { resolveAccount } from './accountPick';
 import { givenAccount, givenText } from './actionArgs';
-import { sayFailure } from './actionFailure';
+import { commandHost, type Confirm } from './commandHost';
 import { prompted } from '../ui/prompt';
 import { givenOrAskMessageId } from './messageIdPrompt';
 
@@ -17,7 +17,7 @@ export interface CancelDeps {
   readonly panels: MessageStatusPanels;
   readonly log?: PartnerLog;
   /** Asks the user to confirm; the command uses a modal dialog. */
-  readonly confirm: (message: string, detail: string, action: string) => Promise<boolean>;
+  readonly confirm: Confirm;
 }
 
 export type CancelOutcome = 'done' | 'cancelled' | 'refused' | 'unknown' | 'busy';
@@ -54,49 +54,39 @@ export async function cancelScheduledSend(
   );
 }
 
-/** The modal, then ONE `message-cancel` under the guard of this message. */
+/** The modal, then ONE `message-cancel` on the account's action path, guarded per message. */
 async function cancelOnce(deps: CancelDeps, session: AccountSession, id: string): Promise<CancelOutcome> {
-  const release = session.actions.enter('cancel', id);
-  if (!release) {
-    void showInfo(vscode.l10n.t('Message {0} is already being cancelled.', id));
-    return 'busy';
-  }
-  try {
-    const several = deps.sessions.forService(session.service).length > 1;
-    const account = several ? `${session.label} · ${session.name}` : session.label;
-    const waiting = deps.panels
-      .get(session.id, id)
-      ?.current?.summary.filter((e) => e.category === 'waiting')
-      .reduce((n, e) => n + e.count, 0);
-    const lines = [
-      waiting !== undefined && waiting > 0
-        ? vscode.l10n.t(
-            '{0} recipients are still waiting: they will not receive it.',
-            formatCount(waiting, vscode.env.language),
-          )
-        : vscode.l10n.t('Its recipients will not receive it.'),
-      vscode.l10n.t(
-        'The provider refuses a cancellation less than {0} minutes before the send time, and once it is sent.',
-        CANCEL_MIN_LEAD_MINUTES,
-      ),
-      vscode.l10n.t('Account: {0}', account),
-    ];
-    const action = vscode.l10n.t('Cancel the Send');
-    if (
-      !(await deps.confirm(vscode.l10n.t('Cancel the scheduled send of message {0}?', id), lines.join('\n'), action))
-    ) {
-      return 'cancelled';
-    }
-    try {
-      await withNotificationProgress({ title: vscode.l10n.t('Cancelling message {0}…', id) }, () =>
-        session.cancelMessage(id),
-      );
-      deps.log?.info(`${SERVICES[session.service].label}: message ${id} cancelled`);
-      void showInfo(vscode.l10n.t('The scheduled send of message {0} was cancelled.', id));
-      void deps.panels.get(session.id, id)?.load();
-      return 'done';
-    } catch (error) {
-      const failure = sayFailure(deps.log, `${SERVICES[session.service].label}: cancelling message ${id}`, error, {
+  const waiting = deps.panels
+    .get(session.id, id)
+    ?.current?.summary.filter((e) => e.category === 'waiting')
+    .reduce((n, e) => n + e.count, 0);
+  const label = SERVICES[session.service].label;
+  const reload = () => void deps.panels.get(session.id, id)?.load();
+  const done = await session.actions.perform(
+    {
+      kind: 'cancel',
+      subject: id,
+      confirm: {
+        question: vscode.l10n.t('Cancel the scheduled send of message {0}?', id),
+        lines: [
+          waiting !== undefined && waiting > 0
+            ? vscode.l10n.t(
+                '{0} recipients are still waiting: they will not receive it.',
+                formatCount(waiting, vscode.env.language),
+              )
+            : vscode.l10n.t('Its recipients will not receive it.'),
+          vscode.l10n.t(
+            'The provider refuses a cancellation less than {0} minutes before the send time, and once it is sent.',
+            CANCEL_MIN_LEAD_MINUTES,
+          ),
+        ],
+        button: vscode.l10n.t('Cancel the Send'),
+      },
+      progress: vscode.l10n.t('Cancelling message {0}…', id),
+      logAs: `${label}: cancelling message ${id}`,
+      run: () => session.cancelMessage(id),
+      words: {
+        busy: vscode.l10n.t('Message {0} is already being cancelled.', id),
         refused: (reason) => vscode.l10n.t('The cancellation was refused: {0}', reason),
         notSent: (reason) => vscode.l10n.t('The send was not cancelled: {0}', reason),
         // Sent, but no answer we can trust (a timeout, the key replaced mid-request): it may or may not have been cancelled.
@@ -105,17 +95,23 @@ async function cancelOnce(deps: CancelDeps, session: AccountSession, id: string)
             'The outcome of the cancellation is unknown: {0} The message status is being read again; check it before trying again.',
             reason,
           ),
-      });
-      if (failure === 'refused') {
-        void deps.panels.get(session.id, id)?.load();
-      }
-      if (failure !== 'unknown') {
-        return 'refused';
-      }
-      deps.panels.show(session, id);
-      return 'unknown';
-    }
-  } finally {
-    release();
+      },
+      after: {
+        refused: (_error, failure) => {
+          if (failure === 'refused') {
+            reload();
+          }
+        },
+        unknown: () => deps.panels.show(session, id),
+      },
+    },
+    commandHost(deps.confirm),
+  );
+  if (done.outcome !== 'done') {
+    return done.outcome === 'notSent' ? 'refused' : done.outcome;
   }
+  deps.log?.info(`${label}: message ${id} cancelled`);
+  void showInfo(vscode.l10n.t('The scheduled send of message {0} was cancelled.', id));
+  reload();
+  return 'done';
 }

@@ -9,10 +9,12 @@ import {
 } from '../api';
 import type { AccountSessions } from '../accounts/accountSessions';
 import type { PartnerLog } from '../log/partnerLog';
-import { showError, showInfo, withNotificationProgress } from '../ui/notifications';
+import { showError } from '../ui/notifications';
 import { resolveAccount } from './accountPick';
 import { givenAccount, givenArgs } from './actionArgs';
-import { sayFailure } from './actionFailure';
+import type { AccountSession } from '../accounts/accountSession';
+import type { ActionWords } from '../accounts/actionPath';
+import { commandHost, type Confirm } from './commandHost';
 import { prompted } from '../ui/prompt';
 import { askRequest } from './createSubaccountSteps';
 import { offerKeys, requestLines } from './createSubaccountReport';
@@ -21,7 +23,7 @@ export interface CreateSubaccountDeps {
   readonly sessions: AccountSessions;
   readonly log?: PartnerLog;
   /** Asks the user to confirm; the command uses a modal dialog. */
-  readonly confirm: (message: string, detail: string, action: string) => Promise<boolean>;
+  readonly confirm: Confirm;
   /** Stores a key as an account of its own (the existing *Save as Account…* path). */
   readonly saveAsAccount: (service: ServiceId, key: string, name: string) => Promise<unknown>;
 }
@@ -54,8 +56,9 @@ export async function createSubaccount(
   }
   const label = SERVICES[session.service].label;
   const locale = vscode.env.language;
-  if (session.actions.isBusy('createSubaccount')) {
-    void showInfo(vscode.l10n.t('A sub-account is already being created for {0}.', session.name));
+  const host = commandHost(deps.confirm);
+  const words = createWords(session.name);
+  if (session.actions.refuseIfBusy({ kind: 'createSubaccount', words }, host)) {
     return { outcome: 'busy' };
   }
   let request: SubaccountCreateRequest | undefined = given.value;
@@ -72,64 +75,74 @@ export async function createSubaccount(
       return { outcome: 'cancelled' };
     }
   }
-  const email = request.email?.trim();
-  const message = email
-    ? vscode.l10n.t('Create the {0} sub-account {1}?', label, email)
-    : vscode.l10n.t('Create a {0} sub-account?', label);
-  const action = vscode.l10n.t('Create');
-  const release = session.actions.enter('createSubaccount');
-  if (!release) {
-    return { outcome: 'busy' };
+  const sent = request;
+  const email = sent.email?.trim();
+  const done = await session.actions.perform(
+    {
+      kind: 'createSubaccount',
+      words,
+      confirm: {
+        question: email
+          ? vscode.l10n.t('Create the {0} sub-account {1}?', label, email)
+          : vscode.l10n.t('Create a {0} sub-account?', label),
+        lines: requestLines(session, sent, locale),
+        button: vscode.l10n.t('Create'),
+      },
+      progress: vscode.l10n.t('Creating the sub-account {0}…', email ?? ''),
+      logAs: `${label} (${session.id}): creating a sub-account`,
+      run: () => session.createSubaccount(sent),
+      after: {
+        done: (created) => {
+          // Scrubbed from the log from now on, like the keys the list brings.
+          deps.log?.rememberSecret(created.apiKey);
+          shown(session, sent, created);
+        },
+        unknown: () => {
+          session.subaccountIndex.changed();
+          void session.subaccounts.reload();
+          void session.refresh({ maxAgeMs: 0 });
+        },
+      },
+    },
+    host,
+  );
+  if (done.outcome !== 'done') {
+    return { outcome: done.outcome === 'notSent' ? 'refused' : done.outcome };
   }
-  try {
-    if (!(await deps.confirm(message, requestLines(session, request, locale).join('\n'), action))) {
-      return { outcome: 'cancelled' };
-    }
-    const sent = request;
-    const created = await withNotificationProgress(
-      { title: vscode.l10n.t('Creating the sub-account {0}…', email ?? '') },
-      () => session.createSubaccount(sent),
-    );
-    if (created.apiKey) {
-      // Scrubbed from the log from now on, like the keys the list brings.
-      deps.log?.rememberSecret(created.apiKey);
-    }
-    const currency = session.account?.credits.balance.currency ?? 'EUR';
-    const credit = sent.creditToAttribute ?? '0';
-    session.subaccounts.insertCreated({
-      email: created.email,
-      type: sent.type,
-      token: created.token,
-      apiKey: created.apiKey,
-      balance: money(Number(credit).toFixed(3), currency),
-    });
-    session.subaccountIndex.changed();
-    if (sent.creditToAttribute !== undefined) {
-      // The main account paid for it: read its balance again (one /me, shared).
-      void session.refresh({ maxAgeMs: 0 });
-    }
-    deps.log?.info(`${label} (${session.id}): sub-account created (${sent.type}).`);
-    void offerKeys(deps.saveAsAccount, session.service, created);
-    return { outcome: 'done', created };
-  } catch (error) {
+  deps.log?.info(`${label} (${session.id}): sub-account created (${sent.type}).`);
+  void offerKeys(deps.saveAsAccount, session.service, done.value);
+  return { outcome: 'done', created: done.value };
+}
+
+/** The new sub-account in the tree from the answer; the main balance read again when it paid. */
+function shown(session: AccountSession, sent: SubaccountCreateRequest, created: CreatedSubaccount): void {
+  const currency = session.account?.credits.balance.currency ?? 'EUR';
+  const credit = sent.creditToAttribute ?? '0';
+  session.subaccounts.insertCreated({
+    email: created.email,
+    type: sent.type,
+    token: created.token,
+    apiKey: created.apiKey,
+    balance: money(Number(credit).toFixed(3), currency),
+  });
+  session.subaccountIndex.changed();
+  if (sent.creditToAttribute !== undefined) {
+    // The main account paid for it: read its balance again (one /me, shared).
+    void session.refresh({ maxAgeMs: 0 });
+  }
+}
+
+/** What a creation says when it cannot go on. */
+function createWords(name: string): ActionWords {
+  return {
+    busy: vscode.l10n.t('A sub-account is already being created for {0}.', name),
     // "Not created" only when the provider said no or nothing left the machine; otherwise
     // it may or may not exist now (a timeout, the key replaced mid-request). Never sent again.
-    const failure = sayFailure(deps.log, `${label} (${session.id}): creating a sub-account`, error, {
-      refused: (reason) => vscode.l10n.t('The sub-account was not created: {0}', reason),
-      unknown: (reason) =>
-        vscode.l10n.t(
-          'The outcome of the creation is unknown: {0} The sub-accounts are being read again; check them before trying again.',
-          reason,
-        ),
-    });
-    if (failure !== 'unknown') {
-      return { outcome: 'refused' };
-    }
-    session.subaccountIndex.changed();
-    void session.subaccounts.reload();
-    void session.refresh({ maxAgeMs: 0 });
-    return { outcome: 'unknown' };
-  } finally {
-    release();
-  }
+    refused: (reason) => vscode.l10n.t('The sub-account was not created: {0}', reason),
+    unknown: (reason) =>
+      vscode.l10n.t(
+        'The outcome of the creation is unknown: {0} The sub-accounts are being read again; check them before trying again.',
+        reason,
+      ),
+  };
 }

@@ -5,8 +5,9 @@ import type { AccountSessions } from '../accounts/accountSessions';
 import type { PartnerLog } from '../log/partnerLog';
 import { formatMoney } from '../ui/localeFormat';
 import { givenSubaccount, givenText } from './actionArgs';
-import { sayFailure } from './actionFailure';
-import { showError, showInfo, withNotificationProgress } from '../ui/notifications';
+import type { ActionWords } from '../accounts/actionPath';
+import { commandHost, type Confirm } from './commandHost';
+import { showError, showInfo } from '../ui/notifications';
 import { ambiguousNote, amountReasonText, readTypedAmount } from './amountInput';
 import { askText, prompted, required } from '../ui/prompt';
 
@@ -18,7 +19,7 @@ export interface TransferDeps {
   /** Re-reads an account's credits and sub-accounts (after a transfer, or when its outcome is unknown). */
   readonly tree: { reload(session: AccountSession): Promise<void> };
   /** Asks the user to confirm; the command uses a modal dialog. */
-  readonly confirm: (message: string, detail: string, action: string) => Promise<boolean>;
+  readonly confirm: Confirm;
 }
 
 export type TransferOutcome = 'done' | 'cancelled' | 'refused' | 'unknown' | 'busy';
@@ -95,8 +96,9 @@ export async function transferCredit(
     return 'refused';
   }
   const token = sub.token;
-  if (session.actions.isBusy('transfer', token)) {
-    void showInfo(vscode.l10n.t('A transfer for {0} is already in progress.', sub.email));
+  const words = transferWords(sub.email);
+  const host = commandHost(deps.confirm);
+  if (session.actions.refuseIfBusy({ kind: 'transfer', subject: token, words }, host)) {
     return 'busy';
   }
   const mainBalance = session.account?.credits.balance;
@@ -159,50 +161,53 @@ export async function transferCredit(
       ? vscode.l10n.t('Add {0} to {1}?', shown, sub.email)
       : vscode.l10n.t('Remove {0} from {1}?', shown, sub.email);
   const action = direction === 'add' ? vscode.l10n.t('Add {0}', shown) : vscode.l10n.t('Remove {0}', shown);
-  const release = session.actions.enter('transfer', token);
-  if (!release) {
-    return 'busy';
+  const done = await session.actions.perform(
+    {
+      kind: 'transfer',
+      subject: token,
+      words,
+      confirm: { question: message, lines, button: action },
+      progress:
+        direction === 'add'
+          ? vscode.l10n.t('Adding {0} to {1}…', shown, sub.email)
+          : vscode.l10n.t('Removing {0} from {1}…', shown, sub.email),
+      logAs: `${label}: transfer ${direction} ${read.amount} for sub-account ${sub.id}`,
+      run: () => session.transferCredit(direction, token, read.amount),
+      after: {
+        done: (result) => {
+          session.subaccounts.updateBalance(sub.id, result.subaccountCredit);
+          session.applyBalance(result.credit);
+        },
+        unknown: () => void deps.tree.reload(session),
+      },
+    },
+    host,
+  );
+  if (done.outcome !== 'done') {
+    return done.outcome === 'notSent' ? 'refused' : done.outcome;
   }
-  try {
-    if (!(await deps.confirm(message, lines.join('\n'), action))) {
-      return 'cancelled';
-    }
-    const progressTitle =
-      direction === 'add'
-        ? vscode.l10n.t('Adding {0} to {1}…', shown, sub.email)
-        : vscode.l10n.t('Removing {0} from {1}…', shown, sub.email);
-    const result = await withNotificationProgress({ title: progressTitle }, () =>
-      session.transferCredit(direction, token, read.amount),
-    );
-    session.subaccounts.updateBalance(sub.id, result.subaccountCredit);
-    session.applyBalance(result.credit);
-    void showInfo(
+  void showInfo(
+    vscode.l10n.t(
+      'Done. {0} now has {1}; the main account has {2}.',
+      sub.email,
+      formatMoney(done.value.subaccountCredit, locale),
+      formatMoney(done.value.credit, locale),
+    ),
+  );
+  return 'done';
+}
+
+/** What a transfer says when it cannot go on. */
+function transferWords(email: string): ActionWords {
+  return {
+    busy: vscode.l10n.t('A transfer for {0} is already in progress.', email),
+    refused: (reason) => vscode.l10n.t('The transfer was refused: {0}', reason),
+    notSent: (reason) => vscode.l10n.t('No credit was moved: {0}', reason),
+    // Sent, but no answer we can trust (a timeout, the key replaced mid-request): it may or may not have happened.
+    unknown: (reason) =>
       vscode.l10n.t(
-        'Done. {0} now has {1}; the main account has {2}.',
-        sub.email,
-        formatMoney(result.subaccountCredit, locale),
-        formatMoney(result.credit, locale),
+        'The outcome of the transfer is unknown: {0} The balances are being read again; check them before trying again.',
+        reason,
       ),
-    );
-    return 'done';
-  } catch (error) {
-    const where = `${label}: transfer ${direction} ${read.amount} for sub-account ${sub.id}`;
-    const failure = sayFailure(deps.log, where, error, {
-      refused: (reason) => vscode.l10n.t('The transfer was refused: {0}', reason),
-      notSent: (reason) => vscode.l10n.t('No credit was moved: {0}', reason),
-      // Sent, but no answer we can trust (a timeout, the key replaced mid-request): it may or may not have happened.
-      unknown: (reason) =>
-        vscode.l10n.t(
-          'The outcome of the transfer is unknown: {0} The balances are being read again; check them before trying again.',
-          reason,
-        ),
-    });
-    if (failure !== 'unknown') {
-      return 'refused';
-    }
-    void deps.tree.reload(session);
-    return 'unknown';
-  } finally {
-    release();
-  }
+  };
 }

@@ -4,17 +4,17 @@ import type { AccountSession } from '../accounts/accountSession';
 import type { AccountSessions } from '../accounts/accountSessions';
 import type { PartnerLog } from '../log/partnerLog';
 import { formatMoney } from '../ui/localeFormat';
-import { showError, showInfo, withNotificationProgress } from '../ui/notifications';
+import { showError, showInfo } from '../ui/notifications';
 import { resolveAccount } from './accountPick';
 import { givenAccount, givenSubaccount } from './actionArgs';
-import { sayFailure } from './actionFailure';
+import { commandHost, type Confirm } from './commandHost';
 import { askText, prompted } from '../ui/prompt';
 
 export interface RemoveSubaccountDeps {
   readonly sessions: AccountSessions;
   readonly log?: PartnerLog;
   /** The modal: says what removal does; true to go on. */
-  readonly confirm: (message: string, detail: string, action: string) => Promise<boolean>;
+  readonly confirm: Confirm;
   /** Asks to type the e-mail; resolves to what was typed, or undefined on Escape. */
   readonly typeEmail: (email: string, validate: (value: string) => string | undefined) => Promise<string | undefined>;
 }
@@ -63,65 +63,70 @@ export async function removeSubaccount(deps: RemoveSubaccountDeps, node: unknown
     return 'refused';
   }
   const token = sub.token;
-  const release = session.actions.enter('removeSubaccount', token);
-  if (!release) {
-    void showInfo(vscode.l10n.t('{0} is already being removed.', sub.email));
-    return 'busy';
-  }
-  try {
-    const balance = formatMoney(sub.balance, locale);
-    const lines = [
-      vscode.l10n.t('Balance: {0}', balance),
-      vscode.l10n.t('Its key stops working and it leaves this list. This cannot be undone.'),
-    ];
-    if (sub.balance.value > 0) {
-      lines.push(
-        vscode.l10n.t(
-          "The provider's documentation does not say what becomes of a remaining balance: take it back first with Remove Credit… to keep it.",
-        ),
-      );
-    }
-    const action = vscode.l10n.t('Remove…');
-    const question = vscode.l10n.t('Remove the {0} sub-account {1} (balance {2})?', label, sub.email, balance);
-    if (!(await deps.confirm(question, lines.join('\n'), action))) {
-      return 'cancelled';
-    }
-    const typed = await deps.typeEmail(sub.email, (v) => typedEmailProblem(v, sub.email));
-    if (typed === undefined || typedEmailProblem(typed, sub.email) !== undefined) {
-      return 'cancelled';
-    }
-    await withNotificationProgress({ title: vscode.l10n.t('Removing the sub-account {0}…', sub.email) }, () =>
-      session.removeSubaccount(token),
+  const balance = formatMoney(sub.balance, locale);
+  const lines = [
+    vscode.l10n.t('Balance: {0}', balance),
+    vscode.l10n.t('Its key stops working and it leaves this list. This cannot be undone.'),
+  ];
+  if (sub.balance.value > 0) {
+    lines.push(
+      vscode.l10n.t(
+        "The provider's documentation does not say what becomes of a remaining balance: take it back first with Remove Credit… to keep it.",
+      ),
     );
+  }
+  const gone = () => {
     session.subaccounts.removeItem(sub.id);
     session.subaccountIndex.changed(sub.id);
-    deps.log?.info(`${label} (${session.id}): sub-account ${sub.id} removed.`);
-    void showInfo(vscode.l10n.t('Sub-account {0} removed.', sub.email));
-    return 'done';
-  } catch (error) {
-    if (isPartnerError(error) && error.kind === 'api' && error.code === 404) {
-      // Gone already (removed elsewhere): the tree stops showing it.
-      session.subaccounts.removeItem(sub.id);
-      session.subaccountIndex.changed(sub.id);
-    }
-    // "Not removed" only when the provider said no or nothing left the machine.
-    const failure = sayFailure(deps.log, `${label} (${session.id}): removing sub-account ${sub.id}`, error, {
-      refused: (reason) => vscode.l10n.t('The sub-account was not removed: {0}', reason),
-      unknown: (reason) =>
-        vscode.l10n.t(
-          'The outcome of the removal is unknown: {0} The sub-accounts are being read again; check them before trying again.',
-          reason,
-        ),
-    });
-    if (failure !== 'unknown') {
-      return 'refused';
-    }
-    session.subaccountIndex.changed();
-    void session.subaccounts.reload();
-    return 'unknown';
-  } finally {
-    release();
+  };
+  const done = await session.actions.perform(
+    {
+      kind: 'removeSubaccount',
+      subject: token,
+      confirm: {
+        question: vscode.l10n.t('Remove the {0} sub-account {1} (balance {2})?', label, sub.email, balance),
+        lines,
+        button: vscode.l10n.t('Remove…'),
+        also: async () => {
+          const typed = await deps.typeEmail(sub.email, (v) => typedEmailProblem(v, sub.email));
+          return typed !== undefined && typedEmailProblem(typed, sub.email) === undefined;
+        },
+      },
+      progress: vscode.l10n.t('Removing the sub-account {0}…', sub.email),
+      logAs: `${label} (${session.id}): removing sub-account ${sub.id}`,
+      run: () => session.removeSubaccount(token),
+      words: {
+        busy: vscode.l10n.t('{0} is already being removed.', sub.email),
+        // "Not removed" only when the provider said no or nothing left the machine.
+        refused: (reason) => vscode.l10n.t('The sub-account was not removed: {0}', reason),
+        unknown: (reason) =>
+          vscode.l10n.t(
+            'The outcome of the removal is unknown: {0} The sub-accounts are being read again; check them before trying again.',
+            reason,
+          ),
+      },
+      after: {
+        done: gone,
+        refused: (error) => {
+          if (isPartnerError(error) && error.kind === 'api' && error.code === 404) {
+            // Gone already (removed elsewhere): the tree stops showing it.
+            gone();
+          }
+        },
+        unknown: () => {
+          session.subaccountIndex.changed();
+          void session.subaccounts.reload();
+        },
+      },
+    },
+    commandHost(deps.confirm),
+  );
+  if (done.outcome !== 'done') {
+    return done.outcome === 'notSent' ? 'refused' : done.outcome;
   }
+  deps.log?.info(`${label} (${session.id}): sub-account ${sub.id} removed.`);
+  void showInfo(vscode.l10n.t('Sub-account {0} removed.', sub.email));
+  return 'done';
 }
 
 /** From the palette: the account, then one of the sub-accounts the tree has loaded. */

@@ -1,48 +1,18 @@
 import * as vscode from 'vscode';
-import { isCreditProblem, isIpRefused, isPartnerError, isStopListed, type PartnerError } from '../api';
+import { isCreditProblem, isIpRefused, isPartnerError, isStopListed } from '../api';
+import type { AccountSession } from '../accounts/accountSession';
 import { errorText } from '../ui/errorText';
-import { sayFailure } from './actionFailure';
 import { showError } from '../ui/notifications';
-import type { SendFlowDeps, SendOutcome, SendPlan } from './sendTestFlow';
 
 /**
- * What a test send's failure means for the user, by the one classification of actions
- * (`classifyActionFailure`): refused (the provider's reason, with the action that fixes
- * it), nothing sent, or unknown (said, and the credits read again; never re-sent).
+ * A test send's refusal (by the one classification, `classifyActionFailure`) in words,
+ * with the action that fixes it: buy credit, allow this machine's address, take the
+ * recipient off the STOP list, replace the key.
  */
-export async function sendFailed(deps: SendFlowDeps, plan: SendPlan, error: unknown): Promise<SendOutcome> {
-  const { session } = plan;
+export function explainRefusal(session: AccountSession, recipients: readonly string[], error: unknown): void {
   if (!isPartnerError(error)) {
-    deps.log?.warn(
-      `${session.label} (${session.id}): test send (${plan.mode}) failed: ${error instanceof Error ? error.message : String(error)}`,
-    );
-    throw error;
+    return;
   }
-  const failure = sayFailure(deps.log, `${session.label} (${session.id}): test send (${plan.mode})`, error, {
-    // A refusal is explained below, with the action that fixes it.
-    // Nothing left the machine (cancelled while waiting for its turn, a certificate refused).
-    notSent: (reason) => vscode.l10n.t('Nothing was sent: {0}', reason),
-    // The request may have reached the provider, whatever stopped the wait for its answer
-    // (a timeout, the account's key replaced or the account removed mid-request).
-    unknown: (reason) =>
-      vscode.l10n.t(
-        'The outcome is unknown: the message may have been sent. {0} The credits are being read again; check the account before sending again.',
-        reason,
-      ),
-  });
-  if (failure === 'refused') {
-    explainRefusal(plan, error);
-  }
-  if (failure !== 'unknown') {
-    return 'refused';
-  }
-  void deps.reload(session);
-  return 'unknown';
-}
-
-/** A documented refusal in words, with the action that fixes it. */
-function explainRefusal(plan: SendPlan, error: PartnerError): void {
-  const { session } = plan;
   const text = errorText(error);
   const dashboard = vscode.l10n.t('Open Dashboard');
   const setKey = vscode.l10n.t('Replace API Key…');
@@ -58,7 +28,7 @@ function explainRefusal(plan: SendPlan, error: PartnerError): void {
     );
     actions.push(dashboard);
   } else if (error.kind === 'api' && isStopListed(error.code)) {
-    const which = stopListedRecipient(plan.recipients, error.providerMessage);
+    const which = stopListedRecipient(recipients, error.providerMessage);
     if (which) {
       message =
         session.service === 'sms'

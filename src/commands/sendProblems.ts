@@ -12,6 +12,7 @@ import {
   SENDER_MAX,
   SENDER_MIN,
 } from '../api';
+import { phoneProblem } from '../ui/inputProblems';
 
 // What the test-send prompts say of a typed (or given) value: their `validateInput` and
 // the check of an answer given in advance, in the same words.
@@ -29,8 +30,14 @@ export function phoneNumbersProblem(input: string): string | undefined {
       return vscode.l10n.t('A test goes to at most {0} numbers.', MAX_TEST_RECIPIENTS);
     case 'duplicate':
       return vscode.l10n.t('{0} is there twice.', check.value);
-    case 'invalid':
-      return vscode.l10n.t('{0} is not an international number: write it as +33612345678.', check.value);
+    case 'invalid': {
+      // A number written with its + is explained as every phone-number check explains it
+      // (digits, country code); one without is not international, whatever else it is.
+      const why = check.value.startsWith('+') ? phoneProblem(check.value) : undefined;
+      return why
+        ? vscode.l10n.t('{0}: {1}', check.value, why)
+        : vscode.l10n.t('{0} is not an international number: write it as +33612345678.', check.value);
+    }
   }
 }
 

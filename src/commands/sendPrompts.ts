@@ -5,7 +5,8 @@ import { askText, pickOne, refuseArgument, required } from '../ui/prompt';
 import { scheduleProblem } from './sendProblems';
 import type { SendFlowDeps, SendMode } from './sendTestFlow';
 
-// The questions both test sends ask: when, sandbox or real, and the sender remembered per account.
+// The questions both test sends ask (when, sandbox or real, the sender remembered per account)
+// and where their text starts: the active editor.
 
 const senderKey = (session: AccountSession) => `partnerExplorer.sendTest.sender.${session.id}`;
 
@@ -67,4 +68,17 @@ export async function pickMode(title: string, recipients: number): Promise<SendM
     ignoreFocusOut: true,
   });
   return picked.mode;
+}
+
+/** The active editor's selection when it holds text, else its whole document; undefined without an editor. */
+export function editorContent():
+  { readonly text: string; readonly selected: boolean; readonly document: vscode.TextDocument } | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    return undefined;
+  }
+  const selected = editor.document.getText(editor.selection);
+  return selected.trim() !== ''
+    ? { text: selected, selected: true, document: editor.document }
+    : { text: editor.document.getText(), selected: false, document: editor.document };
 }

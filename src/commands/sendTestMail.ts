@@ -3,16 +3,9 @@ import { checkEmails, isMailClient, type MailClient, MAX_TEST_RECIPIENTS, type S
 import type { AccountSession } from '../accounts/accountSession';
 import { givenOrAsk, pickOne, refuseArgument } from '../ui/prompt';
 import { emailsProblem, htmlProblem, subjectProblem } from './sendProblems';
-import {
-  confirmAndSend,
-  payerLines,
-  recipientLines,
-  sendCommand,
-  type SendFlowDeps,
-  type SendMode,
-  type SendOutcome,
-} from './sendTestFlow';
-import { askSchedule, givenSchedule, pickMode, scheduleLine } from './sendPrompts';
+import { sendCommand, type SendFlowDeps, type SendMode, type SendOutcome } from './sendTestFlow';
+import { performSend } from './sendPlan';
+import { askSchedule, editorContent, givenSchedule, pickMode } from './sendPrompts';
 
 /** Answers given in advance (see `SendSmsArgs`); `html` replaces the editor's content. */
 export interface SendMailArgs {
@@ -24,16 +17,14 @@ export interface SendMailArgs {
   readonly mode?: SendMode;
 }
 
-/** The HTML to send: the selection, else the whole active document. */
+/** The HTML to send: the selection, else the whole active document; its title as the subject. */
 function editorHtml(): { readonly html: string; readonly title?: string } {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor) {
+  const content = editorContent();
+  if (!content) {
     return { html: '' };
   }
-  const selected = editor.document.getText(editor.selection);
-  const html = selected.trim() !== '' ? selected : editor.document.getText();
-  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(editor.document.getText())?.[1]?.trim();
-  return { html, title: title || undefined };
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(content.document.getText())?.[1]?.trim();
+  return { html: content.text, title: title || undefined };
 }
 
 /** `Send Test E-mail…`: the active HTML document as the content, subject, recipients, mode. */
@@ -84,23 +75,18 @@ async function mailFlow(
     }
   }
   const mode = args.mode ?? (await pickMode(title, recipients.length));
-  const [recipientsLine, costLine] = recipientLines(session, recipients, recipients.length);
-  const lines = [...payerLines(session), recipientsLine, vscode.l10n.t('Subject: {0}', subject), costLine];
-  const scheduled = schedule && scheduleLine(schedule);
-  if (scheduled) {
-    lines.push(scheduled);
-  }
-  return confirmAndSend(deps, {
+  return performSend(deps, {
     session,
-    scheduled,
     mode,
     recipients,
+    units: recipients.length,
+    details: [vscode.l10n.t('Subject: {0}', subject)],
+    schedule,
     question: vscode.l10n.t(
       'Send this e-mail to {0} recipient(s) for real from {1}? This spends credit.',
       recipients.length,
       session.name,
     ),
-    lines,
     progress:
       mode === 'sandbox' ? vscode.l10n.t('Sending a test e-mail in sandbox…') : vscode.l10n.t('Sending a test e-mail…'),
     send: (signal) =>

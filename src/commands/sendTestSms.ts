@@ -14,16 +14,9 @@ import {
 import type { AccountSession } from '../accounts/accountSession';
 import { askText, givenOrAsk, pickMany, refuseArgument } from '../ui/prompt';
 import { phoneNumbersProblem, senderProblem, smsTextProblem } from './sendProblems';
-import {
-  confirmAndSend,
-  payerLines,
-  recipientLines,
-  sendCommand,
-  type SendFlowDeps,
-  type SendMode,
-  type SendOutcome,
-} from './sendTestFlow';
-import { askSchedule, givenSchedule, pickMode, rememberedSender, rememberSender, scheduleLine } from './sendPrompts';
+import { sendCommand, type SendFlowDeps, type SendMode, type SendOutcome } from './sendTestFlow';
+import { performSend } from './sendPlan';
+import { askSchedule, editorContent, givenSchedule, pickMode, rememberedSender, rememberSender } from './sendPrompts';
 
 /**
  * Answers given in advance (from another extension, a keybinding, or a test): each one
@@ -44,17 +37,12 @@ export interface SendSmsArgs {
 
 /** The message to start from: the selection, else a short `sms` or plain-text document. */
 function editorText(): string {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor) {
-    return '';
+  const content = editorContent();
+  if (!content || content.selected) {
+    return content?.text ?? '';
   }
-  const selected = editor.document.getText(editor.selection);
-  if (selected.trim() !== '') {
-    return selected;
-  }
-  const doc = editor.document;
-  const whole = doc.getText();
-  return ['sms', 'plaintext'].includes(doc.languageId) && whole.length <= 153 * MAX_SMS_PARTS ? whole.trim() : '';
+  const fits = content.text.length <= 153 * MAX_SMS_PARTS;
+  return ['sms', 'plaintext'].includes(content.document.languageId) && fits ? content.text.trim() : '';
 }
 
 /** `Send Test SMS…`: account, recipients, message, sender, options, mode; sandbox by default. */
@@ -125,29 +113,20 @@ async function smsFlow(
   const mode = args.mode ?? (await pickMode(title, recipients.length));
   const parts = measureSms(message, { unicode, stopMention: stopSms }).parts;
   const total = parts * recipients.length;
-  const [recipientsLine, costLine] = recipientLines(session, recipients, total);
-  const lines = [
-    ...payerLines(session, sender),
-    recipientsLine,
-    vscode.l10n.t('Segments: {0} SMS per recipient, {1} in all', parts, total),
-    costLine,
-  ];
-  const scheduled = schedule && scheduleLine(schedule);
-  if (scheduled) {
-    lines.push(scheduled);
-  }
-  return confirmAndSend(deps, {
+  return performSend(deps, {
     session,
-    scheduled,
     mode,
     recipients,
+    units: total,
+    sender,
+    details: [vscode.l10n.t('Segments: {0} SMS per recipient, {1} in all', parts, total)],
+    schedule,
     question: vscode.l10n.t(
       'Send {0} SMS to {1} recipient(s) for real from {2}? This spends credit.',
       total,
       recipients.length,
       session.name,
     ),
-    lines,
     progress:
       mode === 'sandbox' ? vscode.l10n.t('Sending a test SMS in sandbox…') : vscode.l10n.t('Sending a test SMS…'),
     send: (signal) =>

@@ -10,13 +10,14 @@ import { errorText } from '../ui/errorText';
 import { showError, showInfo, withNotificationProgress } from '../ui/notifications';
 import { resolveAccount } from './accountPick';
 import { givenAccount, givenStopEntry, givenText } from './actionArgs';
-import { sayFailure } from './actionFailure';
+import type { Action, ActionWords } from '../accounts/actionPath';
+import { commandHost, type Confirm } from './commandHost';
 
 export interface StopListDeps {
   readonly sessions: AccountSessions;
   readonly log?: PartnerLog;
   /** Asks the user to confirm a removal; the command uses a modal dialog. */
-  readonly confirm: (message: string, detail: string, action: string) => Promise<boolean>;
+  readonly confirm: Confirm;
 }
 
 export type StopOutcome = 'done' | 'cancelled' | 'refused' | 'unknown' | 'busy';
@@ -34,36 +35,42 @@ async function smsAccount(
   return session;
 }
 
-async function once(session: AccountSession, work: () => Promise<StopOutcome>): Promise<StopOutcome> {
-  const release = session.actions.enter('stopList');
-  if (!release) {
-    void showInfo(vscode.l10n.t('A STOP list change for {0} is already in progress.', session.name));
-    return 'busy';
-  }
-  try {
-    return await work();
-  } finally {
-    release();
-  }
-}
-
-/** A refusal is said as such; anything else after sending leaves the outcome unknown: said, and the list re-read. */
-function failed(deps: StopListDeps, session: AccountSession, error: unknown, what: string): StopOutcome {
-  // "Not changed" only when the provider said no or nothing left the machine; a request
-  // cancelled after it was written (the key replaced, the account removed) is unknown.
-  const failure = sayFailure(deps.log, `SMS Partner (${session.id}): ${what}`, error, {
+/** What a STOP list change says when it cannot go on. */
+function stopWords(session: AccountSession): ActionWords {
+  return {
+    busy: vscode.l10n.t('A STOP list change for {0} is already in progress.', session.name),
+    // "Not changed" only when the provider said no or nothing left the machine; a request
+    // cancelled after it was written (the key replaced, the account removed) is unknown.
     refused: (reason) => vscode.l10n.t('The STOP list was not changed: {0}', reason),
     unknown: (reason) =>
       vscode.l10n.t(
         'The outcome is unknown: {0} The STOP list is being read again; check it before trying again.',
         reason,
       ),
-  });
-  if (failure !== 'unknown') {
-    return 'refused';
-  }
-  void session.stopList.reload().then(() => session.stopList.loadAll());
-  return 'unknown';
+  };
+}
+
+/** A STOP list change on the account's action path; anything else after sending re-reads the list. */
+async function change<T>(
+  deps: StopListDeps,
+  session: AccountSession,
+  action: Pick<Action<T>, 'confirm' | 'progress' | 'logAs' | 'run'> & { readonly done: (value: T) => void },
+): Promise<StopOutcome> {
+  const { done, ...described } = action;
+  const changed = await session.actions.perform(
+    {
+      ...described,
+      kind: 'stopList',
+      words: stopWords(session),
+      logAs: `SMS Partner (${session.id}): ${action.logAs}`,
+      after: {
+        done,
+        unknown: () => void session.stopList.reload().then(() => session.stopList.loadAll()),
+      },
+    },
+    commandHost(deps.confirm),
+  );
+  return changed.outcome === 'notSent' ? 'refused' : changed.outcome;
 }
 
 /** *Add to STOP List…*: one validated number, one request; the list shows it without a re-read. */
@@ -94,29 +101,20 @@ export async function addToStopList(deps: StopListDeps, target: unknown, number?
   if (!checked?.ok) {
     return typed === undefined ? 'cancelled' : 'refused';
   }
-  return once(session, async () => {
-    try {
-      const { stopId } = await withNotificationProgress(
-        { title: vscode.l10n.t('Adding {0} to the STOP list…', shownNumber(checked.e164)) },
-        () => client.addStopNumber(checked.e164, { signal: session.accountSignal }),
-      );
+  const shown = shownNumber(checked.e164);
+  return change(deps, session, {
+    progress: vscode.l10n.t('Adding {0} to the STOP list…', shown),
+    logAs: 'adding a number to the STOP list',
+    run: (signal) => client.addStopNumber(checked.e164, { signal }),
+    done: ({ stopId }) => {
       if (stopId !== undefined) {
         session.stopList.added({ id: stopId, phoneNumber: checked.e164, createdAt: new Date() });
       } else {
         void session.stopList.reload();
       }
       deps.log?.info(`SMS Partner (${session.id}): a number was added to the STOP list.`);
-      void showInfo(
-        vscode.l10n.t(
-          '{0} is on the STOP list: it will not receive SMS from {1}.',
-          shownNumber(checked.e164),
-          session.name,
-        ),
-      );
-      return 'done';
-    } catch (error) {
-      return failed(deps, session, error, 'adding a number to the STOP list');
-    }
+      void showInfo(vscode.l10n.t('{0} is on the STOP list: it will not receive SMS from {1}.', shown, session.name));
+    },
   });
 }
 
@@ -148,32 +146,27 @@ export async function removeFromStopList(deps: StopListDeps, target: unknown): P
     return 'cancelled';
   }
   const client = session.client;
-  const chosen = entry;
-  const action = vscode.l10n.t('Remove');
-  const ok = await deps.confirm(
-    vscode.l10n.t('Remove {0} from the STOP list?', shownNumber(chosen.phoneNumber)),
-    vscode.l10n.t(
-      'This person asked not to receive your SMS. Once removed, they will receive your messages again. Remove only if they asked to be contacted again.',
-    ),
-    action,
-  );
-  if (!ok) {
-    return 'cancelled';
-  }
   const account = session;
-  return once(account, async () => {
-    try {
-      await withNotificationProgress(
-        { title: vscode.l10n.t('Removing {0} from the STOP list…', shownNumber(chosen.phoneNumber)) },
-        () => client.removeStopNumber(chosen.id, { signal: account.accountSignal }),
-      );
+  const chosen = entry;
+  const shown = shownNumber(chosen.phoneNumber);
+  return change(deps, account, {
+    confirm: {
+      question: vscode.l10n.t('Remove {0} from the STOP list?', shown),
+      lines: [
+        vscode.l10n.t(
+          'This person asked not to receive your SMS. Once removed, they will receive your messages again. Remove only if they asked to be contacted again.',
+        ),
+      ],
+      button: vscode.l10n.t('Remove'),
+    },
+    progress: vscode.l10n.t('Removing {0} from the STOP list…', shown),
+    logAs: `removing STOP list entry ${chosen.id}`,
+    run: (signal) => client.removeStopNumber(chosen.id, { signal }),
+    done: () => {
       account.stopList.removed(chosen.id);
       deps.log?.info(`SMS Partner (${account.id}): STOP list entry ${chosen.id} removed.`);
-      void showInfo(vscode.l10n.t('{0} is no longer on the STOP list.', shownNumber(chosen.phoneNumber)));
-      return 'done';
-    } catch (error) {
-      return failed(deps, account, error, `removing STOP list entry ${chosen.id}`);
-    }
+      void showInfo(vscode.l10n.t('{0} is no longer on the STOP list.', shown));
+    },
   });
 }
 

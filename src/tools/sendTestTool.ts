@@ -4,9 +4,7 @@ import {
   checkPhoneNumbers,
   checkSender,
   checkSmsText,
-  classifyActionFailure,
   isMailClient,
-  isPartnerError,
   isSmsClient,
   measureSms,
   type SendResult,
@@ -18,6 +16,7 @@ import { accountTitle } from './accountChoice';
 import { assertUsable } from './assertUsable';
 import type { PartnerTool } from './partnerTool';
 import { toolAccount, ToolInputProblem } from './toolAccount';
+import { toolHost } from './toolHost';
 import { SEND_TEST_SCHEMA } from './toolSchemas';
 
 export interface SendTestInput {
@@ -58,7 +57,7 @@ export const sendTestTool: PartnerTool<SendTestInput> = {
       throw new ToolInputProblem(vscode.l10n.t('{0} has no API key set.', session.label));
     }
     const joined = input.recipients.join(',');
-    let send: () => Promise<SendResult>;
+    let send: (signal: AbortSignal) => Promise<SendResult>;
     let parts: number | undefined;
     if (isSmsClient(client)) {
       const numbers = checkPhoneNumbers(joined);
@@ -81,7 +80,7 @@ export const sendTestTool: PartnerTool<SendTestInput> = {
         sender: sender.sender || undefined,
         sandbox: true,
       } as const;
-      send = () => client.sendSms(request, { signal });
+      send = (linked) => client.sendSms(request, { signal: linked });
     } else if (isMailClient(client)) {
       const to = checkEmails(joined);
       if (!to.ok) {
@@ -91,60 +90,57 @@ export const sendTestTool: PartnerTool<SendTestInput> = {
         throw new ToolInputProblem(vscode.l10n.t('A Mail Partner test needs a subject.'));
       }
       const request = { to: to.recipients, subject: input.subject, htmlContent: input.text, sandbox: true } as const;
-      send = () => client.sendMail(request, { signal });
+      send = (linked) => client.sendMail(request, { signal: linked });
     } else {
       throw new ToolInputProblem(vscode.l10n.t('{0} has no API key set.', session.label));
     }
-    // The session's guard: a command send and a tool send on one account never run at once.
-    const release = session.actions.enter('send');
-    if (!release) {
-      throw new ToolInputProblem(vscode.l10n.t('A test send for {0} is already in progress.', session.name));
+    // The account's action path: a command send and a tool send on one account never run at once.
+    const done = await session.actions.perform(
+      {
+        kind: 'send',
+        progress: sendTestTool.progressMessage(input),
+        logAs: `${session.label} (${session.id}): test send (sandbox, agent tool)`,
+        run: send,
+        words: {
+          busy: vscode.l10n.t('A test send for {0} is already in progress.', session.name),
+          // A timeout, a lost connection or a cancellation after the request was written: the
+          // provider may have accepted it. (The chat's own Stop is the registrar's: CancellationError.)
+          unknown: () =>
+            vscode.l10n.t(
+              'The outcome is unknown: {0} may have accepted the sandbox test (nothing is delivered or charged in sandbox). Check its status before trying again.',
+              session.label,
+            ),
+        },
+      },
+      toolHost(signal),
+    );
+    if (done.outcome !== 'done') {
+      // The tool's host throws every other outcome, and a sandbox send asks no modal.
+      throw new Error(`test send: unexpected outcome ${done.outcome}`);
     }
-    try {
-      const result = await send().catch((error: unknown) => {
-        throw unknownWhenSent(error, session.label);
-      });
-      const who = input.recipients.map((r) => (share ? r : maskRecipient(r))).join(', ');
-      const lines = [
-        vscode.l10n.t(
-          '{0}: sandbox test accepted for {1} (nothing delivered, nothing charged). Message id {2}.',
-          accountTitle(session, share),
-          who,
-          result.messageId,
-        ),
-      ];
-      if (parts !== undefined) {
-        lines.push(vscode.l10n.t('{0} SMS part(s) per recipient.', parts));
-      }
-      if (result.cost) {
-        lines.push(vscode.l10n.t('The provider quoted {0}.', formatMoney(result.cost, vscode.env.language)));
-      }
-      lines.push(
-        vscode.l10n.t(
-          'Its delivery status: the command partnerExplorer.showMessageStatus with the arguments ["{0}", "{1}"].',
-          session.id,
-          result.messageId,
-        ),
-      );
-      return lines.join('\n');
-    } finally {
-      release();
-    }
-  },
-};
-
-/**
- * A timeout, a lost connection or a cancellation after the request was written: the provider
- * may have accepted it. (The chat's own Stop is the registrar's: it throws CancellationError.)
- */
-function unknownWhenSent(error: unknown, label: string): unknown {
-  if (isPartnerError(error) && classifyActionFailure(error) === 'unknown') {
-    return new ToolInputProblem(
+    const result = done.value;
+    const who = input.recipients.map((r) => (share ? r : maskRecipient(r))).join(', ');
+    const lines = [
       vscode.l10n.t(
-        'The outcome is unknown: {0} may have accepted the sandbox test (nothing is delivered or charged in sandbox). Check its status before trying again.',
-        label,
+        '{0}: sandbox test accepted for {1} (nothing delivered, nothing charged). Message id {2}.',
+        accountTitle(session, share),
+        who,
+        result.messageId,
+      ),
+    ];
+    if (parts !== undefined) {
+      lines.push(vscode.l10n.t('{0} SMS part(s) per recipient.', parts));
+    }
+    if (result.cost) {
+      lines.push(vscode.l10n.t('The provider quoted {0}.', formatMoney(result.cost, vscode.env.language)));
+    }
+    lines.push(
+      vscode.l10n.t(
+        'Its delivery status: the command partnerExplorer.showMessageStatus with the arguments ["{0}", "{1}"].',
+        session.id,
+        result.messageId,
       ),
     );
-  }
-  return error;
-}
+    return lines.join('\n');
+  },
+};

@@ -66,7 +66,8 @@ describe('Credit transfers', () => {
         {
           message: 'Add €12.50 to chloe.2@client-sms.example?',
           detail:
-            'Main SMS Partner account: €10,225.119 → €10,212.619\nSub-account chloe.2@client-sms.example: €15.838 → €28.338',
+            'Main SMS Partner account: €10,225.119 → €10,212.619\nSub-account chloe.2@client-sms.example: €15.838 → €28.338\n' +
+            'Account: agence.durand@exemple.fr (SMS Partner)',
           action: 'Add €12.50',
         },
       ]);

@@ -211,6 +211,7 @@ describe('Send Test SMS', () => {
     const { api, emu } = await ready();
     const deps = depsFor(api, true);
     assert.equal(await sendTestSms(deps, 'sms', { ...ARGS, recipients: '0612345678', mode: 'sandbox' }), 'refused');
+    assert.equal(await sendTestSms(deps, 'sms', { ...ARGS, recipients: '+3361234', mode: 'sandbox' }), 'refused');
     assert.equal(await sendTestSms(deps, 'sms', { ...ARGS, sender: 'AB', mode: 'sandbox' }), 'refused');
     assert.equal(await sendTestSms(deps, 'sms', { ...ARGS, message: ' ', mode: 'sandbox' }), 'refused');
     const six = [1, 2, 3, 4, 5, 6].map((i) => `+3361234567${i}`).join(',');
@@ -220,6 +221,7 @@ describe('Send Test SMS', () => {
       notes.shown.filter((n) => n.level === 'error').map((n) => n.message),
       [
         '0612345678 is not an international number: write it as +33612345678.',
+        '+3361234: This number has the wrong number of digits.',
         'Between 3 and 11 characters.',
         'The message is empty.',
         'A test goes to at most 5 numbers.',
