@@ -11,6 +11,7 @@ import { resolveAccount } from './accountPick';
 import { sendFailed } from './sendFailure';
 import { givenAccount, givenArgs } from './actionArgs';
 import { prompted } from '../ui/prompt';
+import type { CopyInputs } from './copyRequestKinds';
 
 /**
  * What *Send Test SMS…* and *Send Test E-mail…* share: the account, the mode (sandbox
@@ -172,6 +173,8 @@ export interface SendPlan {
   /** The planned time as the dialog and the outcome state it, for a scheduled send. */
   readonly scheduled?: string;
   readonly send: (signal: AbortSignal) => Promise<SendResult>;
+  /** What *Copy as Code…* on the outcome writes as a send in sandbox (copyRequestKinds.ts). */
+  readonly copyInputs?: CopyInputs;
 }
 
 /**
@@ -214,7 +217,18 @@ export async function confirmAndSend(deps: SendFlowDeps, plan: SendPlan): Promis
   const scheduled = result.scheduledText
     ? vscode.l10n.t('The provider scheduled it for {0} (Paris time).', result.scheduledText)
     : plan.scheduled;
-  void showInfo(scheduled ? `${text} ${scheduled}` : text);
+  const copy = vscode.l10n.t('Copy as Code…');
+  void showInfo(scheduled ? `${text} ${scheduled}` : text, ...(plan.copyInputs ? [copy] : [])).then((picked) =>
+    picked === copy
+      ? vscode.commands.executeCommand(
+          'partnerExplorer.copyRequestAsCode',
+          session.id,
+          'testSend',
+          undefined,
+          plan.copyInputs,
+        )
+      : undefined,
+  );
   if (plan.mode === 'real') {
     void deps.reload(session);
   }

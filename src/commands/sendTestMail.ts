@@ -103,6 +103,7 @@ async function mailFlow(
     lines,
     progress:
       mode === 'sandbox' ? vscode.l10n.t('Sending a test e-mail in sandbox…') : vscode.l10n.t('Sending a test e-mail…'),
+    copyInputs: { recipients: recipients.join(','), subject, html: fromEditor.html },
     send: (signal) =>
       client.sendMail(
         {
