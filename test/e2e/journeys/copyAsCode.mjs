@@ -8,6 +8,7 @@ export async function journey(t) {
   await check(
     'Copy as Code from the status panel: pick a language, paste a snippet that reads the key from the environment',
     async () => {
+      await t.commandPalette('Notifications: Clear All Notifications');
       await t.commandPalette('Partner: Show Message Status…');
       await t.drive.pickItem(page, 'agence.durand@exemple.fr').click();
       const idInput = page.locator('.quick-input-widget input');
@@ -32,6 +33,10 @@ export async function journey(t) {
         .waitFor({ timeout: 10_000 });
       await t.commandPalette('File: New Untitled Text File');
       await page.locator('.editor-instance .monaco-editor textarea').first().waitFor();
+      await t.commandPalette('Change Language Mode');
+      await page.locator('.quick-input-widget input').fill('Python');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Python' }).first().click();
+      await page.locator('.statusbar-item', { hasText: 'Python' }).first().waitFor();
       await page.keyboard.press('Control+V');
       await page.locator('.view-line', { hasText: 'print(response.text)' }).waitFor({ timeout: 10_000 });
       await shot('copy-as-code');
