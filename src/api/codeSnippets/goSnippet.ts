@@ -11,7 +11,7 @@ const go: LiteralSyntax = {
   lastComma: true,
 };
 
-/** A whole program (`go run main.go`), formatted as gofmt would. */
+/** A whole program (`go run main.go`); its imports are exactly those it uses (Go refuses others). */
 export function goSnippet(r: Resolved): string {
   const imports = [...(r.body ? ['bytes', 'encoding/json'] : []), 'fmt', 'io', 'net/http', 'net/url', 'os'];
   const query = r.query.map(([n, v]) => `\tquery.Set("${n}", ${isEnvKey(v) ? go.env(v.env) : JSON.stringify(v)})`);

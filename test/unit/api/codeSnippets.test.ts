@@ -153,9 +153,29 @@ describe('Copy as Code: snippets', () => {
     }
   });
 
+  it("write the user's text as a literal of each language, whatever quotes, backslashes or $ it holds", () => {
+    const text = `L'été "promo" à $5 \\o/`;
+    const request = smsSendRequest({ phoneNumbers: ['+33612345678'], message: text, sandbox: true });
+    const write = (language: SnippetLanguage) =>
+      codeSnippet(language, { service: 'sms', baseUrl: 'https://api.x/v1', format: 'json', request });
+    assert.ok(write('php').includes(`'message' => 'L\\'été "promo" à $5 \\\\o/'`), write('php'));
+    assert.ok(write('go').includes(`"message": ${JSON.stringify(text)}`), write('go'));
+    assert.ok(write('python').includes(`"message": ${JSON.stringify(text)}`), write('python'));
+    // In curl the JSON sits in single quotes: a quote closes, escapes and reopens them.
+    assert.ok(write('curl').includes(`"message": "L'\\''été \\"promo\\" à $5 \\\\o/"`), write('curl'));
+    // Go refuses an unused import: a read has no body to encode.
+    const read = codeSnippet('go', {
+      service: 'sms',
+      baseUrl: 'https://api.x/v1',
+      format: 'xml',
+      request: meRequest(),
+    });
+    assert.ok(!read.includes('"bytes"') && !read.includes('"encoding/json"') && write('go').includes('"bytes"'), read);
+  });
+
   for (const format of FORMATS) {
     for (const c of CASES) {
-      it(`${c.name} (${format}): curl, Node and Python get the client's answer; PHP and Go parse`, async function () {
+      it(`${c.name} (${format}): curl, Node and Python get the client's answer; PHP and Go parse where their tools are`, async function () {
         this.timeout(60_000);
         const e = emulator();
         const input = { service: c.service, baseUrl: e.apiUrl(c.service), format, request: c.request };
