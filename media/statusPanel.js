@@ -191,6 +191,7 @@
       button(s.copyJson, () => send({ type: 'copyJson' })),
     ];
     if (d.subject !== 'tag') actions.push(button(s.copyMessageId, () => send({ type: 'copyMessageId' })));
+    actions.push(button(s.copyAsCode, () => send({ type: 'copyAsCode' })));
     if (d.canCancel) {
       const cancel = button(s.cancelSend, () => send({ type: 'cancelSend' }));
       cancel.classList.add('danger');

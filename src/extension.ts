@@ -13,6 +13,7 @@ import { PhoneNumberActions } from './providers/phoneNumber/phoneNumberActions';
 import { SmsDiagnostics } from './providers/smsLength/smsDiagnostics';
 import { SmsLengthStatusBar } from './providers/smsLength/smsLengthStatusBar';
 import { SmsQuickFixes } from './providers/smsLength/smsQuickFixes';
+import { SmsCopyAsCode } from './providers/smsLength/smsCopyAsCode';
 import { createStatusBarCredits, type StatusBarCredits } from './providers/statusBar/statusBarSetup';
 import type { TreeNode } from './providers/tree/treeNode';
 import { SettingsWatcher } from './settings/settingsWatcher';
@@ -113,6 +114,9 @@ export function activate(context: vscode.ExtensionContext): StartupParts {
     }),
     vscode.languages.registerCodeActionsProvider({ language: 'sms' }, new SmsQuickFixes(), {
       providedCodeActionKinds: SmsQuickFixes.kinds,
+    }),
+    vscode.languages.registerCodeActionsProvider({ language: 'sms' }, new SmsCopyAsCode(), {
+      providedCodeActionKinds: SmsCopyAsCode.kinds,
     }),
   );
 

@@ -1,4 +1,5 @@
 import { readEnvelope } from './answerEnvelope';
+import { messageStatusRequest, meRequest, sendApiRequest, subaccountListRequest, type ApiRequest } from './apiRequest';
 import { cancelSchema, creditTransferSchema, subaccountListSchema } from './answerSchemas';
 import { toCancelResult, toCreditTransfer, toSubaccountPage } from './answers';
 import { checkApiAmount } from './creditAmount';
@@ -58,10 +59,7 @@ export abstract class PartnerClient<A extends Account = Account> {
 
   /** `GET /subaccount/list`: one page of 20 sub-accounts (1-based). */
   async listSubaccounts(page = 1, call?: CallOptions): Promise<SubaccountPage> {
-    if (!Number.isInteger(page) || page < 1) {
-      throw new RangeError(`page must be a positive integer, got ${page}`);
-    }
-    const answer = await this.transport.get('subaccount/list', { page: String(page) }, call?.signal);
+    const answer = await this.send(subaccountListRequest(page), call);
     return toSubaccountPage(this.decode(answer, subaccountListSchema));
   }
 
@@ -139,16 +137,16 @@ export abstract class PartnerClient<A extends Account = Account> {
   }
 
   protected async fetchStatus<T>(messageId: string, schema: SchemaNode<T>, call?: CallOptions): Promise<T> {
-    const checked = checkMessageId(messageId);
-    if (!checked.ok) {
-      throw new RangeError(`invalid message id (${checked.reason})`);
-    }
-    const answer = await this.transport.get('bulk-status', { messageId: checked.id }, call?.signal);
-    return this.decode(answer, schema);
+    return this.decode(await this.send(messageStatusRequest(messageId), call), schema);
   }
 
   protected async fetchMe<T>(schema: SchemaNode<T>, call?: CallOptions): Promise<T> {
-    return this.decode(await this.transport.get('me', {}, call?.signal), schema);
+    return this.decode(await this.send(meRequest(), call), schema);
+  }
+
+  /** Sends a request as `ApiRequest` describes it: the same description Copy as Code writes as code. */
+  protected send(request: ApiRequest, call?: CallOptions): Promise<RawAnswer> {
+    return sendApiRequest(this.transport, request, call?.signal);
   }
 
   /**

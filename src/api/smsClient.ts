@@ -1,13 +1,17 @@
 import { recipientStatusSchema, smsMeSchema, smsSendSchema, smsStatusSchema, tagStatusSchema } from './answerSchemas';
 import { toMessageStatus, toRecipientDelivery, toSendResult, toSmsAccount, toTagStatusPage } from './answers';
-import { costResumeParams, costResumeSchema, toMonthUsage, type CostRange, type MonthUsage } from './costResume';
-import { checkMessageId } from './messageId';
+import {
+  costResumeRequest,
+  lookupRequest,
+  recipientStatusRequest,
+  smsSendRequest,
+  stopListRequest,
+  tagStatusRequest,
+} from './apiRequest';
+import { costResumeSchema, toMonthUsage, type CostRange, type MonthUsage } from './costResume';
 import { PartnerClient, type CallOptions, type ClientOptions } from './partnerClient';
 import { checkPhoneNumber } from './phoneNumber';
-import { checkRecipientNumber, checkTag } from './recipientQuery';
 import { SchemaError } from './schema';
-import { scheduleFields } from './sendSchedule';
-import { checkPhoneNumbers, checkSender, checkSmsText } from './sendRules';
 import { envelopeSchema, lookupSchema, stopAddSchema, stopListSchema, toNumberLookup, toStopPage } from './stopAnswers';
 import type {
   MessageStatus,
@@ -40,7 +44,7 @@ export class SmsClient extends PartnerClient<SmsAccount> {
    * docs/api-decisions.md).
    */
   async listStopNumbers(page = 1, call?: CallOptions): Promise<StopPage> {
-    const answer = await this.transport.get('stop-sms/list', { page: String(page) }, call?.signal);
+    const answer = await this.send(stopListRequest(page), call);
     return toStopPage(this.decode(answer, stopListSchema, 'stopList'), page);
   }
 
@@ -66,14 +70,12 @@ export class SmsClient extends PartnerClient<SmsAccount> {
 
   /** `POST lookup`: the free format check of one number (not the paid HLR). */
   async lookupNumber(phoneNumber: string, call?: CallOptions): Promise<NumberLookup> {
-    const checked = checkPhoneNumber(phoneNumber);
-    if (!checked.ok) {
-      throw new RangeError(`invalid phone number (${checked.reason})`);
-    }
-    const answer = await this.transport.post('lookup', { phoneNumbers: checked.e164 }, call?.signal);
+    const request = lookupRequest(phoneNumber);
+    const e164 = String(request.body?.phoneNumbers);
+    const answer = await this.send(request, call);
     const raw = this.decode(answer, lookupSchema, 'lookup');
     try {
-      return toNumberLookup(raw, checked.e164);
+      return toNumberLookup(raw, e164);
     } catch (err) {
       // No entry for the number asked: an answer about another number is no answer.
       if (err instanceof SchemaError) {
@@ -88,7 +90,7 @@ export class SmsClient extends PartnerClient<SmsAccount> {
    * pacer lets at most 5 a minute go out (PROVIDER_PACE); a read, so retried like any GET.
    */
   async costResume(range: CostRange, call?: CallOptions): Promise<MonthUsage[]> {
-    const answer = await this.transport.get('statistics/cost-resume', costResumeParams(range), call?.signal);
+    const answer = await this.send(costResumeRequest(range), call);
     return toMonthUsage(this.decode(answer, costResumeSchema));
   }
 
@@ -98,63 +100,19 @@ export class SmsClient extends PartnerClient<SmsAccount> {
    * unknown, which the caller must say.
    */
   async sendSms(request: SmsSendRequest, call?: CallOptions): Promise<SendResult> {
-    const numbers = checkPhoneNumbers(request.phoneNumbers.join(','));
-    if (!numbers.ok) {
-      throw new RangeError(`invalid recipients (${numbers.reason})`);
-    }
-    const sender = checkSender(request.sender ?? '');
-    if (!sender.ok) {
-      throw new RangeError(`invalid sender (${sender.reason})`);
-    }
-    const text = checkSmsText(request.message, { unicode: request.isUnicode, stopMention: request.isStopSms });
-    if (!text.ok) {
-      throw new RangeError(`invalid message (${text.reason})`);
-    }
-    const body: Record<string, unknown> = {
-      phoneNumbers: numbers.recipients.join(','),
-      message: request.message,
-      ...(sender.sender ? { sender: sender.sender } : {}),
-      ...(request.isStopSms ? { isStopSms: 1 } : {}),
-      ...(request.isUnicode ? { isUnicode: 1 } : {}),
-      ...scheduleFields(request.schedule),
-      ...(request.sandbox ? { sandbox: 1 } : {}),
-    };
-    const answer = await this.transport.post('send', body, call?.signal);
+    const answer = await this.send(smsSendRequest(request), call);
     return toSendResult('sms', this.decode(answer, smsSendSchema, 'smsSend'));
   }
 
   /** `GET /message-status`: one recipient of one message, by phone number (SMS Partner only). */
   async getRecipientStatus(messageId: string, phoneNumber: string, call?: CallOptions): Promise<RecipientDelivery> {
-    const id = checkMessageId(messageId);
-    if (!id.ok) {
-      throw new RangeError(`invalid message id (${id.reason})`);
-    }
-    const number = checkRecipientNumber(phoneNumber);
-    if (!number.ok) {
-      throw new RangeError(`invalid phone number (${number.reason})`);
-    }
-    const answer = await this.transport.get(
-      'message-status',
-      { messageId: id.id, phoneNumber: number.number },
-      call?.signal,
-    );
+    const answer = await this.send(recipientStatusRequest(messageId, phoneNumber), call);
     return toRecipientDelivery(this.decode(answer, recipientStatusSchema, 'recipientStatus'));
   }
 
   /** `GET /bulk-status-by-tag`: one page (1-based) of the recipients of the messages sent with `tag`. */
   async getStatusByTag(tag: string, page = 1, call?: CallOptions): Promise<TagStatusPage> {
-    const checked = checkTag(tag);
-    if (!checked.ok) {
-      throw new RangeError(`invalid tag (${checked.reason})`);
-    }
-    if (!Number.isInteger(page) || page < 1) {
-      throw new RangeError(`page must be a positive integer, got ${page}`);
-    }
-    const answer = await this.transport.get(
-      'bulk-status-by-tag',
-      { tag: checked.tag, page: String(page) },
-      call?.signal,
-    );
+    const answer = await this.send(tagStatusRequest(tag, page), call);
     return toTagStatusPage(this.decode(answer, tagStatusSchema, 'tagStatus'));
   }
 }

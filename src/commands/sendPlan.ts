@@ -9,6 +9,7 @@ import { commandHost } from './commandHost';
 import { explainRefusal } from './sendFailure';
 import { scheduleLine } from './sendPrompts';
 import type { SendFlowDeps, SendMode, SendOutcome } from './sendTestFlow';
+import type { CopyInputs } from './copyRequestKinds';
 
 /** A test send, its questions answered: what the modal states and the one request. */
 export interface SendPlan {
@@ -25,6 +26,8 @@ export interface SendPlan {
   readonly question: string;
   readonly progress: string;
   readonly send: (signal: AbortSignal) => Promise<SendResult>;
+  /** What *Copy as Code…* on the outcome writes as a send in sandbox (copyRequestKinds.ts). */
+  readonly copyInputs?: CopyInputs;
 }
 
 /** The last price seen per SMS or mail, per account: the estimate in the next modal. */
@@ -139,7 +142,18 @@ function sent(deps: SendFlowDeps, plan: SendPlan, result: SendResult): void {
   const scheduled = result.scheduledText
     ? vscode.l10n.t('The provider scheduled it for {0} (Paris time).', result.scheduledText)
     : plan.schedule && scheduleLine(plan.schedule);
-  void showInfo(scheduled ? `${text} ${scheduled}` : text);
+  const copy = vscode.l10n.t('Copy as Code…');
+  void showInfo(scheduled ? `${text} ${scheduled}` : text, ...(plan.copyInputs ? [copy] : [])).then((picked) =>
+    picked === copy
+      ? vscode.commands.executeCommand(
+          'partnerExplorer.copyRequestAsCode',
+          session.id,
+          'testSend',
+          undefined,
+          plan.copyInputs,
+        )
+      : undefined,
+  );
   if (plan.mode === 'real') {
     void deps.reload(session);
   }

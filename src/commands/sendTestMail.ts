@@ -89,6 +89,7 @@ async function mailFlow(
     ),
     progress:
       mode === 'sandbox' ? vscode.l10n.t('Sending a test e-mail in sandbox…') : vscode.l10n.t('Sending a test e-mail…'),
+    copyInputs: { recipients: recipients.join(','), subject, html: fromEditor.html },
     send: (signal) =>
       client.sendMail(
         {

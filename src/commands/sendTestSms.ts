@@ -129,6 +129,7 @@ async function smsFlow(
     ),
     progress:
       mode === 'sandbox' ? vscode.l10n.t('Sending a test SMS in sandbox…') : vscode.l10n.t('Sending a test SMS…'),
+    copyInputs: { recipients: recipients.join(','), sender, message },
     send: (signal) =>
       client.sendSms(
         {

@@ -34,6 +34,8 @@ import type { SendFlowDeps } from '../commands/sendTestFlow';
 import { sendTestMail } from '../commands/sendTestMail';
 import { sendTestSms } from '../commands/sendTestSms';
 import type { CommandHandler } from '../ui/registerCommand';
+import { copyCreditsAsCode, copyRequestAsCode } from '../commands/copyAsCode';
+import type { CopyInputs } from '../commands/copyRequestKinds';
 import { copySubaccountField, showSubaccountCredits } from '../commands/subaccountCommands';
 import { revealSubaccount } from '../providers/tree/revealSubaccount';
 
@@ -82,6 +84,7 @@ export function commandTable(c: CommandContext): Readonly<Record<string, Command
   };
   const cancel: CancelDeps = { sessions: c.sessions, panels: c.panels, log: c.log, confirm: transfer.confirm };
   const stop: StopListDeps = { sessions: c.sessions, log: c.log, confirm: transfer.confirm };
+  const code = { sessions: c.sessions, settings: c.settings };
   const dashboard = {
     sessions: c.sessions,
     settings: c.settings,
@@ -176,6 +179,9 @@ export function commandTable(c: CommandContext): Readonly<Record<string, Command
     // Their arguments are checked at run time by the commands themselves (actionArgs.ts).
     'partnerExplorer.sendTestSms': (target, args) => sendTestSms(send, target, args),
     'partnerExplorer.sendTestMail': (target, args) => sendTestMail(send, target, args),
+    'partnerExplorer.copyRequestAsCode': (target, kind, language, inputs) =>
+      copyRequestAsCode(code, target, kind, language, inputs as CopyInputs | undefined),
+    'partnerExplorer.copyCreditsAsCode': (node, language) => copyCreditsAsCode(code, node, language),
   };
 }
 

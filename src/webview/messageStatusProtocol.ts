@@ -93,6 +93,7 @@ export interface PanelStrings {
   readonly copyMarkdown: string;
   readonly copyJson: string;
   readonly copyMessageId: string;
+  readonly copyAsCode: string;
   readonly hidePersonal: string;
   /** {0}: count, {1}: time of the previous refresh. */
   readonly changesSince: string;
@@ -149,6 +150,8 @@ export type WebviewMessage =
   | { readonly type: 'copyMarkdown' }
   | { readonly type: 'copyJson' }
   | { readonly type: 'copyMessageId' }
+  /** The request behind the panel, as code (the extension asks the language). */
+  | { readonly type: 'copyAsCode' }
   /** The panel's Hide personal data button: changes the user's setting, which every view follows. */
   | { readonly type: 'hidePersonal'; readonly hidden: boolean }
   | { readonly type: 'cancelSend' }

@@ -236,6 +236,7 @@ export class MessageStatusPanel extends WebviewPanelBase<MessageStatusProtocol> 
       service: this.service,
       accountId: this.accountId,
       messageId: this.messageId,
+      subaccount: this.subaccount,
       exportSource: this.exportSource,
       hidesPersonalData: this.hidesPersonalData,
       personalData: this.context.personalData,

@@ -35,6 +35,7 @@ export function panelStrings(): PanelStrings {
     copyMarkdown: vscode.l10n.t('Copy as Markdown'),
     copyJson: vscode.l10n.t('Copy as JSON'),
     copyMessageId: vscode.l10n.t('Copy Message Id'),
+    copyAsCode: vscode.l10n.t('Copy as Code…'),
     hidePersonal: vscode.l10n.t('Hide personal data'),
     changesSince: vscode.l10n.t('{0} changed since {1}'),
     changeEntry: vscode.l10n.t('{0} → {1}: {2}'),

@@ -11,6 +11,8 @@ export interface RequestedPanel {
   readonly service: ServiceId;
   readonly accountId: string;
   readonly messageId: string;
+  /** Set when the panel reads with a sub-account's key: its Copy as Code says whose key. */
+  readonly subaccount?: string;
   readonly exportSource: ExportSource;
   readonly hidesPersonalData: boolean;
   readonly personalData: PersonalDataSwitch;
@@ -61,6 +63,18 @@ export async function answerRequest(
         await vscode.commands.executeCommand('partnerExplorer.cancelScheduledSend', panel.accountId, panel.messageId);
       }
       return;
+    case 'copyAsCode': {
+      // The request behind what the panel shows: its message, or its tag (first page).
+      const tag = panel.held()?.subject === 'tag';
+      await vscode.commands.executeCommand(
+        'partnerExplorer.copyRequestAsCode',
+        panel.accountId,
+        tag ? 'tagStatus' : 'messageStatus',
+        undefined,
+        { [tag ? 'tag' : 'messageId']: panel.messageId, subaccount: panel.subaccount !== undefined },
+      );
+      return;
+    }
     case 'recipientStatus': {
       // Only a recipient of the reading on screen, as the table shows it: the webview cannot ask about anyone else.
       const data = panel.held();
