@@ -192,7 +192,7 @@ const xmlBuilderLeftOut = {
 };
 
 /** In the workbench file, a module the startup file holds is taken from it. */
-function shareStartup(startupModules) {
+function shareStartup(startupModules, taken) {
   const held = new Set(startupModules.map((p) => join(root, p)));
   return {
     name: 'share-startup',
@@ -215,12 +215,15 @@ function shareStartup(startupModules) {
         path: './extension.js',
         external: true,
       }));
-      build.onLoad({ filter: /.*/, namespace: 'startup-module' }, (args) => ({
-        // By index in the startup file's table: the paths themselves would cost kilobytes there.
-        contents: `module.exports = require("./extension.js").__startupModule(${startupModules.indexOf(args.path)});`,
-        loader: 'js',
-        resolveDir: root,
-      }));
+      build.onLoad({ filter: /.*/, namespace: 'startup-module' }, (args) => {
+        taken.add(args.path);
+        return {
+          // By index in the startup file's table: the paths themselves would cost kilobytes there.
+          contents: `module.exports = require("./extension.js").__startupModule(${startupModules.indexOf(args.path)});`,
+          loader: 'js',
+          resolveDir: root,
+        };
+      });
     },
   };
 }
@@ -230,28 +233,34 @@ async function buildExtension() {
   // What startup holds: main.ts and what it imports, the workbench left out.
   const probe = await esbuild.build({ ...extensionFiles, plugins, entryPoints: ['src/main.ts'], write: false });
   const startupModules = Object.keys(probe.metafile.inputs).filter((p) => /^src\/.*\.ts$/.test(p));
+  // The workbench first: which of those modules it takes from the startup file. Only those
+  // are in the table (a module reached by `require` is wrapped with its exports listed; the
+  // others stay plain code in the startup file).
+  const taken = new Set();
+  const workbench = await esbuild.build({
+    ...extensionFiles,
+    plugins: [...common.plugins, xmlParserApart, fetchApart, shareStartup(startupModules, taken)],
+    entryPoints: { workbench: 'src/firstUse/workbench.ts' },
+  });
   const entry = [
     "export * from './src/main.ts';",
     '/** The workbench file takes the modules this file holds from here (see scripts/build.mjs). */',
     'export function __startupModule(path) {',
     '  switch (path) {',
-    ...startupModules.map((p, i) => `    case ${i}: return require(${JSON.stringify(`./${p}`)});`),
+    ...startupModules.flatMap((p, i) =>
+      taken.has(p) ? [`    case ${i}: return require(${JSON.stringify(`./${p}`)});`] : [],
+    ),
     '  }',
     "  throw new Error('not in dist/extension.js: module ' + path);",
     '}',
   ].join('\n');
-  const [startup, workbench] = await Promise.all([
+  const [startup] = await Promise.all([
     esbuild.build({
       ...extensionFiles,
       plugins,
       stdin: { contents: entry, resolveDir: root, sourcefile: 'startup-entry.js', loader: 'js' },
       outfile: 'dist/extension.js',
       outdir: undefined,
-    }),
-    esbuild.build({
-      ...extensionFiles,
-      plugins: [...common.plugins, xmlParserApart, fetchApart, shareStartup(startupModules)],
-      entryPoints: { workbench: 'src/firstUse/workbench.ts' },
     }),
     esbuild.build({
       ...extensionFiles,
