@@ -78,6 +78,15 @@ export class KeyMatcher {
     }
   }
 
+  /** What the matcher knows, without any key: equal when the keys and their owners are. */
+  signature(): string {
+    return [...this.lengths.values()]
+      .flatMap((g) => [...g.byFingerprint.values()].flat())
+      .map((k) => `${k.hash} ${k.owner.service} ${k.owner.accountId ?? ''} ${k.owner.name}`)
+      .sort()
+      .join('\n');
+  }
+
   get isEmpty(): boolean {
     return this.lengths.size === 0;
   }

@@ -110,7 +110,7 @@ export class IgnoreRules {
   /** The verdict of the deepest `.gitignore` with a matching line, its last such line. */
   private matches(path: string, isDir: boolean): boolean {
     const name = path.slice(path.lastIndexOf('/') + 1);
-    for (let dir = path; ; ) {
+    for (let dir = path; ;) {
       const slash = dir.lastIndexOf('/');
       dir = slash < 0 ? '' : dir.slice(0, slash);
       const rules = this.files.get(dir);

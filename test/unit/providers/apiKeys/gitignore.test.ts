@@ -75,7 +75,10 @@ const CASES: { name: string; gitignore: string; nested?: Record<string, string> 
   { name: 'a directory-only pattern matches folders at any depth', gitignore: 'build/\n' },
   { name: 'a leading slash anchors', gitignore: '/build\n/a.txt\n' },
   { name: 'a middle slash anchors', gitignore: 'docs/*.md\nsrc/deep\n' },
-  { name: 'a re-included file inside an ignored folder stays ignored', gitignore: 'logs/\n!logs/keep/\n!logs/keep/today.txt\n' },
+  {
+    name: 'a re-included file inside an ignored folder stays ignored',
+    gitignore: 'logs/\n!logs/keep/\n!logs/keep/today.txt\n',
+  },
   { name: 'folder contents ignored, then one re-included', gitignore: 'logs/*\n!logs/keep/\n' },
   { name: '** forms', gitignore: '**/bar\nlib/**\n**/*.tmp\nfoo/**/q.txt\n' },
   { name: 'ranges, ? and negated classes', gitignore: 'ab[a-c]?.txt\nab[!c].txt\n' },
@@ -85,7 +88,10 @@ const CASES: { name: string; gitignore: string; nested?: Record<string, string> 
   {
     name: 'nested .gitignore files: the deeper wins, relative to their folder',
     gitignore: 'secret.txt\n',
-    nested: { 'nested/.gitignore': '!secret.txt\n/open.txt\n', 'nested/inner/.gitignore': 'secret.txt\n*.txt\n!again.txt\n' },
+    nested: {
+      'nested/.gitignore': '!secret.txt\n/open.txt\n',
+      'nested/inner/.gitignore': 'secret.txt\n*.txt\n!again.txt\n',
+    },
   },
 ];
 
