@@ -95,29 +95,34 @@ export class KeyMatcher {
   find(text: string): KeyFinding[] {
     const found: KeyFinding[] = [];
     for (const [length, group] of this.lengths) {
-      if (text.length < length) {
-        continue;
-      }
-      const { drop, filter, byFingerprint } = group;
-      let h = fingerprint(text, 0, length);
-      for (let start = 0; ; start++) {
-        if (filter[h & 0xffff] === 1) {
-          const candidates = byFingerprint.get(h);
-          if (candidates) {
-            const hash = sha256(text.slice(start, start + length));
-            const known = candidates.find((k) => k.hash === hash);
-            if (known) {
-              found.push({ offset: start, length, owner: known.owner });
-            }
-          }
+      for (const start of windows(text, length, group.drop, group.filter)) {
+        const candidates = group.byFingerprint.get(fingerprint(text, start, length));
+        const hash = candidates && sha256(text.slice(start, start + length));
+        const known = candidates?.find((k) => k.hash === hash);
+        if (known) {
+          found.push({ offset: start, length, owner: known.owner });
         }
-        const next = start + length;
-        if (next >= text.length) {
-          break;
-        }
-        h = (Math.imul((h - Math.imul(text.charCodeAt(start), drop)) | 0, BASE) + text.charCodeAt(next)) | 0;
       }
     }
     return found.sort((a, b) => a.offset - b.offset);
+  }
+}
+
+/** Where a window of `length` has a fingerprint whose low bits are in `filter`: the hot loop, kept apart and monomorphic. */
+function windows(text: string, length: number, drop: number, filter: Uint8Array): number[] {
+  const hits: number[] = [];
+  const n = text.length;
+  if (n < length) {
+    return hits;
+  }
+  let h = fingerprint(text, 0, length);
+  for (let start = 0, next = length; ; start++, next++) {
+    if (filter[h & 0xffff] === 1) {
+      hits.push(start);
+    }
+    if (next >= n) {
+      return hits;
+    }
+    h = (Math.imul((h - Math.imul(text.charCodeAt(start), drop)) | 0, BASE) + text.charCodeAt(next)) | 0;
   }
 }

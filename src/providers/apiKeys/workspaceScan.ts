@@ -13,7 +13,8 @@ export interface ScanResult {
   readonly cancelled: boolean;
 }
 
-const PARALLEL_READS = 16;
+// Each read is a round trip to the workbench (remote workspaces, code-server): many in flight hide it.
+const PARALLEL_READS = 64;
 const BINARY_PROBE_BYTES = 1024;
 
 const isToken = (t: unknown): t is vscode.CancellationToken =>
