@@ -67,7 +67,8 @@ export function activate(context: vscode.ExtensionContext): StartupParts {
   const recentMessages = new RecentMessages(context.globalState);
   const contextKeys = new AccountContextKeys(sessions);
   const heldKeys = heldKeysOf(sessions);
-  const keyDiagnostics = new KeyDiagnostics(heldKeys);
+  // A quick fix asked for before the workbench has loaded comes too late for the light bulb.
+  const keyDiagnostics = new KeyDiagnostics(heldKeys, () => setTimeout(() => workbench.get(), 0));
   workbench.start({
     context,
     channel,
@@ -119,7 +120,7 @@ export function activate(context: vscode.ExtensionContext): StartupParts {
     }),
     heldKeys,
     keyDiagnostics,
-    // The fixes load with the workbench, the first time a key is under the cursor.
+    // The fixes load with the workbench, once a key is marked.
     vscode.languages.registerCodeActionsProvider(
       WORKSPACE_DOCUMENTS,
       {

@@ -48,7 +48,11 @@ export class KeyDiagnostics implements vscode.Disposable {
   private matcherValue: KeyMatcher | undefined;
   private signature = '';
 
-  constructor(private readonly held: HeldKeys) {
+  /** `found`: called when a key is marked (what its quick fixes need can load then, not on Ctrl+.). */
+  constructor(
+    private readonly held: HeldKeys,
+    private readonly found: () => void = () => undefined,
+  ) {
     this.subscriptions = [
       vscode.workspace.onDidOpenTextDocument((d) => this.check(d)),
       vscode.workspace.onDidSaveTextDocument((d) => this.check(d)),
@@ -114,6 +118,7 @@ export class KeyDiagnostics implements vscode.Disposable {
       owner: f.owner,
     }));
     this.findings.set(uri.toString(), findings);
+    this.found();
     this.collection.set(
       uri,
       findings.map(({ range, owner }) => {
