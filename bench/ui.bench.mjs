@@ -4,19 +4,21 @@
 // with 5,000 recipients (first paint after the data arrives, sort, filter).
 // Prints one JSON line.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium, root, startPackagedWorkbench } from '../scripts/headlessVSCode.mjs';
 import { commandPalette, openMessageStatus, pickItem } from '../scripts/workbenchDriver.mjs';
 
 const RELOADS = Number(process.env.PARTNER_BENCH_RELOADS || 7);
-// While working on one figure: PARTNER_BENCH_PARTS=find (or activation, webview; comma-separated).
-const PARTS = new Set((process.env.PARTNER_BENCH_PARTS || 'activation,find,webview').split(','));
+// While working on one figure: PARTNER_BENCH_PARTS=find (or activation, webview, keyScan; comma-separated).
+const PARTS = new Set((process.env.PARTNER_BENCH_PARTS || 'activation,find,webview,keyScan').split(','));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const cleanups = [];
 const result = {};
 
+const SCAN_FILES = 10_000;
+const SCAN_BYTES = 100 * 1024 * 1024;
 const FIND_COUNT = 10_000;
 const FIND_LATENCY_MS = 50;
 const PARALLEL = 6;
@@ -178,7 +180,7 @@ async function activationOf(page, name) {
 try {
   const measureActivation = PARTS.has('activation');
   const measureFind = PARTS.has('find');
-  const { url, emulator } = await startPackagedWorkbench({
+  const { url, emulator, workspace } = await startPackagedWorkbench({
     otherVsix: [
       ...(measureActivation ? [packageBenchExtension('floorExtension')] : []),
       ...(measureFind ? [packageBenchExtension('bareFetchExtension')] : []),
@@ -195,6 +197,7 @@ try {
       PARTNER_BENCH_BARE_PAGES: `${emulator.sms.apiUrl}/subaccount/list?_format=json&apiKey=${emulator.sms.apiKey}&page=|${FIND_PAGES}`,
     }),
   });
+  const keyScanFiles = PARTS.has('keyScan') ? keyScanWorkspace(workspace, emulator.sms.apiKey) : undefined;
   const browser = await launchChromium();
   cleanups.push(() => browser.close());
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -229,6 +232,7 @@ try {
 
   if (measureFind) result.find = await findOverTenThousand(page, emulator);
   if (PARTS.has('webview')) result.webview = await webview(page);
+  if (keyScanFiles) result.keyScan = await keyScan(page, keyScanFiles);
   console.log(JSON.stringify(result));
 } catch (err) {
   console.error(err);
@@ -241,6 +245,47 @@ try {
       // keep cleaning up
     }
   }
+}
+
+/**
+ * A workspace of 10,000 files, 100 MB in all, in 1,000 nested folders: code-like lines, the SMS
+ * account's key in four files at several depths, and once more in a folder .gitignore leaves out.
+ */
+function keyScanWorkspace(workspace, key) {
+  const size = Math.floor(SCAN_BYTES / SCAN_FILES);
+  const line = (i) => `const value${i} = compute("${(i * 2654435761).toString(36)}", ${i}); // ${'x'.repeat(i % 40)}\n`;
+  let filler = '';
+  for (let i = 0; filler.length < size * 2; i++) filler += line(i);
+  const withKey = new Set([17, 2_500, 6_001, 9_999]);
+  for (let i = 0; i < SCAN_FILES; i++) {
+    const dir = join(workspace, `pkg${i % 100}`, `mod${Math.floor(i / 100) % 10}`, i % 3 ? 'src' : 'src/deep/er');
+    mkdirSync(dir, { recursive: true });
+    const start = (i * 7919) % size;
+    let text = filler.slice(start, start + size);
+    if (withKey.has(i))
+      text = `${text.slice(0, size / 2)}\nconst apiKey = '${key}';\n${text.slice(size / 2 + key.length + 20)}`;
+    writeFileSync(join(dir, `file${i}.ts`), text);
+  }
+  mkdirSync(join(workspace, 'ignored'), { recursive: true });
+  writeFileSync(join(workspace, 'ignored', 'secret.env'), `SMSPARTNER_API_KEY=${key}\n`);
+  writeFileSync(join(workspace, '.gitignore'), 'ignored/\n');
+  return { files: SCAN_FILES, keys: withKey.size };
+}
+
+/** *Scan Workspace for API Keys* over that workspace: from the command to its summary. */
+async function keyScan(page, expected) {
+  await commandPalette(page, 'Partner: Scan Workspace for API Keys');
+  const started = performance.now();
+  const summary = page.locator('.notifications-toasts .notification-list-item-message', { hasText: 'files scanned' });
+  await summary.waitFor({ timeout: 120_000 });
+  const ms = performance.now() - started;
+  const text = await summary.innerText();
+  const [files, mb, keys, inFiles] = /([\d,]+) files scanned \(([\d.]+) MB\): (\d+) API keys found in (\d+) files/
+    .exec(text)
+    .slice(1)
+    .map((n) => Number(n.replace(/,/g, '')));
+  if (keys !== expected.keys || files < expected.files) throw new Error(`scan summary: ${text}`);
+  return { ms, files, mb, keys, filesWithKeys: inFiles, summary: text };
 }
 
 /** The message-status webview with 5,000 recipients: first paint after the data, sort, filter. */

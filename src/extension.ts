@@ -7,6 +7,8 @@ import { recordCredits } from './accounts/creditRecorder';
 import { RecentMessages } from './accounts/recentMessages';
 import { LazyWorkbench } from './firstUse/lazyWorkbench';
 import { PartnerLog } from './log/partnerLog';
+import { heldKeysOf } from './providers/apiKeys/heldKeys';
+import { isKeyDiagnostic, KeyDiagnostics } from './providers/apiKeys/keyDiagnostics';
 import { AccountContextKeys } from './providers/contextKeys';
 import { LINK_SELECTOR, MessageLinks } from './providers/messageLinks/messageLinkProviders';
 import { PhoneNumberActions } from './providers/phoneNumber/phoneNumberActions';
@@ -19,6 +21,7 @@ import type { TreeNode } from './providers/tree/treeNode';
 import { SettingsWatcher } from './settings/settingsWatcher';
 import { showWarning } from './ui/notifications';
 import { VIEW_ID } from './ui/viewId';
+import { WORKSPACE_DOCUMENTS } from './providers/workspaceDocuments';
 
 export { VIEW_ID };
 
@@ -64,6 +67,9 @@ export function activate(context: vscode.ExtensionContext): StartupParts {
   const statusBar = createStatusBarCredits({ sessions, settings, creditHistory, readingsOf, channel });
   const recentMessages = new RecentMessages(context.globalState);
   const contextKeys = new AccountContextKeys(sessions);
+  const heldKeys = heldKeysOf(sessions);
+  // A quick fix asked for before the workbench has loaded comes too late for the light bulb.
+  const keyDiagnostics = new KeyDiagnostics(heldKeys, () => setTimeout(() => workbench.get(), 0));
   workbench.start({
     context,
     channel,
@@ -76,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): StartupParts {
     readingsOf,
     treeView,
     onDidChangeAccounts: contextKeys.onDidChangeAccounts,
+    keyDiagnostics,
   });
   const messageLinks = new MessageLinks(
     () => settings.current,
@@ -112,6 +119,19 @@ export function activate(context: vscode.ExtensionContext): StartupParts {
     vscode.languages.registerCodeActionsProvider(LINK_SELECTOR, new PhoneNumberActions(), {
       providedCodeActionKinds: PhoneNumberActions.kinds,
     }),
+    heldKeys,
+    keyDiagnostics,
+    // The fixes load with the workbench, once a key is marked.
+    vscode.languages.registerCodeActionsProvider(
+      WORKSPACE_DOCUMENTS,
+      {
+        provideCodeActions: (doc, range, context) =>
+          context.diagnostics.some(isKeyDiagnostic)
+            ? workbench.get().keyFixes.provideCodeActions(doc, range, context)
+            : undefined,
+      },
+      { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+    ),
     vscode.languages.registerCodeActionsProvider({ language: 'sms' }, new SmsQuickFixes(), {
       providedCodeActionKinds: SmsQuickFixes.kinds,
     }),

@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
-import type { ServiceId } from '../api';
+import { SERVICES, type ServiceId } from '../api';
 import type { PartnerLog } from '../log/partnerLog';
 import type { PartnerSettings } from '../settings/partnerSettings';
 import { AccountSession } from './accountSession';
 import type { AccountStore } from './accountStore';
+import type { KeyOwner } from './keyMatcher';
+import { KeysInPassing } from './keysInPassing';
 
 /**
  * One session per account of the store: created when an account comes, disposed
@@ -18,6 +20,8 @@ export class AccountSessions implements vscode.Disposable {
   readonly onDidChange = this.emitter.event;
   private readonly subscription: vscode.Disposable;
   private syncing: Promise<void> = Promise.resolve();
+  /** Keys used without being stored (a sub-account's, while browsing as it). */
+  readonly keysInPassing = new KeysInPassing();
 
   constructor(
     readonly store: AccountStore,
@@ -67,7 +71,19 @@ export class AccountSessions implements vscode.Disposable {
     return this.syncing;
   }
 
+  /** Every key held now and whose it is: the accounts' (stored or from the environment), then those in passing. */
+  heldKeys(): { key: string; owner: KeyOwner }[] {
+    const accounts = this.all.flatMap((s) => {
+      const key = this.store.key(s.id);
+      const stored = s.info.source !== 'environment';
+      const name = stored || s.name !== s.label ? s.name : SERVICES[s.service].keyEnvVar;
+      return key ? [{ key, owner: { service: s.service, name, ...(stored ? { accountId: s.id } : {}) } }] : [];
+    });
+    return [...accounts, ...this.keysInPassing.entries()];
+  }
+
   dispose(): void {
+    this.keysInPassing.dispose();
     this.subscription.dispose();
     for (const s of this.sessions.values()) {
       s.dispose();

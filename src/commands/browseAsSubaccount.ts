@@ -93,6 +93,8 @@ function subaccountSource(
     void showWarning(vscode.l10n.t('{0} cannot be browsed: the provider sent no API key for it.', sub.email));
     return undefined;
   }
+  // Known to the key-in-file check while the main account's key lasts, as the client is used.
+  sessions.keysInPassing.hold(sub.apiKey ?? '', { service: node.service, name: sub.email }, lifetime);
   const usable = (): AnyClient => {
     const current = lifetime.aborted ? undefined : client();
     if (!current) {

@@ -38,6 +38,9 @@ import { copyCreditsAsCode, copyRequestAsCode } from '../commands/copyAsCode';
 import type { CopyInputs } from '../commands/copyRequestKinds';
 import { copySubaccountField, showSubaccountCredits } from '../commands/subaccountCommands';
 import { revealSubaccount } from '../providers/tree/revealSubaccount';
+import type { KeyDiagnostics } from '../providers/apiKeys/keyDiagnostics';
+import { scanWorkspace } from '../providers/apiKeys/workspaceScan';
+import { addToGitignore } from '../providers/apiKeys/ignoredFiles';
 
 /** What the commands act on: the parts `activate` built. */
 export interface CommandContext {
@@ -54,6 +57,8 @@ export interface CommandContext {
   readonly channel: vscode.OutputChannel;
   /** The extension's globalState: what a command remembers per account (never personal data). */
   readonly state: vscode.Memento;
+  /** API keys written in files (the workspace scan shows what it finds there). */
+  readonly keyDiagnostics: KeyDiagnostics;
 }
 
 /**
@@ -99,6 +104,9 @@ export function commandTable(c: CommandContext): Readonly<Record<string, Command
     'partnerExplorer.clearApiKey': (target, forgetHistory) => removeAccount(c.keys, target, forgetHistory),
     'partnerExplorer.removeAccount': (target, forgetHistory) => removeAccount(c.keys, target, forgetHistory),
     'partnerExplorer.refresh': () => c.tree.refresh(),
+    'partnerExplorer.scanWorkspaceForApiKeys': (token) => scanWorkspace(c.keyDiagnostics, token),
+    // The `.env` quick fix's (not contributed).
+    'partnerExplorer.addToGitignore': (uri) => addToGitignore(uri),
     'partnerExplorer.showMessageStatus': (target, messageId) =>
       showMessageStatus({ sessions: c.sessions, panels: c.panels, recent: c.recent }, target, messageId),
     'partnerExplorer.openMessageLink': (messageId, service) =>

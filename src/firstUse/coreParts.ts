@@ -9,6 +9,7 @@ import type { TrackingPolicy } from '../panels/messageStatus/liveTracking';
 import type { PanelRecorder } from '../panels/panelRecorder';
 import type { PartnerSettings } from '../settings/partnerSettings';
 import type { TreeNode } from '../providers/tree/treeNode';
+import type { KeyDiagnostics } from '../providers/apiKeys/keyDiagnostics';
 
 /**
  * What the extension builds at startup (the accounts, their keys and sessions, the
@@ -29,6 +30,8 @@ export interface CoreParts {
   readonly treeView: vscode.TreeView<TreeNode>;
   /** Fires when an account comes or goes, or one of them gets another key. */
   readonly onDidChangeAccounts: vscode.Event<void>;
+  /** API keys written in files: the Problems view's entries, which the workspace scan adds to. */
+  readonly keyDiagnostics: KeyDiagnostics;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { CoreParts } from './coreParts';
 import type { Workbench } from './workbench';
 
 /** Commands that are not contributed (so not in the manifest) but have a handler: links' target. */
-const INTERNAL_COMMANDS = ['partnerExplorer.openMessageLink'];
+const INTERNAL_COMMANDS = ['partnerExplorer.openMessageLink', 'partnerExplorer.addToGitignore'];
 
 interface Manifest {
   readonly contributes?: {

@@ -13,6 +13,7 @@ import { AccountsTreeProvider } from '../providers/tree/accountsTreeProvider';
 import { NodeCommands } from '../providers/tree/nodeCommands';
 import { DEFAULT_TRACKING } from '../panels/messageStatus/liveTracking';
 import { PanelRecorder } from '../panels/panelRecorder';
+import { KeyFixes } from '../providers/apiKeys/keyFixes';
 import type { CoreParts, TestHooks } from './coreParts';
 
 /**
@@ -30,6 +31,8 @@ export interface Workbench extends vscode.Disposable {
   readonly commands: Readonly<Record<string, CommandHandler>>;
   /** Every chat tool, by name. */
   readonly tools: ReadonlyMap<string, vscode.LanguageModelTool<unknown>>;
+  /** The quick fixes of an API key written in a file (startup registers their provider). */
+  readonly keyFixes: KeyFixes;
   /** Made in Test mode only (see `TestHooks`). */
   readonly testing: TestHooks | undefined;
 }
@@ -93,6 +96,7 @@ export function createWorkbench(core: CoreParts): Workbench {
     settings,
     channel: core.channel,
     state: context.globalState,
+    keyDiagnostics: core.keyDiagnostics,
   };
   const tools = toolImplementations({
     sessions,
@@ -118,6 +122,7 @@ export function createWorkbench(core: CoreParts): Workbench {
     creditHistoryPanel,
     usagePanels,
     commands: commandTable(commandContext),
+    keyFixes: new KeyFixes(core.keyDiagnostics, settings),
     tools,
     testing,
     dispose: () => owned.forEach((d) => d.dispose()),

@@ -1,0 +1,132 @@
+/** The languages whose code can read an environment variable in place of a key. */
+export type CodeLanguage = 'js' | 'python' | 'php' | 'go' | 'shell';
+
+/** One replacement in a document, by offsets in its text. */
+export interface TextChange {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+const LANGUAGES: Readonly<Record<string, CodeLanguage>> = {
+  javascript: 'js',
+  javascriptreact: 'js',
+  typescript: 'js',
+  typescriptreact: 'js',
+  python: 'python',
+  php: 'php',
+  go: 'go',
+  shellscript: 'shell',
+};
+
+export function codeLanguage(languageId: string): CodeLanguage | undefined {
+  return LANGUAGES[languageId];
+}
+
+/** `.env`, `.env.local`, `prod.env`…: kept as they are, but out of git. */
+export function isDotenv(fileName: string, languageId: string): boolean {
+  const base = fileName.split(/[\\/]/).pop() ?? '';
+  return languageId === 'dotenv' || /^\.env(\..+)?$/.test(base) || /\.env$/.test(base);
+}
+
+/** What reads the variable, in each language. */
+export function envRead(language: CodeLanguage, envVar: string): string {
+  switch (language) {
+    case 'js':
+      return `process.env.${envVar}`;
+    case 'python':
+      return `os.environ["${envVar}"]`;
+    case 'php':
+      return `getenv('${envVar}')`;
+    case 'go':
+      return `os.Getenv("${envVar}")`;
+    case 'shell':
+      return `$${envVar}`;
+  }
+}
+
+/** The quote of the string literal open at `offset` on its line, if any (backslash escapes honoured). */
+function openQuote(text: string, offset: number): string | undefined {
+  let quote: string | undefined;
+  for (let i = text.lastIndexOf('\n', offset - 1) + 1; i < offset; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\' && quote !== "'") {
+        i++;
+      } else if (c === quote) {
+        quote = undefined;
+      }
+    } else if (c === '"' || c === "'" || c === '`') {
+      quote = c;
+    }
+  }
+  return quote;
+}
+
+/**
+ * Replaces the key at `offset` with a read of `envVar`: a literal holding only the key
+ * becomes the read itself, quotes included; a key inside a longer literal is cut out of
+ * it and joined back (`'a' . getenv('K') . 'b'`, `${process.env.K}` in a template,
+ * `"…$K…"` in a shell double-quoted string). Adds `import os` (Python) or the `"os"`
+ * import (Go) when missing.
+ */
+export function envReplacement(
+  text: string,
+  offset: number,
+  length: number,
+  language: CodeLanguage,
+  envVar: string,
+): TextChange[] {
+  const end = offset + length;
+  const read = envRead(language, envVar);
+  const quote = openQuote(text, offset);
+  const opens = quote !== undefined && text[offset - 1] === quote;
+  const closes = quote !== undefined && text[end] === quote;
+  let change: TextChange;
+  if (quote === undefined) {
+    change = { start: offset, end, text: read };
+  } else if (opens && closes) {
+    change = { start: offset - 1, end: end + 1, text: language === 'shell' ? `"${read}"` : read };
+  } else if (language === 'shell') {
+    const braced = /\w/.test(text[end] ?? '') ? `\${${envVar}}` : read;
+    change = { start: offset, end, text: quote === '"' ? braced : `'"${braced}"'` };
+  } else if (quote === '`' && language === 'js') {
+    change = { start: offset, end, text: `\${${read}}` };
+  } else {
+    const join = language === 'php' ? ' . ' : ' + ';
+    change = {
+      start: opens ? offset - 1 : offset,
+      end: closes ? end + 1 : end,
+      text: `${opens ? '' : quote + join}${read}${closes ? '' : join + quote}`,
+    };
+  }
+  return [...importChange(text, language), change];
+}
+
+function importChange(text: string, language: CodeLanguage): TextChange[] {
+  if (language === 'python' && !/^\s*import\s+([\w.]+\s*,\s*)*os\b/m.test(text)) {
+    // After a shebang, encoding line or `from __future__` imports, which must stay first.
+    const head = /^(?:(?:#.*|from __future__ .*)\r?\n)*/.exec(text)?.[0].length ?? 0;
+    return [{ start: head, end: head, text: 'import os\n' }];
+  }
+  if (language === 'go' && !/^\s*(import\s+)?"os"\s*$/m.test(text)) {
+    const block = /^import \($/m.exec(text);
+    if (block) {
+      const at = block.index + block[0].length;
+      return [{ start: at, end: at, text: '\n\t"os"' }];
+    }
+    const pkg = /^package .*$/m.exec(text);
+    if (pkg) {
+      const at = pkg.index + pkg[0].length;
+      return [{ start: at, end: at, text: '\n\nimport "os"' }];
+    }
+  }
+  return [];
+}
+
+/** The text with the changes made (they do not overlap). */
+export function applyChanges(text: string, changes: readonly TextChange[]): string {
+  return [...changes]
+    .sort((a, b) => b.start - a.start)
+    .reduce((t, c) => t.slice(0, c.start) + c.text + t.slice(c.end), text);
+}

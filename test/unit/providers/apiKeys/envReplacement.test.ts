@@ -1,0 +1,66 @@
+import * as assert from 'node:assert/strict';
+import {
+  applyChanges,
+  envReplacement,
+  isDotenv,
+  type CodeLanguage,
+} from '../../../../src/providers/apiKeys/envReplacement';
+
+const KEY = 'sms-demo-key-6f1c2a9e4b7d';
+const V = 'SMSPARTNER_API_KEY';
+
+function fixed(language: CodeLanguage, text: string): string {
+  const at = text.indexOf(KEY);
+  return applyChanges(text, envReplacement(text, at, KEY.length, language, V));
+}
+
+describe('key replaced by an environment variable', () => {
+  const cases: [CodeLanguage, string, string][] = [
+    ['js', `const key = '${KEY}';`, `const key = process.env.${V};`],
+    ['js', `fetch("https://x/me?apiKey=${KEY}")`, `fetch("https://x/me?apiKey=" + process.env.${V})`],
+    ['js', `const u = \`a=${KEY}&b\`;`, `const u = \`a=\${process.env.${V}}&b\`;`],
+    ['js', `const k = "it\\"s ${KEY}";`, `const k = "it\\"s " + process.env.${V};`],
+    ['python', `KEY = "${KEY}"\n`, `import os\nKEY = os.environ["${V}"]\n`],
+    [
+      'python',
+      `#!/usr/bin/env python\nimport os, sys\nk = '${KEY}'\n`,
+      `#!/usr/bin/env python\nimport os, sys\nk = os.environ["${V}"]\n`,
+    ],
+    [
+      'python',
+      `from __future__ import annotations\nk = f'Bearer ${KEY}'\n`,
+      `from __future__ import annotations\nimport os\nk = f'Bearer ' + os.environ["${V}"]\n`,
+    ],
+    ['php', `$k = '${KEY}';`, `$k = getenv('${V}');`],
+    ['php', `$u = "a${KEY}b";`, `$u = "a" . getenv('${V}') . "b";`],
+    [
+      'go',
+      `package main\n\nfunc main() { k := "${KEY}" }\n`,
+      `package main\n\nimport "os"\n\nfunc main() { k := os.Getenv("${V}") }\n`,
+    ],
+    [
+      'go',
+      `package main\n\nimport (\n\t"fmt"\n)\n\nvar k = "${KEY}"\n`,
+      `package main\n\nimport (\n\t"os"\n\t"fmt"\n)\n\nvar k = os.Getenv("${V}")\n`,
+    ],
+    ['shell', `curl "https://x/me?apiKey=${KEY}"`, `curl "https://x/me?apiKey=$${V}"`],
+    ['shell', `KEY='${KEY}'`, `KEY="$${V}"`],
+    ['shell', `KEY=${KEY}`, `KEY=$${V}`],
+    ['shell', `echo "${KEY}x"`, `echo "\${${V}}x"`],
+    ['shell', `echo 'k=${KEY}'`, `echo 'k='"$${V}"''`],
+  ];
+  for (const [language, before, after] of cases) {
+    it(`${language}: ${before.replace(/\n/g, '⏎')}`, () => {
+      const result = fixed(language, before);
+      assert.equal(result, after);
+      assert.ok(!result.includes(KEY));
+    });
+  }
+
+  it('knows .env files by name', () => {
+    assert.ok(isDotenv('/w/.env', 'plaintext'));
+    assert.ok(isDotenv('/w/config/.env.local', 'properties'));
+    assert.ok(isDotenv('C:\\w\\prod.env', 'plaintext'));
+    assert.ok(!isDotenv('/w/environment.ts', 'typescript'));
+  });
+});
