@@ -6,7 +6,7 @@ import { transferCredit } from '../../../src/commands/creditTransfer';
 import { removeSubaccount } from '../../../src/commands/removeSubaccount';
 import type { PartnerExplorerApi } from '../../../src/testApi';
 import { type EmulatorHandle, resetAll, sessionOf, setKeys, settledChildren, waitFor } from '../helpers/harness';
-import { watchNotifications } from '../helpers/notifications';
+import { notificationsEachTest } from '../helpers/notifications';
 import { invoke } from '../tools/toolCalls';
 
 /*
@@ -35,15 +35,7 @@ async function ready(): Promise<{ api: PartnerExplorerApi; emu: EmulatorHandle }
 const sends = async (emu: EmulatorHandle) => (await emu.requests()).filter((r) => r.endpoint === '/send').length;
 
 describe('The one action path', () => {
-  let notes: ReturnType<typeof watchNotifications>;
-  beforeEach(() => {
-    notes = watchNotifications();
-  });
-  afterEach(async () => {
-    notes.dispose();
-    const { emu } = await resetAll();
-    await emu.clearFaults();
-  });
+  const notes = notificationsEachTest(resetAll);
 
   const busyNotes = () => notes.shown.filter((n) => n.message === BUSY);
 

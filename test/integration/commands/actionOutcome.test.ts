@@ -13,7 +13,7 @@ import {
   settledChildren,
   waitFor,
 } from '../helpers/harness';
-import { watchNotifications } from '../helpers/notifications';
+import { notificationsEachTest } from '../helpers/notifications';
 
 /*
  * Issue 24, item 2: an action cancelled after its request was written (the account's key
@@ -50,15 +50,7 @@ async function midRequest(emu: EmulatorHandle, endpoint: string, then: () => Pro
 }
 
 describe('Actions cancelled after their request was written', () => {
-  let notes: ReturnType<typeof watchNotifications>;
-  beforeEach(() => {
-    notes = watchNotifications();
-  });
-  afterEach(async () => {
-    notes.dispose();
-    const { emu } = await resetAll();
-    await emu.clearFaults();
-  });
+  const notes = notificationsEachTest(resetAll);
 
   const warnings = () => notes.shown.filter((n) => n.level === 'warning').map((n) => n.message);
   const errors = () => notes.shown.filter((n) => n.level === 'error').map((n) => n.message);

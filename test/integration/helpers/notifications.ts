@@ -43,3 +43,26 @@ export function watchNotifications(): { readonly shown: ShownNotification[]; dis
     },
   };
 }
+
+/**
+ * Watches notifications during each test of the enclosing `describe`, then resets the
+ * extension and the emulator's faults after it: what the action suites share.
+ */
+export function notificationsEachTest(reset: () => Promise<{ emu: { clearFaults(): Promise<unknown> } }>): {
+  readonly shown: readonly ShownNotification[];
+} {
+  let notes: ReturnType<typeof watchNotifications> | undefined;
+  beforeEach(() => {
+    notes = watchNotifications();
+  });
+  afterEach(async () => {
+    notes?.dispose();
+    const { emu } = await reset();
+    await emu.clearFaults();
+  });
+  return {
+    get shown() {
+      return notes?.shown ?? [];
+    },
+  };
+}
