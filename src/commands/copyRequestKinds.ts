@@ -82,43 +82,46 @@ async function askRange(given: unknown, title: string): Promise<CostRange> {
   return { kind: picked.range };
 }
 
+/** One answer a test send needs: where it is given, what the box asks, what refuses it. */
+type SendField = readonly [
+  name: 'recipients' | 'sender' | 'message' | 'subject' | 'html',
+  prompt: () => string,
+  validate: (text: string) => string | undefined,
+];
+
+/** A test send's answers per service, asked in this order when not given. */
+const SEND_FIELDS: Readonly<Record<ServiceId, readonly SendField[]>> = {
+  sms: [
+    ['recipients', () => vscode.l10n.t('Recipients (international numbers, comma-separated)'), phoneNumbersProblem],
+    ['sender', () => vscode.l10n.t('Sender (3 to 11 characters; empty for the operator short code)'), senderProblem],
+    ['message', () => vscode.l10n.t('Text'), (t) => smsTextProblem(t)],
+  ],
+  mail: [
+    ['recipients', () => vscode.l10n.t('Recipients (e-mail addresses, comma-separated)'), emailsProblem],
+    ['subject', () => vscode.l10n.t('Subject'), subjectProblem],
+    ['html', () => vscode.l10n.t('HTML content'), htmlProblem],
+  ],
+};
+
 async function testSend(service: ServiceId, given: CopyInputs, title: string): Promise<ApiRequest> {
-  const list = (text: string) => text.split(/[,;]/).map((s) => s.trim());
-  if (service === 'sms') {
-    const recipients = await givenOrAsk(given.recipients, {
-      title,
-      prompt: vscode.l10n.t('Recipients (international numbers, comma-separated)'),
-      validate: phoneNumbersProblem,
-    });
-    const sender = await givenOrAsk(given.sender, {
-      title,
-      prompt: vscode.l10n.t('Sender (3 to 11 characters; empty for the operator short code)'),
-      validate: senderProblem,
-    });
-    const message = await givenOrAsk(given.message, {
-      title,
-      prompt: vscode.l10n.t('Text'),
-      validate: (t) => smsTextProblem(t),
-    });
-    return smsSendRequest({
-      phoneNumbers: list(recipients),
-      sender: sender.trim() || undefined,
-      message,
-      sandbox: true,
-    });
+  const answers: Partial<Record<SendField[0], string>> = {};
+  for (const [name, prompt, validate] of SEND_FIELDS[service]) {
+    answers[name] = await givenOrAsk(given[name], { title, prompt: prompt(), validate });
   }
-  const to = await givenOrAsk(given.recipients, {
-    title,
-    prompt: vscode.l10n.t('Recipients (e-mail addresses, comma-separated)'),
-    validate: emailsProblem,
-  });
-  const subject = await givenOrAsk(given.subject, {
-    title,
-    prompt: vscode.l10n.t('Subject'),
-    validate: subjectProblem,
-  });
-  const html = await givenOrAsk(given.html, { title, prompt: vscode.l10n.t('HTML content'), validate: htmlProblem });
-  return mailSendRequest({ to: list(to), subject, htmlContent: html, sandbox: true });
+  const list = (text = '') => text.split(/[,;]/).map((s) => s.trim());
+  return service === 'sms'
+    ? smsSendRequest({
+        phoneNumbers: list(answers.recipients),
+        sender: answers.sender?.trim() || undefined,
+        message: answers.message ?? '',
+        sandbox: true,
+      })
+    : mailSendRequest({
+        to: list(answers.recipients),
+        subject: answers.subject ?? '',
+        htmlContent: answers.html ?? '',
+        sandbox: true,
+      });
 }
 
 export const REQUEST_KINDS: Readonly<Record<RequestKindId, RequestKind>> = {
