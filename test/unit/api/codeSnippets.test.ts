@@ -87,14 +87,31 @@ function has(tool: string, args: string[]): boolean {
 }
 
 /** How each runnable snippet runs, and whether this machine can. */
-const RUNNERS: Partial<Record<SnippetLanguage, { file: string; command: string[]; available: boolean }>> = {
-  curl: { file: 'snippet.sh', command: ['sh'], available: has('curl', ['--version']) },
-  javascript: { file: 'snippet.js', command: [process.execPath], available: true },
-  python: { file: 'snippet.py', command: ['python3'], available: has('python3', ['-c', 'import requests']) },
+interface Tool {
+  readonly file: string;
+  readonly command: string[];
+  /** What must be on the machine, as the output names it when it is not. */
+  readonly needs: string;
+  readonly available: boolean;
+}
+const RUNNERS: Partial<Record<SnippetLanguage, Tool>> = {
+  curl: { file: 'snippet.sh', command: ['sh'], needs: 'curl', available: has('curl', ['--version']) },
+  javascript: { file: 'snippet.js', command: [process.execPath], needs: 'node', available: true },
+  python: {
+    file: 'snippet.py',
+    command: ['python3'],
+    needs: 'python3 with requests',
+    available: has('python3', ['-c', 'import requests']),
+  },
 };
-const CHECKERS: Partial<Record<SnippetLanguage, { file: string; command: string[]; available: boolean }>> = {
-  php: { file: 'snippet.php', command: ['php', '-l'], available: has('php', ['--version']) },
-  go: { file: 'main.go', command: ['gofmt', '-e'], available: has('gofmt', ['--help']) || has('go', ['version']) },
+const CHECKERS: Partial<Record<SnippetLanguage, Tool>> = {
+  php: { file: 'snippet.php', command: ['php', '-l'], needs: 'php', available: has('php', ['--version']) },
+  go: {
+    file: 'main.go',
+    command: ['gofmt', '-e'],
+    needs: 'gofmt',
+    available: has('gofmt', ['--help']) || has('go', ['version']),
+  },
 };
 
 function run(command: string[], file: string, env: Record<string, string>): Promise<string> {
@@ -102,7 +119,11 @@ function run(command: string[], file: string, env: Record<string, string>): Prom
     execFile(
       command[0],
       [...command.slice(1), file],
-      { env: { ...process.env, ...env }, timeout: 20_000 },
+      // Straight to the emulator on 127.0.0.1, whatever proxy the machine's environment names.
+      {
+        env: { ...process.env, NO_PROXY: '127.0.0.1,localhost', no_proxy: '127.0.0.1,localhost', ...env },
+        timeout: 20_000,
+      },
       (e, out, err) => (e ? reject(new Error(`${command.join(' ')} failed: ${e.message}\n${err}`)) : resolve(out)),
     );
   });
@@ -122,9 +143,7 @@ describe('Copy as Code: snippets', () => {
     dir = mkdtempSync(join(tmpdir(), 'partner-snippets-'));
     for (const [language, tool] of Object.entries({ ...RUNNERS, ...CHECKERS })) {
       if (!tool?.available) {
-        console.log(
-          `      (Copy as Code: ${language} snippets not run or checked: ${tool?.command[0]} is missing here)`,
-        );
+        console.log(`      (Copy as Code: ${language} snippets not run or checked: ${tool?.needs} is missing here)`);
       }
     }
   });
