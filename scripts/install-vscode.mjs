@@ -17,6 +17,9 @@ const DEBIAN_PACKAGES = {
   'krb5-config': 'libkrb5-dev',
   rg: 'ripgrep',
   chromium: 'chromium',
+  // Copy as Code's PHP and Go snippets are parse-checked with these (test/unit/api/codeSnippets.test.ts).
+  php: 'php-cli',
+  gofmt: 'golang-go',
 };
 
 export const cacheDir = join(root, '.vscode-test', `code-server-${version}`);
