@@ -61,7 +61,10 @@ export class KeyDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(KEYS_IN_FILES_SETTING) && this.recheck()),
       held.onDidChange(() => this.keysChanged()),
     ];
-    this.recheck();
+    // The documents open at startup are checked right after activation, not during it: their
+    // text (up to 1 MB each) and the keys' hashes are no part of what activation costs.
+    const first = setTimeout(() => this.recheck(), 0);
+    this.subscriptions.push({ dispose: () => clearTimeout(first) });
   }
 
   get enabled(): boolean {
