@@ -45,13 +45,16 @@ export function envRead(language: CodeLanguage, envVar: string): string {
   }
 }
 
-/** The quote of the string literal open at `offset` on its line, if any (backslash escapes honoured). */
-function openQuote(text: string, offset: number): string | undefined {
+/**
+ * The quote of the string literal open at `offset` on its line, if any. A backslash escapes
+ * in every literal but the shell's single-quoted one (`'it\'s'` is one JS, Python or PHP string).
+ */
+function openQuote(text: string, offset: number, language: CodeLanguage): string | undefined {
   let quote: string | undefined;
   for (let i = text.lastIndexOf('\n', offset - 1) + 1; i < offset; i++) {
     const c = text[i];
     if (quote) {
-      if (c === '\\' && quote !== "'") {
+      if (c === '\\' && !(language === 'shell' && quote === "'")) {
         i++;
       } else if (c === quote) {
         quote = undefined;
@@ -79,16 +82,17 @@ export function envReplacement(
 ): TextChange[] {
   const end = offset + length;
   const read = envRead(language, envVar);
-  const quote = openQuote(text, offset);
+  const quote = openQuote(text, offset, language);
   const opens = quote !== undefined && text[offset - 1] === quote;
   const closes = quote !== undefined && text[end] === quote;
   let change: TextChange;
+  // Followed by a name character, `$K` would read another variable: `${K}`.
+  const braced = language === 'shell' && /\w/.test(text[end] ?? '') ? `\${${envVar}}` : read;
   if (quote === undefined) {
-    change = { start: offset, end, text: read };
+    change = { start: offset, end, text: braced };
   } else if (opens && closes) {
     change = { start: offset - 1, end: end + 1, text: language === 'shell' ? `"${read}"` : read };
   } else if (language === 'shell') {
-    const braced = /\w/.test(text[end] ?? '') ? `\${${envVar}}` : read;
     change = { start: offset, end, text: quote === '"' ? braced : `'"${braced}"'` };
   } else if (quote === '`' && language === 'js') {
     change = { start: offset, end, text: `\${${read}}` };

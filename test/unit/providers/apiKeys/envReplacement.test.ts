@@ -48,6 +48,12 @@ describe('key replaced by an environment variable', () => {
     ['shell', `KEY=${KEY}`, `KEY=$${V}`],
     ['shell', `echo "${KEY}x"`, `echo "\${${V}}x"`],
     ['shell', `echo 'k=${KEY}'`, `echo 'k='"$${V}"''`],
+    // A backslash escapes the quote in single-quoted JS, Python and PHP strings (not in shell).
+    ['js', `const k = 'it\\'s ${KEY}';`, `const k = 'it\\'s ' + process.env.${V};`],
+    ['python', `k = 'it\\'s ${KEY}'\n`, `import os\nk = 'it\\'s ' + os.environ["${V}"]\n`],
+    ['php', `$k = 'it\\'s ${KEY}';`, `$k = 'it\\'s ' . getenv('${V}');`],
+    // Unquoted and followed by a name character: braced, or the shell reads another variable.
+    ['shell', `K=${KEY}_old`, `K=\${${V}}_old`],
   ];
   for (const [language, before, after] of cases) {
     it(`${language}: ${before.replace(/\n/g, '⏎')}`, () => {
