@@ -108,7 +108,8 @@ export class KeyDiagnostics implements vscode.Disposable {
   }
 
   private show(uri: vscode.Uri, text: string, at: (offset: number) => vscode.Position): number {
-    const found = text ? this.matcher().find(text) : [];
+    // Off: nothing is marked, whoever read the text (a scan under way, a re-read of a marked file).
+    const found = text && this.enabled ? this.matcher().find(text) : [];
     if (found.length === 0) {
       this.forget(uri);
       return 0;

@@ -220,6 +220,33 @@ describe('Copy as Code', () => {
     }
   });
 
+  it("the outcome's Copy as Code keeps the send's options: the STOP mention and Unicode", async () => {
+    const { emu } = await ready('json');
+    const window = vscode.window as unknown as { showInformationMessage: (...a: unknown[]) => Thenable<unknown> };
+    const original = window.showInformationMessage;
+    window.showInformationMessage = (message: unknown, ...items: unknown[]) =>
+      String(message).startsWith('Sandbox send accepted') && items.includes('Copy as Code…')
+        ? Promise.resolve('Copy as Code…')
+        : original.call(vscode.window, message, ...items);
+    try {
+      const args = { recipients: '+33612345678', message: 'Rendez-vous à 9h ✅', sender: 'Agence', mode: 'sandbox' };
+      const options = { stopSms: true, unicode: true, schedule: '' };
+      const sent = await vscode.commands.executeCommand('partnerExplorer.sendTestSms', 'sms', { ...args, ...options });
+      assert.equal(sent, 'sent');
+      const snippet = await waitFor(async () => {
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        return (await vscode.env.clipboard.readText()) || undefined;
+      }, 'the snippet');
+      assertSnippet(snippet, emu, 'sms', 'send', 'json');
+      // What the extension sent, the snippet sends too (in sandbox).
+      for (const value of ['"isStopSms": 1', '"isUnicode": 1', '"sandbox": 1', 'Rendez-vous à 9h ✅']) {
+        assert.ok(snippet.includes(value), `${value}:\n${snippet}`);
+      }
+    } finally {
+      window.showInformationMessage = original;
+    }
+  });
+
   it('offers a sandbox send of the text in a .sms document, as a code action', async () => {
     const { emu } = await ready('json');
     const doc = await vscode.workspace.openTextDocument({ language: 'sms', content: 'Rappel : RDV demain 9h' });
