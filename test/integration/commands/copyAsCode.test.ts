@@ -3,7 +3,15 @@ import * as vscode from 'vscode';
 import { SERVICES, type ServiceId } from '../../../src/api';
 import type { PartnerExplorerApi } from '../../../src/testApi';
 import { SAMPLE_TAGS } from '../../emulator/routes/messages';
-import { type EmulatorHandle, resetAll, sessionOf, setKeys, settledChildren, waitFor } from '../helpers/harness';
+import {
+  type EmulatorHandle,
+  resetAll,
+  sessionOf,
+  setKeys,
+  setSetting,
+  settledChildren,
+  waitFor,
+} from '../helpers/harness';
 import { watchNotifications } from '../helpers/notifications';
 
 const LANGUAGES = ['curl', 'javascript', 'python', 'php', 'go'] as const;
@@ -267,5 +275,33 @@ describe('Copy as Code', () => {
     assertSnippet(snippet, emu, 'sms', 'send', 'json');
     assert.ok(snippet.includes('message: "Rappel : RDV demain 9h"'), snippet);
     assert.ok(!snippet.includes('sender'), 'no sender: the operator short code');
+  });
+
+  it("a .sms document's code action sends as the document is measured: Unicode and the STOP mention", async () => {
+    const { emu } = await ready('json');
+    await setSetting('smsLength.unicode', true);
+    await setSetting('smsLength.stopMention', true);
+    try {
+      const doc = await vscode.workspace.openTextDocument({ language: 'sms', content: 'Merci ✅ à demain' });
+      await vscode.window.showTextDocument(doc);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        doc.uri,
+        new vscode.Range(0, 0, 0, 0),
+      );
+      const action = actions.find((a) => a.title === 'Copy as Code: Send This Text in Sandbox…');
+      assert.ok(action?.command, JSON.stringify(actions.map((a) => a.title)));
+      const [target, kind, , inputs] = action.command.arguments ?? [];
+      const given = { ...(inputs as object), recipients: '+33612345678', sender: '' };
+      await vscode.commands.executeCommand(action.command.command, target, kind, 'python', given);
+      const snippet = await vscode.env.clipboard.readText();
+      assertSnippet(snippet, emu, 'sms', 'send', 'json');
+      for (const value of ['"isUnicode": 1', '"isStopSms": 1', '"sandbox": 1']) {
+        assert.ok(snippet.includes(value), `${value}:\n${snippet}`);
+      }
+    } finally {
+      await setSetting('smsLength.unicode', undefined);
+      await setSetting('smsLength.stopMention', undefined);
+    }
   });
 });
