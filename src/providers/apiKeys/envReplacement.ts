@@ -104,7 +104,19 @@ export function envReplacement(
       text: `${opens ? '' : quote + join}${read}${closes ? '' : join + quote}`,
     };
   }
-  return [...importChange(text, language), change];
+  return [...importChange(text, language), ...goConstChange(text, offset, language), change];
+}
+
+/** Go: a constant cannot hold a call, so a one-line `const name = "…key…"` becomes a `var`. */
+function goConstChange(text: string, offset: number, language: CodeLanguage): TextChange[] {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const declared =
+    language === 'go' && /^(\s*)const\s+\w+(?:\s+[\w.]+)?\s*=\s*["`]/.exec(text.slice(lineStart, offset));
+  if (!declared) {
+    return [];
+  }
+  const at = lineStart + declared[1].length;
+  return [{ start: at, end: at + 'const'.length, text: 'var' }];
 }
 
 function importChange(text: string, language: CodeLanguage): TextChange[] {

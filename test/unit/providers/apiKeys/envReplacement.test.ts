@@ -52,6 +52,17 @@ describe('key replaced by an environment variable', () => {
     ['js', `const k = 'it\\'s ${KEY}';`, `const k = 'it\\'s ' + process.env.${V};`],
     ['python', `k = 'it\\'s ${KEY}'\n`, `import os\nk = 'it\\'s ' + os.environ["${V}"]\n`],
     ['php', `$k = 'it\\'s ${KEY}';`, `$k = 'it\\'s ' . getenv('${V}');`],
+    // A Go constant cannot hold a call: a one-line `const` becomes a `var` (or it would not compile).
+    [
+      'go',
+      `package main\n\nimport "os"\n\nconst apiKey = "${KEY}"\n`,
+      `package main\n\nimport "os"\n\nvar apiKey = os.Getenv("${V}")\n`,
+    ],
+    [
+      'go',
+      `package main\n\nimport "os"\n\n\tconst u string = "https://x/me?apiKey=${KEY}"\n`,
+      `package main\n\nimport "os"\n\n\tvar u string = "https://x/me?apiKey=" + os.Getenv("${V}")\n`,
+    ],
     // Unquoted and followed by a name character: braced, or the shell reads another variable.
     ['shell', `K=${KEY}_old`, `K=\${${V}}_old`],
   ];
