@@ -71,7 +71,7 @@ function openQuote(text: string, offset: number, language: CodeLanguage): string
  * becomes the read itself, quotes included; a key inside a longer literal is cut out of
  * it and joined back (`'a' . getenv('K') . 'b'`, `${process.env.K}` in a template,
  * `"…$K…"` in a shell double-quoted string). Adds `import os` (Python) or the `"os"`
- * import (Go) when missing.
+ * import (Go) when missing. No change where a read cannot go (a PHP `const`).
  */
 export function envReplacement(
   text: string,
@@ -81,6 +81,14 @@ export function envReplacement(
   envVar: string,
 ): TextChange[] {
   const end = offset + length;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  if (
+    language === 'php' &&
+    /^\s*(?:(?:public|protected|private|final)\s+)*const\s/.test(text.slice(lineStart, offset))
+  ) {
+    // A PHP constant takes a constant expression only: `getenv()` there is a fatal error. No fix.
+    return [];
+  }
   const read = envRead(language, envVar);
   const quote = openQuote(text, offset, language);
   const opens = quote !== undefined && text[offset - 1] === quote;

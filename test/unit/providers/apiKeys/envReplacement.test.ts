@@ -74,6 +74,15 @@ describe('key replaced by an environment variable', () => {
     });
   }
 
+  it('offers no replacement where PHP wants a constant expression (a const cannot call getenv)', () => {
+    for (const text of [
+      `<?php\nconst API_KEY = '${KEY}';`,
+      `<?php\nclass Sms {\n    private const KEY = "a${KEY}";\n}`,
+    ]) {
+      assert.deepEqual(envReplacement(text, text.indexOf(KEY), KEY.length, 'php', V), []);
+    }
+  });
+
   it('knows .env files by name', () => {
     assert.ok(isDotenv('/w/.env', 'plaintext'));
     assert.ok(isDotenv('/w/config/.env.local', 'properties'));
