@@ -49,8 +49,9 @@ export function envRead(language: CodeLanguage, envVar: string): string {
  * The quote of the string literal open at `offset` on its line, if any. A backslash escapes
  * in every literal but the shell's single-quoted one (`'it\'s'` is one JS, Python or PHP string).
  */
-function openQuote(text: string, offset: number, language: CodeLanguage): string | undefined {
+function openQuote(text: string, offset: number, language: CodeLanguage): { quote: string; at: number } | undefined {
   let quote: string | undefined;
+  let at = 0;
   for (let i = text.lastIndexOf('\n', offset - 1) + 1; i < offset; i++) {
     const c = text[i];
     if (quote) {
@@ -61,9 +62,10 @@ function openQuote(text: string, offset: number, language: CodeLanguage): string
       }
     } else if (c === '"' || c === "'" || c === '`') {
       quote = c;
+      at = i;
     }
   }
-  return quote;
+  return quote === undefined ? undefined : { quote, at };
 }
 
 /**
@@ -90,16 +92,20 @@ export function envReplacement(
     return [];
   }
   const read = envRead(language, envVar);
-  const quote = openQuote(text, offset, language);
-  const opens = quote !== undefined && text[offset - 1] === quote;
+  const open = openQuote(text, offset, language);
+  const quote = open?.quote;
+  const opens = open !== undefined && open.at === offset - 1;
   const closes = quote !== undefined && text[end] === quote;
+  // A Python literal's prefix (`u`, `r`, `f`…): removed with the literal, or carried to what is left after the key.
+  const prefix =
+    language === 'python' && open ? (/(?<!\w)[rRbBuUfF]{1,2}$/.exec(text.slice(lineStart, open.at))?.[0] ?? '') : '';
   let change: TextChange;
   // Followed by a name character, `$K` would read another variable: `${K}`.
   const braced = language === 'shell' && /\w/.test(text[end] ?? '') ? `\${${envVar}}` : read;
   if (quote === undefined) {
     change = { start: offset, end, text: braced };
   } else if (opens && closes) {
-    change = { start: offset - 1, end: end + 1, text: language === 'shell' ? `"${read}"` : read };
+    change = { start: offset - 1 - prefix.length, end: end + 1, text: language === 'shell' ? `"${read}"` : read };
   } else if (language === 'shell') {
     change = { start: offset, end, text: quote === '"' ? braced : `'"${braced}"'` };
   } else if (quote === '`' && language === 'js') {
@@ -107,9 +113,9 @@ export function envReplacement(
   } else {
     const join = language === 'php' ? ' . ' : ' + ';
     change = {
-      start: opens ? offset - 1 : offset,
+      start: opens ? offset - 1 - prefix.length : offset,
       end: closes ? end + 1 : end,
-      text: `${opens ? '' : quote + join}${read}${closes ? '' : join + quote}`,
+      text: `${opens ? '' : quote + join}${read}${closes ? '' : join + prefix + quote}`,
     };
   }
   return [...importChange(text, language), ...goConstChange(text, offset, language), change];

@@ -48,6 +48,11 @@ describe('key replaced by an environment variable', () => {
     ['shell', `KEY=${KEY}`, `KEY=$${V}`],
     ['shell', `echo "${KEY}x"`, `echo "\${${V}}x"`],
     ['shell', `echo 'k=${KEY}'`, `echo 'k='"$${V}"''`],
+    // A Python string prefix goes with its literal (`u"…"` would leave `uos.environ[…]`).
+    ['python', `k = u"${KEY}"\n`, `import os\nk = os.environ["${V}"]\n`],
+    ['python', `k = (r'${KEY}')\n`, `import os\nk = (os.environ["${V}"])\n`],
+    ['python', `h = f"${KEY}:{user}"\n`, `import os\nh = os.environ["${V}"] + f":{user}"\n`],
+    ['python', `h = f"k=${KEY}&u={user}"\n`, `import os\nh = f"k=" + os.environ["${V}"] + f"&u={user}"\n`],
     // A backslash escapes the quote in single-quoted JS, Python and PHP strings (not in shell).
     ['js', `const k = 'it\\'s ${KEY}';`, `const k = 'it\\'s ' + process.env.${V};`],
     ['python', `k = 'it\\'s ${KEY}'\n`, `import os\nk = 'it\\'s ' + os.environ["${V}"]\n`],
