@@ -43,6 +43,9 @@ export interface CopyInputs {
   readonly message?: unknown;
   readonly subject?: unknown;
   readonly html?: unknown;
+  /** A test send's options, as the send had them (true to set): `isStopSms`, `isUnicode`. */
+  readonly stopSms?: unknown;
+  readonly unicode?: unknown;
   /** True: read with a sub-account's own key (a panel browsing as one); the snippet says so. */
   readonly subaccount?: unknown;
 }
@@ -104,9 +107,13 @@ const SEND_FIELDS: Readonly<Record<ServiceId, readonly SendField[]>> = {
 };
 
 async function testSend(service: ServiceId, given: CopyInputs, title: string): Promise<ApiRequest> {
+  const stopSms = given.stopSms === true;
+  const unicode = given.unicode === true;
   const answers: Partial<Record<SendField[0], string>> = {};
   for (const [name, prompt, validate] of SEND_FIELDS[service]) {
-    answers[name] = await givenOrAsk(given[name], { title, prompt: prompt(), validate });
+    // The text is measured with the options it is sent with, as the send measured it.
+    const check = name === 'message' ? (t: string) => smsTextProblem(t, unicode, stopSms) : validate;
+    answers[name] = await givenOrAsk(given[name], { title, prompt: prompt(), validate: check });
   }
   const list = (text = '') => text.split(/[,;]/).map((s) => s.trim());
   return service === 'sms'
@@ -114,6 +121,8 @@ async function testSend(service: ServiceId, given: CopyInputs, title: string): P
         phoneNumbers: list(answers.recipients),
         sender: answers.sender?.trim() || undefined,
         message: answers.message ?? '',
+        isStopSms: stopSms,
+        isUnicode: unicode,
         sandbox: true,
       })
     : mailSendRequest({

@@ -129,7 +129,7 @@ async function smsFlow(
     ),
     progress:
       mode === 'sandbox' ? vscode.l10n.t('Sending a test SMS in sandbox…') : vscode.l10n.t('Sending a test SMS…'),
-    copyInputs: { recipients: recipients.join(','), sender, message },
+    copyInputs: { recipients: recipients.join(','), sender, message, stopSms, unicode },
     send: (signal) =>
       client.sendSms(
         {

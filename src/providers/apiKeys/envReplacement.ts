@@ -45,22 +45,27 @@ export function envRead(language: CodeLanguage, envVar: string): string {
   }
 }
 
-/** The quote of the string literal open at `offset` on its line, if any (backslash escapes honoured). */
-function openQuote(text: string, offset: number): string | undefined {
+/**
+ * The quote of the string literal open at `offset` on its line, if any. A backslash escapes
+ * in every literal but the shell's single-quoted one (`'it\'s'` is one JS, Python or PHP string).
+ */
+function openQuote(text: string, offset: number, language: CodeLanguage): { quote: string; at: number } | undefined {
   let quote: string | undefined;
+  let at = 0;
   for (let i = text.lastIndexOf('\n', offset - 1) + 1; i < offset; i++) {
     const c = text[i];
     if (quote) {
-      if (c === '\\' && quote !== "'") {
+      if (c === '\\' && !(language === 'shell' && quote === "'")) {
         i++;
       } else if (c === quote) {
         quote = undefined;
       }
     } else if (c === '"' || c === "'" || c === '`') {
       quote = c;
+      at = i;
     }
   }
-  return quote;
+  return quote === undefined ? undefined : { quote, at };
 }
 
 /**
@@ -68,7 +73,7 @@ function openQuote(text: string, offset: number): string | undefined {
  * becomes the read itself, quotes included; a key inside a longer literal is cut out of
  * it and joined back (`'a' . getenv('K') . 'b'`, `${process.env.K}` in a template,
  * `"…$K…"` in a shell double-quoted string). Adds `import os` (Python) or the `"os"`
- * import (Go) when missing.
+ * import (Go) when missing. No change where a read cannot go (a PHP `const`).
  */
 export function envReplacement(
   text: string,
@@ -78,29 +83,54 @@ export function envReplacement(
   envVar: string,
 ): TextChange[] {
   const end = offset + length;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  if (
+    language === 'php' &&
+    /^\s*(?:(?:public|protected|private|final)\s+)*const\s/.test(text.slice(lineStart, offset))
+  ) {
+    // A PHP constant takes a constant expression only: `getenv()` there is a fatal error. No fix.
+    return [];
+  }
   const read = envRead(language, envVar);
-  const quote = openQuote(text, offset);
-  const opens = quote !== undefined && text[offset - 1] === quote;
+  const open = openQuote(text, offset, language);
+  const quote = open?.quote;
+  const opens = open !== undefined && open.at === offset - 1;
   const closes = quote !== undefined && text[end] === quote;
+  // A Python literal's prefix (`u`, `r`, `f`…): removed with the literal, or carried to what is left after the key.
+  const prefix =
+    language === 'python' && open ? (/(?<!\w)[rRbBuUfF]{1,2}$/.exec(text.slice(lineStart, open.at))?.[0] ?? '') : '';
   let change: TextChange;
+  // Followed by a name character, `$K` would read another variable: `${K}`.
+  const braced = language === 'shell' && /\w/.test(text[end] ?? '') ? `\${${envVar}}` : read;
   if (quote === undefined) {
-    change = { start: offset, end, text: read };
+    change = { start: offset, end, text: braced };
   } else if (opens && closes) {
-    change = { start: offset - 1, end: end + 1, text: language === 'shell' ? `"${read}"` : read };
+    change = { start: offset - 1 - prefix.length, end: end + 1, text: language === 'shell' ? `"${read}"` : read };
   } else if (language === 'shell') {
-    const braced = /\w/.test(text[end] ?? '') ? `\${${envVar}}` : read;
     change = { start: offset, end, text: quote === '"' ? braced : `'"${braced}"'` };
   } else if (quote === '`' && language === 'js') {
     change = { start: offset, end, text: `\${${read}}` };
   } else {
     const join = language === 'php' ? ' . ' : ' + ';
     change = {
-      start: opens ? offset - 1 : offset,
+      start: opens ? offset - 1 - prefix.length : offset,
       end: closes ? end + 1 : end,
-      text: `${opens ? '' : quote + join}${read}${closes ? '' : join + quote}`,
+      text: `${opens ? '' : quote + join}${read}${closes ? '' : join + prefix + quote}`,
     };
   }
-  return [...importChange(text, language), change];
+  return [...importChange(text, language), ...goConstChange(text, offset, language), change];
+}
+
+/** Go: a constant cannot hold a call, so a one-line `const name = "…key…"` becomes a `var`. */
+function goConstChange(text: string, offset: number, language: CodeLanguage): TextChange[] {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const declared =
+    language === 'go' && /^(\s*)const\s+\w+(?:\s+[\w.]+)?\s*=\s*["`]/.exec(text.slice(lineStart, offset));
+  if (!declared) {
+    return [];
+  }
+  const at = lineStart + declared[1].length;
+  return [{ start: at, end: at + 'const'.length, text: 'var' }];
 }
 
 function importChange(text: string, language: CodeLanguage): TextChange[] {

@@ -25,6 +25,8 @@ interface Finding {
   readonly owner: KeyOwner;
 }
 
+const readEnabled = () => vscode.workspace.getConfiguration().get<unknown>(KEYS_IN_FILES_SETTING, true) !== false;
+
 /** The position of `offset` in `text`, for files read from disk (no TextDocument). */
 function positionIn(text: string, offset: number): vscode.Position {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
@@ -47,6 +49,7 @@ export class KeyDiagnostics implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
   private matcherValue: KeyMatcher | undefined;
   private signature = '';
+  private enabledValue = readEnabled();
 
   /** `found`: called when a key is marked (what its quick fixes need can load then, not on Ctrl+.). */
   constructor(
@@ -58,7 +61,12 @@ export class KeyDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidSaveTextDocument((d) => this.check(d)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
       vscode.workspace.onDidCloseTextDocument((d) => d.uri.scheme === 'untitled' && this.forget(d.uri)),
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(KEYS_IN_FILES_SETTING) && this.recheck()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(KEYS_IN_FILES_SETTING)) {
+          this.enabledValue = readEnabled();
+          this.recheck();
+        }
+      }),
       held.onDidChange(() => this.keysChanged()),
     ];
     // The documents open at startup are checked right after activation, not during it: their
@@ -67,8 +75,9 @@ export class KeyDiagnostics implements vscode.Disposable {
     this.subscriptions.push({ dispose: () => clearTimeout(first) });
   }
 
+  /** Read once per change of the setting: the scan asks for every file. */
   get enabled(): boolean {
-    return vscode.workspace.getConfiguration().get<unknown>(KEYS_IN_FILES_SETTING, true) !== false;
+    return this.enabledValue;
   }
 
   /** The matcher for the keys held now. */
@@ -111,7 +120,8 @@ export class KeyDiagnostics implements vscode.Disposable {
   }
 
   private show(uri: vscode.Uri, text: string, at: (offset: number) => vscode.Position): number {
-    const found = text ? this.matcher().find(text) : [];
+    // Off: nothing is marked, whoever read the text (a scan under way, a re-read of a marked file).
+    const found = text && this.enabled ? this.matcher().find(text) : [];
     if (found.length === 0) {
       this.forget(uri);
       return 0;

@@ -32,17 +32,14 @@ export class KeyFixes implements vscode.CodeActionProvider {
         continue;
       }
       const envVar = SERVICES[owner.service].keyEnvVar;
-      if (language && !dotenv) {
+      const changes =
+        language && !dotenv
+          ? envReplacement(doc.getText(), doc.offsetAt(d.range.start), doc.getText(d.range).length, language, envVar)
+          : [];
+      if (language && changes.length > 0) {
         const fix = this.action(vscode.l10n.t('Read the key from {0} instead', envRead(language, envVar)), d);
-        const text = doc.getText();
         fix.edit = new vscode.WorkspaceEdit();
-        for (const c of envReplacement(
-          text,
-          doc.offsetAt(d.range.start),
-          doc.getText(d.range).length,
-          language,
-          envVar,
-        )) {
+        for (const c of changes) {
           fix.edit.replace(doc.uri, new vscode.Range(doc.positionAt(c.start), doc.positionAt(c.end)), c.text);
         }
         fix.isPreferred = true;

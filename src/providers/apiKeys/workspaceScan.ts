@@ -56,7 +56,11 @@ export async function scanWorkspace(diagnostics: KeyDiagnostics, tokenArg?: unkn
   }
   const title = vscode.l10n.t('Scanning the workspace for API keys');
   const result = await withNotificationProgress({ title, cancellable: true }, async (progress, notified) => {
-    const cancelled = () => notified.isCancellationRequested || (isToken(tokenArg) && tokenArg.isCancellationRequested);
+    // Turning the check off stops the scan too: it would mark files the switch just cleared.
+    const cancelled = () =>
+      notified.isCancellationRequested ||
+      (isToken(tokenArg) && tokenArg.isCancellationRequested) ||
+      !diagnostics.enabled;
     const all = await vscode.workspace.findFiles('**/*', undefined, undefined, notified);
     const rules = await ignoreRules(all);
     const uris = all.filter((uri) => {

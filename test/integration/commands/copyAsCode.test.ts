@@ -3,7 +3,15 @@ import * as vscode from 'vscode';
 import { SERVICES, type ServiceId } from '../../../src/api';
 import type { PartnerExplorerApi } from '../../../src/testApi';
 import { SAMPLE_TAGS } from '../../emulator/routes/messages';
-import { type EmulatorHandle, resetAll, sessionOf, setKeys, settledChildren, waitFor } from '../helpers/harness';
+import {
+  type EmulatorHandle,
+  resetAll,
+  sessionOf,
+  setKeys,
+  setSetting,
+  settledChildren,
+  waitFor,
+} from '../helpers/harness';
 import { watchNotifications } from '../helpers/notifications';
 
 const LANGUAGES = ['curl', 'javascript', 'python', 'php', 'go'] as const;
@@ -220,6 +228,33 @@ describe('Copy as Code', () => {
     }
   });
 
+  it("the outcome's Copy as Code keeps the send's options: the STOP mention and Unicode", async () => {
+    const { emu } = await ready('json');
+    const window = vscode.window as unknown as { showInformationMessage: (...a: unknown[]) => Thenable<unknown> };
+    const original = window.showInformationMessage;
+    window.showInformationMessage = (message: unknown, ...items: unknown[]) =>
+      String(message).startsWith('Sandbox send accepted') && items.includes('Copy as Code…')
+        ? Promise.resolve('Copy as Code…')
+        : original.call(vscode.window, message, ...items);
+    try {
+      const args = { recipients: '+33612345678', message: 'Rendez-vous à 9h ✅', sender: 'Agence', mode: 'sandbox' };
+      const options = { stopSms: true, unicode: true, schedule: '' };
+      const sent = await vscode.commands.executeCommand('partnerExplorer.sendTestSms', 'sms', { ...args, ...options });
+      assert.equal(sent, 'sent');
+      const snippet = await waitFor(async () => {
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        return (await vscode.env.clipboard.readText()) || undefined;
+      }, 'the snippet');
+      assertSnippet(snippet, emu, 'sms', 'send', 'json');
+      // What the extension sent, the snippet sends too (in sandbox).
+      for (const value of ['"isStopSms": 1', '"isUnicode": 1', '"sandbox": 1', 'Rendez-vous à 9h ✅']) {
+        assert.ok(snippet.includes(value), `${value}:\n${snippet}`);
+      }
+    } finally {
+      window.showInformationMessage = original;
+    }
+  });
+
   it('offers a sandbox send of the text in a .sms document, as a code action', async () => {
     const { emu } = await ready('json');
     const doc = await vscode.workspace.openTextDocument({ language: 'sms', content: 'Rappel : RDV demain 9h' });
@@ -240,5 +275,33 @@ describe('Copy as Code', () => {
     assertSnippet(snippet, emu, 'sms', 'send', 'json');
     assert.ok(snippet.includes('message: "Rappel : RDV demain 9h"'), snippet);
     assert.ok(!snippet.includes('sender'), 'no sender: the operator short code');
+  });
+
+  it("a .sms document's code action sends as the document is measured: Unicode and the STOP mention", async () => {
+    const { emu } = await ready('json');
+    await setSetting('smsLength.unicode', true);
+    await setSetting('smsLength.stopMention', true);
+    try {
+      const doc = await vscode.workspace.openTextDocument({ language: 'sms', content: 'Merci ✅ à demain' });
+      await vscode.window.showTextDocument(doc);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        doc.uri,
+        new vscode.Range(0, 0, 0, 0),
+      );
+      const action = actions.find((a) => a.title === 'Copy as Code: Send This Text in Sandbox…');
+      assert.ok(action?.command, JSON.stringify(actions.map((a) => a.title)));
+      const [target, kind, , inputs] = action.command.arguments ?? [];
+      const given = { ...(inputs as object), recipients: '+33612345678', sender: '' };
+      await vscode.commands.executeCommand(action.command.command, target, kind, 'python', given);
+      const snippet = await vscode.env.clipboard.readText();
+      assertSnippet(snippet, emu, 'sms', 'send', 'json');
+      for (const value of ['"isUnicode": 1', '"isStopSms": 1', '"sandbox": 1']) {
+        assert.ok(snippet.includes(value), `${value}:\n${snippet}`);
+      }
+    } finally {
+      await setSetting('smsLength.unicode', undefined);
+      await setSetting('smsLength.stopMention', undefined);
+    }
   });
 });

@@ -233,6 +233,33 @@ describe('API keys written into files', () => {
     }
   });
 
+  it('turned off during a scan: the scan stops and leaves no marks behind', async () => {
+    const { emu } = await accountsWithKeys(['sms']);
+    const key = emu.apiKey('sms');
+    const TOTAL = 1500;
+    for (let i = 0; i < TOTAL; i++) {
+      write(`offscan/${i % 10}/f${i}.txt`, `key ${key}\n`);
+    }
+    const inScan = () => vscode.languages.getDiagnostics().filter(([u, d]) => u.path.includes('/offscan/') && d.length);
+    let switched: Thenable<void> | undefined;
+    const marked = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (!switched && e.uris.some((u) => u.path.includes('/keys-in-files/offscan/'))) {
+        switched = setSetting('apiKeysInFiles.enabled', false);
+      }
+    });
+    try {
+      const result = await vscode.commands.executeCommand<ScanResult>(SCAN);
+      await switched;
+      assert.ok(result.files < TOTAL, `${result.files} files of ${TOTAL} read after the switch`);
+      await waitFor(() => inScan().length === 0, 'no marks left');
+      // And none come later.
+      await new Promise((r) => setTimeout(r, 500));
+      assert.equal(inScan().length, 0);
+    } finally {
+      marked.dispose();
+    }
+  });
+
   it('has an off switch: no marks, no scan; back on, marked again', async () => {
     const { emu } = await accountsWithKeys(['sms']);
     const key = emu.apiKey('sms');

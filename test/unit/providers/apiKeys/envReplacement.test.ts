@@ -48,6 +48,28 @@ describe('key replaced by an environment variable', () => {
     ['shell', `KEY=${KEY}`, `KEY=$${V}`],
     ['shell', `echo "${KEY}x"`, `echo "\${${V}}x"`],
     ['shell', `echo 'k=${KEY}'`, `echo 'k='"$${V}"''`],
+    // A Python string prefix goes with its literal (`u"…"` would leave `uos.environ[…]`).
+    ['python', `k = u"${KEY}"\n`, `import os\nk = os.environ["${V}"]\n`],
+    ['python', `k = (r'${KEY}')\n`, `import os\nk = (os.environ["${V}"])\n`],
+    ['python', `h = f"${KEY}:{user}"\n`, `import os\nh = os.environ["${V}"] + f":{user}"\n`],
+    ['python', `h = f"k=${KEY}&u={user}"\n`, `import os\nh = f"k=" + os.environ["${V}"] + f"&u={user}"\n`],
+    // A backslash escapes the quote in single-quoted JS, Python and PHP strings (not in shell).
+    ['js', `const k = 'it\\'s ${KEY}';`, `const k = 'it\\'s ' + process.env.${V};`],
+    ['python', `k = 'it\\'s ${KEY}'\n`, `import os\nk = 'it\\'s ' + os.environ["${V}"]\n`],
+    ['php', `$k = 'it\\'s ${KEY}';`, `$k = 'it\\'s ' . getenv('${V}');`],
+    // A Go constant cannot hold a call: a one-line `const` becomes a `var` (or it would not compile).
+    [
+      'go',
+      `package main\n\nimport "os"\n\nconst apiKey = "${KEY}"\n`,
+      `package main\n\nimport "os"\n\nvar apiKey = os.Getenv("${V}")\n`,
+    ],
+    [
+      'go',
+      `package main\n\nimport "os"\n\n\tconst u string = "https://x/me?apiKey=${KEY}"\n`,
+      `package main\n\nimport "os"\n\n\tvar u string = "https://x/me?apiKey=" + os.Getenv("${V}")\n`,
+    ],
+    // Unquoted and followed by a name character: braced, or the shell reads another variable.
+    ['shell', `K=${KEY}_old`, `K=\${${V}}_old`],
   ];
   for (const [language, before, after] of cases) {
     it(`${language}: ${before.replace(/\n/g, '⏎')}`, () => {
@@ -56,6 +78,15 @@ describe('key replaced by an environment variable', () => {
       assert.ok(!result.includes(KEY));
     });
   }
+
+  it('offers no replacement where PHP wants a constant expression (a const cannot call getenv)', () => {
+    for (const text of [
+      `<?php\nconst API_KEY = '${KEY}';`,
+      `<?php\nclass Sms {\n    private const KEY = "a${KEY}";\n}`,
+    ]) {
+      assert.deepEqual(envReplacement(text, text.indexOf(KEY), KEY.length, 'php', V), []);
+    }
+  });
 
   it('knows .env files by name', () => {
     assert.ok(isDotenv('/w/.env', 'plaintext'));
