@@ -61,7 +61,7 @@ describe('API keys written into files', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await setSetting('apiKeysInFiles.enabled', undefined);
     await vscode.workspace.getConfiguration('files').update('exclude', undefined, vscode.ConfigurationTarget.Global);
-    rmSync(here('').fsPath, { recursive: true, force: true });
+    rmSync(here('').fsPath, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     rmSync(vscode.Uri.joinPath(root(), '.gitignore').fsPath, { force: true });
   });
 
