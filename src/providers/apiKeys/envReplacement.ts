@@ -84,15 +84,11 @@ export function envReplacement(
 ): TextChange[] {
   const end = offset + length;
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  if (
-    language === 'php' &&
-    /^\s*(?:(?:public|protected|private|final)\s+)*const\s/.test(text.slice(lineStart, offset))
-  ) {
-    // A PHP constant takes a constant expression only: `getenv()` there is a fatal error. No fix.
+  const open = openQuote(text, offset, language);
+  if (!readFits(text, offset, offset + length, lineStart, language, open)) {
     return [];
   }
   const read = envRead(language, envVar);
-  const open = openQuote(text, offset, language);
   const quote = open?.quote;
   const opens = open !== undefined && open.at === offset - 1;
   const closes = quote !== undefined && text[end] === quote;
@@ -119,6 +115,37 @@ export function envReplacement(
     };
   }
   return [...importChange(text, language), ...goConstChange(text, offset, language), change];
+}
+
+/**
+ * Whether a read can stand where the key is. Not in a PHP constant or a Go `const ( … )`
+ * block (constant expressions only), a TypeScript enum member or `'…' as const` (literals
+ * only), or a Python triple-quoted string (the quotes around it would be left unbalanced).
+ * There the fix would break the file, so only the rotation fixes are offered.
+ */
+function readFits(
+  text: string,
+  offset: number,
+  end: number,
+  lineStart: number,
+  language: CodeLanguage,
+  open: { quote: string; at: number } | undefined,
+): boolean {
+  const before = text.slice(0, offset);
+  switch (language) {
+    case 'php':
+      return !/^\s*(?:(?:public|protected|private|final)\s+)*const\s/.test(text.slice(lineStart, offset));
+    case 'go': {
+      const block = before.lastIndexOf('\nconst (');
+      return block < 0 || before.indexOf('\n)', block) >= 0;
+    }
+    case 'js':
+      return !/\benum\s+\w+\s*\{[^}]*$/.test(before) && !/^['"`]?\s*as\s+const\b/.test(text.slice(end));
+    case 'python':
+      return !(open && text.slice(open.at - 2, open.at + 1) === open.quote.repeat(3));
+    default:
+      return true;
+  }
 }
 
 /** Go: a constant cannot hold a call, so a one-line `const name = "…key…"` becomes a `var`. */

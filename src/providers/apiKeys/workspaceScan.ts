@@ -68,7 +68,10 @@ export async function scanWorkspace(diagnostics: KeyDiagnostics, tokenArg?: unkn
       return !where || !rules.get(where.folder.uri.toString())?.ignores(where.path);
     });
     const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
-    diagnostics.clearFiles();
+    // The last scan's marks go only when this one reads: cancelled before, it leaves them as they were.
+    if (!cancelled()) {
+      diagnostics.clearFiles();
+    }
     const counts = { files: 0, bytes: 0, keys: 0, filesWithKeys: 0 };
     let next = 0;
     const scanOne = async (uri: vscode.Uri) => {

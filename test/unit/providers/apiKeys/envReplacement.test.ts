@@ -88,6 +88,23 @@ describe('key replaced by an environment variable', () => {
     }
   });
 
+  it('offers no replacement where a read cannot go: a Go const block, a TS enum or `as const`, a Python triple-quoted string', () => {
+    const cases: Array<[CodeLanguage, string]> = [
+      ['go', `package main\n\nconst (\n\tsender = "MyShop"\n\tapiKey = "${KEY}"\n)\n`],
+      ['js', `enum Keys {\n  Sms = '${KEY}',\n}\n`],
+      ['js', `const apiKey = '${KEY}' as const;\n`],
+      ['python', `API_KEY = """${KEY}"""\n`],
+      ['python', `API_KEY = '''${KEY}'''\n`],
+    ];
+    for (const [language, text] of cases) {
+      assert.deepEqual(envReplacement(text, text.indexOf(KEY), KEY.length, language, V), [], text);
+    }
+    // Outside those, the same keys are replaced: after a const block is closed, and in a plain object.
+    const after = `package main\n\nconst (\n\tsender = "MyShop"\n)\n\nvar apiKey = "${KEY}"\n`;
+    assert.ok(!fixed('go', after).includes(KEY));
+    assert.ok(!fixed('js', `const config = { apiKey: '${KEY}' } as const;\n`).includes(KEY));
+  });
+
   it('knows .env files by name', () => {
     assert.ok(isDotenv('/w/.env', 'plaintext'));
     assert.ok(isDotenv('/w/config/.env.local', 'properties'));
