@@ -4,8 +4,7 @@ import type { Action, ActionHost } from '../../../src/accounts/actionPath';
 import { PartnerError, type PartnerErrorInit } from '../../../src/api';
 import { transferCredit } from '../../../src/commands/creditTransfer';
 import { removeSubaccount } from '../../../src/commands/removeSubaccount';
-import type { PartnerExplorerApi } from '../../../src/testApi';
-import { type EmulatorHandle, resetAll, sessionOf, setKeys, settledChildren, waitFor } from '../helpers/harness';
+import { type EmulatorHandle, resetAll, sessionOf, smsAccountShown } from '../helpers/harness';
 import { notificationsEachTest } from '../helpers/notifications';
 import { invoke } from '../tools/toolCalls';
 
@@ -21,16 +20,7 @@ const BUSY = `A test send for ${ACCOUNT} is already in progress.`;
 const COMMAND_ARGS = { recipients: '+33612345678', message: 'Code 4242', sender: '', schedule: '', mode: 'sandbox' };
 const TOOL_INPUT = { service: 'sms', recipients: ['+33612345678'], text: 'Code 4242' };
 
-async function ready(): Promise<{ api: PartnerExplorerApi; emu: EmulatorHandle }> {
-  const { api, emu } = await resetAll();
-  await setKeys(api, emu, ['sms']);
-  const sms = api.tree.root('sms');
-  await settledChildren(api, sms);
-  await settledChildren(api, sms.subaccounts);
-  await waitFor(() => sessionOf(api, 'sms').state.kind === 'ready' || undefined, 'credits read');
-  await emu.reset();
-  return { api, emu };
-}
+const ready = smsAccountShown;
 
 const sends = async (emu: EmulatorHandle) => (await emu.requests()).filter((r) => r.endpoint === '/send').length;
 

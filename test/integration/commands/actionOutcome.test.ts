@@ -9,8 +9,7 @@ import {
   replaceKey,
   resetAll,
   sessionOf,
-  setKeys,
-  settledChildren,
+  smsAccountShown,
   waitFor,
 } from '../helpers/harness';
 import { notificationsEachTest } from '../helpers/notifications';
@@ -29,16 +28,7 @@ function stopDeps(api: PartnerExplorerApi): StopListDeps {
   return { sessions: api.sessions, confirm: async () => true };
 }
 
-async function ready(): Promise<{ api: PartnerExplorerApi; emu: EmulatorHandle }> {
-  const { api, emu } = await resetAll();
-  await setKeys(api, emu, ['sms']);
-  const sms = api.tree.root('sms');
-  await settledChildren(api, sms);
-  await settledChildren(api, sms.subaccounts);
-  await waitFor(() => sessionOf(api, 'sms').state.kind === 'ready', 'credits read');
-  await emu.reset();
-  return { api, emu };
-}
+const ready = smsAccountShown;
 
 const received = async (emu: EmulatorHandle, endpoint: string) =>
   (await emu.requests()).filter((r) => r.endpoint === endpoint).length;

@@ -200,8 +200,8 @@ describe('Copy as Code', () => {
     assert.match(snippet, /messageId=111/);
   });
 
-  it('the outcome of a sandbox test send offers Copy as Code, with the recipients, sender and text sent', async () => {
-    const { emu } = await ready('xml');
+  /** A sandbox send by command, then the outcome's Copy as Code clicked and the first language (curl) taken. */
+  async function copiedFromSendOutcome(args: Record<string, unknown>): Promise<string> {
     const window = vscode.window as unknown as { showInformationMessage: (...a: unknown[]) => Thenable<unknown> };
     const original = window.showInformationMessage;
     // The user clicks the outcome's button.
@@ -210,48 +210,49 @@ describe('Copy as Code', () => {
         ? Promise.resolve('Copy as Code…')
         : original.call(vscode.window, message, ...items);
     try {
-      const args = { recipients: '+33612345678', message: 'Votre code est 4242', sender: 'Agence', mode: 'sandbox' };
-      const options = { stopSms: false, unicode: false, schedule: '' };
-      const sent = await vscode.commands.executeCommand('partnerExplorer.sendTestSms', 'sms', { ...args, ...options });
+      const sent = await vscode.commands.executeCommand('partnerExplorer.sendTestSms', 'sms', {
+        sender: 'Agence',
+        mode: 'sandbox',
+        schedule: '',
+        ...args,
+      });
       assert.equal(sent, 'sent');
       // The button asks for a language: Enter takes the first (curl).
-      const snippet = await waitFor(async () => {
+      return await waitFor(async () => {
         await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
         return (await vscode.env.clipboard.readText()) || undefined;
       }, 'the snippet');
-      assertSnippet(snippet, emu, 'sms', 'send', 'xml');
-      for (const value of ['+33612345678', 'Votre code est 4242', 'Agence', '"sandbox": 1']) {
-        assert.ok(snippet.includes(value), value);
-      }
     } finally {
       window.showInformationMessage = original;
+    }
+  }
+
+  it('the outcome of a sandbox test send offers Copy as Code, with the recipients, sender and text sent', async () => {
+    const { emu } = await ready('xml');
+    const snippet = await copiedFromSendOutcome({
+      recipients: '+33612345678',
+      message: 'Votre code est 4242',
+      stopSms: false,
+      unicode: false,
+    });
+    assertSnippet(snippet, emu, 'sms', 'send', 'xml');
+    for (const value of ['+33612345678', 'Votre code est 4242', 'Agence', '"sandbox": 1']) {
+      assert.ok(snippet.includes(value), value);
     }
   });
 
   it("the outcome's Copy as Code keeps the send's options: the STOP mention and Unicode", async () => {
     const { emu } = await ready('json');
-    const window = vscode.window as unknown as { showInformationMessage: (...a: unknown[]) => Thenable<unknown> };
-    const original = window.showInformationMessage;
-    window.showInformationMessage = (message: unknown, ...items: unknown[]) =>
-      String(message).startsWith('Sandbox send accepted') && items.includes('Copy as Code…')
-        ? Promise.resolve('Copy as Code…')
-        : original.call(vscode.window, message, ...items);
-    try {
-      const args = { recipients: '+33612345678', message: 'Rendez-vous à 9h ✅', sender: 'Agence', mode: 'sandbox' };
-      const options = { stopSms: true, unicode: true, schedule: '' };
-      const sent = await vscode.commands.executeCommand('partnerExplorer.sendTestSms', 'sms', { ...args, ...options });
-      assert.equal(sent, 'sent');
-      const snippet = await waitFor(async () => {
-        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-        return (await vscode.env.clipboard.readText()) || undefined;
-      }, 'the snippet');
-      assertSnippet(snippet, emu, 'sms', 'send', 'json');
-      // What the extension sent, the snippet sends too (in sandbox).
-      for (const value of ['"isStopSms": 1', '"isUnicode": 1', '"sandbox": 1', 'Rendez-vous à 9h ✅']) {
-        assert.ok(snippet.includes(value), `${value}:\n${snippet}`);
-      }
-    } finally {
-      window.showInformationMessage = original;
+    const snippet = await copiedFromSendOutcome({
+      recipients: '+33612345678',
+      message: 'Rendez-vous à 9h ✅',
+      stopSms: true,
+      unicode: true,
+    });
+    assertSnippet(snippet, emu, 'sms', 'send', 'json');
+    // What the extension sent, the snippet sends too (in sandbox).
+    for (const value of ['"isStopSms": 1', '"isUnicode": 1', '"sandbox": 1', 'Rendez-vous à 9h ✅']) {
+      assert.ok(snippet.includes(value), `${value}:\n${snippet}`);
     }
   });
 

@@ -232,6 +232,21 @@ export async function accountsRead(a: PartnerExplorerApi): Promise<void> {
   await waitFor(() => a.sessions.all.every((s) => !s.hasKey || s.state.kind === 'ready'), 'every account read');
 }
 
+/**
+ * A fresh extension with the SMS key set, its account and first sub-account page shown in the
+ * tree and its credits read, then the emulator's log cleared: what action tests start from.
+ */
+export async function smsAccountShown(): Promise<{ api: PartnerExplorerApi; emu: EmulatorHandle }> {
+  const { api, emu } = await resetAll();
+  await setKeys(api, emu, ['sms']);
+  const sms = api.tree.root('sms');
+  await settledChildren(api, sms);
+  await settledChildren(api, sms.subaccounts);
+  await waitFor(() => sessionOf(api, 'sms').state.kind === 'ready' || undefined, 'credits read');
+  await emu.reset();
+  return { api, emu };
+}
+
 export async function waitFor<T>(
   probe: () => T | undefined | false | Promise<T | undefined | false>,
   what: string,
