@@ -227,34 +227,31 @@ describe('Copy as Code', () => {
     }
   }
 
-  it('the outcome of a sandbox test send offers Copy as Code, with the recipients, sender and text sent', async () => {
-    const { emu } = await ready('xml');
-    const snippet = await copiedFromSendOutcome({
-      recipients: '+33612345678',
-      message: 'Votre code est 4242',
-      stopSms: false,
-      unicode: false,
+  // The outcome's snippet sends what the extension sent (in sandbox), options included.
+  const outcomes = [
+    {
+      title: 'the outcome of a sandbox test send offers Copy as Code, with the recipients, sender and text sent',
+      format: 'xml',
+      args: { message: 'Votre code est 4242', stopSms: false, unicode: false },
+      expected: ['+33612345678', 'Votre code est 4242', 'Agence', '"sandbox": 1'],
+    },
+    {
+      title: "the outcome's Copy as Code keeps the send's options: the STOP mention and Unicode",
+      format: 'json',
+      args: { message: 'Rendez-vous à 9h ✅', stopSms: true, unicode: true },
+      expected: ['"isStopSms": 1', '"isUnicode": 1', '"sandbox": 1', 'Rendez-vous à 9h ✅'],
+    },
+  ] as const;
+  for (const { title, format, args, expected } of outcomes) {
+    it(title, async () => {
+      const { emu } = await ready(format);
+      const snippet = await copiedFromSendOutcome({ recipients: '+33612345678', ...args });
+      assertSnippet(snippet, emu, 'sms', 'send', format);
+      for (const value of expected) {
+        assert.ok(snippet.includes(value), `${value}:\n${snippet}`);
+      }
     });
-    assertSnippet(snippet, emu, 'sms', 'send', 'xml');
-    for (const value of ['+33612345678', 'Votre code est 4242', 'Agence', '"sandbox": 1']) {
-      assert.ok(snippet.includes(value), value);
-    }
-  });
-
-  it("the outcome's Copy as Code keeps the send's options: the STOP mention and Unicode", async () => {
-    const { emu } = await ready('json');
-    const snippet = await copiedFromSendOutcome({
-      recipients: '+33612345678',
-      message: 'Rendez-vous à 9h ✅',
-      stopSms: true,
-      unicode: true,
-    });
-    assertSnippet(snippet, emu, 'sms', 'send', 'json');
-    // What the extension sent, the snippet sends too (in sandbox).
-    for (const value of ['"isStopSms": 1', '"isUnicode": 1', '"sandbox": 1', 'Rendez-vous à 9h ✅']) {
-      assert.ok(snippet.includes(value), `${value}:\n${snippet}`);
-    }
-  });
+  }
 
   it('offers a sandbox send of the text in a .sms document, as a code action', async () => {
     const { emu } = await ready('json');
