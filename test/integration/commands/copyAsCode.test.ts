@@ -253,9 +253,12 @@ describe('Copy as Code', () => {
     });
   }
 
-  it('offers a sandbox send of the text in a .sms document, as a code action', async () => {
-    const { emu } = await ready('json');
-    const doc = await vscode.workspace.openTextDocument({ language: 'sms', content: 'Rappel : RDV demain 9h' });
+  /** A `.sms` document with `content`: its Copy as Code action, and what it copies in `language`. */
+  async function copiedFromSmsDocument(
+    content: string,
+    language: string,
+  ): Promise<{ inputs: unknown; snippet: string }> {
+    const doc = await vscode.workspace.openTextDocument({ language: 'sms', content });
     await vscode.window.showTextDocument(doc);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
       'vscode.executeCodeActionProvider',
@@ -265,11 +268,17 @@ describe('Copy as Code', () => {
     const action = actions.find((a) => a.title === 'Copy as Code: Send This Text in Sandbox…');
     assert.ok(action?.command, JSON.stringify(actions.map((a) => a.title)));
     const [target, kind, , inputs] = action.command.arguments ?? [];
-    assert.deepEqual([target, kind, inputs], ['sms', 'testSend', { message: 'Rappel : RDV demain 9h' }]);
+    assert.deepEqual([target, kind], ['sms', 'testSend']);
     // The recipients and sender it asks for, given here.
     const given = { ...(inputs as object), recipients: '+33612345678', sender: '' };
-    await vscode.commands.executeCommand(action.command.command, target, kind, 'javascript', given);
-    const snippet = await vscode.env.clipboard.readText();
+    await vscode.commands.executeCommand(action.command.command, target, kind, language, given);
+    return { inputs, snippet: await vscode.env.clipboard.readText() };
+  }
+
+  it('offers a sandbox send of the text in a .sms document, as a code action', async () => {
+    const { emu } = await ready('json');
+    const { inputs, snippet } = await copiedFromSmsDocument('Rappel : RDV demain 9h', 'javascript');
+    assert.deepEqual(inputs, { message: 'Rappel : RDV demain 9h' });
     assertSnippet(snippet, emu, 'sms', 'send', 'json');
     assert.ok(snippet.includes('message: "Rappel : RDV demain 9h"'), snippet);
     assert.ok(!snippet.includes('sender'), 'no sender: the operator short code');
@@ -280,19 +289,7 @@ describe('Copy as Code', () => {
     await setSetting('smsLength.unicode', true);
     await setSetting('smsLength.stopMention', true);
     try {
-      const doc = await vscode.workspace.openTextDocument({ language: 'sms', content: 'Merci ✅ à demain' });
-      await vscode.window.showTextDocument(doc);
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-        'vscode.executeCodeActionProvider',
-        doc.uri,
-        new vscode.Range(0, 0, 0, 0),
-      );
-      const action = actions.find((a) => a.title === 'Copy as Code: Send This Text in Sandbox…');
-      assert.ok(action?.command, JSON.stringify(actions.map((a) => a.title)));
-      const [target, kind, , inputs] = action.command.arguments ?? [];
-      const given = { ...(inputs as object), recipients: '+33612345678', sender: '' };
-      await vscode.commands.executeCommand(action.command.command, target, kind, 'python', given);
-      const snippet = await vscode.env.clipboard.readText();
+      const { snippet } = await copiedFromSmsDocument('Merci ✅ à demain', 'python');
       assertSnippet(snippet, emu, 'sms', 'send', 'json');
       for (const value of ['"isUnicode": 1', '"isStopSms": 1', '"sandbox": 1']) {
         assert.ok(snippet.includes(value), `${value}:\n${snippet}`);
