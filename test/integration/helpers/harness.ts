@@ -5,6 +5,7 @@ import type { AccountSession } from '../../../src/accounts/accountSession';
 import type { PartnerExplorerApi, TestHooks } from '../../../src/testApi';
 import type { PanelProtocol, WebviewPanelBase } from '../../../src/panels/webviewPanelBase';
 import type { HistorySeries } from '../../../src/webview/creditHistoryProtocol';
+import type { StopListNode } from '../../../src/providers/tree/stopListNode';
 import type { TreeNode } from '../../../src/providers/tree/treeNode';
 import type { Fault } from '../../emulator/partnerEmulator';
 import { PartnerEmulator } from '../../emulator/partnerEmulator';
@@ -321,6 +322,13 @@ export async function children(a: PartnerExplorerApi, node?: TreeNode): Promise<
 }
 
 /** Waits until a node's children settle to something that is not a loading placeholder. */
+/** The SMS account's STOP list node, once the account's children are shown. */
+export async function stopNode(a: PartnerExplorerApi): Promise<StopListNode> {
+  const account = a.tree.root('sms');
+  await settledChildren(a, account);
+  return account.stopList!;
+}
+
 export async function settledChildren(a: PartnerExplorerApi, node: TreeNode, what = 'children'): Promise<Shown[]> {
   return waitFor(async () => {
     const c = await children(a, node);

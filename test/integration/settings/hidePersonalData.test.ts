@@ -13,15 +13,10 @@ import {
   setKeys,
   setSetting,
   settledChildren,
+  stopNode,
   waitFor,
 } from '../helpers/harness';
 import { invoke, unmaskedPersonalData } from '../tools/toolCalls';
-
-const stopNode = async (api: PartnerExplorerApi): Promise<StopListNode> => {
-  const account = api.tree.root('sms');
-  await settledChildren(api, account);
-  return account.stopList!;
-};
 
 /** The STOP numbers the tree shows (labels and tooltips). */
 const stopTexts = async (api: PartnerExplorerApi, node: StopListNode): Promise<string> =>

@@ -56,6 +56,19 @@ async function accountsWithKeys(services: ('sms' | 'mail')[] = ['sms', 'mail']) 
 const message = (account: string) =>
   `This is the API key of SMS Partner account ${account}. Anyone who reads this file can send at your expense.`;
 
+/** The files a scan is stopped in: TOTAL of them holding `key` under `folder/`; `onMark` runs as they get marked. */
+const TOTAL = 1500;
+function manyFilesWithKey(folder: string, key: string, onMark: () => void): vscode.Disposable {
+  for (let i = 0; i < TOTAL; i++) {
+    write(`${folder}/${i % 10}/f${i}.txt`, `key ${key}\n`);
+  }
+  return vscode.languages.onDidChangeDiagnostics((e) => {
+    if (e.uris.some((u) => u.path.includes(`/keys-in-files/${folder}/`))) {
+      onMark();
+    }
+  });
+}
+
 describe('API keys written into files', () => {
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -213,16 +226,8 @@ describe('API keys written into files', () => {
   it('stops a scan when cancelled', async () => {
     const { emu } = await accountsWithKeys(['sms']);
     const key = emu.apiKey('sms');
-    const TOTAL = 1500;
-    for (let i = 0; i < TOTAL; i++) {
-      write(`many/${i % 10}/f${i}.txt`, `key ${key}\n`);
-    }
     const cancel = new vscode.CancellationTokenSource();
-    const marked = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (e.uris.some((u) => u.path.includes('/keys-in-files/many/'))) {
-        cancel.cancel();
-      }
-    });
+    const marked = manyFilesWithKey('many', key, () => cancel.cancel());
     try {
       const result = await vscode.commands.executeCommand<ScanResult>(SCAN, cancel.token);
       assert.equal(result.cancelled, true);
@@ -241,16 +246,10 @@ describe('API keys written into files', () => {
   it('turned off during a scan: the scan stops and leaves no marks behind', async () => {
     const { emu } = await accountsWithKeys(['sms']);
     const key = emu.apiKey('sms');
-    const TOTAL = 1500;
-    for (let i = 0; i < TOTAL; i++) {
-      write(`offscan/${i % 10}/f${i}.txt`, `key ${key}\n`);
-    }
     const inScan = () => vscode.languages.getDiagnostics().filter(([u, d]) => u.path.includes('/offscan/') && d.length);
     let switched: Thenable<void> | undefined;
-    const marked = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (!switched && e.uris.some((u) => u.path.includes('/keys-in-files/offscan/'))) {
-        switched = setSetting('apiKeysInFiles.enabled', false);
-      }
+    const marked = manyFilesWithKey('offscan', key, () => {
+      switched ??= setSetting('apiKeysInFiles.enabled', false);
     });
     try {
       const result = await vscode.commands.executeCommand<ScanResult>(SCAN);

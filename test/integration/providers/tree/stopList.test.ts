@@ -13,14 +13,9 @@ import {
   setKeys,
   setSetting,
   settledChildren,
+  stopNode,
   waitFor,
 } from '../../helpers/harness';
-
-const stopNode = async (api: PartnerExplorerApi): Promise<StopListNode> => {
-  const account = api.tree.root('sms');
-  await settledChildren(api, account);
-  return account.stopList!;
-};
 
 const label = (node: StopListNode) => String(node.getTreeItem().label);
 
