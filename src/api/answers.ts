@@ -104,16 +104,7 @@ export function toMessageStatus(
     const m = raw as Infer<typeof mailStatusSchema>;
     return {
       messageId: m.messageId,
-      recipients: m.StatutResponseList.map((r) =>
-        withoutUndefined({
-          recipient: r.email,
-          token: r.token,
-          status: r.status,
-          cost: r.cost,
-          stop: r.stopMail ?? false,
-          ...statusDate(r.date),
-        }),
-      ),
+      recipients: m.StatutResponseList.map((r) => statusRow(r.email, r.stopMail, r)),
     };
   }
   const s = raw as Infer<typeof smsStatusSchema>;
@@ -150,19 +141,28 @@ export function toCancelResult(raw: Infer<typeof cancelSchema>): CancelResult {
   return withoutUndefined({ providerMessage: raw.message });
 }
 
-/** A status date as a Date, or the provider's text when it is not one this client believes. */
 /** One recipient's row as SMS Partner's status answers give it (by message and by tag alike). */
 function toSmsRecipientStatus(r: Infer<typeof tagStatusSchema>['StatutResponse_List'][number]): RecipientStatus {
+  return statusRow(r.phoneNumber, r.stopSMS, r);
+}
+
+/** A recipient's row, whichever service's names its number or address and its STOP flag go by. */
+function statusRow(
+  recipient: string,
+  stop: boolean | undefined,
+  r: { readonly token?: string; readonly status: string; readonly cost?: number; readonly date?: string },
+): RecipientStatus {
   return withoutUndefined({
-    recipient: r.phoneNumber,
+    recipient,
     token: r.token,
     status: r.status,
     cost: r.cost,
-    stop: r.stopSMS ?? false,
+    stop: stop ?? false,
     ...statusDate(r.date),
   });
 }
 
+/** A status date as a Date, or the provider's text when it is not one this client believes. */
 function statusDate(text: string | undefined): Pick<RecipientStatus, 'date' | 'dateText'> {
   const date = fromUnixSeconds(text);
   return date ? { date } : { dateText: text };

@@ -158,11 +158,19 @@ export class KeyDiagnostics implements vscode.Disposable {
   }
 
   private schedule(doc: vscode.TextDocument): void {
+    // The output channels change with every log line: only the user's files are watched, and
+    // nothing while the check is off (turning it off cleared every mark).
+    if (!SCHEMES.has(doc.uri.scheme) || !this.enabled) {
+      return;
+    }
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.set(
       key,
-      setTimeout(() => this.check(doc), DEBOUNCE_MS),
+      setTimeout(() => {
+        this.timers.delete(key);
+        this.check(doc);
+      }, DEBOUNCE_MS),
     );
   }
 
