@@ -31,6 +31,17 @@ export async function progressNotificationsClosed(page) {
     });
 }
 
+/**
+ * Waits (up to 5 s) until the side bar has the focus. A click on an activity-bar icon moves the
+ * focus to its view once the view is drawn: a QuickPick opened before then closes on the spot
+ * (seen in CI: Create Sub-account's account pick, hidden with the tree focused).
+ */
+export async function sideBarFocused(page) {
+  await page
+    .waitForFunction(() => !!document.activeElement?.closest('.part.sidebar'), undefined, { timeout: 5_000 })
+    .catch(() => undefined);
+}
+
 /** A QuickPick item by the start of its accessible label (rows are recycled, so their text may hold stale hidden parts). */
 export function pickItem(page, label) {
   return page.locator(`.quick-input-list .monaco-list-row[aria-label^="${label.replace(/"/g, '\\"')}"]`).first();

@@ -24,6 +24,7 @@ export async function journey(t) {
         .locator('.monaco-list-row', { hasText: 'agence.durand@exemple.fr' })
         .first()
         .waitFor({ timeout: 20_000 });
+      await drive.sideBarFocused(page);
       await commandPalette('Partner: Create Sub-account…');
       await drive.pickItem(page, 'agence.durand@exemple.fr').click();
       await drive.pickItem(page, 'Simple').click();
